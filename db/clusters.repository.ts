@@ -1,0 +1,93 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Database } from './database.js';
+import { clusters, memberships, people, type ClusterRole } from './schema/index.js';
+
+export type Cluster = typeof clusters.$inferSelect;
+
+export function createClustersRepository({ db }: { db: Database }) {
+  return {
+    async create(input: { programmeId: string; name: string; sector: string; at: Date }) {
+      const inserted = await db
+        .insert(clusters)
+        .values({ programmeId: input.programmeId, name: input.name, sector: input.sector, createdAt: input.at })
+        .onConflictDoNothing()
+        .returning();
+      return { cluster: inserted[0] };
+    },
+
+    /** Case-insensitive: leaders type "rymd" for "Rymd". */
+    async findByName(programmeId: string, name: string) {
+      const [cluster] = await db
+        .select()
+        .from(clusters)
+        .where(and(eq(clusters.programmeId, programmeId), sql`lower(${clusters.name}) = lower(${name})`));
+      return { cluster };
+    },
+
+    async list(programmeId: string) {
+      const rows = await db
+        .select({
+          cluster: clusters,
+          leader: sql<string | null>`max(${people.displayName}) filter (where ${memberships.role} = 'leader')`,
+          deputies: sql<string[]>`coalesce(array_agg(${people.displayName} order by ${people.displayName}) filter (where ${memberships.role} = 'deputy'), '{}')`,
+          memberCount: sql<number>`count(${memberships.personId})::int`,
+        })
+        .from(clusters)
+        .leftJoin(memberships, eq(memberships.clusterId, clusters.id))
+        .leftJoin(people, eq(people.id, memberships.personId))
+        .where(eq(clusters.programmeId, programmeId))
+        .groupBy(clusters.id)
+        .orderBy(asc(sql`lower(${clusters.name})`));
+      return { clusters: rows };
+    },
+
+    async membershipsOf(programmeId: string, personId: string) {
+      const rows = await db
+        .select({ cluster: clusters, role: memberships.role })
+        .from(memberships)
+        .innerJoin(clusters, eq(clusters.id, memberships.clusterId))
+        .where(and(eq(memberships.programmeId, programmeId), eq(memberships.personId, personId)))
+        .orderBy(asc(clusters.name));
+      return { memberships: rows };
+    },
+
+    async leaderOf(programmeId: string, clusterId: string) {
+      const [row] = await db
+        .select({ person: people })
+        .from(memberships)
+        .innerJoin(people, eq(people.id, memberships.personId))
+        .where(and(eq(memberships.programmeId, programmeId), eq(memberships.clusterId, clusterId), eq(memberships.role, 'leader')));
+      return { leader: row?.person };
+    },
+
+    /** Sets a person's role in a cluster. A new leader turns the previous leader into a deputy, so the
+     *  cluster never has two leaders and the previous one keeps access to continue the work. */
+    async setRole(input: { programmeId: string; clusterId: string; personId: string; role: ClusterRole; at: Date }) {
+      let previousLeaderId: string | undefined;
+      if (input.role === 'leader') {
+        const demoted = await db
+          .update(memberships)
+          .set({ role: 'deputy', updatedAt: input.at })
+          .where(and(eq(memberships.programmeId, input.programmeId), eq(memberships.clusterId, input.clusterId), eq(memberships.role, 'leader'), sql`${memberships.personId} <> ${input.personId}`))
+          .returning({ personId: memberships.personId });
+        previousLeaderId = demoted[0]?.personId;
+      }
+      const [membership] = await db
+        .insert(memberships)
+        .values({ programmeId: input.programmeId, clusterId: input.clusterId, personId: input.personId, role: input.role, createdAt: input.at, updatedAt: input.at })
+        .onConflictDoUpdate({ target: [memberships.clusterId, memberships.personId], set: { role: input.role, updatedAt: input.at } })
+        .returning();
+      return { membership: membership!, previousLeaderId };
+    },
+
+    /** `join`: adds a member; an existing membership (maybe as leader) is left as it is. */
+    async join(input: { programmeId: string; clusterId: string; personId: string; at: Date }) {
+      const inserted = await db
+        .insert(memberships)
+        .values({ ...input, role: 'member', createdAt: input.at, updatedAt: input.at })
+        .onConflictDoNothing()
+        .returning();
+      return { joined: inserted.length > 0 };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { Logger } from 'pino';
+import type { Repositories } from '../../db/repositories.js';
+import type { Actor } from './actor.js';
+import type { Command } from './command.js';
+import type { IncomingMessage } from './incoming.js';
+import type { Reply } from './reply.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Programme-wide settings the handlers need (from the configuration, never from process.env). */
+export interface CoreSettings {
+  timezone: string;
+  defaultLanguage: 'sv' | 'en';
+  /** People who are project managers by configuration (LOKET_ADMINS, and the console user). */
+  admins: { platform: string; userId: string }[];
+  defaultProgrammeName: string;
+}
+
+export interface HandlerContext {
+  command: Command;
+  actor: Actor;
+  message: IncomingMessage;
+  repos: Repositories;
+  clock: Clock;
+  settings: CoreSettings;
+  logger: Logger;
+}
+
+export type Handler = (context: HandlerContext) => Promise<Reply>;

@@ -1,0 +1,37 @@
+import { t, type MessageKey } from '../i18n/index.js';
+import type { Role } from './access.js';
+import type { LoketError } from './errors.js';
+import type { Language } from './incoming.js';
+import type { Reply } from './reply.js';
+import type { VerbEntry } from '../dispatch.js';
+import { catalogs } from '../i18n/index.js';
+
+/** What went wrong and a correct example: the shape of every refusal. */
+export function errorReply(error: LoketError, language: Language, fallbackExample: string): Reply {
+  // Parameters may themselves be catalog keys (e.g. what is missing), translated in the user's language.
+  const params = Object.fromEntries(
+    Object.entries(error.params).map(([k, v]) => [k, typeof v === 'string' && v in catalogs.sv ? t(language, v as MessageKey) : v]),
+  );
+  const example = error.example ?? fallbackExample;
+  return {
+    visibility: 'private',
+    error: { code: error.code },
+    blocks: [{ type: 'text', text: `${t(language, error.code, params)}\n${t(language, 'error.example', { example: `\`${example}\`` })}` }],
+  };
+}
+
+export function unknownVerbReply(typed: string, suggestion: VerbEntry | undefined, language: Language): Reply {
+  const lines = [t(language, 'verb.unknown', { verb: typed })];
+  if (suggestion) lines.push(t(language, 'verb.suggestion', { verb: suggestion.verb, example: suggestion.example }));
+  lines.push(t(language, 'verb.help_hint'));
+  return { visibility: 'private', error: { code: 'verb.unknown' }, blocks: [{ type: 'text', text: lines.join('\n') }] };
+}
+
+export function permissionReply(verb: string, allowed: readonly Role[], language: Language): Reply {
+  const roles = allowed.map((role) => t(language, `role.${role}`)).join(', ');
+  return { visibility: 'private', error: { code: 'permission.denied' }, blocks: [{ type: 'text', text: t(language, 'permission.denied', { verb, roles }) }] };
+}
+
+export function notConnectedReply(language: Language): Reply {
+  return { visibility: 'private', error: { code: 'workspace.not_connected' }, blocks: [{ type: 'text', text: t(language, 'workspace.not_connected') }] };
+}

@@ -1,0 +1,38 @@
+// Lookups that several handlers share; each turns "not there" into a LoketError the user can act on.
+import type { Person } from '../../db/people.repository.js';
+import type { Cluster } from '../../db/clusters.repository.js';
+import type { PersonRef } from './command.js';
+import type { HandlerContext } from './context.js';
+import { LoketError } from './errors.js';
+
+export async function requireCluster(ctx: HandlerContext, name: string | undefined, example: string): Promise<Cluster> {
+  if (!name) throw new LoketError('args.missing', { what: 'cluster.name_what' }, example);
+  const { cluster } = await ctx.repos.clusters.findByName(ctx.actor.programmeId, name);
+  if (cluster) return cluster;
+  const { clusters } = await ctx.repos.clusters.list(ctx.actor.programmeId);
+  const known = clusters.map((c) => c.cluster.name).join(', ');
+  throw new LoketError('cluster.not_found', { cluster: name, known: known || 'cluster.none_yet' }, example);
+}
+
+/** A person named in a command. A platform mention of someone LOKET has not met yet creates them: the
+ *  platform vouches for the id, and their workspace is the asker's (mentions never cross workspaces). */
+export async function resolvePerson(ctx: HandlerContext, ref: PersonRef | undefined, example: string): Promise<Person> {
+  const { actor, repos, clock } = ctx;
+  if (!ref) throw new LoketError('args.missing', { what: 'person.what' }, example);
+  if (ref.type === 'me') return (await repos.people.findById(actor.programmeId, actor.personId)).person!;
+  if (ref.type === 'platform') {
+    const { person } = await repos.people.findByPlatformId(actor.programmeId, actor.platform, ref.id);
+    if (person) return person;
+    const name = ref.name ?? ctx.message.mentionNames?.[ref.id];
+    const identity = { programmeId: actor.programmeId, platform: actor.platform, workspaceExternalId: actor.workspaceId, userId: ref.id };
+    return (await repos.people.upsert(identity, name, clock.now())).person;
+  }
+  const { people } = await repos.people.findByName(actor.programmeId, ref.name);
+  if (people.length === 1) return people[0]!;
+  // The console's `as @name` people are known by their handle too.
+  if (people.length === 0 && actor.platform === 'console') {
+    const { person } = await repos.people.findByPlatformId(actor.programmeId, 'console', ref.name);
+    if (person) return person;
+  }
+  throw new LoketError(people.length ? 'person.ambiguous' : 'person.not_found', { person: `@${ref.name}` }, example);
+}

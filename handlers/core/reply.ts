@@ -1,0 +1,78 @@
+// The one type every handler returns and every adapter renders (DESIGN.md "Reply").
+// Text is plain with `backticks` for commands; adapters add bold titles and platform markup.
+
+export type Visibility = 'private' | 'channel';
+
+export type ReplyBlock =
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: ReplyField[] }
+  | { type: 'list'; title?: string; items: string[] };
+
+export interface ReplyField {
+  label: string;
+  value: string;
+}
+
+/** A button runs `command` (a text command, as if the user had typed it) when pressed. */
+export interface ReplyButton {
+  label: string;
+  command: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface ReplyFormField {
+  /** The `key:` the value is sent as, e.g. `date`; `_text` is the positional text (a title). */
+  key: string;
+  label: string;
+  kind: 'text' | 'multiline' | 'date' | 'select';
+  required?: boolean;
+  initial?: string;
+  options?: { value: string; label: string }[];
+  placeholder?: string;
+}
+
+/** Rendered as a Slack modal or a Teams Adaptive Card; the console accepts the text form. */
+export interface ReplyForm {
+  title: string;
+  /** The verb the submitted values are sent to, e.g. `meeting`. */
+  verb: string;
+  submitLabel: string;
+  fields: ReplyFormField[];
+}
+
+export interface ReplyLink {
+  label: string;
+  url: string;
+}
+
+export interface Reply {
+  title?: string;
+  blocks: ReplyBlock[];
+  buttons?: ReplyButton[];
+  form?: ReplyForm;
+  links?: ReplyLink[];
+  visibility: Visibility;
+  /** Set on expected failures (bad input, not allowed …); the dotted code says which. */
+  error?: { code: string };
+}
+
+export function textReply(text: string, extra: Partial<Reply> = {}): Reply {
+  return { visibility: 'private', blocks: [{ type: 'text', text }], ...extra };
+}
+
+/** Plain-text rendering, shared by the console and by adapters as a notification fallback. */
+export function renderPlainText(reply: Reply): string {
+  const parts: string[] = [];
+  if (reply.title) parts.push(reply.title);
+  for (const block of reply.blocks) {
+    if (block.type === 'text') parts.push(block.text);
+    if (block.type === 'fields') parts.push(block.fields.map((f) => `${f.label}: ${f.value}`).join('\n'));
+    if (block.type === 'list') {
+      const items = block.items.map((item) => `  • ${item}`).join('\n');
+      parts.push(block.title ? `${block.title}\n${items}` : items);
+    }
+  }
+  if (reply.buttons?.length) parts.push(reply.buttons.map((b) => `[${b.label}: ${b.command}]`).join('  '));
+  if (reply.links?.length) parts.push(reply.links.map((l) => `${l.label}: ${l.url}`).join('\n'));
+  return parts.join('\n\n');
+}

@@ -1,0 +1,121 @@
+import type { Logger } from 'pino';
+import type { Database } from '../../db/database.js';
+import { createRepositories, type Repositories } from '../../db/repositories.js';
+import { resolveVerb } from '../dispatch.js';
+import { parseMessage } from '../parse.js';
+import { programmeJoin, programmeJoinExample } from '../programme-join.js';
+import { t, toLanguage } from '../i18n/index.js';
+import { positional } from './command.js';
+import { mayRun, roleTable } from './access.js';
+import { resolveActor, resolveWorkspace } from './resolve-actor.js';
+import type { Clock, CoreSettings } from './context.js';
+import { LoketError } from './errors.js';
+import type { IncomingMessage, Language, Outcome, ProcessIncoming } from './incoming.js';
+import type { Reply } from './reply.js';
+import { errorReply, notConnectedReply, permissionReply, unknownVerbReply } from './error-replies.js';
+
+export interface CoreDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  settings: CoreSettings;
+}
+
+// Slack retries for about an hour and Teams for minutes; a day of keys is a safe margin.
+const DELIVERY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Expected failures roll back the command's writes but keep the delivery key, so a redelivery of a
+ *  refused command is still answered only once. */
+class Refused extends Error {
+  constructor(readonly outcome: Outcome) {
+    super('refused');
+  }
+}
+
+/**
+ * The core: adapter → parse → handler → repositories → Reply. Each message runs in one transaction, so
+ * the user's success reply (sent by the adapter after this returns) always follows the commit, and a
+ * failure leaves nothing half-written.
+ */
+export function createCore(deps: CoreDeps): ProcessIncoming {
+  return async (message) => {
+    const fallbackLanguage = toLanguage(message.locale) ?? deps.settings.defaultLanguage;
+    try {
+      return await deps.db.transaction(async (tx) => {
+        const repos = createRepositories(tx);
+        const now = deps.clock.now();
+        if (message.deliveryKey) {
+          const { first } = await repos.deliveries.claim(message.deliveryKey.source, message.deliveryKey.key, now, DELIVERY_KEY_TTL_MS);
+          if (!first) return { kind: 'duplicate' };
+        }
+        try {
+          return await tx.transaction((savepoint) => handle(message, createRepositories(savepoint), deps, fallbackLanguage));
+        } catch (error) {
+          if (error instanceof Refused) return error.outcome;
+          throw error;
+        }
+      });
+    } catch (error) {
+      deps.logger.error({ err: error, platform: message.platform, workspace: message.workspaceId, user: message.userId }, 'command failed');
+      return { kind: 'reply', language: fallbackLanguage, reply: { ...errorReplyText(fallbackLanguage), error: { code: 'error.generic' } } };
+    }
+  };
+}
+
+function errorReplyText(language: Language) {
+  return { visibility: 'private' as const, blocks: [{ type: 'text' as const, text: t(language, 'error.generic') }] };
+}
+
+async function handle(message: IncomingMessage, repos: Repositories, deps: CoreDeps, fallbackLanguage: Language): Promise<Outcome> {
+  const refuse = (language: Language, reply: Reply): never => {
+    throw new Refused({ kind: 'reply', language, reply });
+  };
+  const parsed = parseMessage(message.text);
+  const resolution = resolveVerb(parsed, message.text);
+  const { workspace } = await resolveWorkspace(message, repos, deps);
+
+  if (resolution.kind === 'verb' && resolution.entry.verb === 'programme join') {
+    const code = positional(resolution.command)[0];
+    try {
+      const reply = await programmeJoin({ code, workspace, language: fallbackLanguage, repos, clock: deps.clock });
+      return { kind: 'reply', language: fallbackLanguage, reply };
+    } catch (error) {
+      if (error instanceof LoketError) refuse(fallbackLanguage, errorReply(error, fallbackLanguage, programmeJoinExample));
+      throw error;
+    }
+  }
+  if (!workspace.programmeId) return { kind: 'reply', language: fallbackLanguage, reply: notConnectedReply(fallbackLanguage) };
+
+  const actor = await resolveActor(message, workspace.programmeId, repos, deps);
+  const language = actor.language;
+  await rememberConversation(message, workspace.programmeId, repos);
+  // An empty message (a bare `/loket`) gets the help.
+  const resolved = resolution.kind === 'empty' ? resolveVerb(parseMessage('help'), 'help') : resolution;
+  if (resolved.kind === 'unknown') return refuse(language, unknownVerbReply(resolved.typed, resolved.suggestion, language));
+  if (resolved.kind !== 'verb' || !resolved.entry.handler) throw new Error(`no handler for: ${message.text.slice(0, 40)}`);
+  const { entry, command } = resolved;
+  const handler = resolved.entry.handler;
+  if (!mayRun(entry.verb, actor)) refuse(language, permissionReply(entry.verb, roleTable[entry.verb] ?? [], language));
+  try {
+    const reply = await handler({ command, actor, message, repos, clock: deps.clock, settings: deps.settings, logger: deps.logger.child({ handler: entry.verb }) });
+    if (reply.error) refuse(language, reply);
+    return { kind: 'reply', language, reply };
+  } catch (error) {
+    if (error instanceof LoketError) refuse(language, errorReply(error, language, entry.example));
+    throw error;
+  }
+}
+
+async function rememberConversation(message: IncomingMessage, programmeId: string, repos: Repositories) {
+  if (!message.conversation || message.platform === 'console') return;
+  await repos.conversations.remember({
+    programmeId,
+    platform: message.platform,
+    workspaceExternalId: message.workspaceId,
+    conversationId: message.conversation.id,
+    conversationType: message.conversation.type,
+    userId: message.conversation.type === 'personal' ? message.userId : undefined,
+    serviceUrl: message.conversation.serviceUrl,
+    reference: message.conversation.reference,
+  });
+}

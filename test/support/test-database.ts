@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { openDatabase, type OpenedDatabase } from '../../db/client.js';
+import { migrate } from '../../db/migrate.js';
+
+export const testDatabaseKind = process.env.LOKET_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+/** The run's migrated database: a PGlite loaded from the migrated dump, or the shared real Postgres
+ *  test database. Tests isolate themselves with fresh programmes, never by truncating. */
+export async function openTestDatabase(): Promise<OpenedDatabase> {
+  if (testDatabaseKind === 'postgres') return openDatabase({ databaseUrl: requireUrl(), dataDir: '' });
+  return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) });
+}
+
+/** A database nobody else has touched, for the few tests that need a fresh deployment. */
+export async function openFreshDatabase(): Promise<OpenedDatabase> {
+  if (testDatabaseKind === 'pglite') return openTestDatabase();
+  const { url, drop } = await createScratchDatabase();
+  const opened = await openDatabase({ databaseUrl: url, dataDir: '' });
+  await migrate(opened.db);
+  return { ...opened, close: async () => { await opened.close(); await drop(); } };
+}
+
+/** An empty database on the test server, dropped again by `drop`. */
+export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = requireUrl();
+  const name = `loket_scratch_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+function requireUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  return url;
+}
