@@ -6,7 +6,7 @@ export type { Logger };
 const redactPaths = [
   'token', '*.token', '*.*.token', 'botToken', '*.botToken', 'secret', '*.secret', 'signingSecret', '*.signingSecret',
   'clientSecret', '*.clientSecret', 'authorization', '*.authorization', '*.headers.authorization',
-  'req.headers.authorization', 'req.headers["x-slack-signature"]', 'password', '*.password', 'code', '*.code',
+  'req.headers.authorization', 'req.headers["x-slack-signature"]', 'password', '*.password',
 ];
 
 /** Logs go to stderr (stdout belongs to the console chat): JSON, or pretty when stderr is a terminal. */

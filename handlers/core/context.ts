@@ -11,7 +11,7 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Programme-wide settings the handlers need (from the configuration, never from process.env). */
+/** Programme-wide settings the handlers need, taken from the configuration (handlers never read the environment). */
 export interface CoreSettings {
   timezone: string;
   defaultLanguage: 'sv' | 'en';

@@ -1,0 +1,107 @@
+// Composition root: config → database → migrations → adapters → scheduler → HTTP server.
+import type { Server } from 'node:http';
+import { userInfo } from 'node:os';
+import type { Logger } from 'pino';
+import { openDatabase, type OpenedDatabase } from '../db/client.js';
+import { isMigrated, migrate } from '../db/migrate.js';
+import { systemClock, type CoreSettings } from '../handlers/core/context.js';
+import { createCore } from '../handlers/core/run-command.js';
+import { startScheduler } from '../scheduled/scheduler.js';
+import { ensureClaimCode } from './claim-code.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { runConsoleChat } from './console/console-chat.js';
+import { createHttpApp } from './http-server.js';
+import { createLogger } from './logger.js';
+import { registerSlack } from './slack/slack-adapter.js';
+import { registerTeams } from './teams/teams-adapter.js';
+
+const DEFAULT_PROGRAMME_NAME = 'LOKET';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openAndMigrate(config, logger);
+  if (config.mode === 'console') return runConsole(config, database, logger);
+  await runServer(config, database, logger);
+}
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env, process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`LOKET cannot start. ${error.message}\nSee .env.example and README "Configuration".\n`);
+    process.exit(1);
+  }
+}
+
+async function openAndMigrate(config: Config, logger: Logger): Promise<OpenedDatabase> {
+  const where = config.databaseUrl ? redactUrl(config.databaseUrl) : `embedded PGlite in ${config.dataDir}`;
+  try {
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const { applied } = await migrate(database.db);
+    logger.info({ database: database.kind, applied }, 'database ready');
+    return database;
+  } catch (error) {
+    // One clear line instead of a stack trace: the operator needs to know which database and why.
+    process.stderr.write(`LOKET cannot open the database (${where}): ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+function settingsFor(config: Config, extraAdmins: CoreSettings['admins'] = []): CoreSettings {
+  return { timezone: config.timezone, defaultLanguage: config.language, admins: [...config.admins, ...extraAdmins], defaultProgrammeName: DEFAULT_PROGRAMME_NAME };
+}
+
+async function runConsole(config: Config, database: OpenedDatabase, logger: Logger): Promise<void> {
+  const name = safeUserName();
+  const core = createCore({ db: database.db, clock: systemClock, logger, settings: settingsFor(config, [{ platform: 'console', userId: name }]) });
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (interactive) process.stdout.write('LOKET – skriv `help` (Ctrl+D avslutar)\n');
+  await runConsoleChat({ core, input: process.stdin, output: process.stdout, user: { userId: name, displayName: name }, interactive });
+  await database.close();
+}
+
+async function runServer(config: Config, database: OpenedDatabase, logger: Logger): Promise<void> {
+  if (database.kind === 'pglite') logger.warn('serving Slack/Teams on the embedded PGlite database: fine for a trial, use DATABASE_URL (Postgres) in production');
+  const settings = settingsFor(config);
+  const core = createCore({ db: database.db, clock: systemClock, logger, settings });
+  await ensureClaimCode({ db: database.db, clock: systemClock, logger, programmeName: DEFAULT_PROGRAMME_NAME });
+  const app = createHttpApp({ logger, readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });
+  const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger }) : undefined;
+  const teams = config.teams ? await registerTeams({ expressApp: app, config: config.teams, core, logger }) : undefined;
+  const scheduler = startScheduler({ db: database.db, clock: systemClock, logger, timezone: config.timezone });
+  const server: Server = app.listen(config.port, () => logger.info({ port: config.port, slack: config.slack?.mode ?? 'off', teams: Boolean(config.teams) }, 'LOKET listening'));
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    scheduler.stop();
+    // Stop taking requests and let the ones in flight finish before the database goes away.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await slack?.stop();
+    await teams?.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'console';
+  } catch {
+    return 'console';
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+await main();

@@ -1,0 +1,50 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import { createRepositories, type Repositories } from '../db/repositories.js';
+import type { Clock } from '../handlers/core/context.js';
+import { purgeDeliveries } from './purge-deliveries.job.js';
+
+export interface ScheduledJob {
+  name: string;
+  /** Cron expression in the programme's time zone. */
+  cron: string;
+  /** The period a run covers (e.g. a day or an ISO week); one run per (job, target, period). */
+  period(now: Date, timezone: string): string;
+  run(deps: { repos: Repositories; clock: Clock; logger: Logger }): Promise<unknown>;
+}
+
+export const jobs: ScheduledJob[] = [
+  { name: 'purge-deliveries', cron: '17 3 * * *', period: dayInZone, run: purgeDeliveries },
+];
+
+/**
+ * node-cron only triggers; exactly-once comes from the database: each instance tries to claim the
+ * (job, target, period) row and only the one that inserts it runs the job.
+ */
+export async function runJobOnce(job: ScheduledJob, deps: { db: Database; clock: Clock; logger: Logger; timezone: string }) {
+  const repos = createRepositories(deps.db);
+  const key = { job: job.name, target: 'programme', period: job.period(deps.clock.now(), deps.timezone) };
+  const { claimed } = await repos.jobRuns.claim(key, deps.clock.now());
+  if (!claimed) return { ran: false };
+  try {
+    const result = await job.run({ repos, clock: deps.clock, logger: deps.logger.child({ job: job.name }) });
+    await repos.jobRuns.finish(key, 'done', deps.clock.now(), JSON.stringify(result ?? null));
+  } catch (err) {
+    await repos.jobRuns.finish(key, 'failed', deps.clock.now(), String(err));
+    deps.logger.error({ err, job: job.name }, 'scheduled job failed');
+  }
+  return { ran: true };
+}
+
+export function startScheduler(deps: { db: Database; clock: Clock; logger: Logger; timezone: string }): { stop(): void } {
+  const tasks: ScheduledTask[] = jobs.map((job) =>
+    cron.schedule(job.cron, () => void runJobOnce(job, deps), { timezone: deps.timezone, name: job.name, noOverlap: true }),
+  );
+  return { stop: () => tasks.forEach((task) => void task.stop()) };
+}
+
+function dayInZone(now: Date, timezone: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
