@@ -1,0 +1,81 @@
+// Adaptive Card JSON as Teams renders it, built as plain data (the cards package's builders add nothing we
+// need and would tie rendering to the SDK's class shapes), plus the size arithmetic behind splitting.
+
+export type CardElement = { type: string } & Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams?: { width: 'Full' };
+}
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** What render-card produces and the adapter sends: one Teams message activity, without addressing. */
+export interface TeamsMessage {
+  type: 'message';
+  text?: string;
+  textFormat?: 'markdown';
+  attachments?: { contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE; content: AdaptiveCard }[];
+  /** Shown in notifications and the activity feed instead of "Card". */
+  summary?: string;
+}
+
+// Teams refuses a bot message over 40 KB, counted as the whole activity encoded in UTF-16 (Microsoft's
+// "Format your bot messages" page), so a card is measured in UTF-16 bytes and kept under 28 KB, leaving
+// room for the activity envelope (from, conversation, summary …) that the SDK adds around it.
+export const CARD_BUDGET_BYTES = 28_000;
+
+export function utf16Bytes(value: unknown): number {
+  return JSON.stringify(value).length * 2;
+}
+
+export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+export function cardMessage(card: AdaptiveCard, summary?: string): TeamsMessage {
+  return {
+    type: 'message',
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
+    ...(summary ? { summary } : {}),
+  };
+}
+
+export function textBlock(text: string, extra: Record<string, unknown> = {}): CardElement {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+export function titleBlock(text: string): CardElement {
+  return textBlock(text, { weight: 'Bolder', size: 'Medium', style: 'heading' });
+}
+
+/**
+ * Splits `text` into pieces of at most `maxChars` characters, preferring line breaks, then spaces, and never
+ * cutting a surrogate pair in two.
+ */
+export function chunkText(text: string, maxChars: number): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > maxChars) {
+    let cut = rest.lastIndexOf('\n', maxChars);
+    if (cut < maxChars / 2) cut = rest.lastIndexOf(' ', maxChars);
+    if (cut < maxChars / 2) cut = maxChars;
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^[\n ]/, '');
+  }
+  if (rest.length || !chunks.length) chunks.push(rest);
+  return chunks;
+}
