@@ -68,7 +68,7 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   const core = createCore({ db: database.db, clock: systemClock, logger, settings });
   await ensureClaimCode({ db: database.db, clock: systemClock, logger, programmeName: DEFAULT_PROGRAMME_NAME });
   const app = createHttpApp({ logger, readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });
-  const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger }) : undefined;
+  const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger, language: config.language }) : undefined;
   const teams = config.teams ? await registerTeams({ expressApp: app, config: config.teams, core, logger }) : undefined;
   const scheduler = startScheduler({ db: database.db, clock: systemClock, logger, timezone: config.timezone });
   const server: Server = app.listen(config.port, () => logger.info({ port: config.port, slack: config.slack?.mode ?? 'off', teams: Boolean(config.teams) }, 'LOKET listening'));

@@ -1,0 +1,142 @@
+// The five ways a user reaches LOKET in Slack: `/loket`, a button, a modal, an @-mention, a DM. Each one
+// translates the payload, runs the core, and delivers the outcome; a 'duplicate' outcome sends nothing.
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import type { ProcessIncoming } from '../../handlers/core/incoming.js';
+import { textReply } from '../../handlers/core/reply.js';
+import { deliverInteractive, formAsButton, postDirect, postToResponseUrl } from './deliver.js';
+import { decodeFormMetadata } from './form-metadata.js';
+import { guarded, type GuardDeps } from './guard.js';
+import { ACTION_ID_PREFIX, renderBlocks } from './render-blocks.js';
+import { FORM_CALLBACK_ID, formValuesToCommand } from './render-modal.js';
+import { actionToIncoming, commandToIncoming, eventToIncoming, stripLeadingMention, viewToIncoming } from './to-incoming.js';
+
+export const SLASH_COMMAND = '/loket';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
+type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
+
+export interface ListenerDeps extends GuardDeps {
+  core: ProcessIncoming;
+}
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const { core, logger } = deps;
+
+  app.command(SLASH_COMMAND, guarded<CommandArgs>(deps, {
+    handler: 'slack.command',
+    who: ({ command }) => ({ team: command.team_id, user: command.user_id }),
+    run: async ({ command, respond, client }, state) => {
+      const outcome = await core(commandToIncoming(command));
+      if (outcome.kind === 'duplicate') return;
+      state.language = outcome.language;
+      await deliverInteractive(outcome.reply, outcome.language, {
+        client, logger, respond, userId: command.user_id, teamId: command.team_id, channelId: command.channel_id,
+        triggerId: command.trigger_id, responseUrl: command.response_url,
+      });
+    },
+    // An expired response_url must not swallow the apology.
+    notify: ({ respond, command, client }, text) =>
+      respond({ response_type: 'ephemeral', text }).catch(() =>
+        postDirect(client, 'private', { channelId: command.channel_id, userId: command.user_id, text, blocks: [] })),
+  }));
+
+  app.action({ type: 'block_actions', action_id: new RegExp(`^${ACTION_ID_PREFIX}`) }, guarded<ActionArgs>(deps, {
+    handler: 'slack.action',
+    who: ({ body }) => ({ team: body.team?.id, user: body.user.id }),
+    run: async ({ action, body, respond, client }, state) => {
+      if (action.type !== 'button' || !action.value) return;
+      const outcome = await core(actionToIncoming(body, action.value));
+      if (outcome.kind === 'duplicate') return;
+      state.language = outcome.language;
+      const channelId = body.channel?.id;
+      await deliverInteractive(outcome.reply, outcome.language, {
+        client, logger, userId: body.user.id, teamId: body.team?.id, channelId, triggerId: body.trigger_id,
+        // A button inside a modal has no response_url; then the answer goes to the user directly.
+        ...(body.response_url ? { respond, responseUrl: body.response_url, replaceOriginal: false as const } : {}),
+      });
+    },
+    notify: ({ body, respond, client }, text) =>
+      body.response_url
+        ? respond({ response_type: 'ephemeral', replace_original: false, text })
+        : postDirect(client, 'private', { channelId: body.channel?.id, userId: body.user.id, text, blocks: [] }),
+  }));
+
+  app.view({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, guarded<ViewArgs>(deps, {
+    handler: 'slack.view',
+    who: ({ body }) => ({ team: body.team?.id, user: body.user.id }),
+    run: async ({ body, view, client }, state) => {
+      const metadata = decodeFormMetadata(view.private_metadata);
+      const text = formValuesToCommand(metadata.verb, view.state.values);
+      const outcome = await core(viewToIncoming(body, metadata, text));
+      if (outcome.kind === 'duplicate') return;
+      state.language = outcome.language;
+      // No trigger_id: the modal is already closing, so a form in the answer is rendered as text.
+      await deliverInteractive(outcome.reply, outcome.language, {
+        client, logger, userId: body.user.id, teamId: body.team?.id, channelId: metadata.channelId, responseUrl: metadata.responseUrl,
+      });
+    },
+    notify: async ({ body, view, client }, text) => {
+      const metadata = safeMetadata(view.private_metadata);
+      if (metadata?.responseUrl) return postToResponseUrl(metadata.responseUrl, { response_type: 'ephemeral', text });
+      return postDirect(client, 'private', { channelId: metadata?.channelId, userId: body.user.id, text, blocks: [] });
+    },
+  }));
+
+  app.event('app_mention', guarded<MentionArgs>(deps, {
+    handler: 'slack.mention',
+    who: ({ body, event }) => ({ team: body.team_id, user: event.user }),
+    run: async ({ body, event, client }, state) => {
+      if (!event.user || event.bot_id) return;
+      const outcome = await core(eventToIncoming({
+        teamId: body.team_id, enterpriseId: body.enterprise_id, eventId: body.event_id, user: event.user,
+        channel: event.channel, text: stripLeadingMention(event.text),
+      }));
+      if (outcome.kind === 'duplicate') return;
+      state.language = outcome.language;
+      const { text, blocks } = renderBlocks(formAsButton(outcome.reply));
+      // A channel answer goes in the thread of the mention, so a busy channel is not flooded.
+      const threadTs = outcome.reply.visibility === 'channel' ? event.thread_ts ?? event.ts : event.thread_ts;
+      await postDirect(client, outcome.reply.visibility, { channelId: event.channel, userId: event.user, threadTs, text, blocks });
+    },
+    notify: ({ event, client }, text) =>
+      postDirect(client, 'private', { channelId: event.channel, userId: event.user ?? '', threadTs: event.thread_ts, text, blocks: [] }),
+  }));
+
+  app.event('message', guarded<MessageArgs>(deps, {
+    handler: 'slack.dm',
+    who: ({ body, event }) => ({ team: body.team_id, user: 'user' in event ? event.user : undefined }),
+    run: async ({ body, event, client }, state) => {
+      // Only what a person typed in a DM with LOKET; edits, joins and bot messages carry a subtype or bot_id.
+      if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id || !event.user) return;
+      const outcome = await core(eventToIncoming({
+        teamId: body.team_id, enterpriseId: body.enterprise_id, eventId: body.event_id, user: event.user,
+        channel: event.channel, channelType: 'im', text: stripLeadingMention(event.text ?? ''),
+      }));
+      if (outcome.kind === 'duplicate') return;
+      state.language = outcome.language;
+      const { text, blocks } = renderBlocks(formAsButton(outcome.reply));
+      await client.chat.postMessage({ channel: event.channel, text, blocks, ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}) });
+    },
+    notify: ({ event, client }, text) => client.chat.postMessage({ channel: event.channel, ...renderBlocks(textReply(text)) }),
+  }));
+}
+
+function safeMetadata(text: string) {
+  try {
+    return decodeFormMetadata(text);
+  } catch {
+    return undefined;
+  }
+}

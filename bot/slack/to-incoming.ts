@@ -1,0 +1,101 @@
+// Slack payloads → IncomingMessage. Ids only; the core resolves people and programmes itself.
+import type { BlockAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import type { IncomingConversation, IncomingMessage } from '../../handlers/core/incoming.js';
+import type { FormMetadata } from './form-metadata.js';
+
+/** The parts of an Events API envelope and event that LOKET reads. */
+export interface SlackEventInput {
+  teamId?: string;
+  enterpriseId?: string;
+  eventId: string;
+  user: string;
+  channel: string;
+  channelType?: string;
+  text: string;
+}
+
+// A bot mention is `<@U…>` (or `<@U…|name>` from older clients), possibly followed by `:` or `,`.
+const LEADING_MENTION = /^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s:,]*/;
+
+/** Removes the mention that addressed LOKET, so `@LOKET help` reads as `help`. Any user id is accepted:
+ *  the bot's own id may not be known yet when Slack's Web API was unreachable at start-up. */
+export function stripLeadingMention(text: string): string {
+  return text.replace(LEADING_MENTION, '').trim();
+}
+
+export function commandToIncoming(command: SlashCommand): IncomingMessage {
+  const workspaceId = command.team_id || command.enterprise_id || '';
+  return {
+    platform: 'slack',
+    workspaceId,
+    userId: command.user_id,
+    displayName: command.user_name || undefined,
+    channelId: command.channel_id,
+    text: command.text ?? '',
+    deliveryKey: { source: 'slack.command', key: command.trigger_id },
+    conversation: conversation(workspaceId, command.channel_id, typeFromChannelName(command.channel_name)),
+  };
+}
+
+export function actionToIncoming(body: BlockAction, text: string): IncomingMessage {
+  const workspaceId = body.team?.id || body.user.team_id || body.enterprise?.id || '';
+  const channelId = body.channel?.id ?? (body.container['channel_id'] as string | undefined);
+  return {
+    platform: 'slack',
+    workspaceId,
+    userId: body.user.id,
+    displayName: body.user.username || body.user.name || undefined,
+    channelId,
+    text,
+    deliveryKey: { source: 'slack.action', key: body.trigger_id },
+    ...(channelId ? { conversation: conversation(workspaceId, channelId, typeFromChannelId(channelId, body.channel?.name)) } : {}),
+  };
+}
+
+export function viewToIncoming(body: ViewSubmitAction, metadata: FormMetadata, text: string): IncomingMessage {
+  const workspaceId = body.team?.id || body.user.team_id || body.view.team_id || body.enterprise?.id || metadata.teamId || '';
+  return {
+    platform: 'slack',
+    workspaceId,
+    userId: body.user.id,
+    displayName: body.user.name || undefined,
+    channelId: metadata.channelId,
+    text,
+    deliveryKey: { source: 'slack.view', key: `${body.view.id}:${body.view.hash}` },
+  };
+}
+
+export function eventToIncoming(input: SlackEventInput): IncomingMessage {
+  const workspaceId = input.teamId || input.enterpriseId || '';
+  return {
+    platform: 'slack',
+    workspaceId,
+    userId: input.user,
+    channelId: input.channel,
+    text: input.text,
+    deliveryKey: { source: 'slack.event', key: input.eventId },
+    conversation: conversation(workspaceId, input.channel, typeFromChannelType(input.channelType, input.channel)),
+  };
+}
+
+function conversation(teamId: string, channelId: string, type: IncomingConversation['type']): IncomingConversation {
+  return { id: channelId, type, reference: { teamId, channelId } };
+}
+
+function typeFromChannelType(channelType: string | undefined, channelId: string): IncomingConversation['type'] {
+  if (channelType === 'im') return 'personal';
+  if (channelType === 'mpim') return 'groupChat';
+  return channelType ? 'channel' : typeFromChannelId(channelId);
+}
+
+// Slash commands name the conversation instead of typing it: `directmessage`, `mpdm-a--b-1`, `privategroup`.
+function typeFromChannelName(name: string | undefined): IncomingConversation['type'] {
+  if (name === 'directmessage') return 'personal';
+  if (name?.startsWith('mpdm-')) return 'groupChat';
+  return 'channel';
+}
+
+function typeFromChannelId(channelId: string, name?: string): IncomingConversation['type'] {
+  if (channelId.startsWith('D')) return 'personal';
+  return name ? typeFromChannelName(name) : 'channel';
+}
