@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SLACK_EVENTS_PATH } from '../../../bot/slack/slack-adapter.js';
+import { SLASH_COMMAND } from '../../../bot/slack/slack-listeners.js';
+import { findVerb } from '../../../handlers/dispatch.js';
+
+const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
+const listenerSource = readFileSync('bot/slack/slack-listeners.ts', 'utf8');
+// The listener only answers direct messages (channel_type im), so `message` means `message.im` here.
+const manifestEventFor: Record<string, string> = { app_mention: 'app_mention', message: 'message.im' };
+// Each subscribed event needs its read scope; replies need chat:write; the slash command needs commands.
+const scopeFor: Record<string, string> = { app_mention: 'app_mentions:read', 'message.im': 'im:history' };
+
+describe('Slack manifest', () => {
+  it('subscribes to exactly the events the adapter listens to', () => {
+    const listened = [...listenerSource.matchAll(/app\.event\('([a-z_.]+)'/g)].map((m) => m[1]!);
+    expect(listened.length).toBeGreaterThan(0);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(listened.map((e) => manifestEventFor[e]).sort());
+  });
+
+  it('asks for the scopes those events and replies need, and no others', () => {
+    const needed = ['commands', 'chat:write', ...manifest.settings.event_subscriptions.bot_events.map((e: string) => scopeFor[e])];
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(needed.sort());
+  });
+
+  it('declares the slash command the adapter registers, with escaped mentions, at the events endpoint', () => {
+    const [command] = manifest.features.slash_commands;
+    expect(command.command).toBe(SLASH_COMMAND);
+    // Escaping turns @anna into <@U123|anna>, which is how the parser knows who is meant.
+    expect(command.should_escape).toBe(true);
+    for (const url of [command.url, manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url]) {
+      expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
+    }
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('the usage hint names only verbs LOKET knows', () => {
+    const hinted = String(manifest.features.slash_commands[0].usage_hint).split('|').map((s) => s.trim());
+    for (const verb of hinted) expect(findVerb(verb), verb).toBeDefined();
+  });
+});
