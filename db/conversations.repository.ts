@@ -23,7 +23,15 @@ export function createConversationsRepository({ db }: { db: Database }) {
         .values(values)
         .onConflictDoUpdate({
           target: [conversations.platform, conversations.conversationId],
-          set: { reference: values.reference, serviceUrl: values.serviceUrl, userId: sql`coalesce(excluded.user_id, ${conversations.userId})`, updatedAt: values.updatedAt },
+          // A conversation follows its workspace: if the workspace was reconnected, so is the conversation.
+          set: {
+            programmeId: values.programmeId,
+            workspaceExternalId: values.workspaceExternalId,
+            reference: values.reference,
+            serviceUrl: values.serviceUrl,
+            userId: sql`coalesce(excluded.user_id, ${conversations.userId})`,
+            updatedAt: values.updatedAt,
+          },
         })
         .returning();
       return { conversation: conversation! };
