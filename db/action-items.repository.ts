@@ -1,0 +1,87 @@
+import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { Database } from './database.js';
+import { allocateNumbers } from './counters.repository.js';
+import { actionItems, meetingClusters, meetings, people } from './schema/index.js';
+
+const { searchVector: _vector, ...actionColumns } = getTableColumns(actionItems);
+export type ActionItem = Omit<typeof actionItems.$inferSelect, 'searchVector'>;
+
+export interface NewActionItem {
+  ownerId: string;
+  text: string;
+  dueOn: string | null;
+}
+
+/** Inserts a meeting's action items with consecutive short numbers, in the order they were written. */
+export async function insertActionItems(db: Database, input: { programmeId: string; meetingId: string; at: Date; actions: NewActionItem[] }): Promise<ActionItem[]> {
+  if (input.actions.length === 0) return [];
+  const first = await allocateNumbers(db, input.programmeId, 'A', input.actions.length);
+  const rows = input.actions.map((a, i) => ({ ...a, programmeId: input.programmeId, meetingId: input.meetingId, number: first + i, createdAt: input.at }));
+  const inserted = await db.insert(actionItems).values(rows).returning(actionColumns);
+  return inserted.sort((a, b) => a.number - b.number);
+}
+
+/** An open action item with what a list shows next to it. */
+const listed = {
+  ...actionColumns,
+  heldOn: meetings.heldOn,
+  meetingNumber: meetings.number,
+  meetingAuthorId: meetings.authorId,
+  ownerName: people.displayName,
+};
+
+export function createActionItemsRepository({ db }: { db: Database }) {
+  return {
+    /** Open items of live meetings: the owner's, or those of meetings of any of the clusters. Overdue come
+     *  first because the earliest due dates sort first; items without a due date come last. */
+    async listOpen(input: { programmeId: string; ownerId?: string; clusterIds?: string[]; excludeMeetingId?: string; limit: number }) {
+      const filters: (SQL | undefined)[] = [eq(actionItems.programmeId, input.programmeId), isNull(actionItems.doneAt), isNull(meetings.deletedAt)];
+      if (input.ownerId) filters.push(eq(actionItems.ownerId, input.ownerId));
+      if (input.excludeMeetingId) filters.push(ne(actionItems.meetingId, input.excludeMeetingId));
+      if (input.clusterIds) {
+        if (input.clusterIds.length === 0) return { actions: [], total: 0 };
+        const ofClusters = db.select({ id: meetingClusters.meetingId }).from(meetingClusters).where(inArray(meetingClusters.clusterId, input.clusterIds));
+        filters.push(inArray(actionItems.meetingId, ofClusters));
+      }
+      const rows = await db
+        .select({ ...listed, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(actionItems)
+        .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+        .innerJoin(people, eq(people.id, actionItems.ownerId))
+        .where(and(...filters))
+        .orderBy(sql`${actionItems.dueOn} asc nulls last`, asc(meetings.heldOn), asc(actionItems.number))
+        .limit(input.limit);
+      return { actions: rows.map(({ total: _t, ...row }) => row), total: rows[0]?.total ?? 0 };
+    },
+
+    /** An item by its short number; items of deleted meetings are gone for everyone. */
+    async findByNumber(programmeId: string, number: number) {
+      const [action] = await db
+        .select({ ...listed, meetingId: meetings.id })
+        .from(actionItems)
+        .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+        .innerJoin(people, eq(people.id, actionItems.ownerId))
+        .where(and(eq(actionItems.programmeId, programmeId), eq(actionItems.number, number), isNull(meetings.deletedAt)));
+      return { action };
+    },
+
+    /** Closes an open item; a second `done` (or a race) finds it closed and changes nothing. */
+    async complete(input: { programmeId: string; id: string; by: string; note: string | null; at: Date }) {
+      const [action] = await db
+        .update(actionItems)
+        .set({ doneAt: input.at, doneBy: input.by, doneNote: input.note })
+        .where(and(eq(actionItems.programmeId, input.programmeId), eq(actionItems.id, input.id), isNull(actionItems.doneAt)))
+        .returning(actionColumns);
+      return { action };
+    },
+
+    /** The earliest due date among a meeting's items: a meeting cannot move past what it agreed. */
+    async earliestDue(programmeId: string, meetingId: string) {
+      const [row] = await db
+        .select({ due: sql<string | null>`min(${actionItems.dueOn})::text` })
+        .from(actionItems)
+        .where(and(eq(actionItems.programmeId, programmeId), eq(actionItems.meetingId, meetingId)));
+      return { due: row?.due ?? null };
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { and, desc, eq, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { Database } from './database.js';
+import { insertActionItems, type NewActionItem } from './action-items.repository.js';
+import { allocateNumbers } from './counters.repository.js';
+import { insertNotes } from './notes.repository.js';
+import { decisions, meetingClusters, meetingOrganisations, meetingParticipants, meetings, type MeetingKind } from './schema/index.js';
+import { createMeetingDetailsRepository } from './meeting-details.repository.js';
+
+const { searchVector: _vector, ...meetingColumns } = getTableColumns(meetings);
+export type Meeting = Omit<typeof meetings.$inferSelect, 'searchVector'>;
+
+export interface NewParticipant {
+  personId?: string;
+  guestName?: string;
+  organisationId?: string;
+  guestOrganisation?: string;
+}
+
+export interface NewMeeting {
+  programmeId: string;
+  title: string;
+  heldOn: string;
+  kind: MeetingKind;
+  authorId: string;
+  clusterIds: string[];
+  participants: NewParticipant[];
+  organisationIds: string[];
+  decisions: string[];
+  actions: NewActionItem[];
+  notes: string[];
+  at: Date;
+}
+
+const live = (programmeId: string) => and(eq(meetings.programmeId, programmeId), isNull(meetings.deletedAt));
+
+export function createMeetingsRepository({ db }: { db: Database }) {
+  return {
+    ...createMeetingDetailsRepository({ db }),
+
+    /** A meeting with everything logged at it, in one go (the command's transaction makes it atomic). */
+    async create(input: NewMeeting) {
+      const { programmeId, at } = input;
+      const number = await allocateNumbers(db, programmeId, 'M', 1);
+      const [meeting] = await db
+        .insert(meetings)
+        .values({ programmeId, number, title: input.title, heldOn: input.heldOn, kind: input.kind, authorId: input.authorId, createdAt: at, updatedAt: at })
+        .returning(meetingColumns);
+      const meetingId = meeting!.id;
+      const owned = { programmeId, meetingId };
+      if (input.clusterIds.length) await db.insert(meetingClusters).values(input.clusterIds.map((clusterId) => ({ ...owned, clusterId })));
+      if (input.participants.length) await db.insert(meetingParticipants).values(input.participants.map((p) => ({ ...owned, ...p })));
+      if (input.organisationIds.length) await db.insert(meetingOrganisations).values(input.organisationIds.map((organisationId) => ({ ...owned, organisationId })));
+      if (input.decisions.length) await db.insert(decisions).values(input.decisions.map((text, position) => ({ ...owned, position, text, createdAt: at })));
+      const actions = await insertActionItems(db, { ...owned, at, actions: input.actions });
+      const notes = await insertNotes(db, { ...owned, authorId: input.authorId, texts: input.notes, at });
+      return { meeting: meeting!, actions, notes };
+    },
+
+    /** A live meeting by its short number; deleted ones are "not found" like those of other programmes. */
+    async findByNumber(programmeId: string, number: number) {
+      const [meeting] = await db.select(meetingColumns).from(meetings).where(and(live(programmeId), eq(meetings.number, number)));
+      return { meeting };
+    },
+
+    /** History, newest first, with each meeting's clusters and counts. */
+    async list(input: { programmeId: string; clusterId?: string; from?: string; to?: string; limit: number }) {
+      const filters: (SQL | undefined)[] = [live(input.programmeId)];
+      if (input.clusterId) filters.push(inArray(meetings.id, db.select({ id: meetingClusters.meetingId }).from(meetingClusters).where(eq(meetingClusters.clusterId, input.clusterId))));
+      if (input.from) filters.push(gte(meetings.heldOn, input.from));
+      if (input.to) filters.push(lte(meetings.heldOn, input.to));
+      const rows = await db
+        .select({
+          meeting: meetingColumns,
+          // Spelled out: drizzle leaves columns unqualified in a one-table select, and an unqualified "id"
+          // inside these subqueries would mean the subquery's own row.
+          clusterNames: sql<string | null>`(select string_agg(c.name, ', ' order by c.name) from meeting_clusters mc join clusters c on c.id = mc.cluster_id where mc.meeting_id = "meetings"."id")`,
+          decisionCount: sql<number>`(select count(*) from decisions d where d.meeting_id = "meetings"."id")`.mapWith(Number),
+          openActionCount: sql<number>`(select count(*) from action_items a where a.meeting_id = "meetings"."id" and a.done_at is null)`.mapWith(Number),
+          total: sql<number>`count(*) over ()`.mapWith(Number),
+        })
+        .from(meetings)
+        .where(and(...filters))
+        .orderBy(desc(meetings.heldOn), desc(meetings.number))
+        .limit(input.limit);
+      return { meetings: rows.map(({ total: _t, ...row }) => row), total: rows[0]?.total ?? 0 };
+    },
+
+    async update(programmeId: string, id: string, changes: { title?: string; heldOn?: string; kind?: MeetingKind }, at: Date) {
+      const [meeting] = await db.update(meetings).set({ ...changes, updatedAt: at }).where(and(live(programmeId), eq(meetings.id, id))).returning(meetingColumns);
+      return { meeting };
+    },
+
+    /** Soft delete: the rows stay for the audit trail; lists, search and ids no longer find them. */
+    async softDelete(programmeId: string, id: string, by: string, at: Date) {
+      const [meeting] = await db.update(meetings).set({ deletedAt: at, deletedBy: by, updatedAt: at }).where(and(live(programmeId), eq(meetings.id, id))).returning(meetingColumns);
+      return { meeting };
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from './database.js';
+import { rowsOf } from './migrate.js';
+
+export type SearchSource = 'meeting' | 'decision' | 'action' | 'note';
+
+export interface SearchHit {
+  source: SearchSource;
+  /** Whether the snippet leaves out text before or after it, so the reader knows there is more. */
+  cutBefore: boolean;
+  cutAfter: boolean;
+  /** The hit's own short number: M for meetings and decisions (decisions have no id of their own), A, N. */
+  number: number;
+  meetingNumber: number | null;
+  meetingTitle: string | null;
+  day: string;
+  clusters: string | null;
+  snippet: string;
+  rank: number;
+}
+
+// websearch_to_tsquery keeps the user's "phrases", `or` and `-word`; each lexeme then becomes a prefix match,
+// because the Swedish stemmer maps möte and möten to `möt` but leaves mötet (and beslutet) whole.
+const LEXEME = `'((?:[^']|'')+)'`;
+const AS_PREFIX = `'\\1':*`;
+// A stem still ending in the definite -et (mötet, beslutet) also matches its bare stem, so `mötet` finds `möte`.
+const DEFINITE = `'([^']{3,})et':\\*`;
+const DEFINITE_OR_BARE = `('\\1et':* | '\\1':*)`;
+
+// The default (non-fragment) mode keeps a short text whole and cuts a long one around its best match;
+// fragment mode would drop short words at the edges ("Vi får …" → "får …").
+const HEADLINE = 'MaxWords=30, MinWords=12, StartSel=*, StopSel=*';
+
+export function createSearchRepository({ db }: { db: Database }) {
+  return {
+    /** The user's words as a Swedish tsquery (text form); null when nothing searchable is left (only stop words). */
+    async toQuery(words: string) {
+      const result = await db.execute(sql`select regexp_replace(regexp_replace(websearch_to_tsquery('swedish', ${words})::text,
+        ${LEXEME}, ${AS_PREFIX}, 'g'), ${DEFINITE}, ${DEFINITE_OR_BARE}, 'g') as query`);
+      const query = rowsOf<{ query: string }>(result)[0]?.query ?? '';
+      return { query: query.trim() ? query : null };
+    },
+
+    /** Ranked hits over live meetings' titles, decisions, action items and notes; snippets only for the page shown. */
+    async search(input: { programmeId: string; query: string; timezone: string; limit: number }) {
+      const q = tsqueryLiteral(input.query);
+      const p = input.programmeId;
+      const result = await db.execute(sql`
+        with hits as (
+          select 'meeting' as source, m.id as meeting_id, null::uuid as cluster_id, m.number, m.title as body, m.held_on as day, ts_rank(m.search_vector, ${q}, 1) as rank
+            from meetings m where m.programme_id = ${p} and m.deleted_at is null and m.search_vector @@ ${q}
+          union all
+          select 'decision', d.meeting_id, null, m.number, d.text, m.held_on, ts_rank(d.search_vector, ${q}, 1)
+            from decisions d join meetings m on m.id = d.meeting_id
+            where d.programme_id = ${p} and m.deleted_at is null and d.search_vector @@ ${q}
+          union all
+          select 'action', a.meeting_id, null, a.number, concat_ws(' – ', a.text, a.done_note), m.held_on, ts_rank(a.search_vector, ${q}, 1)
+            from action_items a join meetings m on m.id = a.meeting_id
+            where a.programme_id = ${p} and m.deleted_at is null and a.search_vector @@ ${q}
+          union all
+          select 'note', n.meeting_id, n.cluster_id, n.number, n.text, coalesce(m.held_on, (n.created_at at time zone ${input.timezone})::date), ts_rank(n.search_vector, ${q}, 1)
+            from notes n left join meetings m on m.id = n.meeting_id
+            where n.programme_id = ${p} and (m.id is null or m.deleted_at is null) and n.search_vector @@ ${q}
+        ), top as (
+          select *, count(*) over ()::int as total from hits order by rank desc, day desc, number desc limit ${input.limit}
+        )
+        select top.source, top.number, top.day::text as day, top.rank, top.total, top.body,
+          m.number as meeting_number, m.title as meeting_title,
+          ts_headline('swedish', top.body, ${q}, ${HEADLINE}) as snippet,
+          coalesce((select string_agg(c.name, ', ' order by c.name) from meeting_clusters mc join clusters c on c.id = mc.cluster_id where mc.meeting_id = top.meeting_id),
+                   (select c.name from clusters c where c.id = top.cluster_id)) as clusters
+        from top left join meetings m on m.id = top.meeting_id
+        order by top.rank desc, top.day desc, top.number desc`);
+      const rows = rowsOf<RawHit>(result);
+      return { hits: rows.map(toHit), total: rows[0]?.total ?? 0 };
+    },
+  };
+}
+
+/**
+ * The query goes into the SQL as a literal, not a parameter: postgres.js prepares statements, and after a
+ * few runs Postgres switches to a generic plan that cannot know whether the words are rare (use the GIN
+ * indexes, join meetings by key) or common, and picks hash joins over every meeting — 30 ms wasted per
+ * search at 100 000 meetings. Quotes are doubled, so any text stays one literal (standard_conforming_strings
+ * is on in every supported Postgres and in PGlite); malformed tsquery text fails as a query error.
+ */
+function tsqueryLiteral(query: string): SQL {
+  return sql.raw(`'${query.replace(/'/g, "''")}'::tsquery`);
+}
+
+interface RawHit {
+  source: SearchSource;
+  number: number;
+  day: string;
+  rank: number | string;
+  total: number;
+  meeting_number: number | null;
+  meeting_title: string | null;
+  snippet: string;
+  body: string;
+  clusters: string | null;
+}
+
+function toHit(row: RawHit): SearchHit {
+  const plain = row.snippet.replace(/\*/g, '').trim();
+  const body = row.body.replace(/\*/g, '').trim();
+  return {
+    cutBefore: !body.startsWith(plain.slice(0, 40)),
+    cutAfter: !body.endsWith(plain.slice(-40)),
+    source: row.source,
+    number: row.number,
+    meetingNumber: row.meeting_number,
+    meetingTitle: row.meeting_title,
+    day: row.day,
+    clusters: row.clusters,
+    snippet: row.snippet,
+    rank: Number(row.rank),
+  };
+}
