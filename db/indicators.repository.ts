@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from './database.js';
+import { rowsOf } from './migrate.js';
+import { inScope, type ClusterScope } from './status.repository.js';
+
+export interface IndicatorInput {
+  programmeId: string;
+  scope: ClusterScope;
+  from: string;
+  to: string;
+}
+
+export interface OrganisationFigures {
+  reached: number;
+  companies: number;
+  others: number;
+  participated: number;
+}
+
+/** The funder's indicators for a period. Every organisation count is `count(distinct org_number)`: the org
+ *  number is the funder's de-duplication key, so one company at three meetings in two clusters counts once. */
+export function createIndicatorsRepository({ db }: { db: Database }) {
+  // Live meetings in the period; with a scope, only meetings of those clusters.
+  const periodMeetings = (i: IndicatorInput) => sql`
+    pm as (select m.id, m.kind from meetings m
+      where m.programme_id = ${i.programmeId} and m.deleted_at is null and m.held_on between ${i.from}::date and ${i.to}::date
+        and ${i.scope === undefined ? sql`true` : sql`exists (select 1 from meeting_clusters mc where mc.meeting_id = m.id and ${inScope(sql`mc.cluster_id`, i.scope)})`})`;
+
+  return {
+    async activitiesByKind(i: IndicatorInput) {
+      const result = await db.execute(sql`with ${periodMeetings(i)} select kind, count(*)::int as n from pm group by kind order by kind`);
+      return { byKind: rowsOf<{ kind: string; n: number }>(result) };
+    },
+
+    /** Reached: organisations of the clusters' members or that took part in an activity of the period;
+     *  participated: those that took part (named with `orgs:`, as a guest's organisation, or a participant's). */
+    async organisations(i: IndicatorInput): Promise<OrganisationFigures> {
+      const result = await db.execute(sql`
+        with ${periodMeetings(i)},
+        part as (
+          select mo.organisation_id as id from meeting_organisations mo join pm on pm.id = mo.meeting_id
+          union select mp.organisation_id from meeting_participants mp join pm on pm.id = mp.meeting_id where mp.organisation_id is not null
+          union select pe.organisation_id from meeting_participants mp join pm on pm.id = mp.meeting_id join people pe on pe.id = mp.person_id where pe.organisation_id is not null),
+        members as (
+          select pe.organisation_id as id from memberships ms join people pe on pe.id = ms.person_id
+          where ms.programme_id = ${i.programmeId} and pe.organisation_id is not null and ${inScope(sql`ms.cluster_id`, i.scope)}),
+        reached as (select id from part union select id from members)
+        select count(distinct o.org_number)::int as reached,
+          count(distinct o.org_number) filter (where o.helix_type = 'company')::int as companies,
+          count(distinct o.org_number) filter (where o.helix_type <> 'company')::int as others,
+          count(distinct o.org_number) filter (where o.id in (select id from part))::int as participated
+        from reached r join organisations o on o.id = r.id`);
+      return rowsOf<OrganisationFigures>(result)[0] ?? { reached: 0, companies: 0, others: 0, participated: 0 };
+    },
+
+    /** Distinct people who took part, by self-declared gender (never asked → unknown) and by their highest
+     *  role. A guest is known only by name, so guests are de-duplicated by name and organisation and counted
+     *  as gender unknown, role guest. */
+    async participants(i: IndicatorInput) {
+      const result = await db.execute(sql`
+        with ${periodMeetings(i)},
+        persons as (select distinct mp.person_id as id from meeting_participants mp join pm on pm.id = mp.meeting_id where mp.person_id is not null),
+        guests as (select distinct lower(mp.guest_name) as name, lower(coalesce(mp.guest_organisation, '')) as org
+          from meeting_participants mp join pm on pm.id = mp.meeting_id where mp.person_id is null),
+        rows as (
+          select coalesce(pe.gender, 'unknown') as gender,
+            case when exists (select 1 from programme_roles r where r.person_id = pe.id and r.programme_id = pe.programme_id and r.role = 'manager') then 'manager'
+                 when exists (select 1 from programme_roles r where r.person_id = pe.id and r.programme_id = pe.programme_id and r.role = 'board') then 'board'
+                 when exists (select 1 from memberships ms where ms.person_id = pe.id and ms.role = 'leader') then 'leader'
+                 when exists (select 1 from memberships ms where ms.person_id = pe.id and ms.role = 'deputy') then 'deputy'
+                 when exists (select 1 from memberships ms where ms.person_id = pe.id) then 'member'
+                 else 'participant' end as role
+          from persons join people pe on pe.id = persons.id
+          union all select 'unknown', 'guest' from guests)
+        select gender, role, count(*)::int as n from rows group by gender, role`);
+      return { rows: rowsOf<{ gender: string; role: string; n: number }>(result) };
+    },
+
+    /** Peer exchanges do not exist yet (issue 5): the seam status and export read. Returns 0 until the
+     *  exchanges table lands; then count exchanges done in the period here. */
+    async exchangesCompleted(_i: IndicatorInput) {
+      return { completed: 0, openNeeds: new Map<string, number>() };
+    },
+  };
+}

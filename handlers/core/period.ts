@@ -1,0 +1,30 @@
+// Reporting periods are calendar days in the programme's time zone, both ends inclusive, because meeting
+// days are stored as days: a meeting on 31 March at 23:30 Stockholm time is a 31 March meeting and so Q1.
+import { option, type Command } from './command.js';
+import { dayIn } from './dates.js';
+import { LoketError } from './errors.js';
+import { readDay } from '../meeting-input.js';
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export function quarterOf(day: string): Period {
+  const year = Number(day.slice(0, 4));
+  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+  const first = String(q * 3 + 1).padStart(2, '0');
+  const last = String(q * 3 + 3).padStart(2, '0');
+  const lastDay = new Date(Date.UTC(year, q * 3 + 3, 0)).getUTCDate();
+  return { from: `${year}-${first}-01`, to: `${year}-${last}-${lastDay}` };
+}
+
+/** `from:`/`to:` as typed; a missing end defaults to the current quarter's (so `from:2026-01-01` alone
+ *  reaches to the end of this quarter). An end before its start is refused. */
+export function readPeriod(command: Command, timeZone: string, now: Date, example: string): Period {
+  const current = quarterOf(dayIn(timeZone, now));
+  const from = readDay(option(command, 'from'), 'from', example) ?? current.from;
+  const to = readDay(option(command, 'to'), 'to', example) ?? current.to;
+  if (to < from) throw new LoketError('date.range_invalid', { from, to }, example);
+  return { from, to };
+}
