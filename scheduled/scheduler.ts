@@ -4,6 +4,9 @@ import type { Database } from '../db/database.js';
 import { createRepositories, type Repositories } from '../db/repositories.js';
 import type { Clock } from '../handlers/core/context.js';
 import { purgeDeliveries } from './purge-deliveries.job.js';
+import type { Notifier } from './outbox.js';
+import { runWeeklyTick, WEEKLY_TICK_CRON } from './weekly-tick.js';
+import type { RhythmSettings } from './weekly-rhythm.js';
 
 export interface ScheduledJob {
   name: string;
@@ -37,10 +40,17 @@ export async function runJobOnce(job: ScheduledJob, deps: { db: Database; clock:
   return { ran: true };
 }
 
-export function startScheduler(deps: { db: Database; clock: Clock; logger: Logger; timezone: string }): { stop(): void } {
+export function startScheduler(deps: { db: Database; clock: Clock; logger: Logger; timezone: string; weekly?: { notifier: Notifier; rhythm: RhythmSettings } }): { stop(): void } {
   const tasks: ScheduledTask[] = jobs.map((job) =>
     cron.schedule(job.cron, () => void runJobOnce(job, deps), { timezone: deps.timezone, name: job.name, noOverlap: true }),
   );
+  // The weekly rhythm (issue 5) claims per (job, target, ISO week) itself, so it bypasses runJobOnce's
+  // per-programme claim and just ticks; each tick is cheap when nothing is due.
+  const weekly = deps.weekly;
+  if (weekly) {
+    const tick = () => runWeeklyTick({ db: deps.db, clock: deps.clock, logger: deps.logger.child({ job: 'weekly' }), ...weekly }).catch((err) => deps.logger.error({ err }, 'weekly tick failed'));
+    tasks.push(cron.schedule(WEEKLY_TICK_CRON, tick, { timezone: deps.timezone, name: 'weekly-rhythm', noOverlap: true }));
+  }
   return { stop: () => tasks.forEach((task) => void task.stop()) };
 }
 

@@ -1,0 +1,65 @@
+// The platform-neutral port for messages LOKET sends without being asked (reminders, digests,
+// escalations). Implementations live in bot/slack/slack-notifier.ts and bot/teams/teams-notifier.ts;
+// scheduled jobs see only this.
+import type { Reply } from '../handlers/core/reply.js';
+
+export type ProactivePlatform = 'slack' | 'teams';
+
+export interface ChannelTarget {
+  platform: ProactivePlatform;
+  workspaceId: string;
+  channelId: string;
+  /** Teams: the stored conversation reference (required there); Slack needs only the channel id. */
+  reference?: Record<string, unknown>;
+}
+
+export interface PersonTarget {
+  platform: ProactivePlatform;
+  workspaceId: string;
+  userId: string;
+  displayName: string;
+  /** Teams: the 1:1 chat LOKET already has with the person, if any (a bot cannot open one itself). */
+  reference?: Record<string, unknown>;
+  /** Where to mention the person instead when there is no 1:1 chat (Teams). */
+  fallbackChannel?: ChannelTarget;
+}
+
+export interface Delivery {
+  messageId?: string;
+}
+
+/**
+ * Why a send did not succeed, which decides what the claim row becomes:
+ * - `failed`: the platform answered with an error, so nothing was posted — retried on the next tick;
+ * - `gone`: the bot was removed or the channel no longer exists — the subscription is turned off;
+ * - `unknown`: the request may have reached the platform (timeout, connection reset) — never re-posted.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    readonly kind: 'failed' | 'gone' | 'unknown',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+export interface Notifier {
+  handles(platform: string): boolean;
+  postToChannel(target: ChannelTarget, reply: Reply): Promise<Delivery>;
+  sendDirect(person: PersonTarget, reply: Reply): Promise<Delivery>;
+}
+
+/** One notifier per platform behind one port; a platform that is not configured is simply not handled. */
+export function routeNotifiers(byPlatform: Partial<Record<ProactivePlatform, Notifier>>): Notifier {
+  const pick = (platform: ProactivePlatform): Notifier => {
+    const notifier = byPlatform[platform];
+    if (!notifier) throw new DeliveryError('failed', `no notifier for ${platform}`);
+    return notifier;
+  };
+  return {
+    handles: (platform) => platform in byPlatform && byPlatform[platform as ProactivePlatform] !== undefined,
+    postToChannel: (target, reply) => pick(target.platform).postToChannel(target, reply),
+    sendDirect: (person, reply) => pick(person.platform).sendDirect(person, reply),
+  };
+}
