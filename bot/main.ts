@@ -7,10 +7,18 @@ import { isMigrated, migrate } from '../db/migrate.js';
 import { systemClock, type CoreSettings } from '../handlers/core/context.js';
 import { createCore } from '../handlers/core/run-command.js';
 import { startScheduler } from '../scheduled/scheduler.js';
+import { routeNotifiers, type Notifier } from '../scheduled/outbox.js';
+import { defaultRhythm } from '../scheduled/weekly-rhythm.js';
+import { createSlackNotifier } from './slack/slack-notifier.js';
+import { createTeamsNotifier } from './teams/teams-notifier.js';
+import type { TeamsAdapter } from './teams/teams-adapter.js';
 import { ensureClaimCode } from './claim-code.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsoleChat } from './console/console-chat.js';
 import { createHttpApp } from './http-server.js';
+import { createDiskFileSink, exportsDirFor } from './files/disk-file-sink.js';
+import { registerFileRoute } from './files/files-route.js';
+import { createSignedLinkSink } from '../handlers/core/signed-links.js';
 import { createLogger } from './logger.js';
 import { registerSlack } from './slack/slack-adapter.js';
 import { registerTeams } from './teams/teams-adapter.js';
@@ -55,7 +63,10 @@ function settingsFor(config: Config, extraAdmins: CoreSettings['admins'] = []): 
 
 async function runConsole(config: Config, database: OpenedDatabase, logger: Logger): Promise<void> {
   const name = safeUserName();
-  const core = createCore({ db: database.db, clock: systemClock, logger, settings: settingsFor(config, [{ platform: 'console', userId: name }]) });
+  const consoleSettings = settingsFor(config, [{ platform: 'console', userId: name }]);
+  // The console writes exports to disk and prints the path (DESIGN.md "Data rules").
+  consoleSettings.files = createDiskFileSink(exportsDirFor(config.dataDir));
+  const core = createCore({ db: database.db, clock: systemClock, logger, settings: consoleSettings });
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (interactive) process.stdout.write('LOKET – skriv `help` (Ctrl+D avslutar)\n');
   await runConsoleChat({ core, input: process.stdin, output: process.stdout, user: { userId: name, displayName: name }, interactive });
@@ -65,12 +76,16 @@ async function runConsole(config: Config, database: OpenedDatabase, logger: Logg
 async function runServer(config: Config, database: OpenedDatabase, logger: Logger): Promise<void> {
   if (database.kind === 'pglite') logger.warn('serving Slack/Teams on the embedded PGlite database: fine for a trial, use DATABASE_URL (Postgres) in production');
   const settings = settingsFor(config);
+  // Config refuses server mode without LOKET_SECRET_KEY, so links can always be signed here.
+  if (config.secretKey) settings.files = createSignedLinkSink({ publicUrl: config.publicUrl, secretKey: config.secretKey });
   const core = createCore({ db: database.db, clock: systemClock, logger, settings });
   await ensureClaimCode({ db: database.db, clock: systemClock, logger, programmeName: DEFAULT_PROGRAMME_NAME });
   const app = createHttpApp({ logger, readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });
+  if (config.secretKey) registerFileRoute(app, { db: database.db, secretKey: config.secretKey, clock: systemClock, logger });
   const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger, language: config.language }) : undefined;
   const teams = config.teams ? await registerTeams({ expressApp: app, config: config.teams, core, logger }) : undefined;
-  const scheduler = startScheduler({ db: database.db, clock: systemClock, logger, timezone: config.timezone });
+  const weekly = { notifier: weeklyNotifier(config, teams, logger), rhythm: { ...defaultRhythm, timezone: config.timezone, defaultLanguage: config.language } };
+  const scheduler = startScheduler({ db: database.db, clock: systemClock, logger, timezone: config.timezone, weekly });
   const server: Server = app.listen(config.port, () => logger.info({ port: config.port, slack: config.slack?.mode ?? 'off', teams: Boolean(config.teams) }, 'LOKET listening'));
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -104,4 +119,16 @@ function redactUrl(url: string): string {
   }
 }
 
+/** Proactive senders for the weekly rhythm. Slack's OAuth mode keeps one token per installation, which
+ *  the notifier cannot look up yet, so there only Teams (if configured) gets reminders and digests. */
+function weeklyNotifier(config: Config, teams: TeamsAdapter | undefined, logger: Logger): Notifier {
+  const slack = config.slack;
+  const botToken = slack && slack.mode !== 'oauth' ? slack.botToken : undefined;
+  return routeNotifiers({
+    ...(slack && botToken ? { slack: createSlackNotifier({ token: () => botToken, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}), logger: logger.child({ notifier: 'slack' }) }) } : {}),
+    ...(teams ? { teams: createTeamsNotifier({ send: (reference, reply) => teams.send(reference, reply), logger: logger.child({ notifier: 'teams' }), language: config.language }) } : {}),
+  });
+}
+
 await main();
+

@@ -10,6 +10,20 @@ import { createPeopleRepository } from './people.repository.js';
 import { createProgrammeRolesRepository } from './programme-roles.repository.js';
 import { createProgrammesRepository } from './programmes.repository.js';
 import { createWorkspacesRepository } from './workspaces.repository.js';
+import { createActionItemsRepository } from './action-items.repository.js';
+import { createCountersRepository } from './counters.repository.js';
+import { createMeetingsRepository } from './meetings.repository.js';
+import { createNotesRepository } from './notes.repository.js';
+import { createSearchRepository } from './search.repository.js';
+import { createPlansRepository } from './plans.repository.js';
+import { createStatusRepository } from './status.repository.js';
+import { createIndicatorsRepository } from './indicators.repository.js';
+import { createExportFilesRepository, createTargetsRepository } from './targets.repository.js';
+import { createExportRepository } from './export.repository.js';
+import { createProgressRepository } from './progress.repository.js';
+import { createDigestsRepository } from './digests.repository.js';
+import { createDigestContentRepository } from './digest-content.repository.js';
+import { createWeeklyRunsRepository } from './weekly-runs.repository.js';
 
 /** Every repository bound to one database handle — a transaction, when a command runs. */
 export function createRepositories(db: Database) {
@@ -25,6 +39,21 @@ export function createRepositories(db: Database) {
     programmeRoles: createProgrammeRolesRepository({ db }),
     programmes: createProgrammesRepository({ db }),
     workspaces: createWorkspacesRepository({ db }),
+    actionItems: createActionItemsRepository({ db }),
+    counters: createCountersRepository({ db }),
+    meetings: createMeetingsRepository({ db }),
+    notes: createNotesRepository({ db }),
+    search: createSearchRepository({ db }),
+    plans: createPlansRepository({ db }),
+    status: createStatusRepository({ db }),
+    indicators: createIndicatorsRepository({ db }),
+    targets: createTargetsRepository({ db }),
+    exportFiles: createExportFilesRepository({ db }),
+    exports: createExportRepository({ db }),
+    progress: createProgressRepository({ db }),
+    digests: createDigestsRepository({ db }),
+    digestContent: createDigestContentRepository({ db }),
+    weeklyRuns: createWeeklyRunsRepository({ db }),
   };
 }
 

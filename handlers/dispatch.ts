@@ -12,6 +12,29 @@ import { profile } from './profile.js';
 import { programmeInvite } from './programme-invite.js';
 import { role } from './role.js';
 import { whoami } from './whoami.js';
+import { addNote } from './add-note.js';
+import { completeAction } from './complete-action.js';
+import { deleteMeeting } from './delete-meeting.js';
+import { editMeeting } from './edit-meeting.js';
+import { listActions } from './list-actions.js';
+import { listMeetings } from './list-meetings.js';
+import { logMeeting } from './log-meeting.js';
+import { search } from './search.js';
+import { shareMeeting } from './share-meeting.js';
+import { showMeeting } from './show-meeting.js';
+import { away } from './away.js';
+import { digestHere, digestOff, digestPreview } from './digest-subscribe.js';
+import { progress } from './progress.js';
+import { progressMissing, progressShow } from './progress-views.js';
+import { boardAdd } from './board-add.js';
+import { exportReport } from './export.js';
+import { planAction, planActionExample } from './plan-action.js';
+import { planDone } from './plan-done.js';
+import { planGap, planGapExample } from './plan-gap.js';
+import { planReview } from './plan-review.js';
+import { planShow } from './plan-show.js';
+import { status, statusExample } from './status.js';
+import { target } from './target.js';
 
 export interface VerbEntry {
   verb: string;
@@ -37,6 +60,34 @@ export const verbs: VerbEntry[] = [
   { verb: 'join', aliases: ['gå-med', 'gåmed', 'ga-med'], usage: 'join <cluster>', example: 'join Rymd', handler: joinCluster },
   { verb: 'profile', aliases: ['profil'], usage: 'profile [org:<org number>] [gender:woman|man|other|unspecified] [lang:sv|en]', example: 'profile org:556677-8899 lang:en', handler: profile },
   { verb: 'org add', aliases: ['org ny', 'organisation ny', 'organisation add'], usage: 'org add <org number> <name> type:company|academia|public|research|civil', example: 'org add 556677-8899 "Norrbotten Space AB" type:company', handler: orgAdd },
+  { verb: 'meeting', aliases: ['möte', 'mote'], usage: 'meeting <title> [date:YYYY-MM-DD] [cluster:<name>[,<name>]] [kind:<kind>] [with:@a,@b] [orgs:<org numbers>] + lines decision: … / action: @owner … due:YYYY-MM-DD / note: …', example: 'meeting "Styrgrupp mars" date:2026-03-02 cluster:Rymd kind:board', handler: logMeeting },
+  { verb: 'meeting show', aliases: ['möte visa', 'mote visa'], usage: 'meeting show <id>', example: 'meeting show M12', handler: showMeeting },
+  { verb: 'meeting share', aliases: ['möte dela', 'mote dela'], usage: 'meeting share <id>', example: 'meeting share M12', handler: shareMeeting },
+  { verb: 'meeting edit', aliases: ['möte ändra', 'mote andra', 'möte redigera'], usage: 'meeting edit <id> [title] [date:YYYY-MM-DD] [kind:<kind>]', example: 'meeting edit M12 "Styrgrupp april" date:2026-04-06', handler: editMeeting },
+  { verb: 'meeting delete', aliases: ['möte radera', 'mote radera', 'möte ta-bort'], usage: 'meeting delete <id>', example: 'meeting delete M12', handler: deleteMeeting },
+  { verb: 'meetings', aliases: ['möten', 'moten'], usage: 'meetings [cluster] [from:YYYY-MM-DD] [to:YYYY-MM-DD]', example: 'meetings Rymd from:2026-01-01', handler: listMeetings },
+  { verb: 'actions', aliases: ['åtgärder', 'atgarder', 'action'], usage: 'actions [mine|<cluster>|all]', example: 'actions Rymd', handler: listActions },
+  { verb: 'done', aliases: ['klar', 'klart'], usage: 'done <action id> [comment]', example: 'done A34 Lokalen är bokad', handler: completeAction },
+  { verb: 'note', aliases: ['anteckning', 'notera'], usage: 'note <cluster> <text>', example: 'note Rymd Testbädden i Kiruna bokas via IRF, sex veckor i förväg.', handler: addNote },
+  { verb: 'search', aliases: ['sök', 'sok'], usage: 'search <words>', example: 'search möte styrgrupp', handler: search },
+  // Weekly rhythm (issue 5): progress notes, absences and digest subscriptions.
+  { verb: 'progress', aliases: ['veckorapport', 'läge', 'lage'], usage: 'progress [cluster:<name>] done: … next: … blockers: … need: … [mood:green|yellow|red]', example: 'progress done: Workshop med Kiruna kommun next: Ansökan till Vinnova mood:green', handler: progress },
+  { verb: 'progress show', aliases: ['veckorapport visa', 'läge visa', 'lage visa'], usage: 'progress show [cluster] [weeks:N]', example: 'progress show Rymd weeks:4', handler: progressShow },
+  { verb: 'progress missing', aliases: ['veckorapport saknas', 'läge saknas', 'lage saknas'], usage: 'progress missing', example: 'progress missing', handler: progressMissing },
+  { verb: 'away', aliases: ['borta', 'ledig'], usage: 'away <from> <to>', example: 'away 2026-07-06 2026-08-07', handler: away },
+  { verb: 'digest here', aliases: ['sammanfattning här', 'sammanfattning har'], usage: 'digest here [day:mon..sun] [time:HH:MM] [lang:sv|en]', example: 'digest here day:fri time:14:00 lang:sv', handler: digestHere },
+  { verb: 'digest off', aliases: ['sammanfattning av'], usage: 'digest off', example: 'digest off', handler: digestOff },
+  { verb: 'digest preview', aliases: ['sammanfattning visa', 'digest'], usage: 'digest preview', example: 'digest preview', handler: digestPreview },
+  // Development plans, advisory board, status, targets and exports (issue 6).
+  { verb: 'plan', aliases: ['utvecklingsplan'], usage: 'plan [cluster]', example: 'plan Rymd', handler: planShow },
+  { verb: 'plan gap', aliases: ['plan brist', 'plan lucka'], usage: 'plan gap <cluster> area:structure|governance|financing|services|cooperation|recognition|strategy <text>', example: planGapExample, handler: planGap },
+  { verb: 'plan action', aliases: ['plan åtgärd', 'plan atgard'], usage: 'plan action <gap id> <text> owner:@person due:YYYY-MM-DD', example: planActionExample, handler: planAction },
+  { verb: 'plan done', aliases: ['plan klar'], usage: 'plan done <plan action id>', example: 'plan done P9', handler: planDone },
+  { verb: 'plan review', aliases: ['plan granska', 'plan översyn', 'plan oversyn'], usage: 'plan review <cluster>', example: 'plan review Rymd', handler: planReview },
+  { verb: 'board add', aliases: ['styrgrupp lägg-till', 'styrgrupp ny', 'board ny'], usage: 'board add @person', example: 'board add @karin', handler: boardAdd },
+  { verb: 'status', aliases: ['översikt', 'oversikt'], usage: 'status [cluster|all] [from:YYYY-MM-DD] [to:YYYY-MM-DD]', example: statusExample, handler: status },
+  { verb: 'target', aliases: ['mål', 'mal'], usage: 'target activities|organisations|companies|participants|women|men|exchanges|competence <value>', example: 'target companies 40', handler: target },
+  { verb: 'export', aliases: ['exportera'], usage: 'export [cluster] [format:csv|json] [from:YYYY-MM-DD] [to:YYYY-MM-DD]', example: 'export format:csv from:2026-01-01 to:2026-03-31', handler: exportReport },
 ];
 
 const byName = new Map<string, VerbEntry>();

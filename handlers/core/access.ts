@@ -24,6 +24,57 @@ export const roleTable: Record<string, readonly Role[]> = {
   join: everyone,
   profile: everyone,
   'org add': ['manager', 'leader'],
+  // Meetings (issue 4). Reading, searching and sharing a summary are for everyone: shared knowledge is the
+  // point. Logging is for leaders, deputies and managers (DESIGN.md "leaders, PM"; a deputy continues the
+  // leader's work). Edit and delete need the same roles here, and the handler then narrows them to the
+  // meeting's author or a manager, which a role table cannot know. Anyone may try `done`, since an owner
+  // can be any participant; the handler allows the owner, the author, the cluster's leader/deputy or a
+  // manager. Notes are for the cluster's members; the handler checks membership of that cluster.
+  meeting: ['manager', 'leader', 'deputy'],
+  'meeting show': everyone,
+  'meeting share': everyone,
+  'meeting edit': ['manager', 'leader', 'deputy'],
+  'meeting delete': ['manager', 'leader', 'deputy'],
+  meetings: everyone,
+  actions: everyone,
+  done: everyone,
+  note: ['manager', 'leader', 'deputy', 'member'],
+  search: everyone,
+  // Weekly rhythm (issue 5). A note is written by the cluster's leader or deputy (the handler checks that
+  // cluster) or a PM writing on a leader's behalf.
+  progress: ['manager', 'leader', 'deputy'],
+  // Notes are shared knowledge, readable by every participant.
+  'progress show': everyone,
+  // Who has not posted is a follow-up tool for those who chase notes, not a public list of names.
+  'progress missing': ['manager', 'leader', 'deputy'],
+  // Anyone may be away; it only silences reminders to themselves.
+  away: everyone,
+  // Subscribing posts to a whole channel every week: PM, leaders and deputies, typing in that channel
+  // (being able to type there is the proof of membership; the handler takes the channel from the message).
+  'digest here': ['manager', 'leader', 'deputy'],
+  // Whoever may subscribe may stop it again.
+  'digest off': ['manager', 'leader', 'deputy'],
+  // A preview is private and shows only what every participant may already read.
+  'digest preview': everyone,
+  // Development plans (issue 6): every participant may read a plan (shared knowledge). Writing gaps,
+  // actions and reviews is for leaders, deputies and managers; the handler narrows it to the cluster's own
+  // leader or deputy. `plan done` is open like `done`: an action's owner may be any participant, and the
+  // handler allows the owner or whoever may edit that cluster's plan.
+  plan: everyone,
+  'plan gap': ['manager', 'leader', 'deputy'],
+  'plan action': ['manager', 'leader', 'deputy'],
+  'plan done': everyone,
+  'plan review': ['manager', 'leader', 'deputy'],
+  // The advisory board is the programme's, so the PM appoints it (same as `role @x board`).
+  'board add': ['manager'],
+  // Status reads every cluster for a manager; a leader or deputy gets their own clusters only (the handler
+  // scopes it), since they run those clusters and need the same overview of them.
+  status: ['manager', 'leader', 'deputy'],
+  // Targets are the programme's commitments to the funder: the PM's.
+  target: ['manager'],
+  // Exports carry participants' personal data out of LOKET: the PM, and a leader for their own clusters
+  // only (the handler scopes it); deputies ask their leader.
+  export: ['manager', 'leader'],
 };
 
 export function rolesOf(actor: Pick<Actor, 'programmeRoles' | 'clusterRoles'>): Set<Role> {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Repositories } from '../../db/repositories.js';
 import type { Actor } from './actor.js';
 import type { Command } from './command.js';
+import type { FileSink } from './files.js';
 import type { IncomingMessage } from './incoming.js';
 import type { Reply } from './reply.js';
 
@@ -18,6 +19,8 @@ export interface CoreSettings {
   /** People who are project managers by configuration (LOKET_ADMINS, and the console user). */
   admins: { platform: string; userId: string }[];
   defaultProgrammeName: string;
+  /** Where exports go: signed links on a server, disk in the console; in memory when absent (tests). */
+  files?: FileSink;
 }
 
 export interface HandlerContext {
