@@ -1,6 +1,7 @@
 import { t, type MessageKey } from '../i18n/index.js';
 import type { Role } from './access.js';
 import type { LoketError } from './errors.js';
+import type { ParsedMessage } from './command.js';
 import type { Language } from './incoming.js';
 import type { Reply } from './reply.js';
 import type { VerbEntry } from '../dispatch.js';
@@ -34,4 +35,16 @@ export function permissionReply(verb: string, allowed: readonly Role[], language
 
 export function notConnectedReply(language: Language): Reply {
   return { visibility: 'private', error: { code: 'workspace.not_connected' }, blocks: [{ type: 'text', text: t(language, 'workspace.not_connected') }] };
+}
+
+/** A `decision:`/`action:`/`note:` line sent on its own: in the console each line is a message unless the
+ *  previous one ends in `\`, and in chat a line break may have been lost. */
+export function isStrayLine(parsed: ParsedMessage): boolean {
+  const first = parsed.tokens[0];
+  if (first?.type === 'option') return first.key === 'note';
+  return first?.type === 'word' && /^(decision|action|note|beslut|åtgärd|atgard|anteckning):/i.test(first.value);
+}
+
+export function strayLineReply(language: Language): Reply {
+  return { visibility: 'private', error: { code: 'verb.stray_line' }, blocks: [{ type: 'text', text: t(language, 'verb.stray_line') }] };
 }

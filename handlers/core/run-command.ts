@@ -12,7 +12,7 @@ import type { Clock, CoreSettings } from './context.js';
 import { LoketError } from './errors.js';
 import type { IncomingMessage, Language, Outcome, ProcessIncoming } from './incoming.js';
 import type { Reply } from './reply.js';
-import { errorReply, notConnectedReply, permissionReply, unknownVerbReply } from './error-replies.js';
+import { errorReply, isStrayLine, notConnectedReply, permissionReply, strayLineReply, unknownVerbReply } from './error-replies.js';
 
 export interface CoreDeps {
   db: Database;
@@ -91,6 +91,7 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: CoreD
   await rememberConversation(message, workspace.programmeId, repos);
   // An empty message (a bare `/loket`) gets the help.
   const resolved = resolution.kind === 'empty' ? resolveVerb(parseMessage('help'), 'help') : resolution;
+  if (resolved.kind === 'unknown' && isStrayLine(parsed)) return refuse(language, strayLineReply(language));
   if (resolved.kind === 'unknown') return refuse(language, unknownVerbReply(resolved.typed, resolved.suggestion, language));
   if (resolved.kind !== 'verb' || !resolved.entry.handler) throw new Error(`no handler for: ${message.text.slice(0, 40)}`);
   const { entry, command } = resolved;

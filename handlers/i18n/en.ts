@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
     "This workspace is not connected to a LOKET programme yet. Ask the programme's project manager to run `programme invite`, then type `/loket programme join <code>` here.",
   'verb.unknown': "I don't recognise “{verb}”.",
   'verb.suggestion': 'Did you mean `{verb}`? Example: `{example}`',
+  'verb.stray_line': 'The lines `decision:`, `action:` and `note:` belong to a meeting and go in the same message as `meeting …`. In the console, end the line before with `\\` to continue the message, e.g. `meeting Board cluster:Rymd \\`.',
   'verb.help_hint': 'Type `help` to see every command.',
   'permission.denied': 'You may not run `{verb}`. Who can: {roles}.',
   'role.manager': 'project manager',

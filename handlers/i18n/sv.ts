@@ -6,6 +6,7 @@ export const sv = {
     'Den här arbetsytan är inte ansluten till något LOKET-program ännu. Be programmets projektledare skriva `programme invite` och skriv sedan `/loket programme join <kod>` här.',
   'verb.unknown': 'Jag känner inte igen ”{verb}”.',
   'verb.suggestion': 'Menade du `{verb}`? Exempel: `{example}`',
+  'verb.stray_line': 'Raderna `decision:`, `action:` och `note:` hör till ett möte och skickas i samma meddelande som `meeting …`. I konsolen avslutar du raden före med `\\` så fortsätter meddelandet, t.ex. `meeting Styrgrupp cluster:Rymd \\`.',
   'verb.help_hint': 'Skriv `help` för att se alla kommandon.',
   'permission.denied': 'Du får inte köra `{verb}`. Det kan: {roles}.',
   'role.manager': 'projektledare',

@@ -88,6 +88,15 @@ describe('help, whoami and unknown verbs', () => {
     expect((await as('UE', 'whoami', { locale: 'en-GB' })).text).toContain('Du i LOKET');
   });
 
+  it('a decision line sent on its own explains how to keep it with its meeting', async () => {
+    const { as } = await setup();
+    for (const line of ['decision: Vi söker EU-medel', 'beslut: ja', 'note: en rad']) {
+      const { outcome, text } = await as('UX', line);
+      expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('verb.stray_line');
+      expect(text).toContain('avslutar du raden före med `\\`');
+    }
+  });
+
   it('an empty message shows the help', async () => {
     const { as } = await setup();
     expect((await as('UX', '   ')).text).toContain('LOKET – kommandon');
