@@ -2,9 +2,8 @@
 // Seeds 10 000 meetings (100 000 with --full), each with decisions and action items, into a fresh in-memory
 // PGlite and, when DATABASE_URL is set, into a scratch database on that server (dropped afterwards); then
 // runs the search repository exactly as `search` does and prints median and p95. Prints; asserts nothing.
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
-import { openDatabase, type OpenedDatabase } from '../db/client.js';
+import type { OpenedDatabase } from '../db/client.js';
+import { onEachDatabase } from './bench-databases.js';
 import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { createRepositories } from '../db/repositories.js';
@@ -55,27 +54,4 @@ async function run(label: string, opened: OpenedDatabase) {
   log(`  ${QUERIES} searches, names:        ${await measure(opened.db, seeded.programmeId, NAMES)}`);
 }
 
-async function onPostgres(url: string) {
-  const name = `loket_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  const opened = await openDatabase({ databaseUrl: scratch.toString(), dataDir: '', maxConnections: 1 });
-  try {
-    await run(`Postgres (scratch database ${name})`, opened);
-  } finally {
-    await opened.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
-const pglite = await openDatabase({ dataDir: 'memory://' });
-try {
-  await run('PGlite (in memory)', pglite);
-} finally {
-  await pglite.close();
-}
-if (process.env.DATABASE_URL) await onPostgres(process.env.DATABASE_URL);
-else log('\nPostgres: skipped (set DATABASE_URL to measure it too)');
+await onEachDatabase(run, log);

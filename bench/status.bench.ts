@@ -3,10 +3,9 @@
 // PGlite and, when DATABASE_URL is set, into a scratch database on that server (dropped afterwards). Runs
 // `status` and `status <cluster>` through the whole core (transaction, actor, handler, repositories) and the
 // same figures as one hand-written statement, and prints median, p95 and their ratio. Asserts nothing.
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import pino from 'pino';
-import { openDatabase, type OpenedDatabase } from '../db/client.js';
+import type { OpenedDatabase } from '../db/client.js';
+import { onEachDatabase } from './bench-databases.js';
 import { migrate } from '../db/migrate.js';
 import { createRepositories } from '../db/repositories.js';
 import { systemClock } from '../handlers/core/context.js';
@@ -69,27 +68,4 @@ async function sameAnswer(opened: OpenedDatabase, programmeId: string, input: { 
   log(`  same answer: ${same ? 'yes' : 'NO'} ${JSON.stringify(hand)}${same ? '' : ` vs LOKET ${JSON.stringify(ours)}`}`);
 }
 
-async function onPostgres(url: string) {
-  const name = `loket_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  const opened = await openDatabase({ databaseUrl: scratch.toString(), dataDir: '', maxConnections: 1 });
-  try {
-    await run(`Postgres (scratch database ${name})`, opened);
-  } finally {
-    await opened.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
-const pglite = await openDatabase({ dataDir: 'memory://' });
-try {
-  await run('PGlite (in memory)', pglite);
-} finally {
-  await pglite.close();
-}
-if (process.env.DATABASE_URL) await onPostgres(process.env.DATABASE_URL);
-else log('\nPostgres: skipped (set DATABASE_URL to measure it too)');
+await onEachDatabase(run, log);
