@@ -21,6 +21,7 @@ import { registerFileRoute } from './files/files-route.js';
 import { createSignedLinkSink } from '../handlers/core/signed-links.js';
 import { createLogger } from './logger.js';
 import { registerSlack } from './slack/slack-adapter.js';
+import { createSlackChannelAccess } from './slack/slack-channel-access.js';
 import { registerTeams } from './teams/teams-adapter.js';
 
 const DEFAULT_PROGRAMME_NAME = 'LOKET';
@@ -78,6 +79,7 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   const settings = settingsFor(config);
   // Config refuses server mode without LOKET_SECRET_KEY, so links can always be signed here.
   if (config.secretKey) settings.files = createSignedLinkSink({ publicUrl: config.publicUrl, secretKey: config.secretKey });
+  if (config.slack && config.slack.mode !== 'oauth') settings.channels = createSlackChannelAccess({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
   const core = createCore({ db: database.db, clock: systemClock, logger, settings });
   await ensureClaimCode({ db: database.db, clock: systemClock, logger, programmeName: DEFAULT_PROGRAMME_NAME });
   const app = createHttpApp({ logger, readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });

@@ -12,10 +12,12 @@ export const DIGEST_DEFAULT = { weekday: 5, time: '14:00' };
 
 /** Subscribes the conversation the command was typed in: being able to type there is the proof of membership. */
 export async function digestHere(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock, message } = ctx;
+  const { command, actor, repos, clock, message, settings } = ctx;
   const channelId = message.channelId;
   if (!channelId || message.platform === 'console') throw new LoketError('digest.no_channel', {}, digestExample);
   if (message.conversation?.type === 'personal') throw new LoketError('digest.personal', {}, digestExample);
+  const reachable = (await settings.channels?.botIsMember({ platform: message.platform, workspaceId: message.workspaceId, channelId })) ?? true;
+  if (!reachable) throw new LoketError('digest.bot_not_member', {}, '/invite @LOKET');
   const dayText = option(command, 'day');
   const weekday = dayText === undefined ? DIGEST_DEFAULT.weekday : parseWeekday(dayText);
   if (!weekday) throw new LoketError('digest.day_invalid', { day: dayText ?? '', days: WEEKDAYS.join(', ') }, digestExample);

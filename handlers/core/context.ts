@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Repositories } from '../../db/repositories.js';
 import type { Actor } from './actor.js';
 import type { Command } from './command.js';
+import type { ChannelAccess } from './channels.js';
 import type { FileSink } from './files.js';
 import type { IncomingMessage } from './incoming.js';
 import type { Reply } from './reply.js';
@@ -21,6 +22,8 @@ export interface CoreSettings {
   defaultProgrammeName: string;
   /** Where exports go: signed links on a server, disk in the console; in memory when absent (tests). */
   files?: FileSink;
+  /** Asked by `digest here`; absent where every channel counts as reachable (the console, Teams, tests). */
+  channels?: ChannelAccess;
 }
 
 export interface HandlerContext {

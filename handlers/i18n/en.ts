@@ -238,6 +238,7 @@ export const en: Record<MessageKey, string> = {
   'away.past': 'That absence already ended on {to}. Give one that has not ended yet.',
   'away.saved': 'Noted: you are away {from} – {to}. You will get no reminders then.',
   'digest.no_channel': 'Type `digest here` in the channel that should get the weekly digest.',
+  'digest.bot_not_member': 'LOKET is not a member of this channel and cannot post the digest here. Invite LOKET first, then type `digest here` again.',
   'digest.personal': 'The weekly digest goes to a channel or group chat, not a private chat. Type the command in the channel.',
   'digest.day_invalid': 'There is no day “{day}”. Choose one of: {days}.',
   'digest.time_invalid': 'The time “{time}” does not work. Write it as HH:MM, e.g. 14:00.',

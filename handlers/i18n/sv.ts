@@ -237,6 +237,7 @@ export const sv = {
   'away.past': 'Frånvaron slutade redan {to}. Ange en frånvaro som inte är slut än.',
   'away.saved': 'Noterat: du är borta {from} – {to}. Du får inga påminnelser då.',
   'digest.no_channel': 'Skriv `digest here` i kanalen som ska få veckosammanfattningen.',
+  'digest.bot_not_member': 'LOKET är inte med i den här kanalen och kan inte posta sammanfattningen här. Bjud in LOKET först och skriv sedan `digest here` igen.',
   'digest.personal': 'Veckosammanfattningen går till en kanal eller gruppchatt, inte till ett privat samtal. Skriv kommandot i kanalen.',
   'digest.day_invalid': 'Dagen ”{day}” finns inte. Välj en av: {days}.',
   'digest.time_invalid': 'Tiden ”{time}” går inte. Skriv den som TT:MM, t.ex. 14:00.',

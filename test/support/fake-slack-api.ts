@@ -31,6 +31,8 @@ export interface FakeSlackApi extends FakeSlackState {
   callsTo(method: string): RecordedCall[];
   /** The next `times` calls of `method` answer `{ ok: false, error }`. */
   failNext(method: string, error?: string, times?: number): void;
+  /** Channels conversations.info reports the bot as not a member of (all others: a member). */
+  notMemberOf: Set<string>;
   /** The next `times` calls of `method` answer HTTP 429 with `Retry-After: seconds`. */
   rateLimitNext(method: string, retryAfterSeconds: number, times?: number): void;
   /** Resolves with the first truthy value of `predicate`, re-checked on every recorded request. */
@@ -44,6 +46,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const overrides = new Map<string, Override>();
+  const notMemberOf = new Set<string>();
   const waiters = new Set<() => void>();
   let counter = 0;
 
@@ -57,7 +60,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         const method = path.slice('/api/'.length);
         const body = parseBody(raw, req.headers['content-type']);
         calls.push({ method, body, authorization: req.headers.authorization });
-        answer(res, method, body, overrides, ++counter);
+        answer(res, method, body, overrides, ++counter, notMemberOf);
       } else {
         send(res, 404, { ok: false, error: 'unknown_method' });
       }
@@ -73,6 +76,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     responses,
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
+    notMemberOf,
     callsTo: (method) => calls.filter((c) => c.method === method),
     failNext: (method, error = 'internal_error', times = 1) => overrides.set(method, { kind: 'error', error, times }),
     rateLimitNext: (method, seconds, times = 1) => overrides.set(method, { kind: 'ratelimit', seconds, times }),
@@ -103,7 +107,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   };
 }
 
-function answer(res: ServerResponse, method: string, body: Record<string, unknown>, overrides: Map<string, Override>, n: number): void {
+function answer(res: ServerResponse, method: string, body: Record<string, unknown>, overrides: Map<string, Override>, n: number, notMemberOf: Set<string>): void {
   const override = overrides.get(method);
   if (override) {
     override.times -= 1;
@@ -116,10 +120,10 @@ function answer(res: ServerResponse, method: string, body: Record<string, unknow
     send(res, 200, { ok: false, error: override.error });
     return;
   }
-  send(res, 200, { ok: true, ...successShape(method, body, n) });
+  send(res, 200, { ok: true, ...successShape(method, body, n, notMemberOf) });
 }
 
-function successShape(method: string, body: Record<string, unknown>, n: number): Record<string, unknown> {
+function successShape(method: string, body: Record<string, unknown>, n: number, notMemberOf: Set<string>): Record<string, unknown> {
   const ts = `1767225600.${String(n).padStart(6, '0')}`;
   switch (method) {
     case 'auth.test':
@@ -130,6 +134,8 @@ function successShape(method: string, body: Record<string, unknown>, n: number):
       return { message_ts: ts };
     case 'views.open':
       return { view: { id: `V0FAKE${String(n).padStart(4, '0')}`, hash: `${ts}.fakehash`, ...(body['view'] as object | undefined) } };
+    case 'conversations.info':
+      return { channel: { id: body['channel'], is_channel: true, is_member: !notMemberOf.has(String(body['channel'])) } };
     case 'conversations.open':
       return { channel: { id: `D0FAKE${String(n).padStart(4, '0')}` } };
     default:

@@ -9,7 +9,8 @@ const listenerSource = readFileSync('bot/slack/slack-listeners.ts', 'utf8');
 // The listener only answers direct messages (channel_type im), so `message` means `message.im` here.
 const manifestEventFor: Record<string, string> = { app_mention: 'app_mention', message: 'message.im' };
 // Each subscribed event needs its read scope; replies need chat:write; the slash command needs commands;
-// reminders open a direct message with conversations.open, which needs im:write.
+// reminders open a direct message with conversations.open, which needs im:write; `digest here` asks
+// conversations.info whether the bot is in the channel, which needs channels:read and groups:read.
 const scopeFor: Record<string, string> = { app_mention: 'app_mentions:read', 'message.im': 'im:history' };
 
 describe('Slack manifest', () => {
@@ -20,7 +21,7 @@ describe('Slack manifest', () => {
   });
 
   it('asks for the scopes those events and replies need, and no others', () => {
-    const needed = ['commands', 'chat:write', 'im:write', ...manifest.settings.event_subscriptions.bot_events.map((e: string) => scopeFor[e])];
+    const needed = ['commands', 'chat:write', 'im:write', 'channels:read', 'groups:read', ...manifest.settings.event_subscriptions.bot_events.map((e: string) => scopeFor[e])];
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(needed.sort());
   });
 
