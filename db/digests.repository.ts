@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
-import { digestSubscriptions } from './schema/index.js';
+import { DIGEST_JOB, digestSubscriptions, jobRuns } from './schema/index.js';
 
 export type DigestSubscription = typeof digestSubscriptions.$inferSelect;
 
@@ -47,6 +47,23 @@ export function createDigestsRepository({ db }: { db: Database }) {
         .where(and(eq(digestSubscriptions.programmeId, programmeId), eq(digestSubscriptions.id, id)))
         .returning();
       return { subscription };
+    },
+
+    /** Digests the PM should know about: posts whose outcome is unknown (the process stopped mid-send,
+     *  never re-posted) and channels that stopped taking posts for a reason other than `digest off`. */
+    async troubles(programmeId: string) {
+      const target = sql`${digestSubscriptions.platform} || ':' || ${digestSubscriptions.workspaceExternalId} || ':' || ${digestSubscriptions.channelId}`;
+      const unknown = await db
+        .select({ channelId: digestSubscriptions.channelId, platform: digestSubscriptions.platform, period: jobRuns.period })
+        .from(jobRuns)
+        .innerJoin(digestSubscriptions, and(eq(jobRuns.target, target), eq(digestSubscriptions.programmeId, programmeId)))
+        .where(and(eq(jobRuns.job, DIGEST_JOB), eq(jobRuns.status, 'unknown')))
+        .orderBy(jobRuns.period);
+      const stopped = await db
+        .select({ channelId: digestSubscriptions.channelId, platform: digestSubscriptions.platform, reason: digestSubscriptions.inactiveReason })
+        .from(digestSubscriptions)
+        .where(and(eq(digestSubscriptions.programmeId, programmeId), eq(digestSubscriptions.active, false), sql`${digestSubscriptions.inactiveReason} is distinct from 'off'`));
+      return { unknown, stopped };
     },
 
     async listActive(programmeId: string) {

@@ -48,7 +48,20 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   else blocks.push({ type: 'text', text: t(lang, 'status.all_well') });
   if (attention.length > ATTENTION_LIMIT) blocks.push({ type: 'text', text: t(lang, 'status.more', { n: attention.length - ATTENTION_LIMIT }) });
   if (scope) blocks.push({ type: 'text', text: t(lang, 'status.own_only') });
+  else blocks.push(...(await digestTroubles(ctx)));
   return { title: t(lang, 'status.title', { ...period }), blocks, visibility: 'private' };
+}
+
+/** Neither Slack nor Teams takes an idempotency key, so a digest cut off mid-send is not re-posted; the
+ *  PM is told here instead, with channels that stopped taking posts. */
+async function digestTroubles({ actor, repos }: HandlerContext): Promise<ReplyBlock[]> {
+  const lang = actor.language;
+  const { unknown, stopped } = await repos.digests.troubles(actor.programmeId);
+  const items = [
+    ...unknown.map((u) => t(lang, 'status.digest_unknown', { channel: u.channelId, week: u.period })),
+    ...stopped.map((s) => t(lang, 'status.digest_stopped', { channel: s.channelId, reason: s.reason ?? '' })),
+  ];
+  return items.length ? [{ type: 'list', title: t(lang, 'status.digest_troubles'), items }] : [];
 }
 
 /** A network meeting of two clusters is one meeting: the total is the distinct activities, not the sum

@@ -1,13 +1,14 @@
 // The weekly digest: every active subscription is posted once per ISO week, at or after its own local
 // day and time. Each tick re-checks; the claim row makes the post happen once across instances.
 import type { DigestSubscription } from '../db/digests.repository.js';
+import { DIGEST_JOB } from '../db/schema/index.js';
 import type { Reply } from '../handlers/core/reply.js';
 import { buildDigest } from '../handlers/digest-content.js';
 import { dueInstant, isoWeekOf } from '../handlers/core/weeks.js';
 import type { ChannelTarget } from './outbox.js';
 import { eachLimited, programmesOf, sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';
 
-export const DIGEST_JOB = 'weekly-digest';
+export { DIGEST_JOB };
 // Channels are posted in parallel up to this many. Most of a channel's time is the notifier's pacing
 // (1 message/s per channel for thread replies), which costs a waiting promise, not a connection.
 const CONCURRENCY = 200;

@@ -3,6 +3,9 @@ import { people } from './people.js';
 import { programmes } from './programmes.js';
 
 /** A channel (Slack channel, Teams channel or chat) that gets the weekly digest. */
+/** The job_runs.job of weekly digest posts; their target is `platform:workspace:channel`. */
+export const DIGEST_JOB = 'weekly-digest';
+
 export const digestSubscriptions = pgTable(
   'digest_subscriptions',
   {

@@ -83,6 +83,10 @@ describe('weekly digest', () => {
     await runA();
     expect(notifier.sent).toEqual([]);
     expect((await runs())[0]).toMatchObject({ status: 'unknown' });
+    // The project manager sees it in status, since LOKET will not post that week's digest again.
+    const { text } = await p.as('UPM', 'status');
+    expect(text).toContain('Veckosammanfattningar att kontrollera');
+    expect(text).toContain(`Kanal ${channel}, vecka 2026-W10: LOKET avbröts medan sammanfattningen skickades`);
   });
 
   it('a claim whose process died mid-send is marked unknown on a later tick and never re-posted', async () => {
@@ -109,6 +113,7 @@ describe('weekly digest', () => {
     expect(delivered).toHaveLength(1);
     const gone = delivered[0] === gone1 ? other : gone1;
     expect(byChannel[gone]).toEqual([false, 'gone']);
+    expect((await p.as('UPM', 'status')).text).toContain(`Kanal ${gone}: sammanfattningen är avstängd (gone)`);
   });
 
   it('each weekly digest is posted exactly once in the weeks of both daylight-saving switches', async () => {
