@@ -54,6 +54,18 @@ export function createActionItemsRepository({ db }: { db: Database }) {
       return { actions: rows.map(({ total: _t, ...row }) => row), total: rows[0]?.total ?? 0 };
     },
 
+    /** Open items due on or before `untilDay` (overdue included), for the weekly nudge to their owners. */
+    async dueBy(programmeId: string, untilDay: string) {
+      const rows = await db
+        .select(listed)
+        .from(actionItems)
+        .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+        .innerJoin(people, eq(people.id, actionItems.ownerId))
+        .where(and(eq(actionItems.programmeId, programmeId), isNull(actionItems.doneAt), isNull(meetings.deletedAt), sql`${actionItems.dueOn} <= ${untilDay}`))
+        .orderBy(asc(actionItems.dueOn), asc(actionItems.number));
+      return { actions: rows };
+    },
+
     /** An item by its short number; items of deleted meetings are gone for everyone. */
     async findByNumber(programmeId: string, number: number) {
       const [action] = await db

@@ -2,6 +2,7 @@
 // decides from the clock whether it is due, and the claim rows decide who sends. Nothing here depends
 // on being the only process.
 import { createRepositories } from '../db/repositories.js';
+import { runActionReminders } from './action-reminder.job.js';
 import { runWeeklyDigest } from './weekly-digest.job.js';
 import { runWeeklyReminders } from './weekly-reminder.job.js';
 import { runSilentEscalation } from './silent-escalation.job.js';
@@ -14,6 +15,7 @@ export async function runWeeklyTick(tick: WeeklyTickDeps) {
   const steps = {
     prompt: () => runWeeklyReminders(deps, 'prompt'),
     reminder: () => runWeeklyReminders(deps, 'reminder'),
+    actions: () => runActionReminders(deps),
     escalation: () => runSilentEscalation(deps),
     digest: () => runWeeklyDigest(deps),
   };
