@@ -24,6 +24,7 @@ import { createProgressRepository } from './progress.repository.js';
 import { createDigestsRepository } from './digests.repository.js';
 import { createDigestContentRepository } from './digest-content.repository.js';
 import { createWeeklyRunsRepository } from './weekly-runs.repository.js';
+import { createExchangesRepository } from './exchanges.repository.js';
 
 /** Every repository bound to one database handle — a transaction, when a command runs. */
 export function createRepositories(db: Database) {
@@ -54,6 +55,7 @@ export function createRepositories(db: Database) {
     digests: createDigestsRepository({ db }),
     digestContent: createDigestContentRepository({ db }),
     weeklyRuns: createWeeklyRunsRepository({ db }),
+    exchanges: createExchangesRepository({ db }),
   };
 }
 

@@ -35,6 +35,12 @@ import { planReview } from './plan-review.js';
 import { planShow } from './plan-show.js';
 import { status, statusExample } from './status.js';
 import { target } from './target.js';
+import { exchangeAccept, exchangeDecline } from './exchange-answer.js';
+import { exchangeDone } from './exchange-done.js';
+import { exchangeList } from './exchange-list.js';
+import { exchangePause, exchangeResume } from './exchange-pause.js';
+import { exchangeNeed, exchangeNeedExample, exchangeOffer, exchangeOfferExample } from './exchange-post.js';
+import { exchangeRound } from './exchange-round.js';
 
 export interface VerbEntry {
   verb: string;
@@ -88,6 +94,16 @@ export const verbs: VerbEntry[] = [
   { verb: 'status', aliases: ['översikt', 'oversikt'], usage: 'status [cluster|all] [from:YYYY-MM-DD] [to:YYYY-MM-DD]', example: statusExample, handler: status },
   { verb: 'target', aliases: ['mål', 'mal'], usage: 'target activities|organisations|companies|participants|women|men|exchanges|competence <value>', example: 'target companies 40', handler: target },
   { verb: 'export', aliases: ['exportera'], usage: 'export [cluster] [format:csv|json] [from:YYYY-MM-DD] [to:YYYY-MM-DD]', example: 'export format:csv from:2026-01-01 to:2026-03-31', handler: exportReport },
+  // Peer exchange (issue 7): needs and offers, matched proposals, introductions and learnings.
+  { verb: 'exchange need', aliases: ['utbyte behov', 'utbyte behöver'], usage: 'exchange need <topic> [tags:<tag>,<tag>] [cluster:<name>]', example: exchangeNeedExample, handler: exchangeNeed },
+  { verb: 'exchange offer', aliases: ['utbyte erbjud', 'utbyte erbjudande'], usage: 'exchange offer <topic> [tags:<tag>,<tag>] [cluster:<name>]', example: exchangeOfferExample, handler: exchangeOffer },
+  { verb: 'exchange list', aliases: ['utbyte lista', 'utbyte', 'exchange'], usage: 'exchange list [mine|open]', example: 'exchange list mine', handler: exchangeList },
+  { verb: 'exchange accept', aliases: ['utbyte ja', 'utbyte acceptera'], usage: 'exchange accept <exchange id>', example: 'exchange accept X7', handler: exchangeAccept },
+  { verb: 'exchange decline', aliases: ['utbyte nej', 'utbyte avböj', 'utbyte avboj'], usage: 'exchange decline <exchange id> [reason]', example: 'exchange decline X7 Hinner inte före sommaren', handler: exchangeDecline },
+  { verb: 'exchange done', aliases: ['utbyte klart', 'utbyte klar'], usage: 'exchange done <exchange id> learned: <what you learned>', example: 'exchange done X7 learned: Börja med en skiss på en sida.', handler: exchangeDone },
+  { verb: 'exchange pause', aliases: ['utbyte paus', 'utbyte pausa'], usage: 'exchange pause <weeks>', example: 'exchange pause 4', handler: exchangePause },
+  { verb: 'exchange resume', aliases: ['utbyte återuppta', 'utbyte fortsätt'], usage: 'exchange resume', example: 'exchange resume', handler: exchangeResume },
+  { verb: 'exchange round', aliases: ['utbyte runda'], usage: 'exchange round', example: 'exchange round', handler: exchangeRound },
 ];
 
 const byName = new Map<string, VerbEntry>();

@@ -17,3 +17,4 @@ export * from './plans.js';
 export * from './targets-exports.js';
 export * from './progress.js';
 export * from './digests.js';
+export * from './exchanges.js';

@@ -75,6 +75,19 @@ export const roleTable: Record<string, readonly Role[]> = {
   // Exports carry participants' personal data out of LOKET: the PM, and a leader for their own clusters
   // only (the handler scopes it); deputies ask their leader.
   export: ['manager', 'leader'],
+  // Peer exchange (issue 7). Needs, offers and answers are for those who run a cluster: leaders, deputies
+  // and managers (the handler takes the cluster they lead or deputise, and lets only the two sides answer a
+  // proposal). Open needs and offers are shared knowledge, readable by everyone. A round proposes pairs
+  // across the whole programme, so it is the PM's.
+  'exchange need': ['manager', 'leader', 'deputy'],
+  'exchange offer': ['manager', 'leader', 'deputy'],
+  'exchange list': everyone,
+  'exchange accept': ['manager', 'leader', 'deputy'],
+  'exchange decline': ['manager', 'leader', 'deputy'],
+  'exchange done': ['manager', 'leader', 'deputy'],
+  'exchange pause': ['manager', 'leader', 'deputy'],
+  'exchange resume': ['manager', 'leader', 'deputy'],
+  'exchange round': ['manager'],
 };
 
 export function rolesOf(actor: Pick<Actor, 'programmeRoles' | 'clusterRoles'>): Set<Role> {

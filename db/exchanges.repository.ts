@@ -1,0 +1,238 @@
+import { aliasedTable, and, asc, eq, getTableColumns, isNull, or, sql } from 'drizzle-orm';
+import type { Database } from './database.js';
+import { allocateNumbers } from './counters.repository.js';
+import { rowsOf } from './migrate.js';
+import { insertNotes, type Note } from './notes.repository.js';
+import { clusters, exchangeLearnings, exchangePairs, exchangePauses, exchangePosts, exchangeProposals, organisations, people, type ExchangeKind } from './schema/index.js';
+
+const { searchVector: _vector, ...postColumns } = getTableColumns(exchangePosts);
+export type ExchangePost = Omit<typeof exchangePosts.$inferSelect, 'searchVector'>;
+export type Proposal = typeof exchangeProposals.$inferSelect;
+export type Side = 'need' | 'offer';
+
+export interface OfferMatch {
+  offerId: string;
+  topic: string;
+  tags: string;
+  personId: string;
+  personName: string;
+  clusterName: string;
+  sharedTags: string[];
+  /** Words of the offer that match the need's words (Swedish stems), in the offer's own spelling. */
+  matchedWords: string[];
+  otherOrganisation: boolean;
+  otherSector: boolean;
+  away: boolean;
+  score: number;
+}
+
+interface RawMatch {
+  id: string;
+  topic: string;
+  tags: string;
+  person_id: string;
+  display_name: string;
+  cluster_name: string;
+  shared_tags: string[] | null;
+  marked: string;
+  other_org: boolean;
+  other_sector: boolean;
+  away: boolean;
+  score: number | string;
+}
+
+const needPerson = aliasedTable(people, 'need_person');
+const offerPerson = aliasedTable(people, 'offer_person');
+const needPost = aliasedTable(exchangePosts, 'need_post');
+const offerPost = aliasedTable(exchangePosts, 'offer_post');
+const needCluster = aliasedTable(clusters, 'need_cluster');
+const offerCluster = aliasedTable(clusters, 'offer_cluster');
+const needOrg = aliasedTable(organisations, 'need_org');
+const offerOrg = aliasedTable(organisations, 'offer_org');
+
+const personView = (p: typeof needPerson, o: typeof needOrg, c: typeof needCluster, post: typeof needPost) => ({
+  personId: p.id,
+  name: p.displayName,
+  platform: p.platform,
+  workspaceId: p.workspaceExternalId,
+  userId: p.userId,
+  organisation: o.name,
+  clusterId: c.id,
+  cluster: c.name,
+  topic: post.topic,
+});
+
+export function createExchangesRepository({ db }: { db: Database }) {
+  return {
+    async createPost(input: { programmeId: string; kind: ExchangeKind; clusterId: string; personId: string; topic: string; tags: string[]; at: Date }) {
+      const [post] = await db
+        .insert(exchangePosts)
+        .values({ programmeId: input.programmeId, kind: input.kind, clusterId: input.clusterId, personId: input.personId, topic: input.topic, tags: input.tags.join(','), createdAt: input.at })
+        .returning(postColumns);
+      return { post: post! };
+    },
+
+    /** Open needs and offers of the programme, or of one person, oldest first. */
+    async listPosts(programmeId: string, personId?: string) {
+      const rows = await db
+        .select({ post: postColumns, cluster: clusters.name, person: people.displayName })
+        .from(exchangePosts)
+        .innerJoin(clusters, eq(clusters.id, exchangePosts.clusterId))
+        .innerJoin(people, eq(people.id, exchangePosts.personId))
+        .where(and(eq(exchangePosts.programmeId, programmeId), isNull(exchangePosts.closedAt), personId ? eq(exchangePosts.personId, personId) : undefined))
+        .orderBy(asc(exchangePosts.createdAt), asc(exchangePosts.id));
+      return { posts: rows };
+    },
+
+    /**
+     * Open offers of other clusters and other people for one need, best first. The need's own Swedish
+     * lexemes become an OR query of prefixes (any shared word counts; ts_rank rewards more of them); a shared
+     * tag also qualifies. Another organisation or sector multiplies the score; people who are away come
+     * last; paused people and pairs proposed within the window are left out.
+     */
+    async matchOffers(input: { programmeId: string; needId: string; now: Date; windowStart: Date; today: string; limit: number }) {
+      const result = await db.execute(sql`
+        with need as (
+          select n.id, n.person_id, n.cluster_id, n.tags, n.search_vector, p.organisation_id as org, c.sector
+            from exchange_posts n join people p on p.id = n.person_id join clusters c on c.id = n.cluster_id
+            where n.id = ${input.needId} and n.programme_id = ${input.programmeId}
+        ), q as (
+          select coalesce((select string_agg(quote_literal(l.lexeme) || ':*', ' | ') from need, unnest(need.search_vector) l), '')::tsquery as q
+        ), candidates as (
+          select o.id, o.topic, o.tags, o.person_id, p.display_name, c.name as cluster_name,
+            ts_rank(o.search_vector, q.q) as rank,
+            array(select t from unnest(string_to_array(o.tags, ',')) t where t <> '' and t = any(string_to_array(need.tags, ','))) as shared_tags,
+            (p.organisation_id is not null and need.org is not null and p.organisation_id <> need.org) as other_org,
+            (c.sector <> need.sector) as other_sector,
+            exists (select 1 from absences a where a.programme_id = o.programme_id and a.person_id = o.person_id
+                      and a.from_date <= ${input.today}::date and a.to_date >= ${input.today}::date) as away,
+            ts_headline('swedish', o.topic, q.q, 'HighlightAll=true, StartSel=«, StopSel=»') as marked
+          from exchange_posts o cross join need cross join q
+            join people p on p.id = o.person_id join clusters c on c.id = o.cluster_id
+          where o.programme_id = ${input.programmeId} and o.kind = 'offer' and o.closed_at is null
+            and o.cluster_id <> need.cluster_id and o.person_id <> need.person_id
+            and (o.search_vector @@ q.q or string_to_array(o.tags, ',') && array_remove(string_to_array(need.tags, ','), ''))
+            and not exists (select 1 from exchange_pauses z where z.programme_id = o.programme_id and z.person_id = o.person_id and z.until > ${input.now.toISOString()}::timestamptz)
+            and not exists (select 1 from exchange_pairs x where x.programme_id = o.programme_id
+                              and x.person_low = least(o.person_id, need.person_id) and x.person_high = greatest(o.person_id, need.person_id)
+                              and x.paired_at > ${input.windowStart.toISOString()}::timestamptz)
+        )
+        select *, (rank + 0.1 * cardinality(shared_tags)) * (1 + 0.25 * other_org::int + 0.25 * other_sector::int) as score
+          from candidates order by away asc, score desc, id limit ${input.limit}`);
+      return { matches: rowsOf<RawMatch>(result).map(toMatch) };
+    },
+
+    async isPaused(programmeId: string, personId: string, now: Date) {
+      const [row] = await db.select().from(exchangePauses).where(and(eq(exchangePauses.programmeId, programmeId), eq(exchangePauses.personId, personId)));
+      return { until: row && row.until > now ? row.until : null };
+    },
+
+    /** A proposal with the next X number, and the pair remembered for the repeat window. */
+    async createProposal(input: { programmeId: string; needId: string; offerId: string; needPersonId: string; offerPersonId: string; reason: string; at: Date }) {
+      const number = await allocateNumbers(db, input.programmeId, 'X', 1);
+      const [proposal] = await db.insert(exchangeProposals).values({ ...input, number, createdAt: input.at }).returning();
+      const [low, high] = [input.needPersonId, input.offerPersonId].sort();
+      await db.insert(exchangePairs).values({ programmeId: input.programmeId, personLow: low!, personHigh: high!, proposalId: proposal!.id, pairedAt: input.at });
+      return { proposal: proposal! };
+    },
+
+    /** One proposal of the programme by its number, with both sides; another programme's number is not found. */
+    async findProposal(programmeId: string, number: number) {
+      const [row] = await proposalQuery(db).where(and(eq(exchangeProposals.programmeId, programmeId), eq(exchangeProposals.number, number)));
+      return { proposal: row ?? null };
+    },
+
+    /** Proposals the person is part of, newest first. */
+    async proposalsOf(programmeId: string, personId: string) {
+      const rows = await proposalQuery(db)
+        .where(and(eq(exchangeProposals.programmeId, programmeId), or(eq(exchangeProposals.needPersonId, personId), eq(exchangeProposals.offerPersonId, personId))))
+        .orderBy(sql`${exchangeProposals.number} desc`);
+      return { proposals: rows };
+    },
+
+    /** One side's answer, as one conditional update: the row's lock orders concurrent answers, and Postgres
+     *  re-evaluates the later one on the committed row, so exactly one accept sees both and introduces. */
+    async answer(input: { proposalId: string; side: Side; answer: 'accepted' | 'declined'; reason?: string; at: Date }) {
+      const mine = input.side === 'need' ? exchangeProposals.needAnswer : exchangeProposals.offerAnswer;
+      const other = input.side === 'need' ? exchangeProposals.offerAnswer : exchangeProposals.needAnswer;
+      const key = input.side === 'need' ? 'needAnswer' : 'offerAnswer';
+      const accepting = input.answer === 'accepted';
+      const bothAccepted = sql`(${other} = 'accepted')`;
+      const [row] = await db
+        .update(exchangeProposals)
+        .set({
+          [key]: input.answer,
+          state: accepting ? sql`case when ${bothAccepted} then 'introduced' else 'proposed' end` : 'declined',
+          introducedAt: accepting ? sql`case when ${bothAccepted} then ${input.at.toISOString()}::timestamptz else null end` : null,
+          declineReason: accepting ? null : (input.reason ?? null),
+        })
+        .where(and(eq(exchangeProposals.id, input.proposalId), eq(exchangeProposals.state, 'proposed'), isNull(mine)))
+        .returning();
+      return { proposal: row ?? null };
+    },
+
+    async closePost(postId: string, at: Date) {
+      await db.update(exchangePosts).set({ closedAt: at }).where(and(eq(exchangePosts.id, postId), isNull(exchangePosts.closedAt)));
+    },
+
+    /** `exchange done`: the learning once per person, as a note of each of the two clusters. */
+    async recordLearning(input: { programmeId: string; proposalId: string; personId: string; text: string; noteText: string; clusterIds: string[]; at: Date }) {
+      const [learning] = await db
+        .insert(exchangeLearnings)
+        .values({ programmeId: input.programmeId, proposalId: input.proposalId, personId: input.personId, text: input.text, createdAt: input.at })
+        .onConflictDoNothing()
+        .returning();
+      if (!learning) return { notes: null };
+      const notes: Note[] = [];
+      for (const clusterId of input.clusterIds) notes.push(...(await insertNotes(db, { programmeId: input.programmeId, clusterId, authorId: input.personId, texts: [input.noteText], at: input.at })));
+      await db
+        .update(exchangeProposals)
+        .set({ state: 'done', doneAt: sql`coalesce(${exchangeProposals.doneAt}, ${input.at.toISOString()}::timestamptz)` })
+        .where(eq(exchangeProposals.id, input.proposalId));
+      return { notes };
+    },
+
+    async pause(programmeId: string, personId: string, until: Date) {
+      await db.insert(exchangePauses).values({ programmeId, personId, until }).onConflictDoUpdate({ target: [exchangePauses.programmeId, exchangePauses.personId], set: { until } });
+    },
+
+    async resume(programmeId: string, personId: string) {
+      const rows = await db.delete(exchangePauses).where(and(eq(exchangePauses.programmeId, programmeId), eq(exchangePauses.personId, personId))).returning();
+      return { wasPaused: rows.length > 0 };
+    },
+  };
+}
+
+function proposalQuery(db: Database) {
+  return db
+    .select({ proposal: getTableColumns(exchangeProposals), need: personView(needPerson, needOrg, needCluster, needPost), offer: personView(offerPerson, offerOrg, offerCluster, offerPost) })
+    .from(exchangeProposals)
+    .innerJoin(needPost, eq(needPost.id, exchangeProposals.needId))
+    .innerJoin(offerPost, eq(offerPost.id, exchangeProposals.offerId))
+    .innerJoin(needPerson, eq(needPerson.id, exchangeProposals.needPersonId))
+    .innerJoin(offerPerson, eq(offerPerson.id, exchangeProposals.offerPersonId))
+    .innerJoin(needCluster, eq(needCluster.id, needPost.clusterId))
+    .innerJoin(offerCluster, eq(offerCluster.id, offerPost.clusterId))
+    .leftJoin(needOrg, eq(needOrg.id, needPerson.organisationId))
+    .leftJoin(offerOrg, eq(offerOrg.id, offerPerson.organisationId))
+    .$dynamic();
+}
+
+export type ProposalDetails = NonNullable<Awaited<ReturnType<ReturnType<typeof createExchangesRepository>['findProposal']>>['proposal']>;
+
+function toMatch(row: RawMatch): OfferMatch {
+  return {
+    offerId: row.id,
+    topic: row.topic,
+    tags: row.tags,
+    personId: row.person_id,
+    personName: row.display_name,
+    clusterName: row.cluster_name,
+    sharedTags: row.shared_tags ?? [],
+    matchedWords: [...new Set([...row.marked.matchAll(/«([^»]+)»/g)].map((m) => m[1]!.toLowerCase()))],
+    otherOrganisation: row.other_org,
+    otherSector: row.other_sector,
+    away: row.away,
+    score: Number(row.score),
+  };
+}
