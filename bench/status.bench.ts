@@ -61,7 +61,7 @@ async function run(label: string, opened: OpenedDatabase) {
 async function sameAnswer(opened: OpenedDatabase, programmeId: string, input: { from: string; to: string; today: string }) {
   const repos = createRepositories(opened.db);
   const { clusters } = await repos.status.clusters({ programmeId, scope: undefined, ...input });
-  const ind = await computeIndicators(repos, programmeId, undefined, input);
+  const ind = await computeIndicators(repos, programmeId, undefined, input, 'Europe/Stockholm');
   const hand = await handStatus(opened.db, { programmeId, ...input });
   const ours = { clusters: clusters.length, meetings: clusters.reduce((s, c) => s + c.meetings, 0), openActions: clusters.reduce((s, c) => s + c.openActions, 0), planDone: clusters.reduce((s, c) => s + c.planDone, 0), activities: ind.activities, organisations: ind.organisations.reached, participants: ind.byRole ? Object.entries(ind.byRole).filter(([r]) => r !== 'guest').reduce((s, [, n]) => s + n, 0) : 0 };
   const same = JSON.stringify(ours) === JSON.stringify(hand);

@@ -8,6 +8,8 @@ export interface IndicatorInput {
   scope: ClusterScope;
   from: string;
   to: string;
+  /** The programme time zone: a timestamp belongs to the local day it happened on. */
+  timezone: string;
 }
 
 export interface OrganisationFigures {
@@ -76,10 +78,21 @@ export function createIndicatorsRepository({ db }: { db: Database }) {
       return { rows: rowsOf<{ gender: string; role: string; n: number }>(result) };
     },
 
-    /** Peer exchanges do not exist yet (issue 5): the seam status and export read. Returns 0 until the
-     *  exchanges table lands; then count exchanges done in the period here. */
-    async exchangesCompleted(_i: IndicatorInput) {
-      return { completed: 0, openNeeds: new Map<string, number>() };
+    /** Exchanges whose learning was recorded in the period (an experience-exchange activity), counted for
+     *  the scope when either side's cluster is in it; and open needs per cluster. */
+    async exchangesCompleted(i: IndicatorInput) {
+      const completed = await db.execute(sql`
+        select count(*)::int as n from exchange_proposals p
+          join exchange_posts need on need.id = p.need_id join exchange_posts offer on offer.id = p.offer_id
+        where p.programme_id = ${i.programmeId} and p.state = 'done'
+          and (p.done_at at time zone ${i.timezone})::date between ${i.from}::date and ${i.to}::date
+          and (${inScope(sql`need.cluster_id`, i.scope)} or ${inScope(sql`offer.cluster_id`, i.scope)})`);
+      const needs = await db.execute(sql`
+        select cluster_id, count(*)::int as n from exchange_posts
+        where programme_id = ${i.programmeId} and kind = 'need' and closed_at is null and ${inScope(sql`cluster_id`, i.scope)}
+        group by cluster_id`);
+      const openNeeds = new Map(rowsOf<{ cluster_id: string; n: number }>(needs).map((r) => [r.cluster_id, r.n]));
+      return { completed: rowsOf<{ n: number }>(completed)[0]?.n ?? 0, openNeeds };
     },
   };
 }

@@ -32,8 +32,8 @@ export async function exportReport(ctx: HandlerContext): Promise<Reply> {
     scope = [cluster.id];
     stem = `loket-${cluster.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}-${period.from}-${period.to}`;
   }
-  const input = { programmeId: actor.programmeId, scope, ...period };
-  const indicators = await computeIndicators(repos, actor.programmeId, scope, period);
+  const input = { programmeId: actor.programmeId, scope, ...period, timezone: ctx.settings.timezone };
+  const indicators = await computeIndicators(repos, actor.programmeId, scope, period, ctx.settings.timezone);
   const { targets } = await repos.targets.list(actor.programmeId);
   const { activities } = await repos.exports.activities(input);
   const { participants } = await repos.exports.participants(input);

@@ -15,18 +15,20 @@ export interface Indicators {
   byGender: Record<string, number>;
   byRole: Record<string, number>;
   exchanges: number;
+  /** Open exchange needs per cluster id. */
+  openNeeds: Map<string, number>;
   competence: number;
 }
 
 // Trainings and study trips are the programme's competence activities (AP2).
 const COMPETENCE_KINDS = new Set(['training', 'study-trip']);
 
-export async function computeIndicators(repos: Repositories, programmeId: string, scope: ClusterScope, period: Period): Promise<Indicators> {
-  const input = { programmeId, scope, ...period };
+export async function computeIndicators(repos: Repositories, programmeId: string, scope: ClusterScope, period: Period, timezone: string): Promise<Indicators> {
+  const input = { programmeId, scope, ...period, timezone };
   const { byKind } = await repos.indicators.activitiesByKind(input);
   const organisations = await repos.indicators.organisations(input);
   const { rows } = await repos.indicators.participants(input);
-  const { completed } = await repos.indicators.exchangesCompleted(input);
+  const { completed, openNeeds } = await repos.indicators.exchangesCompleted(input);
   const byGender: Record<string, number> = {};
   const byRole: Record<string, number> = {};
   for (const row of rows) {
@@ -42,6 +44,7 @@ export async function computeIndicators(repos: Repositories, programmeId: string
     byGender,
     byRole,
     exchanges: completed,
+    openNeeds,
     competence: byKind.filter((k) => COMPETENCE_KINDS.has(k.kind)).reduce((sum, k) => sum + k.n, 0),
   };
 }

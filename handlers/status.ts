@@ -40,7 +40,7 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   const scope = scopeOf(ctx);
   const { clusters } = await repos.status.clusters({ programmeId: actor.programmeId, scope, ...period, today });
   const facts = clusters.map((row) => toFacts(row, today));
-  const indicators = await computeIndicators(repos, actor.programmeId, scope, period);
+  const indicators = await computeIndicators(repos, actor.programmeId, scope, period, ctx.settings.timezone);
   const { targets } = await repos.targets.list(actor.programmeId);
   const blocks: ReplyBlock[] = [{ type: 'fields', fields: totals(ctx, facts, indicators.activities) }, { type: 'fields', fields: indicatorFields(lang, indicators, targets) }];
   const attention = facts.filter((c) => c.reasons.length > 0);
@@ -86,11 +86,11 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
   const { clusters } = await repos.status.clusters({ programmeId: actor.programmeId, scope: [cluster.id], ...period, today });
   const facts = toFacts(clusters[0]!, today);
   const { organisations } = await repos.status.memberOrganisations(actor.programmeId, cluster.id);
-  const indicators = await computeIndicators(repos, actor.programmeId, [cluster.id], period);
+  const indicators = await computeIndicators(repos, actor.programmeId, [cluster.id], period, ctx.settings.timezone);
   const { targets } = await repos.targets.list(actor.programmeId);
   const orgs = organisations.map((o) => `${o.name} (${o.orgNumber})`);
   const blocks: ReplyBlock[] = [
-    { type: 'fields', fields: [...clusterFields(lang, facts, 0), { label: t(lang, 'status.helix_mix'), value: helixMix(lang, organisations) }] },
+    { type: 'fields', fields: [...clusterFields(lang, facts, indicators.openNeeds.get(cluster.id) ?? 0), { label: t(lang, 'status.helix_mix'), value: helixMix(lang, organisations) }] },
     { type: 'list', title: t(lang, 'status.member_orgs'), items: orgs.length ? orgs : ['–'] },
     { type: 'fields', fields: indicatorFields(lang, indicators, targets) },
   ];

@@ -187,6 +187,7 @@ describe('exchange repeat window, pause and resume', () => {
 describe('exchange done', () => {
   it('the learning becomes a note of both clusters that search finds', async () => {
     const { p } = await proposed();
+    expect((await p.as('UPM', 'status Rymd')).text).toContain('Öppna behov av erfarenhetsutbyte: 1');
     const early = await p.as('UANNA', 'exchange done X1 learned: något');
     expect(errorCode(early.outcome)).toBe('exchange.not_introduced');
     await p.as('UANNA', 'exchange accept X1');
@@ -202,6 +203,8 @@ describe('exchange done', () => {
     const noteText = 'Lärdom från erfarenhetsutbyte X1 (Rymd ↔ Skog): Börja med en projektskiss på en sida innan partnerna tillfrågas';
     expect(stored).toEqual([{ number: 1, cluster: 'Rymd', text: noteText }, { number: 2, cluster: 'Skog', text: noteText }]);
     expect((await proposals(p))[0]?.state).toBe('done');
+    // A completed exchange is an experience-exchange activity in the funder's indicators.
+    expect((await p.as('UPM', 'status')).text).toContain('Genomförda erfarenhetsutbyten: 1');
     const found = await p.as('UOLLE', 'search projektskiss');
     expect(found.text).toContain('Anteckning N1');
     expect(found.text).toContain('Anteckning N2');

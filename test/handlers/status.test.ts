@@ -25,7 +25,7 @@ async function clusterId(programmeId: string, name: string) {
 describe('indicators', () => {
   it('equal the hand-computed figures: one company at three meetings in two clusters counts once', async () => {
     const p = await statusProgramme(opened.db);
-    const figures = await computeIndicators(createRepositories(opened.db), p.test.programme.id, undefined, q1);
+    const figures = await computeIndicators(createRepositories(opened.db), p.test.programme.id, undefined, q1, 'Europe/Stockholm');
     expect(figures.activities).toBe(3);
     expect(figures.byKind).toEqual([{ kind: 'cluster', n: 1 }, { kind: 'network', n: 1 }, { kind: 'training', n: 1 }]);
     expect(figures.competence).toBe(1);
