@@ -31,6 +31,9 @@ export async function buildDigest({ repos, programmeId, now, timezone, language 
   const { meetings } = await repos.digestContent.meetingsHeld(programmeId, window);
   const { decisions } = await repos.digestContent.decisionsOf(programmeId, [...new Set(meetings.map((m) => m.meetingId))]);
   const { actions } = await repos.digestContent.actionsOfWeek(programmeId, window);
+  // Open needs invite the readers of the digest to offer help across clusters.
+  const { posts } = await repos.exchanges.listPosts(programmeId);
+  const needs = posts.filter((p) => p.post.kind === 'need');
   const blocks: ReplyBlock[] = [];
   const silent: string[] = [];
   for (const { cluster, leader } of clusters) {
@@ -43,6 +46,7 @@ export async function buildDigest({ repos, programmeId, now, timezone, language 
         ...decisions.filter((d) => d.meetingId === m.meetingId).map((d) => t(language, 'digest.decision', { text: d.text })),
       ]),
       ...actions.filter((a) => a.clusterId === cluster.id).map((a) => actionLine(a, window, language)),
+      ...needs.filter((n) => n.post.clusterId === cluster.id).map((n) => t(language, 'digest.exchange_need', { topic: n.post.topic, person: n.person })),
     ];
     const heading = note ? `${cluster.name} · ${noteHeading(note, language)}` : cluster.name;
     blocks.push({ type: 'list', title: heading, items });

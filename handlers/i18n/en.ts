@@ -260,6 +260,7 @@ export const en: Record<MessageKey, string> = {
   'digest.action_new': 'New action {id}: {text} ({owner}, due {due})',
   'digest.action_overdue': 'Overdue action {id}: {text} ({owner}, was due {due})',
   'digest.no_clusters': 'The programme has no clusters yet.',
+  'digest.exchange_need': 'Looking for an exchange: {topic} ({person}) – can your cluster help? `exchange offer …`',
   'digest.silent': 'Silent this week: {clusters}.',
   'reminder.prompt': "Time for {cluster}'s weekly note (week {week}). What got done, what is next, any blockers or needs?",
   'reminder.second': "Reminder: {cluster} has no weekly note for week {week} yet. The weekly digest goes out this afternoon.",

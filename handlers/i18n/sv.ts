@@ -259,6 +259,7 @@ export const sv = {
   'digest.action_new': 'Ny åtgärd {id}: {text} ({owner}, senast {due})',
   'digest.action_overdue': 'Försenad åtgärd {id}: {text} ({owner}, skulle vara klar {due})',
   'digest.no_clusters': 'Programmet har inga kluster än.',
+  'digest.exchange_need': 'Söker erfarenhetsutbyte: {topic} ({person}) – kan ditt kluster hjälpa? `exchange offer …`',
   'digest.silent': 'Tysta den här veckan: {clusters}.',
   'reminder.prompt': 'Dags för veckorapporten för {cluster} (vecka {week}). Vad blev gjort, vad är nästa steg, finns det hinder eller behov?',
   'reminder.second': 'Påminnelse: {cluster} har ingen veckorapport för vecka {week} än. Veckosammanfattningen går ut i eftermiddag.',

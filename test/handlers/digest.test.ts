@@ -65,6 +65,7 @@ describe('digest preview', () => {
     await p.as('UANNA', ['meeting "Gammalt möte" date:2026-02-20 cluster:Rymd', 'action: @me Skicka offert due:2026-02-27'].join('\n'));
     await p.as('UANNA', ['meeting Styrgrupp date:2026-03-03 cluster:Rymd', 'decision: Testbädden blir första satsningen', 'action: @me Boka lokal due:2026-03-20'].join('\n'));
     await p.as('UANNA', 'progress done: Workshop next: Vinnova blockers: Budget mood:yellow');
+    await p.as('UBO', 'exchange need Hjälp med medlemsrekrytering');
     const { outcome, text } = await p.as('UNILS', 'digest preview');
     expect(outcome.kind === 'reply' && outcome.reply.visibility).toBe('private');
     expect(text).toContain('Veckosammanfattning 2026-W10');
@@ -73,7 +74,7 @@ describe('digest preview', () => {
     expect(text).toContain('Försenad åtgärd A1: Skicka offert (Anna, skulle vara klar 2026-02-27)');
     expect(text).toContain('Ny åtgärd A2: Boka lokal (Anna, senast 2026-03-20)');
     expect(text).not.toContain('Gammalt möte');
-    expect(text).toContain('Skog\n  • Ingen veckorapport än.');
+    expect(text).toContain('Skog\n  • Ingen veckorapport än.\n  • Söker erfarenhetsutbyte: Hjälp med medlemsrekrytering (Bo)');
     expect(text).toContain('Tysta den här veckan: Skog (Bo).');
   });
 });
