@@ -114,9 +114,9 @@ function fieldText(label: string, value: string): string {
   return value.trim() ? `*${label}*\n${value}` : `*${label}*`;
 }
 
-/** Buttons whose command does not fit in a button value cannot run, so they are counted as left out. */
+/** Buttons whose command is blank or does not fit in a button value cannot run, so they are counted as left out. */
 function renderButtons(buttons: ReplyButton[]): { pieces: Piece[]; dropped: number } {
-  const usable = buttons.filter((b) => b.command.length > 0 && b.command.length <= SLACK_LIMITS.buttonValue);
+  const usable = buttons.filter((b) => b.command.trim().length > 0 && b.command.length <= SLACK_LIMITS.buttonValue);
   const pieces: Piece[] = [];
   for (let i = 0; i < usable.length; i += SLACK_LIMITS.elementsPerActions) {
     const group = usable.slice(i, i + SLACK_LIMITS.elementsPerActions);
@@ -127,7 +127,8 @@ function renderButtons(buttons: ReplyButton[]): { pieces: Piece[]; dropped: numb
 }
 
 function buttonElement(button: ReplyButton, index: number): types.Button {
-  const label = oneLine(button.label) || oneLine(button.command);
+  // Slack refuses a button with empty text; a command of only control characters can still be blank here.
+  const label = oneLine(button.label) || oneLine(button.command) || '…';
   return {
     type: 'button',
     action_id: `${ACTION_ID_PREFIX}${index}`,

@@ -88,6 +88,13 @@ describe('renderBlocks: limits', () => {
     expect(sectionTexts(blocks).join('')).toBe(`${'a'.repeat(2998)}${'&amp;'.repeat(6)}`);
   });
 
+  it('a button with a blank label and a blank command is left out and counted, never sent with empty text', () => {
+    const { blocks } = renderBlocks(reply({ blocks: [], buttons: [{ label: '', command: '\t' }, { label: ' ', command: 'help' }] }));
+    expectWithinSlackLimits(blocks);
+    const buttons = blocks.flatMap((b) => (b.type === 'actions' ? (b as types.ActionsBlock).elements : [])) as types.Button[];
+    expect(buttons.map((b) => [b.text.text, b.value])).toEqual([['help', 'help']]);
+  });
+
   it('any reply renders within Slack limits and never throws', () => {
     const text = fc.string({ unit: 'binary', maxLength: 4000 });
     const arbitraryReply = fc.record({
