@@ -1,15 +1,12 @@
 // Every Slack listener is wrapped once: ack first (Slack shows an error after 3 s), keep track of work in
 // flight so shutdown can wait for it, and turn a thrown error into a log line plus a short apology.
 import type { Language } from '../../handlers/core/incoming.js';
+import { t } from '../../handlers/i18n/index.js';
 import type { Logger } from '../logger.js';
 
-const GENERIC_ERROR: Record<Language, string> = {
-  sv: 'Något gick fel hos LOKET. Försök igen om en stund.',
-  en: 'Something went wrong in LOKET. Please try again in a moment.',
-};
-
+/** The same apology the core gives, from the one catalog. */
 export function genericErrorText(language: Language): string {
-  return GENERIC_ERROR[language];
+  return t(language, 'error.generic');
 }
 
 export interface GuardDeps {

@@ -4,6 +4,7 @@ import type { Application, NextFunction, Request, Response } from 'express';
 import { App, ExpressAdapter, type IActivityContext } from '@microsoft/teams.apps';
 import { Client as ApiClient, PUBLIC, type CloudEnvironment, type IMessageActivity } from '@microsoft/teams.api';
 import type { Outcome, ProcessIncoming } from '../../handlers/core/incoming.js';
+import { t } from '../../handlers/i18n/index.js';
 import type { Reply } from '../../handlers/core/reply.js';
 import type { TeamsConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -16,10 +17,6 @@ import { commandTextOf, languageOf, tenantOf, toIncoming, userOf, type TeamsMess
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams';
 
-const GENERIC_ERROR = {
-  sv: 'Något gick fel hos LOKET. Försök igen om en stund.',
-  en: 'Something went wrong in LOKET. Please try again in a moment.',
-} as const;
 
 export interface RegisterTeamsOptions {
   expressApp: Application;
@@ -136,7 +133,7 @@ function createMessageHandler(deps: { core: ProcessIncoming; log: Logger; fallba
       messages = renderTeamsMessages(outcome.reply);
     } catch (error) {
       deps.log.error({ ...context, err: error }, 'teams message failed');
-      messages = [{ type: 'message', text: GENERIC_ERROR[languageOf(activity)], textFormat: 'markdown' }];
+      messages = [{ type: 'message', text: t(languageOf(activity), 'error.generic'), textFormat: 'markdown' }];
     }
     try {
       await deliverAll(messages, send, deps.log);
