@@ -1,7 +1,7 @@
 import { positional } from './core/command.js';
 import type { HandlerContext } from './core/context.js';
 import { roleTable, roles } from './core/access.js';
-import { textReply, type Reply } from './core/reply.js';
+import type { Reply } from './core/reply.js';
 import { t, type MessageKey } from './i18n/index.js';
 import type { Language } from './core/incoming.js';
 import { findVerb, verbs, type VerbEntry } from './dispatch.js';
@@ -21,7 +21,7 @@ function verbHelp(entry: VerbEntry, lang: Language): Reply {
   const allowed = roleTable[entry.verb] ?? [];
   const who = allowed.length === roles.length ? t(lang, 'help.everyone') : allowed.map((role) => t(lang, `role.${role}`)).join(', ');
   return {
-    ...textReply(summary(entry, lang)),
+    visibility: 'private',
     title: entry.verb,
     blocks: [
       { type: 'text', text: summary(entry, lang) },
