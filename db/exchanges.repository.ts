@@ -9,6 +9,8 @@ const { searchVector: _vector, ...postColumns } = getTableColumns(exchangePosts)
 export type ExchangePost = Omit<typeof exchangePosts.$inferSelect, 'searchVector'>;
 export type Proposal = typeof exchangeProposals.$inferSelect;
 export type Side = 'need' | 'offer';
+/** Outbox key prefix of the follow-up question: `<prefix>:<proposal id>:<side>`, queued once per side. */
+export const FOLLOW_UP_KEY = 'exchange.follow_up';
 
 export interface OfferMatch {
   offerId: string;
@@ -56,6 +58,8 @@ const personView = (p: typeof needPerson, o: typeof needOrg, c: typeof needClust
   platform: p.platform,
   workspaceId: p.workspaceExternalId,
   userId: p.userId,
+  /** Null: the person never chose; messages LOKET sends them unasked use the programme default. */
+  language: p.language,
   organisation: o.name,
   clusterId: c.id,
   cluster: c.name,
@@ -105,8 +109,7 @@ export function createExchangesRepository({ db }: { db: Database }) {
             (p.organisation_id is not null and need.org is not null and p.organisation_id <> need.org) as other_org,
             (c.sector <> need.sector) as other_sector,
             exists (select 1 from absences a where a.programme_id = o.programme_id and a.person_id = o.person_id
-                      and a.from_date <= ${input.today}::date and a.to_date >= ${input.today}::date) as away,
-            ts_headline('swedish', o.topic, q.q, 'HighlightAll=true, StartSel=«, StopSel=»') as marked
+                      and a.from_date <= ${input.today}::date and a.to_date >= ${input.today}::date) as away
           from exchange_posts o cross join need cross join q
             join people p on p.id = o.person_id join clusters c on c.id = o.cluster_id
           where o.programme_id = ${input.programmeId} and o.kind = 'offer' and o.closed_at is null
@@ -116,9 +119,13 @@ export function createExchangesRepository({ db }: { db: Database }) {
             and not exists (select 1 from exchange_pairs x where x.programme_id = o.programme_id
                               and x.person_low = least(o.person_id, need.person_id) and x.person_high = greatest(o.person_id, need.person_id)
                               and x.paired_at > ${input.windowStart.toISOString()}::timestamptz)
+        ), best as (
+          select *, (rank + 0.1 * cardinality(shared_tags)) * (1 + 0.25 * other_org::int + 0.25 * other_sector::int) as score
+            from candidates order by away asc, score desc, id limit ${input.limit}
         )
-        select *, (rank + 0.1 * cardinality(shared_tags)) * (1 + 0.25 * other_org::int + 0.25 * other_sector::int) as score
-          from candidates order by away asc, score desc, id limit ${input.limit}`);
+        -- ts_headline is the costly part: only for the few offers proposed, not for every candidate.
+        select best.*, ts_headline('swedish', best.topic, q.q, 'HighlightAll=true, StartSel=«, StopSel=»') as marked
+          from best cross join q order by away asc, score desc, id`);
       return { matches: rowsOf<RawMatch>(result).map(toMatch) };
     },
 
@@ -190,6 +197,28 @@ export function createExchangesRepository({ db }: { db: Database }) {
         .set({ state: 'done', doneAt: sql`coalesce(${exchangeProposals.doneAt}, ${input.at.toISOString()}::timestamptz)` })
         .where(eq(exchangeProposals.id, input.proposalId));
       return { notes };
+    },
+
+    /**
+     * Sides of introduced exchanges to ask "did you meet?": introduced before `introducedBefore`, no learning
+     * of theirs yet, not asked before (their follow-up is queued once, under its outbox key), and not away
+     * `today` — an absent person is asked on the first tick after they are back.
+     */
+    async followUpsDue(input: { programmeId: string; introducedBefore: Date; today: string; limit: number }) {
+      const result = await db.execute(sql`
+        select p.id as proposal_id, p.number, s.side, s.person_id, other.display_name as other_name, oc.name as other_cluster, need.topic as need_topic
+        from exchange_proposals p
+          cross join lateral (values ('need', p.need_person_id, p.offer_person_id, p.offer_id), ('offer', p.offer_person_id, p.need_person_id, p.need_id)) s(side, person_id, other_id, other_post_id)
+          join people other on other.id = s.other_id
+          join exchange_posts op on op.id = s.other_post_id join clusters oc on oc.id = op.cluster_id
+          join exchange_posts need on need.id = p.need_id
+        where p.programme_id = ${input.programmeId} and p.state in ('introduced', 'done') and p.introduced_at <= ${input.introducedBefore.toISOString()}::timestamptz
+          and not exists (select 1 from exchange_learnings l where l.proposal_id = p.id and l.person_id = s.person_id)
+          and not exists (select 1 from outbox_messages o where o.programme_id = p.programme_id and o.key = ${FOLLOW_UP_KEY} || ':' || p.id || ':' || s.side)
+          and not exists (select 1 from absences a where a.programme_id = p.programme_id and a.person_id = s.person_id
+                            and a.from_date <= ${input.today}::date and a.to_date >= ${input.today}::date)
+        order by p.number, s.side limit ${input.limit}`);
+      return { due: rowsOf<{ proposal_id: string; number: number; side: Side; person_id: string; other_name: string; other_cluster: string; need_topic: string }>(result) };
     },
 
     async pause(programmeId: string, personId: string, until: Date) {

@@ -78,7 +78,7 @@ export function answerButtons(id: string, language: Language): ReplyButton[] {
 /** Proposes the best offers for one need and returns them with their ids and reasons. */
 export async function proposeForNeed(ctx: HandlerContext, need: { id: string; personId: string }, limit: number, skipPeople = new Set<string>()) {
   const { matches } = await ctx.repos.exchanges.matchOffers({ programmeId: ctx.actor.programmeId, needId: need.id, ...matchWindow(ctx), limit: limit + skipPeople.size });
-  const chosen: { id: string; match: OfferMatch; reason: string }[] = [];
+  const chosen: { id: string; number: number; match: OfferMatch; reason: string }[] = [];
   for (const match of matches) {
     if (chosen.length >= limit) break;
     if (skipPeople.has(match.personId) || chosen.some((c) => c.match.personId === match.personId)) continue;
@@ -86,7 +86,7 @@ export async function proposeForNeed(ctx: HandlerContext, need: { id: string; pe
     const { proposal } = await ctx.repos.exchanges.createProposal({
       programmeId: ctx.actor.programmeId, needId: need.id, offerId: match.offerId, needPersonId: need.personId, offerPersonId: match.personId, reason, at: ctx.clock.now(),
     });
-    chosen.push({ id: shortId('X', proposal.number), match, reason });
+    chosen.push({ id: shortId('X', proposal.number), number: proposal.number, match, reason });
   }
   return chosen;
 }

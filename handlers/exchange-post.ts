@@ -4,6 +4,7 @@ import type { HandlerContext } from './core/context.js';
 import { LoketError } from './core/errors.js';
 import type { Reply } from './core/reply.js';
 import { answerButtons, postCluster, proposeForNeed, PROPOSALS_PER_NEED, tagsOf } from './exchange-common.js';
+import { queueProposal } from './exchange-notify.js';
 import { t } from './i18n/index.js';
 
 export const exchangeNeedExample = 'exchange need Hjälp med en EU-ansökan till Interreg tags:"eu projects,financing"';
@@ -14,6 +15,8 @@ export async function exchangeNeed(ctx: HandlerContext): Promise<Reply> {
   const { post, cluster } = await createPost(ctx, 'need', exchangeNeedExample);
   const lang = ctx.actor.language;
   const proposals = await proposeForNeed(ctx, { id: post.id, personId: post.personId }, PROPOSALS_PER_NEED);
+  // The asker gets the proposals as this reply; each offering side gets theirs as a message of its own.
+  for (const p of proposals) await queueProposal(ctx, p.number, p.match, ['offer']);
   const saved = t(lang, 'exchange.need_saved', { cluster: cluster.name });
   if (proposals.length === 0) return { visibility: 'private', blocks: [{ type: 'text', text: `${saved}\n${t(lang, 'exchange.no_match')}` }] };
   return {
@@ -40,5 +43,6 @@ async function createPost(ctx: HandlerContext, kind: ExchangeKind, example: stri
   const { post } = await ctx.repos.exchanges.createPost({
     programmeId: ctx.actor.programmeId, kind, clusterId: cluster.id, personId: ctx.actor.personId, topic, tags: tagsOf(ctx), at: ctx.clock.now(),
   });
+  await ctx.repos.audit.record({ programmeId: ctx.actor.programmeId, actorId: ctx.actor.personId, action: `exchange.${kind}`, subjectType: 'exchange_post', subjectId: post.id, detail: { clusterId: cluster.id }, at: ctx.clock.now() });
   return { post, cluster };
 }

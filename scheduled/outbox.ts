@@ -48,6 +48,9 @@ export interface Notifier {
   handles(platform: string): boolean;
   postToChannel(target: ChannelTarget, reply: Reply): Promise<Delivery>;
   sendDirect(person: PersonTarget, reply: Reply): Promise<Delivery>;
+  /** One message to several people of one workspace together (a Slack group DM). Optional: Teams bots
+   *  cannot create group chats, so there `routeNotifiers` sends each person the message 1:1 instead. */
+  sendGroup?(people: PersonTarget[], reply: Reply): Promise<Delivery>;
 }
 
 /** One notifier per platform behind one port; a platform that is not configured is simply not handled. */
@@ -61,5 +64,28 @@ export function routeNotifiers(byPlatform: Partial<Record<ProactivePlatform, Not
     handles: (platform) => platform in byPlatform && byPlatform[platform as ProactivePlatform] !== undefined,
     postToChannel: (target, reply) => pick(target.platform).postToChannel(target, reply),
     sendDirect: (person, reply) => pick(person.platform).sendDirect(person, reply),
+    sendGroup: (people, reply) => sendGroup(pick, people, reply),
   };
+}
+
+/** A group message where the platform can open one for everyone (one Slack workspace), else the same
+ *  message 1:1 to each (bots cannot open chats across workspaces, nor group chats in Teams). */
+async function sendGroup(pick: (platform: ProactivePlatform) => Notifier, people: PersonTarget[], reply: Reply): Promise<Delivery> {
+  const [first] = people;
+  if (!first) throw new DeliveryError('failed', 'a group message needs at least one person');
+  const notifier = pick(first.platform);
+  const together = people.every((p) => p.platform === first.platform && p.workspaceId === first.workspaceId);
+  if (together && people.length > 1 && notifier.sendGroup) return notifier.sendGroup(people, reply);
+  let sent = 0;
+  for (const person of people) {
+    try {
+      await pick(person.platform).sendDirect(person, reply);
+      sent += 1;
+    } catch (error) {
+      // Someone already has it: retrying the whole message would send it to them twice.
+      if (sent > 0) throw new DeliveryError('unknown', `sent to ${sent} of ${people.length}: ${String((error as Error)?.message ?? error)}`);
+      throw error;
+    }
+  }
+  return {};
 }

@@ -75,7 +75,8 @@ describe('exchange matching', () => {
     }
     const posts = await opened.db.select().from(exchangePosts).where(eq(exchangePosts.programmeId, p.test.programme.id));
     expect(posts.length).toBe(22);
-  });
+    // 22 commands on a shared, busy machine; the figure that matters is the ranking, not the time.
+  }, 90_000);
 
   it('never proposes an offer of the same person or the same cluster', async () => {
     const p = await sixClusters();

@@ -213,14 +213,21 @@ describe('exchange done', () => {
     expect(await opened.db.select().from(exchangeLearnings).where(and(eq(exchangeLearnings.programmeId, p.test.programme.id)))).toHaveLength(1);
   });
 
-  it('done without learned: is refused and nothing is stored', async () => {
+  it('done without learned: before the introduction is refused, after it opens a form; nothing is stored', async () => {
     const { p } = await proposed();
+    const early = await p.as('UERIK', 'exchange done X1');
+    expect(errorCode(early.outcome)).toBe('args.missing');
+    expect(early.text).toContain('learned:');
     await p.as('UANNA', 'exchange accept X1');
     await p.as('UERIK', 'exchange accept X1');
     const { outcome, text } = await p.as('UERIK', 'exchange done X1');
-    expect(errorCode(outcome)).toBe('args.missing');
-    expect(text).toContain('learned:');
+    expect(errorCode(outcome)).toBeUndefined();
+    expect(text).toContain('Vad lärde du dig av utbyte X1');
+    const form = outcome.kind === 'reply' ? outcome.reply.form : undefined;
+    expect(form?.verb).toBe('exchange done');
+    expect(form?.fields.map((f) => [f.key, f.initial ?? null, f.required])).toEqual([['_text', 'X1', true], ['learned', null, true]]);
     expect((await proposals(p))[0]?.state).toBe('introduced');
+    expect(await opened.db.select().from(exchangeLearnings).where(eq(exchangeLearnings.programmeId, p.test.programme.id))).toHaveLength(0);
   });
 });
 

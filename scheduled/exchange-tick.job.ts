@@ -1,0 +1,28 @@
+// The peer exchange's periodic tick on every instance: queue the follow-up questions that are due, then
+// deliver the outbox — which also sends anything a command queued but could not deliver right after its
+// commit (a crash, a platform outage). Claims in the database make running it everywhere safe.
+import { createRepositories } from '../db/repositories.js';
+import type { Language } from '../handlers/core/incoming.js';
+import { runExchangeFollowUps } from './exchange-follow-up.job.js';
+import { deliverOutbox, type OutboxDeps } from './outbox-dispatcher.js';
+
+export const EXCHANGE_TICK_CRON = '* * * * *';
+
+export interface ExchangeTickDeps extends OutboxDeps {
+  timezone: string;
+  defaultLanguage: Language;
+  followUpAfterDays?: number;
+}
+
+export async function runExchangeTick(deps: ExchangeTickDeps) {
+  const repos = createRepositories(deps.db);
+  let queued = 0;
+  // A failing follow-up query must not keep already queued messages from going out.
+  try {
+    queued = (await runExchangeFollowUps({ ...deps, repos })).queued;
+  } catch (err) {
+    deps.logger.error({ err }, 'exchange follow-ups failed');
+  }
+  const delivered = await deliverOutbox(deps);
+  return { queued, ...delivered };
+}
