@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SLACK_EVENTS_PATH } from '../../../bot/slack/slack-adapter.js';
 import { SLASH_COMMAND } from '../../../bot/slack/slack-listeners.js';
+import { SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH } from '../../../bot/slack/oauth-install.js';
+import { SLACK_BOT_SCOPES } from '../../../bot/slack/slack-scopes.js';
 import { findVerb } from '../../../handlers/dispatch.js';
 
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
-const listenerSource = readFileSync('bot/slack/slack-listeners.ts', 'utf8');
+const listenerSource = ['bot/slack/slack-listeners.ts', 'bot/slack/lifecycle-listeners.ts'].map((file) => readFileSync(file, 'utf8')).join('\n');
 // The listener only answers direct messages (channel_type im), so `message` means `message.im` here.
-const manifestEventFor: Record<string, string> = { app_mention: 'app_mention', message: 'message.im' };
+// App Home, uninstall and token revocation are events about the app itself and need no scope.
+const manifestEventFor: Record<string, string> = {
+  app_mention: 'app_mention', message: 'message.im', app_home_opened: 'app_home_opened', app_uninstalled: 'app_uninstalled', tokens_revoked: 'tokens_revoked',
+};
 // Each subscribed event needs its read scope; replies need chat:write; the slash command needs commands;
 // reminders open a direct message with conversations.open, which needs im:write; `digest here` asks
 // conversations.info whether the bot is in the channel, which needs channels:read and groups:read.
@@ -21,8 +26,22 @@ describe('Slack manifest', () => {
   });
 
   it('asks for the scopes those events and replies need, and no others', () => {
-    const needed = ['commands', 'chat:write', 'im:write', 'channels:read', 'groups:read', ...manifest.settings.event_subscriptions.bot_events.map((e: string) => scopeFor[e])];
+    // mpim:write: an exchange introduction between two people of one workspace is a group DM.
+    const needed = ['commands', 'chat:write', 'im:write', 'mpim:write', 'channels:read', 'groups:read', ...manifest.settings.event_subscriptions.bot_events.flatMap((e: string) => (scopeFor[e] ? [scopeFor[e]] : []))];
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(needed.sort());
+  });
+
+  it('the OAuth installer asks for exactly the manifest’s scopes, each with a reason, and no user scopes', () => {
+    expect(Object.keys(SLACK_BOT_SCOPES).sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    for (const reason of Object.values(SLACK_BOT_SCOPES)) expect(reason.length).toBeGreaterThan(5);
+    expect(manifest.oauth_config.scopes.user).toBeUndefined();
+  });
+
+  it('redirects OAuth installs to the route the installer serves, and shows the Home tab it publishes', () => {
+    expect(manifest.oauth_config.redirect_urls.map((url: string) => new URL(url).pathname)).toEqual([SLACK_REDIRECT_PATH]);
+    expect(SLACK_INSTALL_PATH).toBe('/slack/install');
+    expect(manifest.features.app_home.home_tab_enabled).toBe(listenerSource.includes("app.event('app_home_opened'"));
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
   });
 
   it('declares the slash command the adapter registers, with escaped mentions, at the events endpoint', () => {

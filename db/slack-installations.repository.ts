@@ -1,0 +1,67 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from './database.js';
+import { digestSubscriptions, slackInstallations, workspaces, type NewSlackInstallationRow } from './schema/index.js';
+
+export type SlackInstallationValues = Omit<NewSlackInstallationRow, 'id' | 'installedAt' | 'updatedAt'>;
+
+/** Slack OAuth installations (tokens arrive here already encrypted) and what uninstalling a workspace stops. */
+export function createSlackInstallationsRepository({ db }: { db: Database }) {
+  return {
+    /** A reinstall or a token refresh replaces the row's tokens and scopes; installedAt stays the first one. */
+    async save(values: SlackInstallationValues, at: Date) {
+      const [row] = await db
+        .insert(slackInstallations)
+        .values({ ...values, installedAt: at, updatedAt: at })
+        .onConflictDoUpdate({ target: slackInstallations.installKey, set: { ...values, updatedAt: at } })
+        .returning();
+      return { installation: row! };
+    },
+
+    async find(installKey: string) {
+      const [row] = await db.select().from(slackInstallations).where(eq(slackInstallations.installKey, installKey));
+      return { installation: row };
+    },
+
+    /** Removes the installation with all its tokens (app_uninstalled, or the bot token revoked). */
+    async remove(installKey: string) {
+      const removed = await db.delete(slackInstallations).where(eq(slackInstallations.installKey, installKey)).returning({ id: slackInstallations.id });
+      return { removed: removed.length };
+    },
+
+    /** tokens_revoked for users: only the installer's user token is stored, so that is all there is to drop. */
+    async removeUserTokens(installKey: string, userIds: string[], at: Date) {
+      if (userIds.length === 0) return { removed: 0 };
+      const rows = await db
+        .update(slackInstallations)
+        .set({ userToken: null, userRefreshToken: null, userTokenExpiresAt: null, userScopes: null, updatedAt: at })
+        .where(and(eq(slackInstallations.installKey, installKey), inArray(slackInstallations.installerUserId, userIds)))
+        .returning({ id: slackInstallations.id });
+      return { removed: rows.length };
+    },
+
+    /** The programme a Slack workspace is connected to, if any, without creating a row for a new one. */
+    async programmeOfTeam(teamId: string) {
+      const [row] = await db
+        .select({ id: workspaces.id, programmeId: workspaces.programmeId })
+        .from(workspaces)
+        .where(and(eq(workspaces.platform, 'slack'), eq(workspaces.externalId, teamId)));
+      return { workspaceId: row?.id, programmeId: row?.programmeId ?? null };
+    },
+
+    /** The programme's weekly digests in a workspace LOKET was removed from stop, and say why; `digest here`
+     *  after a reinstall turns one on again. */
+    async stopWorkspaceDigests(programmeId: string, workspaceExternalId: string, reason: string, at: Date) {
+      const rows = await db
+        .update(digestSubscriptions)
+        .set({ active: false, inactiveReason: reason, updatedAt: at })
+        .where(and(
+          eq(digestSubscriptions.programmeId, programmeId),
+          eq(digestSubscriptions.platform, 'slack'),
+          eq(digestSubscriptions.workspaceExternalId, workspaceExternalId),
+          eq(digestSubscriptions.active, true),
+        ))
+        .returning({ id: digestSubscriptions.id });
+      return { stopped: rows.length };
+    },
+  };
+}
