@@ -1,0 +1,40 @@
+// `npm run bench` (quick, under two minutes) and `npm run bench -- --full`: every benchmark in one run,
+// loopback only, each bounded in time and count. Server and scale figures need DATABASE_URL (a Postgres
+// server the run may create and drop scratch databases on); without it they are skipped and say so.
+// Prints figures; asserts nothing (CI runs the quick version only to see that it completes).
+import { cpus, totalmem } from 'node:os';
+import { runAckBench } from './ack.bench.js';
+import { runDigestBench } from './digest.bench.js';
+import { runScaleBench } from './scale.bench.js';
+
+const full = process.argv.includes('--full');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const log = (line: string) => console.log(line);
+const wanted = (name: string) => !only || only.includes(name);
+
+const plan = full
+  ? { ack: { rates: [10, 100, 300], seconds: 10, concurrency: 50, closedSeconds: 10, drainSeconds: 120, seedRows: 100_000 }, scale: { sizes: [10_000, 100_000, 1_000_000], pgliteSizes: [10_000, 100_000], runs: 50, explain: true }, digest: { channels: 1000, timeBudgetMs: 10 * 60_000 } }
+  : { ack: { rates: [10, 100, 300], seconds: 2, concurrency: 50, closedSeconds: 3, drainSeconds: 15, seedRows: 10_000 }, scale: { sizes: [10_000, 100_000], pgliteSizes: [10_000], runs: 20, explain: false }, digest: { channels: 200, timeBudgetMs: 60_000 } };
+
+// `--sizes=10000,1000000` and `--runs=10` narrow the scale part (e.g. a million rows alone); PGlite keeps its
+// sizes below 100k.
+const sizes = process.argv.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number);
+const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length)) || undefined;
+if (sizes) plan.scale = { ...plan.scale, sizes, pgliteSizes: plan.scale.pgliteSizes.filter((n) => sizes.includes(n)) };
+if (runs) plan.scale = { ...plan.scale, runs };
+
+const started = performance.now();
+log(`LOKET benchmarks (${full ? 'full' : 'quick'}) — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+if (wanted('ack')) {
+  log('\n# Acknowledgement: LOKET against a bare Bolt app (signed /loket help and status, interleaved)');
+  await runAckBench({ ...plan.ack, log });
+}
+if (wanted('scale')) {
+  log('\n# Database scale: status, status <cluster>, search, actions mine through the core, against hand-written SQL');
+  await runScaleBench({ ...plan.scale, log });
+}
+if (wanted('digest')) {
+  log('\n# Weekly digest fan-out under Slack rate limits');
+  await runDigestBench({ ...plan.digest, log });
+}
+log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s.`);

@@ -1,0 +1,100 @@
+// The processes a server benchmark measures: LOKET as `npm start` runs it and the bare Bolt app, each on
+// its own loopback port, plus a keep-alive HTTP client that posts signed slash commands to either.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { signSlackRequest, slashCommandBody, FORM_CONTENT_TYPE } from '../test/support/fake-slack-api.js';
+
+export const SIGNING_SECRET = 'bench-signing-secret';
+
+export interface RunningServer {
+  base: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** LOKET's HTTP server on `databaseUrl`, answering Slack through `slackApiUrl` (a fake on loopback). */
+export async function startLoket(input: { databaseUrl: string; slackApiUrl: string }): Promise<RunningServer> {
+  const port = await freePort();
+  return startProcess(['--import', 'tsx', 'bot/main.ts'], port, {
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-bench-token',
+    SLACK_API_URL: input.slackApiUrl,
+    LOKET_SECRET_KEY: 'b'.repeat(48),
+    DATABASE_URL: input.databaseUrl,
+    LOG_LEVEL: 'warn',
+  });
+}
+
+export async function startBareBolt(): Promise<RunningServer> {
+  const port = await freePort();
+  return startProcess(['--import', 'tsx', 'bench/bare-bolt.ts'], port, { SLACK_SIGNING_SECRET: SIGNING_SECRET });
+}
+
+async function startProcess(args: string[], port: number, env: Record<string, string>): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const base = `http://127.0.0.1:${port}`;
+  // Generous: a cold start migrates and loads the TypeScript loader, slow on a busy CI machine.
+  const deadline = Date.now() + 180_000;
+  while ((await fetch(`${base}/ready`).catch(() => undefined))?.status !== 200) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not become ready: ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    base,
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+/** Resident memory of a process in MiB (Linux /proc). */
+export function residentMiB(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Number(kb) / 1024 : Number.NaN;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+
+export interface SlashTarget {
+  base: string;
+  teamId: string;
+  userId: string;
+  responseUrl: (id: string) => string;
+}
+
+/** Posts one signed `/loket <text>` and resolves with the HTTP status when the acknowledgement arrives. */
+export function postSlash(target: SlashTarget, text: string, id: string): Promise<number> {
+  const body = slashCommandBody({ text, team_id: target.teamId, user_id: target.userId, trigger_id: id, response_url: target.responseUrl(id) });
+  const headers = { 'content-type': FORM_CONTENT_TYPE, 'content-length': String(Buffer.byteLength(body)), ...signSlackRequest(SIGNING_SECRET, body) };
+  return new Promise((resolve, reject) => {
+    const req = request(`${target.base}/slack/events`, { method: 'POST', agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
