@@ -1,6 +1,7 @@
 // The one place that reads the environment (DESIGN.md "External contract"). Everything else gets a typed
 // Config. A wrong or partial configuration fails at boot with a message naming the variable.
 import { z } from 'zod';
+import { parseCategoryYears, retentionPolicy, type RetentionPolicy } from '../db/retention-policy.js';
 
 const optionalText = z
   .string()
@@ -40,6 +41,10 @@ export const envSchema = z.object({
   ),
   LOKET_LANGUAGE: optionalText.pipe(z.enum(['sv', 'en']).optional()),
   LOKET_PROGRAMME_START: optionalText.pipe(z.iso.date('must be a date like 2026-01-15').optional()),
+  // Privacy (issue 10): the retention policy (README "Data and privacy").
+  LOKET_PROGRAMME_END: optionalText.pipe(z.iso.date('must be a date like 2028-12-31').optional()),
+  LOKET_RETENTION_YEARS_AFTER_END: optionalText.pipe(z.string().regex(/^\d{1,3}$/, 'must be a whole number of years, e.g. 5').transform(Number).optional()),
+  LOKET_RETENTION_CATEGORY_YEARS: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
 });
 
@@ -75,6 +80,8 @@ export interface Config {
   timezone: string;
   language: 'sv' | 'en';
   programmeStart?: string;
+  /** Privacy (issue 10): how long personal data stays readable after the programme ends. */
+  retention?: RetentionPolicy;
   logLevel: string;
   /** Console when nothing else is configured, or when forced with `--console`. */
   mode: 'console' | 'server';
@@ -96,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined>, argv: string
   const slack = slackConfig(e, problems);
   const teams = teamsConfig(e, problems);
   const admins = parseAdmins(e.LOKET_ADMINS, problems);
+  const categoryYears = parseCategoryYears(e.LOKET_RETENTION_CATEGORY_YEARS ?? '');
+  for (const problem of categoryYears.problems) problems.push(`LOKET_RETENTION_CATEGORY_YEARS: ${problem}`);
   const forceConsole = argv.includes('--console');
   const mode = forceConsole || (!slack && !teams) ? 'console' : 'server';
   if (mode === 'server' && !e.LOKET_SECRET_KEY) {
@@ -115,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>, argv: string
     timezone: e.LOKET_TIMEZONE ?? 'Europe/Stockholm',
     language: e.LOKET_LANGUAGE ?? 'sv',
     programmeStart: e.LOKET_PROGRAMME_START,
+    retention: retentionPolicy({ programmeEnd: e.LOKET_PROGRAMME_END, yearsAfterEnd: e.LOKET_RETENTION_YEARS_AFTER_END, categoryYears: categoryYears.years }),
     logLevel: e.LOG_LEVEL ?? 'info',
     mode,
   };

@@ -9,6 +9,7 @@ import { createCore } from '../handlers/core/run-command.js';
 import { startScheduler } from '../scheduled/scheduler.js';
 import { routeNotifiers, type Notifier } from '../scheduled/outbox.js';
 import { defaultRhythm } from '../scheduled/weekly-rhythm.js';
+import { createOutboxKicker } from '../scheduled/outbox-dispatcher.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
 import { createTeamsNotifier } from './teams/teams-notifier.js';
 import type { TeamsAdapter } from './teams/teams-adapter.js';
@@ -18,11 +19,18 @@ import { runConsoleChat } from './console/console-chat.js';
 import { createHttpApp } from './http-server.js';
 import { createDiskFileSink, exportsDirFor } from './files/disk-file-sink.js';
 import { registerFileRoute } from './files/files-route.js';
+import { createLocalDashboard, createPublicDashboardLinks } from './dashboard/dashboard-links.js';
+import { registerDashboardRoute } from './dashboard/dashboard-route.js';
 import { createSignedLinkSink } from '../handlers/core/signed-links.js';
 import { createLogger } from './logger.js';
-import { registerSlack } from './slack/slack-adapter.js';
+import { retentionPolicy } from '../db/retention-policy.js';
+import { registerSlack, type SlackAdapter } from './slack/slack-adapter.js';
+import { proactiveSlackToken } from './slack/workspace-tokens.js';
 import { createSlackChannelAccess } from './slack/slack-channel-access.js';
 import { registerTeams } from './teams/teams-adapter.js';
+import { createTeamsLifecycle } from './teams/teams-lifecycle.js';
+import { startInbox } from './inbox-runner.js';
+import type { SlackTokenLookup } from './inbox-slack.js';
 
 const DEFAULT_PROGRAMME_NAME = 'LOKET';
 
@@ -67,27 +75,46 @@ async function runConsole(config: Config, database: OpenedDatabase, logger: Logg
   const consoleSettings = settingsFor(config, [{ platform: 'console', userId: name }]);
   // The console writes exports to disk and prints the path (DESIGN.md "Data rules").
   consoleSettings.files = createDiskFileSink(exportsDirFor(config.dataDir));
+  consoleSettings.privacy = { retention: config.retention ?? retentionPolicy({}) };
+  // The web view (issue 12): a local server on 127.0.0.1, started by the first `dashboard`, closed at exit.
+  const localDashboard = createLocalDashboard({ db: database.db, clock: systemClock, logger, timezone: config.timezone, secretKey: config.secretKey });
+  consoleSettings.dashboard = localDashboard;
   const core = createCore({ db: database.db, clock: systemClock, logger, settings: consoleSettings });
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (interactive) process.stdout.write('LOKET – skriv `help` (Ctrl+D avslutar)\n');
   await runConsoleChat({ core, input: process.stdin, output: process.stdout, user: { userId: name, displayName: name }, interactive });
+  await localDashboard.close();
   await database.close();
 }
 
 async function runServer(config: Config, database: OpenedDatabase, logger: Logger): Promise<void> {
   if (database.kind === 'pglite') logger.warn('serving Slack/Teams on the embedded PGlite database: fine for a trial, use DATABASE_URL (Postgres) in production');
   const settings = settingsFor(config);
+  // Privacy (issue 10): the retention policy, and the key that hashes a forgotten person's platform id.
+  settings.privacy = { retention: config.retention ?? retentionPolicy({}), pseudonymKey: config.secretKey };
   // Config refuses server mode without LOKET_SECRET_KEY, so links can always be signed here.
   if (config.secretKey) settings.files = createSignedLinkSink({ publicUrl: config.publicUrl, secretKey: config.secretKey });
+  if (config.secretKey) settings.dashboard = createPublicDashboardLinks({ publicUrl: config.publicUrl, secretKey: config.secretKey });
   if (config.slack && config.slack.mode !== 'oauth') settings.channels = createSlackChannelAccess({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
   const core = createCore({ db: database.db, clock: systemClock, logger, settings });
+  // The inbox starts before the Slack adapter exists (the adapter's listeners store into it), so OAuth
+  // tokens are looked up through this holder, filled in once the adapter is registered; until then a
+  // recovered answer finds no token and is retried on the next pass.
+  const slackTokens: { of?: SlackTokenLookup } = {};
+  const inboxRunner = await startInbox({ config, db: database.db, core, logger, slackTokens: async (teamId) => slackTokens.of?.(teamId) });
   await ensureClaimCode({ db: database.db, clock: systemClock, logger, programmeName: DEFAULT_PROGRAMME_NAME });
   const app = createHttpApp({ logger, readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });
   if (config.secretKey) registerFileRoute(app, { db: database.db, secretKey: config.secretKey, clock: systemClock, logger });
-  const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger, language: config.language }) : undefined;
-  const teams = config.teams ? await registerTeams({ expressApp: app, config: config.teams, core, logger }) : undefined;
-  const weekly = { notifier: weeklyNotifier(config, teams, logger), rhythm: { ...defaultRhythm, timezone: config.timezone, defaultLanguage: config.language } };
-  const scheduler = startScheduler({ db: database.db, clock: systemClock, logger, timezone: config.timezone, weekly });
+  if (config.secretKey) registerDashboardRoute(app, { db: database.db, secretKey: config.secretKey, clock: systemClock, logger, timezone: config.timezone });
+  const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger, language: config.language, ...(inboxRunner.inbox ? { inbox: inboxRunner.inbox } : {}), db: database.db, clock: systemClock, settings, secretKey: config.secretKey }) : undefined;
+  // OAuth mode: each workspace's own token, known only once the adapter reads the installations.
+  if (slack) slackTokens.of = (teamId) => slack.botToken(teamId);
+  if (slack && config.slack?.mode === 'oauth') settings.channels = createSlackChannelAccess({ token: (workspaceId) => slack.botToken(workspaceId), apiUrl: config.slack.apiUrl, logger });
+  const teams = config.teams ? await registerTeams({ expressApp: app, config: config.teams, core, logger, lifecycle: createTeamsLifecycle({ db: database.db, clock: systemClock, logger, settings }) }) : undefined;
+  const weekly = { notifier: weeklyNotifier(config, teams, logger, slack), rhythm: { ...defaultRhythm, timezone: config.timezone, defaultLanguage: config.language } };
+  // Peer exchange (issue 7): messages a command queued (proposals, introductions) go out right after its commit.
+  settings.outbox = createOutboxKicker({ db: database.db, clock: systemClock, logger: logger.child({ job: 'outbox' }), notifier: weekly.notifier });
+  const scheduler = startScheduler({ db: database.db, clock: systemClock, logger, timezone: config.timezone, privacy: settings.privacy, weekly });
   const server: Server = app.listen(config.port, () => logger.info({ port: config.port, slack: config.slack?.mode ?? 'off', teams: Boolean(config.teams) }, 'LOKET listening'));
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -96,6 +123,7 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await slack?.stop();
     await teams?.stop();
+    await inboxRunner.stop();
     await database.close();
     process.exit(0);
   };
@@ -121,13 +149,12 @@ function redactUrl(url: string): string {
   }
 }
 
-/** Proactive senders for the weekly rhythm. Slack's OAuth mode keeps one token per installation, which
- *  the notifier cannot look up yet, so there only Teams (if configured) gets reminders and digests. */
-function weeklyNotifier(config: Config, teams: TeamsAdapter | undefined, logger: Logger): Notifier {
+/** Proactive senders for the weekly rhythm. Slack asks the adapter for each workspace's bot token: the
+ *  configured one, or (OAuth mode) the workspace's installation, refreshed when it rotates. */
+function weeklyNotifier(config: Config, teams: TeamsAdapter | undefined, logger: Logger, slackAdapter?: SlackAdapter): Notifier {
   const slack = config.slack;
-  const botToken = slack && slack.mode !== 'oauth' ? slack.botToken : undefined;
   return routeNotifiers({
-    ...(slack && botToken ? { slack: createSlackNotifier({ token: () => botToken, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}), logger: logger.child({ notifier: 'slack' }) }) } : {}),
+    ...(slack && slackAdapter ? { slack: createSlackNotifier({ token: proactiveSlackToken(slackAdapter), ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}), logger: logger.child({ notifier: 'slack' }) }) } : {}),
     ...(teams ? { teams: createTeamsNotifier({ send: (reference, reply) => teams.send(reference, reply), logger: logger.child({ notifier: 'teams' }), language: config.language }) } : {}),
   });
 }

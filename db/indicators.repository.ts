@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { rowsOf } from './migrate.js';
-import { inScope, type ClusterScope } from './status.repository.js';
+import { inScope, planForReports, type ClusterScope } from './status.repository.js';
 
 export interface IndicatorInput {
   programmeId: string;
@@ -29,42 +29,34 @@ export function createIndicatorsRepository({ db }: { db: Database }) {
         and ${i.scope === undefined ? sql`true` : sql`exists (select 1 from meeting_clusters mc where mc.meeting_id = m.id and ${inScope(sql`mc.cluster_id`, i.scope)})`})`;
 
   return {
-    async activitiesByKind(i: IndicatorInput) {
-      const result = await db.execute(sql`with ${periodMeetings(i)} select kind, count(*)::int as n from pm group by kind order by kind`);
-      return { byKind: rowsOf<{ kind: string; n: number }>(result) };
-    },
-
-    /** Reached: organisations of the clusters' members or that took part in an activity of the period;
-     *  participated: those that took part (named with `orgs:`, as a guest's organisation, or a participant's). */
-    async organisations(i: IndicatorInput): Promise<OrganisationFigures> {
+    /**
+     * Activities by kind, the organisation figures and the participants by gender and role, in one
+     * statement: the period's meetings (`pm`) and their participant rows (`pmp`) are read once and shared,
+     * where four separate statements each scanned meeting_participants again.
+     *
+     * Reached: organisations of the clusters' members or that took part in an activity of the period;
+     * participated: those that took part (named with `orgs:`, as a guest's organisation, or a participant's).
+     * Participants are distinct people who took part, by self-declared gender (never asked → unknown) and by
+     * their highest role. A guest is known only by name, so guests are de-duplicated by name and organisation
+     * and counted as gender unknown, role guest.
+     */
+    async figures(i: IndicatorInput): Promise<{ byKind: { kind: string; n: number }[]; organisations: OrganisationFigures; rows: { gender: string; role: string; n: number }[] }> {
+      await planForReports(db);
       const result = await db.execute(sql`
         with ${periodMeetings(i)},
+        pmp as materialized (
+          select mp.person_id, mp.organisation_id, mp.guest_name, mp.guest_organisation from meeting_participants mp join pm on pm.id = mp.meeting_id),
         part as (
           select mo.organisation_id as id from meeting_organisations mo join pm on pm.id = mo.meeting_id
-          union select mp.organisation_id from meeting_participants mp join pm on pm.id = mp.meeting_id where mp.organisation_id is not null
-          union select pe.organisation_id from meeting_participants mp join pm on pm.id = mp.meeting_id join people pe on pe.id = mp.person_id where pe.organisation_id is not null),
+          union select pmp.organisation_id from pmp where pmp.organisation_id is not null
+          union select pe.organisation_id from pmp join people pe on pe.id = pmp.person_id where pe.organisation_id is not null),
         members as (
           select pe.organisation_id as id from memberships ms join people pe on pe.id = ms.person_id
           where ms.programme_id = ${i.programmeId} and pe.organisation_id is not null and ${inScope(sql`ms.cluster_id`, i.scope)}),
-        reached as (select id from part union select id from members)
-        select count(distinct o.org_number)::int as reached,
-          count(distinct o.org_number) filter (where o.helix_type = 'company')::int as companies,
-          count(distinct o.org_number) filter (where o.helix_type <> 'company')::int as others,
-          count(distinct o.org_number) filter (where o.id in (select id from part))::int as participated
-        from reached r join organisations o on o.id = r.id`);
-      return rowsOf<OrganisationFigures>(result)[0] ?? { reached: 0, companies: 0, others: 0, participated: 0 };
-    },
-
-    /** Distinct people who took part, by self-declared gender (never asked → unknown) and by their highest
-     *  role. A guest is known only by name, so guests are de-duplicated by name and organisation and counted
-     *  as gender unknown, role guest. */
-    async participants(i: IndicatorInput) {
-      const result = await db.execute(sql`
-        with ${periodMeetings(i)},
-        persons as (select distinct mp.person_id as id from meeting_participants mp join pm on pm.id = mp.meeting_id where mp.person_id is not null),
-        guests as (select distinct lower(mp.guest_name) as name, lower(coalesce(mp.guest_organisation, '')) as org
-          from meeting_participants mp join pm on pm.id = mp.meeting_id where mp.person_id is null),
-        rows as (
+        reached as (select id from part union select id from members),
+        persons as (select distinct pmp.person_id as id from pmp where pmp.person_id is not null),
+        guests as (select distinct lower(pmp.guest_name) as name, lower(coalesce(pmp.guest_organisation, '')) as org from pmp where pmp.person_id is null),
+        people_rows as (
           select coalesce(pe.gender, 'unknown') as gender,
             case when exists (select 1 from programme_roles r where r.person_id = pe.id and r.programme_id = pe.programme_id and r.role = 'manager') then 'manager'
                  when exists (select 1 from programme_roles r where r.person_id = pe.id and r.programme_id = pe.programme_id and r.role = 'board') then 'board'
@@ -74,8 +66,24 @@ export function createIndicatorsRepository({ db }: { db: Database }) {
                  else 'participant' end as role
           from persons join people pe on pe.id = persons.id
           union all select 'unknown', 'guest' from guests)
-        select gender, role, count(*)::int as n from rows group by gender, role`);
-      return { rows: rowsOf<{ gender: string; role: string; n: number }>(result) };
+        select 'kind' as section, kind as a, null as b, count(*)::int as n, (row_number() over (order by kind))::int as ord,
+          null::int as reached, null::int as companies, null::int as others, null::int as participated
+        from pm group by kind
+        union all
+        select 'people', gender, role, count(*)::int, null, null, null, null, null from people_rows group by gender, role
+        union all
+        select 'orgs', null, null, null, null, count(distinct o.org_number)::int,
+          count(distinct o.org_number) filter (where o.helix_type = 'company')::int,
+          count(distinct o.org_number) filter (where o.helix_type <> 'company')::int,
+          count(distinct o.org_number) filter (where o.id in (select id from part))::int
+        from reached r join organisations o on o.id = r.id`);
+      const rows = rowsOf<{ section: string; a: string; b: string; n: number; ord: number } & OrganisationFigures>(result);
+      const orgs = rows.find((r) => r.section === 'orgs');
+      return {
+        byKind: rows.filter((r) => r.section === 'kind').sort((x, y) => x.ord - y.ord).map((r) => ({ kind: r.a, n: r.n })),
+        organisations: orgs ? { reached: orgs.reached, companies: orgs.companies, others: orgs.others, participated: orgs.participated } : { reached: 0, companies: 0, others: 0, participated: 0 },
+        rows: rows.filter((r) => r.section === 'people').map((r) => ({ gender: r.a, role: r.b, n: r.n })),
+      };
     },
 
     /** Exchanges whose learning was recorded in the period (an experience-exchange activity), counted for

@@ -3,6 +3,7 @@ import { createAuditRepository } from './audit.repository.js';
 import { createClustersRepository } from './clusters.repository.js';
 import { createConversationsRepository } from './conversations.repository.js';
 import { createDeliveriesRepository } from './deliveries.repository.js';
+import { createInboxRepository } from './inbox.repository.js';
 import { createJobRunsRepository } from './job-runs.repository.js';
 import { createOneTimeCodesRepository } from './one-time-codes.repository.js';
 import { createOrganisationsRepository } from './organisations.repository.js';
@@ -25,6 +26,18 @@ import { createDigestsRepository } from './digests.repository.js';
 import { createDigestContentRepository } from './digest-content.repository.js';
 import { createWeeklyRunsRepository } from './weekly-runs.repository.js';
 import { createExchangesRepository } from './exchanges.repository.js';
+import { createInstallationsRepository } from './installations.repository.js';
+import { createPersonalDataRepository } from './personal-data.repository.js';
+import { createPrivacyRepository } from './privacy.repository.js';
+import { createRetentionRepository } from './retention.repository.js';
+import { createContinuityRepository } from './continuity.repository.js';
+import { createKnowledgeReviewRepository } from './knowledge-review.repository.js';
+import { createHandoverRepository } from './handover.repository.js';
+import { createHandoverPackRepository } from './handover-pack.repository.js';
+import { createArchiveRepository } from './archive.repository.js';
+import { createOutboxRepository } from './outbox.repository.js';
+import { createDashboardRepository } from './dashboard.repository.js';
+import { createSlackInstallationsRepository } from './slack-installations.repository.js';
 
 /** Every repository bound to one database handle — a transaction, when a command runs. */
 export function createRepositories(db: Database) {
@@ -33,6 +46,7 @@ export function createRepositories(db: Database) {
     clusters: createClustersRepository({ db }),
     conversations: createConversationsRepository({ db }),
     deliveries: createDeliveriesRepository({ db }),
+    inbox: createInboxRepository({ db }),
     jobRuns: createJobRunsRepository({ db }),
     codes: createOneTimeCodesRepository({ db }),
     organisations: createOrganisationsRepository({ db }),
@@ -56,6 +70,21 @@ export function createRepositories(db: Database) {
     digestContent: createDigestContentRepository({ db }),
     weeklyRuns: createWeeklyRunsRepository({ db }),
     exchanges: createExchangesRepository({ db }),
+    // Teams install/uninstall (issues 8 and 10): stored conversation references and their digests.
+    installations: createInstallationsRepository({ db }),
+    // Knowledge continuity (issue 11).
+    continuity: createContinuityRepository({ db }),
+    knowledge: createKnowledgeReviewRepository({ db }),
+    handover: createHandoverRepository({ db }),
+    handoverPack: createHandoverPackRepository({ db }),
+    archive: createArchiveRepository({ db }),
+    outbox: createOutboxRepository({ db }),
+    dashboard: createDashboardRepository({ db }),
+    // Privacy (issue 10): holds, forget-me requests, flags, and export/erasure from the schema walk.
+    privacy: createPrivacyRepository({ db }),
+    personalData: createPersonalDataRepository({ db }),
+    retention: createRetentionRepository({ db }),
+    slackInstallations: createSlackInstallationsRepository({ db }),
   };
 }
 

@@ -28,8 +28,25 @@ export function inScope(column: SQL, scope: ClusterScope): SQL {
 }
 
 /**
+ * How the reports (status, indicators, continuity) are planned, for the rest of their transaction (every
+ * command runs in one; outside one this does nothing; PGlite takes the settings and has no JIT):
+ * - JIT off: they aggregate CTEs whose row counts Postgres can only guess, and at a million rows the guessed
+ *   cost crossed the JIT thresholds; compiling then took from 0.1 s to over 2 s per statement
+ *   (bench/explain.ts) and saved nothing on the few hundred thousand rows actually read.
+ * - random_page_cost 1.1: what they read is in memory on any server sized for the programme, and with the
+ *   default 4 the planner hashed all of meeting_participants (400 000 rows at a million) to find the 13 000
+ *   of one cluster's year instead of probing meeting_participants_meeting_idx.
+ */
+export async function planForReports(db: Database): Promise<void> {
+  await db.execute(sql`select set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true)`);
+}
+
+/**
  * One row per cluster with what `status` shows. The page of clusters is chosen first (`sc`); meetings,
- * action items and plan actions are then aggregated once per table with a group-by over those clusters —
+ * action items and plan actions are then aggregated once per table with a group-by over those clusters,
+ * each starting from the rows it counts through an index (the period's meetings by
+ * meetings_programme_held_on_idx, open action items by action_items_open_owner_idx) rather than from every
+ * meeting a cluster ever had —
  * a per-cluster subquery for action items made Postgres probe action_items 60 000 times for 200 clusters
  * (bench/status.bench.ts). Leader, deputies, last progress week and last review stay correlated: each is one
  * probe of a per-cluster index (memberships_pk, progress_notes_cluster_week_idx, plan_reviews_cluster_idx).
@@ -38,17 +55,18 @@ export function createStatusRepository({ db }: { db: Database }) {
   return {
     async clusters(input: { programmeId: string; scope: ClusterScope; from: string; to: string; today: string; limit?: number; offset?: number }) {
       const { programmeId: p, from, to, today } = input;
+      await planForReports(db);
       const result = await db.execute(sql`
         with sc as (
           select c.id, c.name, c.created_at from clusters c where c.programme_id = ${p} and ${inScope(sql`c.id`, input.scope)}
           order by lower(c.name) limit ${input.limit ?? 10_000} offset ${input.offset ?? 0}),
-        cm as (
-          select mc.cluster_id, m.id as meeting_id, m.held_on from meeting_clusters mc join sc on sc.id = mc.cluster_id
-          join meetings m on m.id = mc.meeting_id where m.deleted_at is null),
-        met as (select cluster_id, count(*) as n from cm where held_on between ${from}::date and ${to}::date group by cluster_id),
+        met as (
+          select mc.cluster_id, count(*) as n from meetings m join meeting_clusters mc on mc.meeting_id = m.id join sc on sc.id = mc.cluster_id
+          where m.programme_id = ${p} and m.deleted_at is null and m.held_on between ${from}::date and ${to}::date group by mc.cluster_id),
         act as (
-          select cm.cluster_id, count(*) as open, count(*) filter (where a.due_on < ${today}::date) as overdue
-          from cm join action_items a on a.meeting_id = cm.meeting_id where a.done_at is null group by cm.cluster_id),
+          select mc.cluster_id, count(*) as open, count(*) filter (where a.due_on < ${today}::date) as overdue
+          from action_items a join meetings m on m.id = a.meeting_id join meeting_clusters mc on mc.meeting_id = a.meeting_id join sc on sc.id = mc.cluster_id
+          where a.programme_id = ${p} and a.done_at is null and m.deleted_at is null group by mc.cluster_id),
         plan as (
           select pa.cluster_id, count(*) as total, count(pa.done_at) as done, count(*) filter (where pa.done_at is null and pa.due_on < ${today}::date) as overdue
           from plan_actions pa join sc on sc.id = pa.cluster_id group by pa.cluster_id)

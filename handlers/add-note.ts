@@ -19,5 +19,6 @@ export async function addNote(ctx: HandlerContext): Promise<Reply> {
   const text = textAfterWords(command.raw, 2);
   if (!text) throw new LoketError('args.missing', { what: 'note.text_what' }, example);
   const { note } = await repos.notes.create({ programmeId: actor.programmeId, clusterId: cluster.id, authorId: actor.personId, text, at: clock.now() });
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'note.create', subjectType: 'note', subjectId: note.id, detail: { ref: shortId('N', note.number), clusterId: cluster.id }, at: clock.now() });
   return textReply(t(actor.language, 'note.saved', { id: shortId('N', note.number), cluster: cluster.name }));
 }

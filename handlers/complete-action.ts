@@ -21,6 +21,7 @@ export async function completeAction(ctx: HandlerContext): Promise<Reply> {
   const note = textAfterWords(command.raw, 2) || null;
   const { action: closed } = await repos.actionItems.complete({ programmeId: actor.programmeId, id: action.id, by: actor.personId, note, at: clock.now() });
   if (!closed) return textReply(t(actor.language, 'action.already_done', { id, date: dayIn(settings.timezone, clock.now()) }));
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'action.done', subjectType: 'action_item', subjectId: action.id, detail: { ref: id }, at: clock.now() });
   return textReply(t(actor.language, 'action.done_ok', { id, text: shorten(action.text) }));
 }
 

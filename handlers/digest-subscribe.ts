@@ -30,6 +30,7 @@ export async function digestHere(ctx: HandlerContext): Promise<Reply> {
   await repos.digests.subscribe({
     programmeId: actor.programmeId, platform: message.platform, workspaceExternalId: message.workspaceId, channelId, weekday, time, language, createdBy: actor.personId, at: clock.now(),
   });
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'digest.subscribe', subjectType: 'channel', subjectId: channelId, detail: { platform: message.platform, weekday, time }, at: clock.now() });
   return textReply(t(actor.language, 'digest.subscribed', { day: t(actor.language, `digest.day_${WEEKDAYS[weekday - 1]!}`), time }));
 }
 
@@ -38,6 +39,7 @@ export async function digestOff(ctx: HandlerContext): Promise<Reply> {
   const { subscription } = message.channelId && message.platform !== 'console' ? await repos.digests.find(actor.programmeId, message.platform, message.channelId) : { subscription: undefined };
   if (!subscription?.active) return textReply(t(actor.language, 'digest.not_subscribed'));
   await repos.digests.deactivate(actor.programmeId, subscription.id, 'off', clock.now());
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'digest.off', subjectType: 'channel', subjectId: subscription.channelId, at: clock.now() });
   return textReply(t(actor.language, 'digest.unsubscribed'));
 }
 

@@ -41,6 +41,17 @@ import { exchangeList } from './exchange-list.js';
 import { exchangePause, exchangeResume } from './exchange-pause.js';
 import { exchangeNeed, exchangeNeedExample, exchangeOffer, exchangeOfferExample } from './exchange-post.js';
 import { exchangeRound } from './exchange-round.js';
+import { dashboard, dashboardRevoke } from './dashboard.js';
+import { audit, auditExample } from './audit.js';
+import { handover, handoverExample } from './handover.js';
+import { handoverPack, handoverPackExample } from './handover-pack-command.js';
+import { archiveExport, archiveExample } from './archive.js';
+import { noteReview, noteReviewExample } from './note-review.js';
+
+import { privacy } from './privacy.js';
+import { exportMe } from './export-me.js';
+import { forgetMe } from './forget-me.js';
+import { hold, holdExample, holdRelease, holdReleaseExample, privacyFlags } from './hold.js';
 
 export interface VerbEntry {
   verb: string;
@@ -104,6 +115,23 @@ export const verbs: VerbEntry[] = [
   { verb: 'exchange pause', aliases: ['utbyte paus', 'utbyte pausa'], usage: 'exchange pause <weeks>', example: 'exchange pause 4', handler: exchangePause },
   { verb: 'exchange resume', aliases: ['utbyte återuppta', 'utbyte fortsätt'], usage: 'exchange resume', example: 'exchange resume', handler: exchangeResume },
   { verb: 'exchange round', aliases: ['utbyte runda'], usage: 'exchange round', example: 'exchange round', handler: exchangeRound },
+  // Web view (issue 12): a signed, expiring link to the programme's charts; revoke retires every link handed out.
+  { verb: 'dashboard', aliases: ['webbvy', 'översiktssida'], usage: 'dashboard', example: 'dashboard', handler: dashboard },
+  { verb: 'dashboard revoke', aliases: ['webbvy återkalla', 'webbvy stäng', 'links revoke', 'länkar återkalla'], usage: 'dashboard revoke', example: 'dashboard revoke', handler: dashboardRevoke },
+  // Audit (issue 9): who created, changed, deleted, exported or handed over what, and when.
+  { verb: 'audit', aliases: ['granskning', 'logg', 'revision'], usage: 'audit [from:YYYY-MM-DD] [to:YYYY-MM-DD] [cluster]', example: auditExample, handler: audit },
+  // Knowledge continuity (issue 11): hand a cluster over with a pack, mark knowledge reviewed, archive the programme.
+  { verb: 'handover', aliases: ['överlämna', 'overlamna', 'lämna-över', 'lamna-over'], usage: 'handover <cluster> to:@person [from:@person]', example: handoverExample, handler: handover },
+  { verb: 'handover pack', aliases: ['överlämna paket', 'overlamna paket', 'överlämning paket'], usage: 'handover pack <cluster>', example: handoverPackExample, handler: handoverPack },
+  { verb: 'note review', aliases: ['note keep', 'anteckning granskad', 'anteckning behåll', 'anteckning behall'], usage: 'note review <note id>', example: noteReviewExample, handler: noteReview },
+  { verb: 'archive export', aliases: ['arkiv exportera', 'arkiv export', 'arkivera'], usage: 'archive export [cluster]', example: archiveExample, handler: archiveExport },
+  // Privacy (issue 10): what is stored and why, take it out, be forgotten; legal holds and review flags for the PM.
+  { verb: 'privacy', aliases: ['integritet', 'dataskydd'], usage: 'privacy', example: 'privacy', handler: privacy },
+  { verb: 'export me', aliases: ['my-data', 'mina-data', 'exportera mig'], usage: 'export me', example: 'export me', handler: exportMe },
+  { verb: 'forget-me', aliases: ['glöm-mig', 'glom-mig'], usage: 'forget-me [confirm <code>]', example: 'forget-me', handler: forgetMe },
+  { verb: 'hold', aliases: ['spärr', 'sparr'], usage: 'hold <id> reason:<why>', example: holdExample, handler: hold },
+  { verb: 'hold release', aliases: ['spärr häv', 'sparr hav'], usage: 'hold release <id>', example: holdReleaseExample, handler: holdRelease },
+  { verb: 'privacy flags', aliases: ['integritet flaggor', 'integritet spärrar'], usage: 'privacy flags [done]', example: 'privacy flags', handler: privacyFlags },
 ];
 
 const byName = new Map<string, VerbEntry>();

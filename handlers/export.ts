@@ -1,20 +1,17 @@
 import { option, positional } from './core/command.js';
 import type { HandlerContext } from './core/context.js';
 import { LoketError } from './core/errors.js';
-import { createMemoryFileSink, type FileSink } from './core/files.js';
 import { requireCluster } from './core/lookups.js';
 import { readPeriod } from './core/period.js';
-import type { Reply, ReplyLink } from './core/reply.js';
+import type { Reply } from './core/reply.js';
 import { DEFAULT_LINK_DAYS } from './core/signed-links.js';
 import { t } from './i18n/index.js';
 import { buildExportFiles, type ExportFormat } from './export-files.js';
 import { computeIndicators } from './indicators.js';
+import { publishFiles } from './publish-files.js';
 import { scopeOf } from './status.js';
 
 const example = 'export Rymd format:csv from:2026-01-01 to:2026-03-31';
-const DAY_MS = 86_400_000;
-// Without a configured sink (tests), files stay in memory; the content is in Postgres either way.
-const fallbackSink: FileSink = createMemoryFileSink();
 
 /** `export [cluster] [format:csv|json] [from:…] [to:…]`: the funder report's files as expiring links. */
 export async function exportReport(ctx: HandlerContext): Promise<Reply> {
@@ -39,16 +36,7 @@ export async function exportReport(ctx: HandlerContext): Promise<Reply> {
   const { participants } = await repos.exports.participants(input);
   const files = buildExportFiles({ indicators, targets, activities, participants }, format as ExportFormat, stem);
   const now = clock.now();
-  const expiresAt = new Date(now.getTime() + DEFAULT_LINK_DAYS * DAY_MS);
-  const sink = settings.files ?? fallbackSink;
-  const links: ReplyLink[] = [];
-  const paths: string[] = [];
-  for (const file of files) {
-    const { file: stored } = await repos.exportFiles.create({ programmeId: actor.programmeId, ...file, createdBy: actor.personId, at: now, expiresAt });
-    const published = await sink.publish({ programmeId: actor.programmeId, fileId: stored.id, ...file, expiresAt });
-    if ('url' in published) links.push({ label: file.name, url: published.url });
-    else paths.push(published.path);
-  }
+  const { links, paths } = await publishFiles(ctx, files);
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'export.create', subjectType: 'programme', subjectId: actor.programmeId, detail: { format, scope: name ?? 'all', ...period }, at: now });
   const lang = actor.language;
   const text = t(lang, links.length ? 'export.ready_links' : 'export.ready_paths', { from: period.from, to: period.to, days: DEFAULT_LINK_DAYS, activities: activities.length });

@@ -25,9 +25,7 @@ const COMPETENCE_KINDS = new Set(['training', 'study-trip']);
 
 export async function computeIndicators(repos: Repositories, programmeId: string, scope: ClusterScope, period: Period, timezone: string): Promise<Indicators> {
   const input = { programmeId, scope, ...period, timezone };
-  const { byKind } = await repos.indicators.activitiesByKind(input);
-  const organisations = await repos.indicators.organisations(input);
-  const { rows } = await repos.indicators.participants(input);
+  const { byKind, organisations, rows } = await repos.indicators.figures(input);
   const { completed, openNeeds } = await repos.indicators.exchangesCompleted(input);
   const byGender: Record<string, number> = {};
   const byRole: Record<string, number> = {};

@@ -20,6 +20,7 @@ export async function logMeeting(ctx: HandlerContext): Promise<Reply> {
   if (command.args.length === 0 && command.lines.length === 0) return meetingForm(ctx);
   const input = await readMeetingInput(ctx);
   const { meeting, actions, notes } = await repos.meetings.create({ ...input, programmeId: actor.programmeId, authorId: actor.personId, at: clock.now() });
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'meeting.create', subjectType: 'meeting', subjectId: meeting.id, detail: { ref: shortId('M', meeting.number), clusterIds: input.clusterIds }, at: clock.now() });
   // Carried forward: what earlier meetings of the same clusters left open is the next meeting's agenda.
   const carried = await repos.actionItems.listOpen({ programmeId: actor.programmeId, clusterIds: input.clusterIds, excludeMeetingId: meeting.id, limit: CARRIED_SHOWN });
   const { clusters } = await repos.meetings.clustersOf(actor.programmeId, meeting.id);

@@ -21,5 +21,6 @@ export async function planDone(ctx: HandlerContext): Promise<Reply> {
   const now = clock.now();
   const { action: closed } = await repos.plans.completeAction({ programmeId: actor.programmeId, id: action.id, by: actor.personId, at: now });
   if (!closed) return textReply(t(actor.language, 'plan.already_done', { id, date: dayIn(settings.timezone, now) }));
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'plan.done', subjectType: 'plan_action', subjectId: action.id, detail: { ref: id, clusterId: action.clusterId }, at: now });
   return textReply(t(actor.language, 'plan.done_ok', { id }));
 }

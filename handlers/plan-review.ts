@@ -17,5 +17,6 @@ export async function planReview(ctx: HandlerContext): Promise<Reply> {
   const now = clock.now();
   const reviewedOn = dayIn(settings.timezone, now);
   await repos.plans.addReview({ programmeId: actor.programmeId, clusterId: cluster.id, reviewedOn, reviewerId: actor.personId, at: now });
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'plan.review', subjectType: 'cluster', subjectId: cluster.id, detail: { reviewedOn }, at: now });
   return textReply(t(actor.language, 'plan.reviewed', { cluster: cluster.name, date: reviewedOn }));
 }

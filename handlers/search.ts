@@ -9,6 +9,10 @@ import { t } from './i18n/index.js';
 
 const example = 'search möte styrgrupp';
 const SHOWN = 10;
+// Every word becomes a prefix match ANDed into one tsquery: thousands of them (a pasted document, found by
+// fuzzing) make Postgres fail the statement, and no one searches with more than a handful.
+const MAX_WORDS = 30;
+const MAX_CHARS = 300;
 
 /** `search <words>`: Swedish-stemmed, ranked search over meetings, decisions, action items and notes. */
 export async function search(ctx: HandlerContext): Promise<Reply> {
@@ -17,6 +21,7 @@ export async function search(ctx: HandlerContext): Promise<Reply> {
   // As typed, so "quoted phrases", `or` and `-word` reach websearch_to_tsquery.
   const words = textAfterWords(command.raw, 1).replace(/\s+/g, ' ');
   if (!words) throw new LoketError('args.missing', { what: 'search.words_what' }, example);
+  if (words.length > MAX_CHARS || words.split(' ').length > MAX_WORDS) throw new LoketError('search.too_long', { words: MAX_WORDS, chars: MAX_CHARS }, example);
   const { query } = await repos.search.toQuery(words);
   if (!query) return textReply(t(lang, 'search.no_terms', { words }));
   const { hits, total } = await repos.search.search({ programmeId: actor.programmeId, query, timezone: settings.timezone, limit: SHOWN });

@@ -9,6 +9,8 @@ import type { Reply, ReplyBlock } from './core/reply.js';
 import { t } from './i18n/index.js';
 import { computeIndicators, indicatorFields } from './indicators.js';
 import { clusterFields, clusterLine, helixMix, toFacts, type ClusterFacts } from './status-views.js';
+import { continuityCluster, continuityOverview } from './continuity-status.js';
+import { dashboardLink } from './dashboard.js';
 
 export const statusExample = 'status Rymd from:2026-01-01 to:2026-03-31';
 // One message must fit Slack's limits and still be read at a glance; `status all` pages through the rest.
@@ -47,8 +49,13 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   if (attention.length) blocks.push({ type: 'list', title: t(lang, 'status.attention'), items: attention.slice(0, ATTENTION_LIMIT).map((c) => clusterLine(lang, c)) });
   else blocks.push({ type: 'text', text: t(lang, 'status.all_well') });
   if (attention.length > ATTENTION_LIMIT) blocks.push({ type: 'text', text: t(lang, 'status.more', { n: attention.length - ATTENTION_LIMIT }) });
+  // Knowledge continuity (issue 11): person dependency per cluster and the asker's entries due for review.
+  blocks.push(...(await continuityOverview(ctx, scope, today)));
   if (scope) blocks.push({ type: 'text', text: t(lang, 'status.own_only') });
   else blocks.push(...(await digestTroubles(ctx)));
+  // Web view (issue 12): a PM's overview links to the same numbers as charts, for the same period.
+  const webView = await dashboardLink(ctx, period);
+  if (webView) return { title: t(lang, 'status.title', { ...period }), blocks, visibility: 'private', links: [{ label: webView.label, url: webView.url }] };
   return { title: t(lang, 'status.title', { ...period }), blocks, visibility: 'private' };
 }
 
@@ -95,6 +102,8 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
     { type: 'fields', fields: indicatorFields(lang, indicators, targets) },
   ];
   if (facts.reasons.length) blocks.push({ type: 'text', text: facts.reasons.map((r) => t(lang, r, { weeks: facts.silentWeeks })).join(', ') });
+  // Knowledge continuity (issue 11): how much of the cluster rests on one person, and stale knowledge.
+  blocks.push(...(await continuityCluster(ctx, cluster, today)));
   return { title: t(lang, 'status.cluster_title', { cluster: cluster.name, ...period }), blocks, visibility: 'private' };
 }
 

@@ -4,6 +4,9 @@ import type { Database } from '../db/database.js';
 import { createRepositories, type Repositories } from '../db/repositories.js';
 import type { Clock } from '../handlers/core/context.js';
 import { purgeDeliveries } from './purge-deliveries.job.js';
+import { runRetention } from './retention.job.js';
+import type { PrivacySettings } from '../handlers/privacy-settings.js';
+import { EXCHANGE_TICK_CRON, runExchangeTick } from './exchange-tick.job.js';
 import type { Notifier } from './outbox.js';
 import { runWeeklyTick, WEEKLY_TICK_CRON } from './weekly-tick.js';
 import type { RhythmSettings } from './weekly-rhythm.js';
@@ -14,24 +17,26 @@ export interface ScheduledJob {
   cron: string;
   /** The period a run covers (e.g. a day or an ISO week); one run per (job, target, period). */
   period(now: Date, timezone: string): string;
-  run(deps: { repos: Repositories; clock: Clock; logger: Logger }): Promise<unknown>;
+  run(deps: { repos: Repositories; clock: Clock; logger: Logger; privacy?: PrivacySettings }): Promise<unknown>;
 }
 
 export const jobs: ScheduledJob[] = [
   { name: 'purge-deliveries', cron: '17 3 * * *', period: dayInZone, run: purgeDeliveries },
+  // Privacy (issue 10): pseudonymise or delete what the retention policy says is due, never what is held.
+  { name: 'retention', cron: '41 2 * * *', period: dayInZone, run: runRetention },
 ];
 
 /**
  * node-cron only triggers; exactly-once comes from the database: each instance tries to claim the
  * (job, target, period) row and only the one that inserts it runs the job.
  */
-export async function runJobOnce(job: ScheduledJob, deps: { db: Database; clock: Clock; logger: Logger; timezone: string }) {
+export async function runJobOnce(job: ScheduledJob, deps: { db: Database; clock: Clock; logger: Logger; timezone: string; privacy?: PrivacySettings }) {
   const repos = createRepositories(deps.db);
   const key = { job: job.name, target: 'programme', period: job.period(deps.clock.now(), deps.timezone) };
   const { claimed } = await repos.jobRuns.claim(key, deps.clock.now());
   if (!claimed) return { ran: false };
   try {
-    const result = await job.run({ repos, clock: deps.clock, logger: deps.logger.child({ job: job.name }) });
+    const result = await job.run({ repos, clock: deps.clock, logger: deps.logger.child({ job: job.name }), privacy: deps.privacy });
     await repos.jobRuns.finish(key, 'done', deps.clock.now(), JSON.stringify(result ?? null));
   } catch (err) {
     await repos.jobRuns.finish(key, 'failed', deps.clock.now(), String(err));
@@ -40,7 +45,7 @@ export async function runJobOnce(job: ScheduledJob, deps: { db: Database; clock:
   return { ran: true };
 }
 
-export function startScheduler(deps: { db: Database; clock: Clock; logger: Logger; timezone: string; weekly?: { notifier: Notifier; rhythm: RhythmSettings } }): { stop(): void } {
+export function startScheduler(deps: { db: Database; clock: Clock; logger: Logger; timezone: string; privacy?: PrivacySettings; weekly?: { notifier: Notifier; rhythm: RhythmSettings } }): { stop(): void } {
   const tasks: ScheduledTask[] = jobs.map((job) =>
     cron.schedule(job.cron, () => void runJobOnce(job, deps), { timezone: deps.timezone, name: job.name, noOverlap: true }),
   );
@@ -50,6 +55,13 @@ export function startScheduler(deps: { db: Database; clock: Clock; logger: Logge
   if (weekly) {
     const tick = () => runWeeklyTick({ db: deps.db, clock: deps.clock, logger: deps.logger.child({ job: 'weekly' }), ...weekly }).catch((err) => deps.logger.error({ err }, 'weekly tick failed'));
     tasks.push(cron.schedule(WEEKLY_TICK_CRON, tick, { timezone: deps.timezone, name: 'weekly-rhythm', noOverlap: true }));
+  }
+  // Peer exchange (issue 7): follow-up questions that are due, and the outbox's safety net for messages a
+  // command queued but could not deliver right after its commit. Uses the weekly rhythm's notifier.
+  if (weekly) {
+    const exchange = { db: deps.db, clock: deps.clock, logger: deps.logger.child({ job: 'exchange' }), notifier: weekly.notifier, timezone: weekly.rhythm.timezone, defaultLanguage: weekly.rhythm.defaultLanguage };
+    const exchangeTick = () => runExchangeTick(exchange).catch((err) => deps.logger.error({ err }, 'exchange tick failed'));
+    tasks.push(cron.schedule(EXCHANGE_TICK_CRON, exchangeTick, { timezone: deps.timezone, name: 'exchange', noOverlap: true }));
   }
   return { stop: () => tasks.forEach((task) => void task.stop()) };
 }

@@ -5,6 +5,7 @@ import type { Reply } from '../handlers/core/reply.js';
 import { dueInstant, isDayOff, isoWeekday, isoWeekOf } from '../handlers/core/weeks.js';
 import { t } from '../handlers/i18n/index.js';
 import { personTarget } from './person-target.js';
+import { remindStaleKnowledge } from './knowledge-review.job.js';
 import { inSummerBreak, programmesOf, sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';
 
 export type ReminderKind = 'prompt' | 'reminder';
@@ -43,6 +44,8 @@ export async function runWeeklyReminders(deps: WeeklyDeps, kind: ReminderKind): 
       const key = { job: REMINDER_JOBS[kind], target: `${cluster.id}:${leader.id}`, period: isoWeek };
       if ((await sendOnce(deps, key, () => deps.notifier.sendDirect(target, reply))) === 'sent') sent += 1;
     }
+    // Knowledge continuity (issue 11): Friday's reminder also lists each owner's entries due for review.
+    if (kind === 'reminder') sent += await remindStaleKnowledge(deps, programmeId, isoWeek);
   }
   return { sent };
 }

@@ -4,12 +4,21 @@ import type { Logger } from '../logger.js';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
-export function toBoltLogger(logger: Logger): BoltLogger {
+// Bolt and the Web API log strings, which pino's path redaction cannot see into: Slack tokens (also the
+// rotating `xoxe.` ones), OAuth codes and client secrets are scrubbed from the text itself.
+const SLACK_TOKEN = /\bxox(?:e\.xox)?[abposre]-[A-Za-z0-9-]+/g;
+const SECRET_FIELD = /("?(?:client_secret|code|refresh_token|access_token|token)"?\s*[:=]\s*"?)[^"&,\s}]+/g;
+
+/** `secrets`: configured values (signing secret, client secret …) to blank wherever they appear. */
+export function toBoltLogger(logger: Logger, secrets: string[] = []): BoltLogger {
   const child = logger.child({ platform: 'slack', component: 'bolt' });
+  const scrub = (text: string) => scrubSecrets(text, secrets);
   const write = (level: Level) => (...msg: unknown[]) => {
     const err = msg.find((m): m is Error => m instanceof Error);
-    const text = msg.filter((m) => !(m instanceof Error)).map(describe).join(' ');
-    if (err) child[level]({ err }, text || err.message);
+    const text = scrub(msg.filter((m) => !(m instanceof Error)).map(describe).join(' '));
+    // The error is rebuilt from its text parts: a Web API error's `data` may echo a token back.
+    const code = (err as { code?: unknown } | undefined)?.code;
+    if (err) child[level]({ err: { type: err.name, message: scrub(err.message), code, stack: err.stack ? scrub(err.stack) : undefined } }, text || scrub(err.message));
     else child[level](text);
   };
   return {
@@ -22,6 +31,12 @@ export function toBoltLogger(logger: Logger): BoltLogger {
     getLevel: () => toBoltLevel(child.level),
     setName: () => undefined,
   };
+}
+
+export function scrubSecrets(text: string, secrets: string[] = []): string {
+  let out = text.replace(SLACK_TOKEN, '[redacted]').replace(SECRET_FIELD, '$1[redacted]');
+  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('[redacted]');
+  return out;
 }
 
 function describe(value: unknown): string {

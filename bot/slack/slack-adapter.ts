@@ -5,9 +5,16 @@ import type { Express } from 'express';
 import type { SlackConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Language, ProcessIncoming } from '../../handlers/core/incoming.js';
+import type { Inbox } from '../../handlers/core/inbox.js';
+import type { Database } from '../../db/database.js';
+import { systemClock, type Clock, type CoreSettings } from '../../handlers/core/context.js';
+import { createRunForPerson } from '../../handlers/core/run-for-person.js';
+import { registerLifecycleListeners } from './lifecycle-listeners.js';
+import { createOAuthApp } from './oauth-app.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createBotIdentity } from './bot-identity.js';
 import { registerListeners } from './slack-listeners.js';
+import { answerUnreadablePayload } from './bad-request.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -18,19 +25,30 @@ export interface RegisterSlackOptions {
   logger: Logger;
   /** Language of the apology when something fails before the core knows the user's (default sv). */
   language?: Language;
+  /** Slash commands are stored here before they are acknowledged (README "Reliability"). */
+  inbox?: Inbox;
+  /** App Home and OAuth installs run outside a message, so they need what the core runs with. Without
+   *  them (some tests) the Home tab and uninstall events are not handled; OAuth mode requires them. */
+  db?: Database;
+  clock?: Clock;
+  settings?: CoreSettings;
+  /** LOKET_SECRET_KEY: seals the installation tokens of OAuth mode. */
+  secretKey?: string;
 }
 
 export interface SlackAdapter {
   app: App;
   /** Waits for replies in flight (and closes the Socket Mode connection); the HTTP server is the caller's. */
   stop(): Promise<void>;
+  /** The bot token for proactive posts to a workspace; undefined where LOKET is not installed (OAuth mode). */
+  botToken(workspaceId: string): Promise<string | undefined>;
 }
 
 export async function registerSlack(options: RegisterSlackOptions): Promise<SlackAdapter> {
   const { config, logger } = options;
-  if (config.mode === 'oauth') throw new Error('Slack OAuth install is not available yet');
-  const boltLogger = toBoltLogger(logger);
+  const boltLogger = toBoltLogger(logger, secretsOf(config, options.secretKey));
   const clientOptions = webClientOptions(config.apiUrl, boltLogger);
+  if (config.mode === 'oauth') return registerOAuth(options, config, boltLogger, clientOptions);
   const identity = createBotIdentity({ token: config.botToken, clientOptions, logger });
   const receiver =
     config.mode === 'socket'
@@ -42,6 +60,7 @@ export async function registerSlack(options: RegisterSlackOptions): Promise<Slac
           logger: boltLogger,
           // Ack first and work after: a command's core run can take longer than Slack's 3 s.
           processBeforeResponse: false,
+          processEventErrorHandler: answerUnreadablePayload,
         });
   const app = new App({
     receiver,
@@ -54,7 +73,8 @@ export async function registerSlack(options: RegisterSlackOptions): Promise<Slac
     convoStore: false,
   });
   const inFlight = new Set<Promise<void>>();
-  registerListeners(app, { core: options.core, logger, language: options.language ?? 'sv', inFlight });
+  registerListeners(app, { core: options.core, logger, language: options.language ?? 'sv', inFlight, ...(options.inbox ? { inbox: options.inbox } : {}) });
+  registerLifecycle(app, options, inFlight);
   void identity.refresh();
   if (config.mode === 'socket') startSocketMode(app, logger);
 
@@ -65,7 +85,41 @@ export async function registerSlack(options: RegisterSlackOptions): Promise<Slac
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       await identity.settled();
     },
+    botToken: async () => config.botToken,
   };
+}
+
+function registerOAuth(options: RegisterSlackOptions, config: Extract<SlackConfig, { mode: 'oauth' }>, boltLogger: BoltLogger, clientOptions: webApi.WebClientOptions): SlackAdapter {
+  const { db, settings, secretKey, logger } = options;
+  if (!db || !settings || !secretKey) throw new Error('Slack OAuth mode needs the database, the core settings and LOKET_SECRET_KEY');
+  const language = options.language ?? 'sv';
+  const clock = options.clock ?? systemClock;
+  const { app, botToken } = createOAuthApp({ config, expressApp: options.expressApp, eventsPath: SLACK_EVENTS_PATH, db, clock, settings, secretKey, language, logger, boltLogger, clientOptions });
+  const inFlight = new Set<Promise<void>>();
+  registerListeners(app, { core: options.core, logger, language, inFlight, ...(options.inbox ? { inbox: options.inbox } : {}) });
+  registerLifecycle(app, options, inFlight);
+  return {
+    app,
+    async stop() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    botToken,
+  };
+}
+
+function registerLifecycle(app: App, options: RegisterSlackOptions, inFlight: Set<Promise<void>>): void {
+  const { db, settings, logger } = options;
+  if (!db || !settings) return;
+  const clock = options.clock ?? systemClock;
+  const runForPerson = createRunForPerson({ db, clock, logger, settings });
+  registerLifecycleListeners(app, { db, clock, logger, language: options.language ?? 'sv', inFlight, runForPerson });
+}
+
+/** Values Bolt's own debug lines could carry (the OAuth code exchange logs its request body). */
+function secretsOf(config: SlackConfig, secretKey: string | undefined): string[] {
+  const values = [config.signingSecret, secretKey, 'botToken' in config ? config.botToken : undefined, 'appToken' in config ? config.appToken : undefined];
+  if (config.mode === 'oauth') values.push(config.clientSecret, config.stateSecret);
+  return values.filter((v): v is string => Boolean(v));
 }
 
 function webClientOptions(apiUrl: string | undefined, logger: BoltLogger): webApi.WebClientOptions {

@@ -11,12 +11,15 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { ProcessIncoming } from '../../handlers/core/incoming.js';
+import type { Inbox } from '../../handlers/core/inbox.js';
+import { admittingSlashCommands } from '../inbox-slack.js';
 import { textReply } from '../../handlers/core/reply.js';
 import { deliverInteractive, formAsButton, postDirect, postToResponseUrl } from './deliver.js';
 import { decodeFormMetadata } from './form-metadata.js';
 import { guarded, type GuardDeps } from './guard.js';
 import { ACTION_ID_PREFIX, renderBlocks } from './render-blocks.js';
 import { FORM_CALLBACK_ID, formValuesToCommand } from './render-modal.js';
+import { wellFormedBody } from './well-formed-body.js';
 import { actionToIncoming, commandToIncoming, eventToIncoming, stripLeadingMention, viewToIncoming } from './to-incoming.js';
 
 export const SLASH_COMMAND = '/loket';
@@ -29,28 +32,35 @@ type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
 export interface ListenerDeps extends GuardDeps {
   core: ProcessIncoming;
+  /** Where slash commands are stored before they are acknowledged (absent: acknowledged at once). */
+  inbox?: Inbox;
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { core, logger } = deps;
+  app.use(wellFormedBody);
 
-  app.command(SLASH_COMMAND, guarded<CommandArgs>(deps, {
+  const runCommand = guarded<CommandArgs>(deps, {
     handler: 'slack.command',
     who: ({ command }) => ({ team: command.team_id, user: command.user_id }),
     run: async ({ command, respond, client }, state) => {
-      const outcome = await core(commandToIncoming(command));
+      const message = commandToIncoming(command);
+      const outcome = await core(message);
       if (outcome.kind === 'duplicate') return;
       state.language = outcome.language;
       await deliverInteractive(outcome.reply, outcome.language, {
         client, logger, respond, userId: command.user_id, teamId: command.team_id, channelId: command.channel_id,
         triggerId: command.trigger_id, responseUrl: command.response_url,
       });
+      await deps.inbox?.finished(message, outcome);
     },
     // An expired response_url must not swallow the apology.
     notify: ({ respond, command, client }, text) =>
       respond({ response_type: 'ephemeral', text }).catch(() =>
         postDirect(client, 'private', { channelId: command.channel_id, userId: command.user_id, text, blocks: [] })),
-  }));
+  });
+  // With an inbox, the command is stored before Slack is told "got it", so a crash cannot lose it.
+  app.command(SLASH_COMMAND, deps.inbox ? admittingSlashCommands({ inbox: deps.inbox, logger, language: deps.language }, runCommand) : runCommand);
 
   app.action({ type: 'block_actions', action_id: new RegExp(`^${ACTION_ID_PREFIX}`) }, guarded<ActionArgs>(deps, {
     handler: 'slack.action',
@@ -98,6 +108,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     handler: 'slack.mention',
     who: ({ body, event }) => ({ team: body.team_id, user: event.user }),
     run: async ({ body, event, client }, state) => {
+      // A signed event with mistyped fields is nobody's message (found by fuzzing): ignore it like a bot's.
+      if (typeof event.user !== 'string' || typeof event.channel !== 'string' || typeof event.text !== 'string') return;
       if (!event.user || event.bot_id) return;
       const outcome = await core(eventToIncoming({
         teamId: body.team_id, enterpriseId: body.enterprise_id, eventId: body.event_id, user: event.user,
@@ -120,6 +132,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     run: async ({ body, event, client }, state) => {
       // Only what a person typed in a DM with LOKET; edits, joins and bot messages carry a subtype or bot_id.
       if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id || !event.user) return;
+      if (typeof event.user !== 'string' || typeof event.channel !== 'string' || (event.text !== undefined && typeof event.text !== 'string')) return;
       const outcome = await core(eventToIncoming({
         teamId: body.team_id, enterpriseId: body.enterprise_id, eventId: body.event_id, user: event.user,
         channel: event.channel, channelType: 'im', text: stripLeadingMention(event.text ?? ''),

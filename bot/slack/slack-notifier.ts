@@ -1,13 +1,18 @@
 // Proactive Slack posts (digests, reminders) through the Web API with the bot token. Slack allows about
-// one message per second per channel, so posts to one channel are paced; a 429 is retried after its
-// Retry-After a bounded number of times; every outcome maps to a DeliveryError kind the claim rows use.
+// one message per second per channel and a few dozen per second per workspace, so posts to one channel
+// are paced and each workspace's posts are throttled; a 429 is retried after its Retry-After a bounded
+// number of times; every outcome maps to a DeliveryError kind the claim rows use.
 import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Reply } from '../../handlers/core/reply.js';
 import { DeliveryError, type ChannelTarget, type Delivery, type Notifier, type PersonTarget } from '../../scheduled/outbox.js';
 import { renderBlocks } from './render-blocks.js';
+import { createWorkspacePacer } from './workspace-pacer.js';
 
 const MAX_RATE_LIMIT_RETRIES = 3;
+// Slack's chat.postMessage allows bursts per workspace but throttles sustained fan-out; 50/s is the pace
+// its rate-limit docs give for posting across channels, and what the digest benchmark's fake enforces.
+const DEFAULT_PER_WORKSPACE_PER_SECOND = 50;
 // Never sleep longer than this on one Retry-After: a tick must end well before the claim turns stale.
 const MAX_RETRY_AFTER_MS = 30_000;
 // Answers that mean the bot can no longer post there: the subscription is turned off, not retried.
@@ -20,32 +25,40 @@ export interface SlackNotifierOptions {
   logger: Logger;
   /** Milliseconds between two posts to one channel (Slack: ~1 s). */
   perChannelIntervalMs?: number;
+  /** Posts per second to one workspace, across its channels. */
+  perWorkspacePerSecond?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
   const interval = options.perChannelIntervalMs ?? 1000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const clients = new Map<string, WebClient>();
+  const clients = new Map<string, { web: WebClient; pace: () => Promise<void> }>();
   const inLane = createLanes(interval, sleep);
+  // A little over a second per window: the request still has to travel after its send time is counted.
+  const throttle = () => createWorkspacePacer(options.perWorkspacePerSecond ?? DEFAULT_PER_WORKSPACE_PER_SECOND, 1050, sleep);
 
   const client = async (workspaceId: string) => {
     const token = await options.token(workspaceId);
     if (!token) throw new DeliveryError('failed', `no Slack bot token for workspace ${workspaceId}`);
-    let web = clients.get(token);
-    if (!web) {
+    // One client and one throttle per token: a token is one workspace's installation.
+    let entry = clients.get(token);
+    if (!entry) {
       // Retries are ours (bounded, with pacing); the client's own would hide 429s and stretch a tick.
-      web = new WebClient(token, { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
-      clients.set(token, web);
+      entry = { web: new WebClient(token, { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }), pace: throttle() };
+      clients.set(token, entry);
     }
-    return web;
+    return entry;
   };
 
-  const post = async (web: WebClient, channel: string, reply: Reply, threadTs?: string): Promise<string | undefined> => {
+  const post = async ({ web, pace }: { web: WebClient; pace: () => Promise<void> }, channel: string, reply: Reply, threadTs?: string): Promise<string | undefined> => {
     const { text, blocks } = renderBlocks(reply);
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await inLane(channel, () => web.chat.postMessage({ channel, text, blocks, ...(threadTs ? { thread_ts: threadTs } : {}) }));
+        const result = await inLane(channel, async () => {
+          await pace();
+          return web.chat.postMessage({ channel, text, blocks, ...(threadTs ? { thread_ts: threadTs } : {}) });
+        });
         return result.ts;
       } catch (error) {
         const retryAfterMs = rateLimited(error);
@@ -57,13 +70,13 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
   };
 
   const postLong = async (workspaceId: string, channel: string, reply: Reply): Promise<Delivery> => {
-    const web = await client(workspaceId);
+    const slack = await client(workspaceId);
     const [first, ...rest] = splitForThread(reply);
-    const ts = await post(web, channel, first!);
+    const ts = await post(slack, channel, first!);
     // Long digests continue in the first message's thread, so the channel shows one message a week.
     for (const part of rest) {
       try {
-        await post(web, channel, part, ts);
+        await post(slack, channel, part, ts);
       } catch (error) {
         // The parent is out: reporting failure would re-post it, so a lost thread part is only logged.
         options.logger.warn({ err: error, channel }, 'slack thread reply failed');
@@ -76,11 +89,22 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
     handles: (platform) => platform === 'slack',
     postToChannel: (target: ChannelTarget, reply: Reply) => postLong(target.workspaceId, target.channelId, reply),
     async sendDirect(person: PersonTarget, reply: Reply) {
-      const web = await client(person.workspaceId);
+      const { web } = await client(person.workspaceId);
       const opened = await web.conversations.open({ users: person.userId }).catch((error: unknown) => Promise.reject(toDeliveryError(error)));
       const channel = opened.channel?.id;
       if (!channel) throw new DeliveryError('failed', 'conversations.open returned no channel');
       return postLong(person.workspaceId, channel, reply);
+    },
+    // conversations.open with several users opens (or finds) their multi-person DM with the bot; it works
+    // only within one workspace, which routeNotifiers checks before calling this.
+    async sendGroup(people: PersonTarget[], reply: Reply) {
+      const workspaceId = people[0]?.workspaceId ?? '';
+      const { web } = await client(workspaceId);
+      const users = people.map((p) => p.userId).join(',');
+      const opened = await web.conversations.open({ users }).catch((error: unknown) => Promise.reject(toDeliveryError(error)));
+      const channel = opened.channel?.id;
+      if (!channel) throw new DeliveryError('failed', 'conversations.open returned no channel');
+      return postLong(workspaceId, channel, reply);
     },
   };
 }

@@ -39,7 +39,8 @@ export function commandToIncoming(command: SlashCommand): IncomingMessage {
 
 export function actionToIncoming(body: BlockAction, text: string): IncomingMessage {
   const workspaceId = body.team?.id || body.user.team_id || body.enterprise?.id || '';
-  const channelId = body.channel?.id ?? (body.container['channel_id'] as string | undefined);
+  // A click from a view (App Home, a modal) has no channel, and a malformed payload may lack its container.
+  const channelId = body.channel?.id ?? (body.container?.['channel_id'] as string | undefined);
   return {
     platform: 'slack',
     workspaceId,

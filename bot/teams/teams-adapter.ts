@@ -2,7 +2,7 @@
 // turns each message (typed, button or form) into one core call and renders the outcome back.
 import type { Application, NextFunction, Request, Response } from 'express';
 import { App, ExpressAdapter, type IActivityContext } from '@microsoft/teams.apps';
-import { Client as ApiClient, PUBLIC, type CloudEnvironment, type IMessageActivity } from '@microsoft/teams.api';
+import { Client as ApiClient, PUBLIC, type Activity, type CloudEnvironment, type IMessageActivity } from '@microsoft/teams.api';
 import type { Outcome, ProcessIncoming } from '../../handlers/core/incoming.js';
 import { t } from '../../handlers/i18n/index.js';
 import type { Reply } from '../../handlers/core/reply.js';
@@ -12,7 +12,9 @@ import type { TeamsMessage } from './adaptive-card.js';
 import { connectorFailure, deliverAll } from './deliver.js';
 import { renderTeamsMessages } from './render-card.js';
 import { toSdkLogger } from './sdk-logger.js';
+import { createLifecycleHandler, type TeamsLifecycleActivity, type TeamsLifecycleDeps } from './teams-lifecycle.js';
 import { commandTextOf, languageOf, tenantOf, toIncoming, userOf, type TeamsMessageActivity } from './to-incoming.js';
+import { requireJsonActivity } from './require-json.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams';
@@ -25,6 +27,8 @@ export interface RegisterTeamsOptions {
   logger: Logger;
   /** Sovereign clouds, or a local token issuer in tests; the public cloud by default. */
   cloud?: CloudEnvironment;
+  /** Install and uninstall handling (welcome card, forgetting removed conversations); off when absent. */
+  lifecycle?: TeamsLifecycleDeps;
 }
 
 export interface TeamsAdapter {
@@ -46,6 +50,7 @@ export async function registerTeams(options: RegisterTeamsOptions): Promise<Team
     if (stopped) res.status(503).json({ error: 'shutting down' });
     else next();
   });
+  expressApp.use(TEAMS_MESSAGES_PATH, requireJsonActivity);
 
   const sdkLogger = toSdkLogger(log);
   const app = new App({
@@ -64,16 +69,17 @@ export async function registerTeams(options: RegisterTeamsOptions): Promise<Team
     logger: sdkLogger,
   });
 
-  const handle = createMessageHandler({ core, log, fallbackTenantId: config.tenantId ?? 'unknown' });
-  app.on('message', async (ctx) => {
-    const task = handle(ctx);
+  const track = async (task: Promise<void>) => {
     inFlight.add(task);
     try {
       await task;
     } finally {
       inFlight.delete(task);
     }
-  });
+  };
+  const handle = createMessageHandler({ core, log, fallbackTenantId: config.tenantId ?? 'unknown' });
+  app.on('message', (ctx) => track(handle(ctx)));
+  if (options.lifecycle) registerLifecycle(app, createLifecycleHandler({ ...options.lifecycle, log, fallbackTenantId: config.tenantId ?? 'unknown' }), track, log);
   // initialize(), never start(): start() would make the SDK listen on a port of its own.
   await app.initialize();
 
@@ -142,6 +148,22 @@ function createMessageHandler(deps: { core: ProcessIncoming; log: Logger; fallba
       deps.log.error({ ...context, status: connectorFailure(error).status, err: error }, 'teams reply could not be delivered');
     }
   };
+}
+
+function registerLifecycle(app: App, handle: ReturnType<typeof createLifecycleHandler>, track: (task: Promise<void>) => Promise<void>, log: Logger): void {
+  const run = (ctx: IActivityContext<Activity>) =>
+    track(
+      handle({
+        activity: ctx.activity as unknown as TeamsLifecycleActivity,
+        reference: ctx.ref as unknown as Record<string, unknown>,
+        send: (outcome) => deliverAll(renderTeamsMessages(outcome.reply), (message) => ctx.send(message), log),
+      }).catch((error: unknown) => {
+        // Teams does not usefully retry these activities; the log is where an operator sees the failure.
+        log.error({ err: error, activityId: ctx.activity.id, type: ctx.activity.type }, 'teams install/uninstall activity failed');
+      }),
+    );
+  app.on('installationUpdate', (ctx) => run(ctx as unknown as IActivityContext<Activity>));
+  app.on('conversationUpdate', (ctx) => run(ctx as unknown as IActivityContext<Activity>));
 }
 
 function warnAboutAuthentication(config: TeamsConfig, log: Logger): void {

@@ -66,21 +66,37 @@ export function toIncoming(options: {
     ...(activity.locale ? { locale: activity.locale } : {}),
     text,
     ...(activity.id ? { deliveryKey: { source: 'teams.activity', key: activity.id } } : {}),
-    channelId: activity.conversation.id,
+    channelId: channelConversationId(activity.conversation),
     ...(Object.keys(names).length ? { mentionNames: names } : {}),
-    conversation: toConversation(activity, reference),
+    conversation: toConversationOf(activity, reference),
   };
 }
 
-function toConversation(activity: TeamsMessageActivity, reference: Record<string, unknown>): IncomingConversation {
+export function toConversationOf(activity: TeamsMessageActivity, reference: Record<string, unknown>): IncomingConversation {
   const serviceUrl = activity.serviceUrl ?? (typeof reference.serviceUrl === 'string' ? reference.serviceUrl : undefined);
+  // The team a channel belongs to, kept with the reference: removing LOKET from a team must forget every
+  // channel of it, and a channel's id does not name its team.
+  const teamId = (activity.channelData?.team as { id?: unknown } | undefined)?.id;
+  const id = channelConversationId(activity.conversation);
+  // A plain JSON copy: the stored reference must not carry SDK class instances.
+  const stored = JSON.parse(JSON.stringify(reference)) as Record<string, unknown>;
+  const storedConversation = stored.conversation as Record<string, unknown> | undefined;
   return {
-    id: activity.conversation.id,
+    id,
     type: conversationType(activity.conversation),
     ...(serviceUrl ? { serviceUrl } : {}),
-    // A plain JSON copy: the stored reference must not carry SDK class instances.
-    reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+    reference: { ...stored, ...(storedConversation ? { conversation: { ...storedConversation, id } } : {}), ...(typeof teamId === 'string' ? { teamId } : {}) },
   };
+}
+
+/**
+ * In a Teams channel, a message in a thread arrives with the channel's id plus `;messageid=<thread root>`.
+ * What LOKET keeps is about the channel: a digest subscribed from inside a thread is posted to the channel
+ * as a new post, not buried in that thread, and `digest off` in another thread finds it. The reply to the
+ * message itself still goes into its thread (the SDK answers on the activity's own conversation).
+ */
+export function channelConversationId(conversation: TeamsMessageActivity['conversation']): string {
+  return conversation.conversationType === 'channel' ? conversation.id.split(';', 1)[0]! : conversation.id;
 }
 
 function conversationType(conversation: TeamsMessageActivity['conversation']): IncomingConversation['type'] {

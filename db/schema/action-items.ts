@@ -32,6 +32,8 @@ export const actionItems = pgTable(
     index('action_items_meeting_idx').on(t.meetingId),
     // `actions mine` and the weekly reminder read open items per owner.
     index('action_items_open_owner_idx').on(t.programmeId, t.ownerId).where(sql`${t.doneAt} is null`),
+    // Continuity's windows (docs/continuity.md): an item counts from the day it was closed, or written if open.
+    index('action_items_touched_idx').on(t.programmeId, sql`coalesce(${t.doneAt}, ${t.createdAt})`),
     index('action_items_search_idx').using('gin', t.searchVector).with(searchIndexOptions),
   ],
 );

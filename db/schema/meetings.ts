@@ -32,6 +32,8 @@ export const meetings = pgTable(
   (t) => [
     uniqueIndex('meetings_programme_number_idx').on(t.programmeId, t.number),
     index('meetings_programme_held_on_idx').on(t.programmeId, t.heldOn),
+    // Who recorded lately (continuity): meetings written since a day.
+    index('meetings_programme_created_idx').on(t.programmeId, t.createdAt),
     index('meetings_search_idx').using('gin', t.searchVector).with(searchIndexOptions),
   ],
 );

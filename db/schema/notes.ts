@@ -24,11 +24,18 @@ export const notes = pgTable(
     text: text('text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     searchVector: swedishVector('text'),
+    // Knowledge freshness (issue 11): who keeps the entry true (null: its author) and how often it is
+    // checked. An entry not reviewed within the interval is stale and its owner is asked to look at it.
+    ownerId: uuid('owner_id').references(() => people.id),
+    reviewMonths: integer('review_months').notNull().default(6),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('notes_programme_number_idx').on(t.programmeId, t.number),
     index('notes_cluster_idx').on(t.clusterId),
     index('notes_meeting_idx').on(t.meetingId),
+    // Continuity's windows: notes written since a day.
+    index('notes_programme_created_idx').on(t.programmeId, t.createdAt),
     index('notes_search_idx').using('gin', t.searchVector).with(searchIndexOptions),
     check('notes_owner_check', sql`${t.clusterId} is not null or ${t.meetingId} is not null`),
   ],

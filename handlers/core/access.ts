@@ -88,6 +88,33 @@ export const roleTable: Record<string, readonly Role[]> = {
   'exchange pause': ['manager', 'leader', 'deputy'],
   'exchange resume': ['manager', 'leader', 'deputy'],
   'exchange round': ['manager'],
+  // Web view (issue 12). The page shows every cluster's figures and participants' statistics, so only a PM
+  // may get a link; and only a PM may retire every dashboard and download link of the programme at once.
+  dashboard: ['manager'],
+  'dashboard revoke': ['manager'],
+  // Audit (issue 9). The trail names people and everything they did across all clusters; it is the
+  // programme's accountability record, so only a PM reads it.
+  audit: ['manager'],
+  // Knowledge continuity (issue 11). Handing over moves leadership and other people's open work, so it is
+  // for the cluster's leader or a PM (the handler checks it is that cluster's leader). The pack gathers the
+  // cluster's contacts in one file: a PM, or the cluster's leader or deputy (the deputy may be the one
+  // taking over; the handler checks the cluster). Anyone may try `note review`: the owner of a note can be
+  // any participant, and the handler allows the owner, the cluster's leader or deputy, or a PM. The archive
+  // holds everything the programme recorded, across clusters: the PM's.
+  handover: ['manager', 'leader'],
+  'handover pack': ['manager', 'leader', 'deputy'],
+  'note review': everyone,
+  'archive export': ['manager'],
+  // Privacy (issue 10). Everyone may learn what is stored about them, take it out and ask to be forgotten:
+  // these are every data subject's rights and act only on the asker's own data. Holds stop erasure and
+  // retention for the programme's records, and the review flags point at other people's erased names: the
+  // PM's, who answers for the programme's records.
+  privacy: everyone,
+  'export me': everyone,
+  'forget-me': everyone,
+  hold: ['manager'],
+  'hold release': ['manager'],
+  'privacy flags': ['manager'],
 };
 
 export function rolesOf(actor: Pick<Actor, 'programmeRoles' | 'clusterRoles'>): Set<Role> {

@@ -4,8 +4,10 @@ import type { Actor } from './actor.js';
 import type { Command } from './command.js';
 import type { ChannelAccess } from './channels.js';
 import type { FileSink } from './files.js';
+import type { DashboardLinks } from '../dashboard-port.js';
 import type { IncomingMessage } from './incoming.js';
 import type { Reply } from './reply.js';
+import type { PrivacySettings } from '../privacy-settings.js';
 
 export interface Clock {
   now(): Date;
@@ -24,6 +26,14 @@ export interface CoreSettings {
   files?: FileSink;
   /** Asked by `digest here`; absent where every channel counts as reachable (the console, Teams, tests). */
   channels?: ChannelAccess;
+  /** Privacy (issue 10): the retention policy `privacy` explains, and the key that hashes a forgotten
+   *  person's platform id (LOKET_SECRET_KEY; absent in the console, where the programme id is used). */
+  privacy?: PrivacySettings;
+  /** Where `dashboard` and `status` get the web view's link; absent → the web view is not available. */
+  dashboard?: DashboardLinks;
+  /** Peer exchange (issue 7): told after each commit, so messages a command queued for others go out at
+   *  once; absent (console, tests) they wait for the scheduler's tick. */
+  outbox?: { kick(): void };
 }
 
 export interface HandlerContext {

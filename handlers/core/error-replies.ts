@@ -11,7 +11,7 @@ import { catalogs } from '../i18n/index.js';
 export function errorReply(error: LoketError, language: Language, fallbackExample: string): Reply {
   // Parameters may themselves be catalog keys (e.g. what is missing), translated in the user's language.
   const params = Object.fromEntries(
-    Object.entries(error.params).map(([k, v]) => [k, typeof v === 'string' && v in catalogs.sv ? t(language, v as MessageKey) : v]),
+    Object.entries(error.params).map(([k, v]) => [k, typeof v === 'string' && Object.hasOwn(catalogs.sv, v) ? t(language, v as MessageKey) : v]),
   );
   const example = error.example ?? fallbackExample;
   return {

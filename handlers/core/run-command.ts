@@ -41,25 +41,36 @@ export function createCore(deps: CoreDeps): ProcessIncoming {
   return async (message) => {
     const fallbackLanguage = toLanguage(message.locale) ?? deps.settings.defaultLanguage;
     try {
-      return await deps.db.transaction(async (tx) => {
+      const committed = await deps.db.transaction(async (tx): Promise<Outcome> => {
         const repos = createRepositories(tx);
         const now = deps.clock.now();
         if (message.deliveryKey) {
           const { first } = await repos.deliveries.claim(message.deliveryKey.source, message.deliveryKey.key, now, DELIVERY_KEY_TTL_MS);
           if (!first) return { kind: 'duplicate' };
         }
-        try {
-          return await tx.transaction((savepoint) => handle(message, createRepositories(savepoint), deps, fallbackLanguage));
-        } catch (error) {
-          if (error instanceof Refused) return error.outcome;
-          throw error;
-        }
+        const outcome = await runHandled(tx, message, deps, fallbackLanguage);
+        // A command taken through the inbox keeps its answer in the same commit as its effect, so a
+        // restart after a crash sends this answer instead of running the command again (bot/inbox*.ts).
+        if (message.deliveryKey) await repos.inbox.answer(message.deliveryKey.source, message.deliveryKey.key, { ...outcome }, now);
+        return outcome;
       });
+      // After the commit, never inside it: messages the command queued for others (the outbox) go out now.
+      deps.settings.outbox?.kick();
+      return committed;
     } catch (error) {
       deps.logger.error({ err: error, platform: message.platform, workspace: message.workspaceId, user: message.userId }, 'command failed');
       return { kind: 'reply', language: fallbackLanguage, reply: { ...errorReplyText(fallbackLanguage), error: { code: 'error.generic' } } };
     }
   };
+}
+
+async function runHandled(tx: Database, message: IncomingMessage, deps: CoreDeps, fallbackLanguage: Language): Promise<Outcome> {
+  try {
+    return await tx.transaction((savepoint) => handle(message, createRepositories(savepoint), deps, fallbackLanguage));
+  } catch (error) {
+    if (error instanceof Refused) return error.outcome;
+    throw error;
+  }
 }
 
 function errorReplyText(language: Language) {
@@ -96,6 +107,9 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: CoreD
   if (resolved.kind !== 'verb' || !resolved.entry.handler) throw new Error(`no handler for: ${message.text.slice(0, 40)}`);
   const { entry, command } = resolved;
   const handler = resolved.entry.handler;
+  // One line per platform command with what an operator filters on; the request id is the platform's
+  // delivery key (Slack event/trigger id, Teams activity id). The console's own terminal needs no such line.
+  if (message.platform !== 'console') deps.logger.info({ requestId: message.deliveryKey?.key, platform: message.platform, workspace: message.workspaceId, programme: workspace.programmeId, handler: entry.verb }, 'command');
   if (!mayRun(entry.verb, actor)) refuse(language, permissionReply(entry.verb, roleTable[entry.verb] ?? [], language));
   try {
     const reply = await handler({ command, actor, message, repos, clock: deps.clock, settings: deps.settings, logger: deps.logger.child({ handler: entry.verb }) });

@@ -1,8 +1,12 @@
-// Signed, expiring download links: `<base64url payload>.<base64url HMAC-SHA256>`. The payload names the
-// file, its programme and the expiry, so a token grants exactly one file of one programme until it expires,
-// and verifying needs no lookup before the signature has been checked.
+// Signed, expiring links: `<base64url payload>.<base64url HMAC-SHA256>`. The payload names what the link
+// grants (one file, or one programme's web view), its programme and the expiry, so a token grants exactly
+// that until it expires, and verifying needs no lookup before the signature has been checked.
+// Revoking: a dashboard token also carries the programme's link generation, checked against Postgres on
+// every request; `dashboard revoke` bumps it and expires the stored files behind the download links
+// (db/dashboard.repository.ts), which retires every link handed out so far on every instance.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FileSink } from './files.js';
+import type { Language } from './incoming.js';
 
 // DESIGN.md: exports are delivered as expiring links; a week covers "I'll download it on Monday".
 export const DEFAULT_LINK_DAYS = 7;
@@ -14,34 +18,76 @@ interface Payload {
   x: number;
 }
 
-export type Verified = { ok: true; fileId: string; programmeId: string } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
-
-function mac(secret: string, payload: string): Buffer {
-  // A purpose prefix, so a signature made here can never be replayed where the same key signs something else.
-  return createHmac('sha256', secret).update(`loket.file.v1.${payload}`).digest();
+interface DashboardPayload {
+  p: string;
+  /** The programme's link generation when signed. */
+  g: number;
+  /** The language of the PM the link was handed to. */
+  l: Language;
+  x: number;
 }
 
-export function signFileToken(input: { fileId: string; programmeId: string; expiresAt: Date }, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ f: input.fileId, p: input.programmeId, x: Math.floor(input.expiresAt.getTime() / 1000) } satisfies Payload)).toString('base64url');
-  return `${payload}.${mac(secret, payload).toString('base64url')}`;
+type Failure = { ok: false; reason: 'malformed' | 'forged' | 'expired' };
+export type Verified = { ok: true; fileId: string; programmeId: string } | Failure;
+export type VerifiedDashboard = { ok: true; programmeId: string; generation: number; language: Language } | Failure;
+
+// A purpose prefix per kind of link, so a signature made for one can never be replayed as another.
+type Purpose = 'loket.file.v1.' | 'loket.dashboard.v1.';
+
+function mac(purpose: Purpose, secret: string, payload: string): Buffer {
+  return createHmac('sha256', secret).update(`${purpose}${payload}`).digest();
 }
 
-export function verifyFileToken(token: string, secret: string, now: Date): Verified {
+function sign(purpose: Purpose, claims: object, secret: string): string {
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  return `${payload}.${mac(purpose, secret, payload).toString('base64url')}`;
+}
+
+/** The claims of a well-signed, unexpired token; the caller checks their shape. */
+function open(purpose: Purpose, token: string, secret: string, now: Date): { ok: true; data: Record<string, unknown> } | Failure {
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'malformed' };
   const given = Buffer.from(signature, 'base64url');
-  const expected = mac(secret, payload);
+  const expected = mac(purpose, secret, payload);
   // Constant-time compare; the length check first because timingSafeEqual throws on unequal lengths.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'forged' };
-  let data: Payload;
+  let data: Record<string, unknown>;
   try {
-    data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Payload;
+    data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  if (typeof data.f !== 'string' || typeof data.p !== 'string' || typeof data.x !== 'number') return { ok: false, reason: 'malformed' };
+  if (typeof data !== 'object' || data === null || typeof data.x !== 'number') return { ok: false, reason: 'malformed' };
   if (data.x * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
-  return { ok: true, fileId: data.f, programmeId: data.p };
+  return { ok: true, data };
+}
+
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+export function signFileToken(input: { fileId: string; programmeId: string; expiresAt: Date }, secret: string): string {
+  return sign('loket.file.v1.', { f: input.fileId, p: input.programmeId, x: seconds(input.expiresAt) } satisfies Payload, secret);
+}
+
+export function verifyFileToken(token: string, secret: string, now: Date): Verified {
+  const opened = open('loket.file.v1.', token, secret, now);
+  if (!opened.ok) return opened;
+  const { f, p } = opened.data;
+  if (typeof f !== 'string' || typeof p !== 'string') return { ok: false, reason: 'malformed' };
+  return { ok: true, fileId: f, programmeId: p };
+}
+
+export function signDashboardToken(input: { programmeId: string; generation: number; language: Language; expiresAt: Date }, secret: string): string {
+  const claims: DashboardPayload = { p: input.programmeId, g: input.generation, l: input.language, x: seconds(input.expiresAt) };
+  return sign('loket.dashboard.v1.', claims, secret);
+}
+
+/** Signature and expiry only: whether the generation is still current is the caller's database question. */
+export function verifyDashboardToken(token: string, secret: string, now: Date): VerifiedDashboard {
+  const opened = open('loket.dashboard.v1.', token, secret, now);
+  if (!opened.ok) return opened;
+  const { p, g, l } = opened.data;
+  if (typeof p !== 'string' || typeof g !== 'number' || (l !== 'sv' && l !== 'en')) return { ok: false, reason: 'malformed' };
+  return { ok: true, programmeId: p, generation: g, language: l };
 }
 
 /** The server's sink: a link under LOKET_PUBLIC_URL that `GET /files/:token` serves. */

@@ -1,4 +1,11 @@
+import { exchangeEn } from './exchange.en.js';
+import { privacyEn } from './privacy.en.js';
+import { reliabilityEn } from './reliability.en.js';
+import { dashboardEn } from './dashboard.en.js';
+import { homeEn } from './home.en.js';
+import { auditEn } from './audit.en.js';
 import type { MessageKey } from './sv.js';
+import { continuityEn } from './continuity.en.js';
 
 export const en: Record<MessageKey, string> = {
   'error.generic': 'Something went wrong in LOKET. Please try again in a moment.',
@@ -190,6 +197,7 @@ export const en: Record<MessageKey, string> = {
   'search.words_what': 'something to search for',
   'search.title': 'Results for “{words}” ({count})',
   'search.empty': 'Nothing found for “{words}”.',
+  'search.too_long': 'A search can have at most {words} words and {chars} characters. Pick a few of the words.',
   'search.no_terms': '“{words}” has only small words (like “och” and “att”) that search skips. Try other words.',
   'search.source_meeting': 'Meeting {id}',
   'search.source_decision': 'Decision in {meeting} “{title}”',
@@ -446,4 +454,11 @@ export const en: Record<MessageKey, string> = {
   'exchange.round_pair': '{id} · {need} and {offer} – {reason}',
   'exchange.round_none': 'The round made no new pairs: no open need matches an offer from another cluster.',
   'exchange.round_unmatched': 'Got no pair this time (tell them): {names}',
+  ...homeEn,
+  ...reliabilityEn,
+  ...dashboardEn,
+  ...exchangeEn,
+  ...auditEn,
+  ...continuityEn,
+  ...privacyEn,
 };

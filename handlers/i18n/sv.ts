@@ -1,3 +1,10 @@
+import { exchangeSv } from './exchange.sv.js';
+import { privacySv } from './privacy.sv.js';
+import { reliabilitySv } from './reliability.sv.js';
+import { dashboardSv } from './dashboard.sv.js';
+import { homeSv } from './home.sv.js';
+import { auditSv } from './audit.sv.js';
+import { continuitySv } from './continuity.sv.js';
 // Swedish is the default language. Keys are dotted codes; `{name}` placeholders must match en.ts (a test checks).
 export const sv = {
   'error.generic': 'Något gick fel hos LOKET. Försök igen om en stund.',
@@ -189,6 +196,7 @@ export const sv = {
   'search.words_what': 'något att söka efter',
   'search.title': 'Träffar för ”{words}” ({count})',
   'search.empty': 'Inga träffar för ”{words}”.',
+  'search.too_long': 'En sökning kan ha högst {words} ord och {chars} tecken. Välj några av orden.',
   'search.no_terms': '”{words}” innehåller bara småord (som ”och” och ”att”) som sökningen hoppar över. Prova med andra ord.',
   'search.source_meeting': 'Möte {id}',
   'search.source_decision': 'Beslut i {meeting} ”{title}”',
@@ -445,6 +453,13 @@ export const sv = {
   'exchange.round_pair': '{id} · {need} och {offer} – {reason}',
   'exchange.round_none': 'Rundan gav inga nya par: inga öppna behov matchar ett erbjudande från ett annat kluster.',
   'exchange.round_unmatched': 'Fick inget par den här gången (säg till dem): {names}',
+  ...homeSv,
+  ...reliabilitySv,
+  ...dashboardSv,
+  ...exchangeSv,
+  ...auditSv,
+  ...continuitySv,
+  ...privacySv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

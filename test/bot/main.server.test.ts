@@ -11,6 +11,7 @@ import { createScratchDatabase, testDatabaseKind } from '../support/test-databas
 
 // The whole server as `npm start` runs it: config → database → migrations → Slack + Teams on one port.
 const signingSecret = 'test-signing-secret';
+const claimCodePattern = /loket claim ([2-9A-Z]{4}-[2-9A-Z]{4})/;
 let slack: FakeSlackApi;
 let teams: FakeTeamsConnector;
 let server: ChildProcess;
@@ -54,6 +55,9 @@ beforeAll(async () => {
     rmSync(dir, { recursive: true, force: true });
   };
   await waitUntil(async () => (await fetch(`${base}/ready`).catch(() => undefined))?.status === 200, 45_000);
+  // The log line is written before the server listens, but the pipe that carries it to this process may be read
+  // after the /ready answer arrives; wait for the line itself.
+  await waitUntil(async () => claimCodePattern.test(stderr), 10_000);
 }, 60_000);
 afterAll(async () => cleanup?.());
 
@@ -67,7 +71,7 @@ async function slash(text: string, trigger: string) {
 
 describe(`the server as npm start runs it (${testDatabaseKind})`, () => {
   it('logs a claim code; claiming it in Slack makes the user project manager, who can then add a cluster', async () => {
-    const code = /loket claim ([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(stderr)?.[1];
+    const code = claimCodePattern.exec(stderr)?.[1];
     expect(code, stderr).toBeDefined();
     expect(await slash(`claim ${code}`, 'trigger-claim')).toContain('Du är nu projektledare');
     expect(await slash('cluster add Rymd sector:space', 'trigger-add')).toContain('Rymd');

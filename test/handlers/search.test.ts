@@ -83,6 +83,15 @@ describe('search', () => {
     expect(empty.text).toContain('Det saknas något att söka efter.\nExempel: `search möte styrgrupp`');
   });
 
+  it('a search of thousands of words (found by fuzzing) is refused with the limits and an example, not an error', async () => {
+    const p = await seeded();
+    const pasted = await p.as('UOLLE', `sök ${'å '.repeat(5_000)}`);
+    expect(errorCode(pasted.outcome)).toBe('search.too_long');
+    expect(pasted.text).toBe('En sökning kan ha högst 30 ord och 300 tecken. Välj några av orden.\nExempel: `search möte styrgrupp`');
+    // Thirty words still search.
+    expect(errorCode((await p.as('UOLLE', `search möte ${'styrgrupp '.repeat(29)}`)).outcome)).toBeUndefined();
+  });
+
   it('speaks English to English speakers', async () => {
     const p = await seeded();
     await p.as('UOLLE', 'profile lang:en');

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/client.js';
 import { migrate } from '../../db/migrate.js';
-import { openTestDatabase } from '../support/test-database.js';
+import { openTestDatabase, testDatabaseUrl } from '../support/test-database.js';
 import { oncePerWeek, simulateWeeks } from '../support/weekly-simulation.js';
 
-const url = process.env.TEST_DATABASE_URL;
+const url = testDatabaseUrl('optional');
 let a: OpenedDatabase;
 let b: OpenedDatabase;
 beforeAll(async () => {

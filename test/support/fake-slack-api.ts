@@ -38,6 +38,11 @@ export interface FakeSlackApi extends FakeSlackState {
   /** Resolves with the first truthy value of `predicate`, re-checked on every recorded request. */
   waitFor<T>(predicate: (state: FakeSlackState) => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
+  /** OAuth: what oauth.v2.access answers for a `code` or a `refresh_token` (each works once, as at Slack). */
+  oauthGrants: Map<string, Record<string, unknown>>;
+  /** When not empty, a Web API call whose bearer token is not in here answers `invalid_auth` (as Slack
+   *  does for a revoked or another workspace's token). */
+  acceptedTokens: Set<string>;
 }
 
 type Override = { kind: 'error'; error: string; times: number } | { kind: 'ratelimit'; seconds: number; times: number };
@@ -47,6 +52,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const responses: RecordedResponse[] = [];
   const overrides = new Map<string, Override>();
   const notMemberOf = new Set<string>();
+  const oauthGrants = new Map<string, Record<string, unknown>>();
+  const acceptedTokens = new Set<string>();
   const waiters = new Set<() => void>();
   let counter = 0;
 
@@ -56,11 +63,20 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       if (req.method === 'POST' && path.startsWith('/response/')) {
         responses.push({ id: decodeURIComponent(path.slice('/response/'.length)), body: parseBody(raw, req.headers['content-type']) });
         send(res, 200, { ok: true });
+      } else if (req.method === 'POST' && path === '/api/oauth.v2.access') {
+        const body = parseBody(raw, req.headers['content-type']);
+        calls.push({ method: 'oauth.v2.access', body, authorization: req.headers.authorization });
+        const grantKey = String(body['grant_type'] === 'refresh_token' ? body['refresh_token'] : body['code']);
+        const grant = oauthGrants.get(grantKey);
+        oauthGrants.delete(grantKey);
+        send(res, 200, grant ? { ok: true, ...grant } : { ok: false, error: body['grant_type'] === 'refresh_token' ? 'invalid_refresh_token' : 'invalid_code' });
       } else if (req.method === 'POST' && path.startsWith('/api/')) {
         const method = path.slice('/api/'.length);
         const body = parseBody(raw, req.headers['content-type']);
         calls.push({ method, body, authorization: req.headers.authorization });
-        answer(res, method, body, overrides, ++counter, notMemberOf);
+        const bearer = req.headers.authorization?.replace(/^Bearer /, '');
+        if (acceptedTokens.size > 0 && !acceptedTokens.has(bearer ?? '')) send(res, 200, { ok: false, error: 'invalid_auth' });
+        else answer(res, method, body, overrides, ++counter, notMemberOf);
       } else {
         send(res, 404, { ok: false, error: 'unknown_method' });
       }
@@ -77,6 +93,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     responses,
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
     notMemberOf,
+    oauthGrants,
+    acceptedTokens,
     callsTo: (method) => calls.filter((c) => c.method === method),
     failNext: (method, error = 'internal_error', times = 1) => overrides.set(method, { kind: 'error', error, times }),
     rateLimitNext: (method, seconds, times = 1) => overrides.set(method, { kind: 'ratelimit', seconds, times }),

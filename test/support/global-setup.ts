@@ -7,6 +7,8 @@ import type { TestProject } from 'vitest/node';
 import type { Database } from '../../db/database.js';
 import { migrate } from '../../db/migrate.js';
 import { openDatabase } from '../../db/client.js';
+import postgres from 'postgres';
+import { TEST_WORKERS, databaseName, workerDatabaseUrl } from './workers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,10 +27,40 @@ export default async function setup(project: TestProject) {
   writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
   await pg.close();
   project.provide('pgliteDump', path);
-  if (process.env.TEST_DATABASE_URL && project.name === 'postgres') {
-    const opened = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, dataDir: '', maxConnections: 1 });
-    await migrate(opened.db);
-    await opened.close();
+  const dropWorkerDatabases = process.env.TEST_DATABASE_URL && (project.name === 'postgres' || project.name === 'slow')
+    ? await createWorkerDatabases(process.env.TEST_DATABASE_URL)
+    : async () => {};
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await dropWorkerDatabases();
+  };
+}
+
+/** Migrates the configured database once, then copies it for every worker (a template copy takes
+ *  milliseconds; migrating each would take seconds). Returns what drops the copies again. */
+async function createWorkerDatabases(baseUrl: string): Promise<() => Promise<void>> {
+  const opened = await openDatabase({ databaseUrl: baseUrl, dataDir: '', maxConnections: 1 });
+  await migrate(opened.db);
+  await opened.close();
+  const admin = postgres({ ...connectionOf(baseUrl), database: 'postgres', max: 1, onnotice: () => {} });
+  const names = Array.from({ length: TEST_WORKERS }, (_, i) => databaseName(workerDatabaseUrl(baseUrl, i + 1)));
+  const template = databaseName(baseUrl);
+  try {
+    for (const name of names) {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.unsafe(`create database "${name}" template "${template}"`);
+    }
+  } catch (error) {
+    await admin.end();
+    throw error;
   }
-  return () => rmSync(dir, { recursive: true, force: true });
+  return async () => {
+    for (const name of names) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  };
+}
+
+function connectionOf(url: string) {
+  const parsed = new URL(url);
+  return { host: parsed.hostname, port: Number(parsed.port || 5432), user: decodeURIComponent(parsed.username || 'postgres'), password: decodeURIComponent(parsed.password) || undefined };
 }

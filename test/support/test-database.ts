@@ -4,13 +4,14 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/client.js';
 import { migrate } from '../../db/migrate.js';
+import { workerDatabaseUrl } from './workers.js';
 
 export const testDatabaseKind = process.env.LOKET_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
 /** The run's migrated database: a PGlite loaded from the migrated dump, or the shared real Postgres
  *  test database. Tests isolate themselves with fresh programmes, never by truncating. */
 export async function openTestDatabase(): Promise<OpenedDatabase> {
-  if (testDatabaseKind === 'postgres') return openDatabase({ databaseUrl: requireUrl(), dataDir: '' });
+  if (testDatabaseKind === 'postgres') return openDatabase({ databaseUrl: testDatabaseUrl(), dataDir: '' });
   return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) });
 }
 
@@ -38,6 +39,14 @@ export async function createScratchDatabase(): Promise<{ url: string; drop(): Pr
       await admin.end();
     },
   };
+}
+
+/** This worker's own migrated Postgres database (see workers.ts), or undefined when none is configured. */
+export function testDatabaseUrl(): string;
+export function testDatabaseUrl(optional: 'optional'): string | undefined;
+export function testDatabaseUrl(optional?: 'optional'): string | undefined {
+  if (!process.env.TEST_DATABASE_URL && optional) return undefined;
+  return workerDatabaseUrl(requireUrl(), process.env.VITEST_POOL_ID ?? 1);
 }
 
 function requireUrl(): string {

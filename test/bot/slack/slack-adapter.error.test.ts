@@ -100,7 +100,7 @@ describe('when Slack fails', () => {
 });
 
 describe('configuration', () => {
-  it('OAuth mode is refused with a clear message until installations are supported', async () => {
+  it('OAuth mode without the database or LOKET_SECRET_KEY is refused with a clear message and mounts nothing', async () => {
     const { core } = await createTestCore({ db: database.db });
     const expressApp = express();
     const attempt = registerSlack({
@@ -109,7 +109,7 @@ describe('configuration', () => {
       core,
       logger: pino({ level: 'silent' }),
     });
-    await expect(attempt).rejects.toThrow('Slack OAuth install is not available yet');
+    await expect(attempt).rejects.toThrow('Slack OAuth mode needs the database, the core settings and LOKET_SECRET_KEY');
     // Nothing was mounted: Slack would get a 404, not a half-configured endpoint.
     const server = expressApp.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));

@@ -15,6 +15,8 @@ import { clusters, processedDeliveries } from '../../../db/schema/index.js';
 import { signSlackRequest, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.js';
 import { createTestCore, uniqueWorkspaceId, type TestCore } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
+import { createInbox, type Inbox } from '../../../handlers/core/inbox.js';
+import { systemClock } from '../../../handlers/core/context.js';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const BOT_TOKEN = 'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy';
@@ -52,6 +54,10 @@ export interface HarnessOptions {
   wrapCore?: (core: ProcessIncoming) => ProcessIncoming;
   /** A database shared by the tests of a file; each test still gets its own programme and team id. */
   db?: Database;
+  /** Store slash commands in the inbox before acknowledging them, as the server does (README "Reliability"). */
+  withInbox?: boolean;
+  /** An inbox of the test's own making (e.g. on a database that is gone) instead of the harness's. */
+  inbox?: Inbox;
 }
 
 export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
@@ -68,7 +74,8 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const { logger, logs } = capturingLogger();
   const expressApp = express();
   const config: SlackConfig = { mode: 'single', signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: options.apiUrl ?? fake.url };
-  const adapter = await registerSlack({ expressApp, config, core, logger });
+  const inbox = options.inbox ? { inbox: options.inbox } : options.withInbox ? { inbox: createInbox({ db: testCore.db, clock: systemClock, logger }) } : {};
+  const adapter = await registerSlack({ expressApp, config, core, logger, ...inbox });
   const server = await listen(expressApp);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const suffix = randomUUID().replace(/-/g, '').slice(0, 12);

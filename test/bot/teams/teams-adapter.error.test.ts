@@ -2,42 +2,27 @@
 // activity carries nothing to act on. The user never sees a stack trace and Teams never sees a 500.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { clusters } from '../../../db/schema/index.js';
 import type { ProcessIncoming } from '../../../handlers/core/incoming.js';
-import { messageActivity, startFakeTeamsConnector, type FakeTeamsConnector, type TeamsUser } from '../../support/fake-teams-connector.js';
+import { messageActivity, type TeamsUser } from '../../support/fake-teams-connector.js';
 import { createTestCore, uniqueWorkspaceId, type TestCore } from '../../support/test-core.js';
-import { openTestDatabase } from '../../support/test-database.js';
-import { startTeamsServer, type TeamsServer } from './teams-server.js';
+import { startTeamsServer, useTeamsTestBed } from './teams-server.js';
 
-let opened: OpenedDatabase;
-let connector: FakeTeamsConnector;
-const servers: TeamsServer[] = [];
-beforeAll(async () => {
-  opened = await openTestDatabase();
-  connector = await startFakeTeamsConnector();
-});
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-afterAll(async () => {
-  await connector.close();
-  await opened.close();
-});
+const bed = useTeamsTestBed();
 
 async function setup(options: { test?: TestCore; wrap?: (core: ProcessIncoming) => ProcessIncoming } = {}) {
-  const test = options.test ?? (await createTestCore({ db: opened.db }));
+  const test = options.test ?? (await createTestCore({ db: bed.db }));
   const tenantId = uniqueWorkspaceId('tenant-');
   const anna: TeamsUser = { id: `29:1anna-${randomUUID()}`, name: 'Anna Berg' };
   await test.connectWorkspace('teams', tenantId);
   await test.makeManager('teams', tenantId, anna.id, anna.name);
   const server = await startTeamsServer({ core: options.wrap ? options.wrap(test.core) : test.core });
-  servers.push(server);
+  bed.servers.push(server);
   const conversation = { id: `a:1${randomUUID()}`, conversationType: 'personal' as const };
   const say = (text: string, locale?: string) =>
-    messageActivity({ text, from: anna, tenantId, conversation, serviceUrl: connector.serviceUrl, ...(locale ? { locale } : {}) });
-  const replies = () => connector.calls.filter((c) => c.conversationId === conversation.id);
+    messageActivity({ text, from: anna, tenantId, conversation, serviceUrl: bed.connector.serviceUrl, ...(locale ? { locale } : {}) });
+  const replies = () => bed.connector.calls.filter((c) => c.conversationId === conversation.id);
   return { test, server, say, replies, tenantId, anna };
 }
 
@@ -49,12 +34,12 @@ const failingOn =
   (message) =>
     message.text.startsWith(prefix) ? Promise.reject(new Error('connection reset')) : core(message);
 
-const storedClusters = (test: TestCore) => opened.db.select().from(clusters).where(eq(clusters.programmeId, test.programme.id));
+const storedClusters = (test: TestCore) => bed.db.select().from(clusters).where(eq(clusters.programmeId, test.programme.id));
 
 describe('the Bot Connector fails', () => {
   it('a reply the connector refuses (403, bot removed) is logged, the request still succeeds and the command stays done', async () => {
     const { test, server, say, replies, tenantId, anna } = await setup();
-    connector.failNext(403);
+    bed.connector.failNext(403);
 
     const response = await server.post(say('cluster add Rymd sector:space'));
 
@@ -67,7 +52,7 @@ describe('the Bot Connector fails', () => {
 
   it('a throttled reply (429) is sent again and reaches the chat', async () => {
     const { server, say, replies } = await setup();
-    connector.failNext(429);
+    bed.connector.failNext(429);
 
     expect((await server.post(say('cluster add Rymd sector:space'))).status).toBe(200);
 
@@ -119,10 +104,10 @@ describe('activities with nothing to act on', () => {
 
   it('a message without sender or conversation is acknowledged and ignored', async () => {
     const { server } = await setup();
-    const before = connector.calls.length;
-    const response = await server.post({ type: 'message', id: randomUUID(), text: 'cluster list', serviceUrl: connector.serviceUrl, channelId: 'msteams' });
+    const before = bed.connector.calls.length;
+    const response = await server.post({ type: 'message', id: randomUUID(), text: 'cluster list', serviceUrl: bed.connector.serviceUrl, channelId: 'msteams' });
     expect(response.status).toBe(200);
-    expect(connector.calls.length).toBe(before);
+    expect(bed.connector.calls.length).toBe(before);
     expect(server.logs.some((l) => l.msg === 'teams message without sender or conversation ignored')).toBe(true);
   });
 

@@ -2,8 +2,7 @@
 // real core on a migrated database, and the replies caught by a fake Bot Connector on 127.0.0.1.
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { clusters, conversations, memberships, people } from '../../../db/schema/index.js';
 import { textReply } from '../../../handlers/core/reply.js';
 import {
@@ -11,48 +10,33 @@ import {
   messageActivity,
   startFakeTeamsConnector,
   submitActivity,
-  type FakeTeamsConnector,
   type TeamsUser,
 } from '../../support/fake-teams-connector.js';
 import { createTestCore, uniqueWorkspaceId, type TestCore } from '../../support/test-core.js';
-import { openTestDatabase } from '../../support/test-database.js';
-import { startTeamsServer, visibleText, type TeamsServer } from './teams-server.js';
+import { startTeamsServer, visibleText, useTeamsTestBed } from './teams-server.js';
 
-let opened: OpenedDatabase;
-let connector: FakeTeamsConnector;
-const servers: TeamsServer[] = [];
-beforeAll(async () => {
-  opened = await openTestDatabase();
-  connector = await startFakeTeamsConnector();
-});
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-afterAll(async () => {
-  await connector.close();
-  await opened.close();
-});
+const bed = useTeamsTestBed();
 
 const anna: TeamsUser = { id: `29:1anna-${randomUUID()}`, name: 'Anna Berg', aadObjectId: randomUUID() };
 
 /** A fresh programme with a connected tenant, Anna as its project manager, and a server in front of it. */
 async function teamsProgramme() {
-  const test = await createTestCore({ db: opened.db });
+  const test = await createTestCore({ db: bed.db });
   const tenantId = uniqueWorkspaceId('tenant-');
   await test.connectWorkspace('teams', tenantId);
   await test.makeManager('teams', tenantId, anna.id, anna.name);
   const server = await startTeamsServer({ core: test.core });
-  servers.push(server);
+  bed.servers.push(server);
   const personal = { id: `a:1${randomUUID()}`, conversationType: 'personal' as const };
   const say = (text: string, extra: Partial<Parameters<typeof messageActivity>[0]> = {}) =>
-    messageActivity({ text, from: anna, tenantId, conversation: personal, serviceUrl: connector.serviceUrl, ...extra });
+    messageActivity({ text, from: anna, tenantId, conversation: personal, serviceUrl: bed.connector.serviceUrl, ...extra });
   return { test, tenantId, server, personal, say };
 }
 
-const repliesTo = (conversationId: string) => connector.calls.filter((c) => c.conversationId === conversationId);
+const repliesTo = (conversationId: string) => bed.connector.calls.filter((c) => c.conversationId === conversationId);
 
 async function clusterRows(test: TestCore) {
-  return opened.db.select().from(clusters).where(eq(clusters.programmeId, test.programme.id));
+  return bed.db.select().from(clusters).where(eq(clusters.programmeId, test.programme.id));
 }
 
 describe('Teams messages, end to end', () => {
@@ -63,7 +47,7 @@ describe('Teams messages, end to end', () => {
     const response = await server.post(activity);
 
     expect(response.status).toBe(200);
-    const reply = await connector.waitFor((c) => c.conversationId === personal.id);
+    const reply = await bed.connector.waitFor((c) => c.conversationId === personal.id);
     expect(reply.kind).toBe('send');
     expect(reply.body).toMatchObject({ type: 'message', textFormat: 'markdown', from: { id: FIXTURE_BOT.id }, conversation: { id: personal.id } });
     expect(reply.body.text).toContain('Klustret ”Rymd” (bransch: space) är tillagt');
@@ -71,13 +55,13 @@ describe('Teams messages, end to end', () => {
     expect(reply.authorization ?? '').not.toMatch(/^Bearer ey/);
 
     expect((await clusterRows(test)).map((r) => [r.name, r.sector])).toEqual([['Rymd', 'space']]);
-    const [stored, ...others] = await opened.db.select().from(conversations).where(eq(conversations.programmeId, test.programme.id));
+    const [stored, ...others] = await bed.db.select().from(conversations).where(eq(conversations.programmeId, test.programme.id));
     expect(others).toEqual([]);
     expect(stored).toMatchObject({ platform: 'teams', workspaceExternalId: tenantId, conversationId: personal.id, conversationType: 'personal', userId: anna.id });
-    expect(stored!.serviceUrl).toBe(connector.serviceUrl);
+    expect(stored!.serviceUrl).toBe(bed.connector.serviceUrl);
     expect(stored!.reference).toMatchObject({
       channelId: 'msteams',
-      serviceUrl: connector.serviceUrl.replace(/\/$/, ''),
+      serviceUrl: bed.connector.serviceUrl.replace(/\/$/, ''),
       conversation: { id: personal.id, conversationType: 'personal', tenantId },
       bot: { id: FIXTURE_BOT.id, name: 'LOKET' },
       user: { id: anna.id, name: 'Anna Berg' },
@@ -108,33 +92,37 @@ describe('Teams messages, end to end', () => {
       from: anna,
       tenantId,
       conversation: channel,
-      serviceUrl: connector.serviceUrl,
+      serviceUrl: bed.connector.serviceUrl,
     });
 
     expect((await server.post(mention)).status).toBe(200);
 
-    const reply = await connector.waitFor((c) => c.conversationId === channel.id);
+    const reply = await bed.connector.waitFor((c) => c.conversationId === channel.id);
     expect(reply.body.text).toBe('Erik Lund är nu klusterledare i Rymd.');
-    const [erikRow] = await opened.db.select().from(people).where(and(eq(people.programmeId, test.programme.id), eq(people.userId, erik.id)));
-    const [membership] = await opened.db.select().from(memberships).where(eq(memberships.personId, erikRow!.id));
+    const [erikRow] = await bed.db.select().from(people).where(and(eq(people.programmeId, test.programme.id), eq(people.userId, erik.id)));
+    const [membership] = await bed.db.select().from(memberships).where(eq(memberships.personId, erikRow!.id));
     expect(membership?.role).toBe('leader');
-    const [channelRow] = await opened.db.select().from(conversations).where(eq(conversations.conversationId, channel.id));
+    // The reply went into the thread; what is kept is the channel itself, so later posts start a new thread.
+    const channelId = channel.id.split(';', 1)[0]!;
+    const [channelRow] = await bed.db.select().from(conversations).where(eq(conversations.conversationId, channelId));
     expect(channelRow).toMatchObject({ programmeId: test.programme.id, conversationType: 'channel', userId: null });
+    expect((channelRow!.reference as { conversation: { id: string } }).conversation.id).toBe(channelId);
+    expect(await bed.db.select().from(conversations).where(eq(conversations.conversationId, channel.id))).toEqual([]);
 
     const erikChat = { id: `a:1${randomUUID()}`, conversationType: 'personal' as const };
-    await server.post(messageActivity({ text: 'whoami', from: erik, tenantId, conversation: erikChat, serviceUrl: connector.serviceUrl }));
-    const whoami = await connector.waitFor((c) => c.conversationId === erikChat.id);
+    await server.post(messageActivity({ text: 'whoami', from: erik, tenantId, conversation: erikChat, serviceUrl: bed.connector.serviceUrl }));
+    const whoami = await bed.connector.waitFor((c) => c.conversationId === erikChat.id);
     expect(visibleText(whoami)).toContain('Kluster: Rymd (klusterledare)');
   });
 
   it('pressing a card button runs its command as if it had been typed', async () => {
     const { server, tenantId, personal, say } = await teamsProgramme();
     await server.post(say('cluster add Rymd sector:space'));
-    const press = submitActivity({ value: { loketCommand: 'cluster list' }, from: anna, tenantId, conversation: personal, serviceUrl: connector.serviceUrl });
+    const press = submitActivity({ value: { loketCommand: 'cluster list' }, from: anna, tenantId, conversation: personal, serviceUrl: bed.connector.serviceUrl });
 
     expect((await server.post(press)).status).toBe(200);
 
-    const reply = await connector.waitFor((c) => c.conversationId === personal.id && c.body.attachments !== undefined);
+    const reply = await bed.connector.waitFor((c) => c.conversationId === personal.id && c.body.attachments !== undefined);
     expect(visibleText(reply)).toContain('Kluster (1)');
     expect(visibleText(reply)).toContain('• Rymd – space – ledare: –');
   });
@@ -146,12 +134,12 @@ describe('Teams messages, end to end', () => {
       from: anna,
       tenantId,
       conversation: personal,
-      serviceUrl: connector.serviceUrl,
+      serviceUrl: bed.connector.serviceUrl,
     });
 
     expect((await server.post(form)).status).toBe(200);
 
-    const reply = await connector.waitFor((c) => c.conversationId === personal.id);
+    const reply = await bed.connector.waitFor((c) => c.conversationId === personal.id);
     expect(reply.body.text).toContain('Klustret ”Fordonstest Norr” (bransch: vehicle testing) är tillagt');
     expect((await clusterRows(test)).map((r) => [r.name, r.sector])).toEqual([['Fordonstest Norr', 'vehicle testing']]);
   });
@@ -160,11 +148,11 @@ describe('Teams messages, end to end', () => {
     const { test, server, tenantId } = await teamsProgramme();
     const nils: TeamsUser = { id: `29:1nils-${randomUUID()}`, name: 'Nils Ek' };
     const chat = { id: `a:1${randomUUID()}`, conversationType: 'personal' as const };
-    const activity = messageActivity({ text: 'cluster add Rymd sector:space', from: nils, tenantId, conversation: chat, serviceUrl: connector.serviceUrl });
+    const activity = messageActivity({ text: 'cluster add Rymd sector:space', from: nils, tenantId, conversation: chat, serviceUrl: bed.connector.serviceUrl });
 
     expect((await server.post(activity)).status).toBe(200);
 
-    const reply = await connector.waitFor((c) => c.conversationId === chat.id);
+    const reply = await bed.connector.waitFor((c) => c.conversationId === chat.id);
     expect(reply.body.text).toBe('Du får inte köra `cluster add`. Det kan: projektledare.');
     expect(await clusterRows(test)).toEqual([]);
   });
@@ -172,7 +160,7 @@ describe('Teams messages, end to end', () => {
   it('an English Teams client gets the reply in English', async () => {
     const { server, personal, say } = await teamsProgramme();
     await server.post(say('cluster add Rymd sector:space', { locale: 'en-GB' }));
-    const reply = await connector.waitFor((c) => c.conversationId === personal.id);
+    const reply = await bed.connector.waitFor((c) => c.conversationId === personal.id);
     expect(reply.body.text).toContain('The cluster “Rymd” (sector: space) has been added.');
   });
 });
@@ -181,8 +169,8 @@ describe('proactive messages', () => {
   it('a reply sent later to the stored conversation reference reaches that chat as the bot', async () => {
     const { test, server, personal, say } = await teamsProgramme();
     await server.post(say('cluster list'));
-    await connector.waitFor((c) => c.conversationId === personal.id);
-    const [stored] = await opened.db.select().from(conversations).where(eq(conversations.programmeId, test.programme.id));
+    await bed.connector.waitFor((c) => c.conversationId === personal.id);
+    const [stored] = await bed.db.select().from(conversations).where(eq(conversations.programmeId, test.programme.id));
 
     await server.adapter.send(stored!.reference, textReply('Påminnelse: veckans lägesrapport', { visibility: 'channel' }));
 
@@ -194,11 +182,11 @@ describe('proactive messages', () => {
   it('TEAMS_SERVICE_URL overrides the stored service URL for proactive sends', async () => {
     const other = await startFakeTeamsConnector();
     try {
-      const test = await createTestCore({ db: opened.db });
+      const test = await createTestCore({ db: bed.db });
       const server = await startTeamsServer({ core: test.core, config: { serviceUrl: other.serviceUrl } });
-      servers.push(server);
+      bed.servers.push(server);
       const conversationId = `a:1${randomUUID()}`;
-      const reference = { channelId: 'msteams', serviceUrl: connector.serviceUrl, bot: FIXTURE_BOT, conversation: { id: conversationId } };
+      const reference = { channelId: 'msteams', serviceUrl: bed.connector.serviceUrl, bot: FIXTURE_BOT, conversation: { id: conversationId } };
 
       await server.adapter.send(reference, textReply('Veckans sammanfattning'));
 

@@ -2,49 +2,37 @@
 // bot; without one only when TEAMS_ALLOW_UNAUTHENTICATED says so (emulators, tests).
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../../db/client.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusters } from '../../../db/schema/index.js';
-import { messageActivity, startFakeTeamsConnector, type FakeTeamsConnector, type TeamsUser } from '../../support/fake-teams-connector.js';
+import { messageActivity, type TeamsUser } from '../../support/fake-teams-connector.js';
 import { createTestCore, uniqueWorkspaceId, type TestCore } from '../../support/test-core.js';
-import { openTestDatabase } from '../../support/test-database.js';
 import { startBotFrameworkIssuer, type BotFrameworkIssuer } from './bot-framework-issuer.js';
-import { startTeamsServer, type TeamsServer } from './teams-server.js';
+import { startTeamsServer, useTeamsTestBed } from './teams-server.js';
 
 const APP_ID = '0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
 const credentials = { clientId: APP_ID, clientSecret: 'test-secret-never-used', tenantId: 'loket-test-tenant', allowUnauthenticated: false };
 
-let opened: OpenedDatabase;
-let connector: FakeTeamsConnector;
+const bed = useTeamsTestBed();
 let issuer: BotFrameworkIssuer;
-const servers: TeamsServer[] = [];
 beforeAll(async () => {
-  opened = await openTestDatabase();
-  connector = await startFakeTeamsConnector();
   issuer = await startBotFrameworkIssuer();
 });
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-afterAll(async () => {
-  await Promise.all([connector.close(), issuer.close()]);
-  await opened.close();
-});
+afterAll(() => issuer.close());
 
 async function setup(config: Parameters<typeof startTeamsServer>[0]['config']) {
-  const test = await createTestCore({ db: opened.db });
+  const test = await createTestCore({ db: bed.db });
   const tenantId = uniqueWorkspaceId('tenant-');
   const anna: TeamsUser = { id: `29:1anna-${randomUUID()}`, name: 'Anna Berg' };
   await test.connectWorkspace('teams', tenantId);
   await test.makeManager('teams', tenantId, anna.id, anna.name);
   const server = await startTeamsServer({ core: test.core, config, cloud: issuer.cloud });
-  servers.push(server);
+  bed.servers.push(server);
   const conversation = { id: `a:1${randomUUID()}`, conversationType: 'personal' as const };
-  const activity = messageActivity({ text: 'cluster add Rymd sector:space', from: anna, tenantId, conversation, serviceUrl: connector.serviceUrl });
+  const activity = messageActivity({ text: 'cluster add Rymd sector:space', from: anna, tenantId, conversation, serviceUrl: bed.connector.serviceUrl });
   return { test, server, activity, conversation };
 }
 
-const storedClusters = (test: TestCore) => opened.db.select().from(clusters).where(eq(clusters.programmeId, test.programme.id));
+const storedClusters = (test: TestCore) => bed.db.select().from(clusters).where(eq(clusters.programmeId, test.programme.id));
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('with an app id configured', () => {
@@ -53,7 +41,7 @@ describe('with an app id configured', () => {
     const response = await server.post(activity);
     expect(response.status).toBe(401);
     expect(await storedClusters(test)).toEqual([]);
-    expect(connector.calls.filter((c) => c.conversationId === conversation.id)).toEqual([]);
+    expect(bed.connector.calls.filter((c) => c.conversationId === conversation.id)).toEqual([]);
   });
 
   it('a request with a token that is not a JWT is refused with 401', async () => {
@@ -64,14 +52,14 @@ describe('with an app id configured', () => {
 
   it('a request with a valid Bot Framework token for this bot is processed', async () => {
     const { test, server, activity } = await setup(credentials);
-    const token = issuer.sign({ audience: APP_ID, serviceUrl: connector.serviceUrl });
+    const token = issuer.sign({ audience: APP_ID, serviceUrl: bed.connector.serviceUrl });
     expect((await server.post(activity, bearer(token))).status).toBe(200);
     expect((await storedClusters(test)).map((c) => c.name)).toEqual(['Rymd']);
   });
 
   it('a genuine token issued for another bot is refused', async () => {
     const { test, server, activity } = await setup(credentials);
-    const token = issuer.sign({ audience: randomUUID(), serviceUrl: connector.serviceUrl });
+    const token = issuer.sign({ audience: randomUUID(), serviceUrl: bed.connector.serviceUrl });
     expect((await server.post(activity, bearer(token))).status).toBe(401);
     expect(await storedClusters(test)).toEqual([]);
   });
@@ -85,8 +73,8 @@ describe('with an app id configured', () => {
 
   it('an expired token and a token from another issuer are refused', async () => {
     const { test, server, activity } = await setup(credentials);
-    const expired = issuer.sign({ audience: APP_ID, serviceUrl: connector.serviceUrl, expiresInSeconds: -3600 });
-    const foreign = issuer.sign({ audience: APP_ID, serviceUrl: connector.serviceUrl, issuer: 'https://evil.example' });
+    const expired = issuer.sign({ audience: APP_ID, serviceUrl: bed.connector.serviceUrl, expiresInSeconds: -3600 });
+    const foreign = issuer.sign({ audience: APP_ID, serviceUrl: bed.connector.serviceUrl, issuer: 'https://evil.example' });
     expect((await server.post(activity, bearer(expired))).status).toBe(401);
     expect((await server.post(activity, bearer(foreign))).status).toBe(401);
     expect(await storedClusters(test)).toEqual([]);
@@ -109,7 +97,7 @@ describe('without an app id', () => {
     const warnings = server.logs.filter((l) => l.level === 40 && l.msg.includes('WITHOUT any authentication'));
     expect(warnings).toHaveLength(1);
     // No token exists to send, and none is fetched from login.microsoftonline.com.
-    const replies = connector.calls.filter((c) => c.conversationId === conversation.id);
+    const replies = bed.connector.calls.filter((c) => c.conversationId === conversation.id);
     expect(replies).toHaveLength(2);
     for (const reply of replies) expect(reply.authorization ?? '').not.toMatch(/^Bearer ey/);
   });

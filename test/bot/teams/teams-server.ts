@@ -9,7 +9,11 @@ import type { Logger } from '../../../bot/logger.js';
 import { registerTeams, type TeamsAdapter } from '../../../bot/teams/teams-adapter.js';
 import type { ProcessIncoming } from '../../../handlers/core/incoming.js';
 import type { AdaptiveCard } from '../../../bot/teams/adaptive-card.js';
-import type { ConnectorCall } from '../../support/fake-teams-connector.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { startFakeTeamsConnector, type ConnectorCall, type FakeTeamsConnector } from '../../support/fake-teams-connector.js';
+import { openTestDatabase } from '../../support/test-database.js';
+import type { TeamsLifecycleDeps } from '../../../bot/teams/teams-lifecycle.js';
 
 export interface LogLine {
   level: number;
@@ -36,12 +40,13 @@ export async function startTeamsServer(options: {
   core: ProcessIncoming;
   config?: Partial<TeamsConfig>;
   cloud?: CloudEnvironment;
+  lifecycle?: TeamsLifecycleDeps;
 }): Promise<TeamsServer> {
   const expressApp = express();
   expressApp.get('/health', (_req, res) => void res.json({ ok: true }));
   const { logger, lines } = captureLogger();
   const config: TeamsConfig = { allowUnauthenticated: true, ...options.config };
-  const adapter = await registerTeams({ expressApp, config, core: options.core, logger, ...(options.cloud ? { cloud: options.cloud } : {}) });
+  const adapter = await registerTeams({ expressApp, config, core: options.core, logger, ...(options.cloud ? { cloud: options.cloud } : {}), ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}) });
   const server = expressApp.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -72,4 +77,34 @@ export function visibleText(call: ConnectorCall): string {
       }),
     )
     .join('\n');
+}
+
+/** What every Teams adapter test file shares: the run's database and one fake Bot Connector per file, and
+ *  the servers a test started (pushed to `servers`), closed after each test. Call at the top of the file. */
+export function useTeamsTestBed(): { readonly db: OpenedDatabase['db']; readonly connector: FakeTeamsConnector; servers: TeamsServer[] } {
+  let opened: OpenedDatabase | undefined;
+  let connector: FakeTeamsConnector | undefined;
+  const servers: TeamsServer[] = [];
+  beforeAll(async () => {
+    opened = await openTestDatabase();
+    connector = await startFakeTeamsConnector();
+  });
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  afterAll(async () => {
+    await connector?.close();
+    await opened?.close();
+  });
+  return {
+    get db() {
+      if (!opened) throw new Error('the Teams test bed is used before its beforeAll ran');
+      return opened.db;
+    },
+    get connector() {
+      if (!connector) throw new Error('the Teams test bed is used before its beforeAll ran');
+      return connector;
+    },
+    servers,
+  };
 }
