@@ -24,6 +24,13 @@ if (sizes) plan.scale = { ...plan.scale, sizes, pgliteSizes: plan.scale.pgliteSi
 if (runs) plan.scale = { ...plan.scale, runs };
 
 const started = performance.now();
+// Every part is bounded on its own; this is the backstop that keeps a stuck part (a child process that will not
+// stop, a connection that never closes) from holding CI for its whole time budget.
+const watchdogMinutes = full ? 90 : 10;
+setTimeout(() => {
+  console.error(`bench: still running after ${watchdogMinutes} minutes; stopping`);
+  process.exit(1);
+}, watchdogMinutes * 60_000).unref();
 log(`LOKET benchmarks (${full ? 'full' : 'quick'}) — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
 if (wanted('ack')) {
   log('\n# Acknowledgement: LOKET against a bare Bolt app (signed /loket help and status, interleaved)');

@@ -45,13 +45,17 @@ export async function startBareBolt(): Promise<RunningServer> {
 
 async function startProcess(args: string[], port: number, env: Record<string, string>): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Remembered from the start: a process killed by a signal has no exit code, and a second stop() must not
+  // wait for an 'exit' event that has already been emitted.
+  let running = true;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => { running = false; resolve(); }));
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const base = `http://127.0.0.1:${port}`;
   // Generous: a cold start migrates and loads the TypeScript loader, slow on a busy CI machine.
   const deadline = Date.now() + 180_000;
   while ((await fetch(`${base}/ready`).catch(() => undefined))?.status !== 200) {
-    if (child.exitCode !== null || Date.now() > deadline) {
+    if (!running || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`server did not become ready: ${stderr}`);
     }
@@ -60,13 +64,13 @@ async function startProcess(args: string[], port: number, env: Record<string, st
   return {
     base,
     pid: child.pid!,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+    stop: () => {
+      if (running) {
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      }),
+      }
+      return exited;
+    },
   };
 }
 
