@@ -10,7 +10,7 @@ import type { ReplyField } from './core/reply.js';
 import { daysOfWeek, isoWeekOfDay } from './core/weeks.js';
 import { t } from './i18n/index.js';
 import { computeIndicators, indicatorFields, indicatorValues, type Indicators } from './indicators.js';
-import { toFacts, type ClusterFacts } from './status-views.js';
+import { statusTotals, toFacts, type ClusterFacts } from './status-views.js';
 
 export interface IndicatorPoint {
   /** The last day the cumulative figures count. */
@@ -74,21 +74,10 @@ export async function loadProgrammeView(input: ViewInput): Promise<ProgrammeView
     activity,
     indicators,
     targets,
-    totals: totalsOf(language, clusters, indicators.activities),
+    totals: statusTotals(language, clusters, indicators.activities),
     fields: indicatorFields(language, indicators, targets),
     series,
   };
-}
-
-/** The same four totals as `status` (status.ts keeps its helper private to the chat reply). */
-function totalsOf(lang: Language, facts: ClusterFacts[], meetings: number): ReplyField[] {
-  const sum = (pick: (c: ClusterFacts) => number) => facts.reduce((s, c) => s + pick(c), 0);
-  return [
-    { label: t(lang, 'status.clusters'), value: t(lang, 'status.clusters_value', { n: facts.length, attention: facts.filter((c) => c.reasons.length).length }) },
-    { label: t(lang, 'status.meetings'), value: String(meetings) },
-    { label: t(lang, 'status.actions'), value: t(lang, 'status.actions_value', { open: sum((c) => c.openActions), overdue: sum((c) => c.overdueActions) }) },
-    { label: t(lang, 'plan.progress_label'), value: t(lang, 'plan.progress_value', { done: sum((c) => c.planDone), total: sum((c) => c.planTotal), overdue: sum((c) => c.planOverdue) }) },
-  ];
 }
 
 /** The ISO weeks the period touches, oldest first (the last MAX_WEEKS of them). */

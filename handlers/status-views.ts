@@ -67,3 +67,16 @@ export function helixMix(lang: Language, organisations: { helixType: string }[])
   const parts = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `${t(lang, `helix.${type}` as MessageKey)} ${n}`);
   return parts.join(', ') || '–';
 }
+
+/** The four totals at the top of `status` and of the dashboard, from one place so the two cannot disagree.
+ *  A network meeting of two clusters is one meeting: `meetings` is the distinct activities, not the sum of
+ *  the clusters' counts. */
+export function statusTotals(lang: Language, facts: ClusterFacts[], meetings: number): ReplyField[] {
+  const sum = (pick: (c: ClusterFacts) => number) => facts.reduce((s, c) => s + pick(c), 0);
+  return [
+    { label: t(lang, 'status.clusters'), value: t(lang, 'status.clusters_value', { n: facts.length, attention: facts.filter((c) => c.reasons.length).length }) },
+    { label: t(lang, 'status.meetings'), value: String(meetings) },
+    { label: t(lang, 'status.actions'), value: t(lang, 'status.actions_value', { open: sum((c) => c.openActions), overdue: sum((c) => c.overdueActions) }) },
+    { label: t(lang, 'plan.progress_label'), value: t(lang, 'plan.progress_value', { done: sum((c) => c.planDone), total: sum((c) => c.planTotal), overdue: sum((c) => c.planOverdue) }) },
+  ];
+}

@@ -8,7 +8,7 @@ import { readPeriod, type Period } from './core/period.js';
 import type { Reply, ReplyBlock } from './core/reply.js';
 import { t } from './i18n/index.js';
 import { computeIndicators, indicatorFields } from './indicators.js';
-import { clusterFields, clusterLine, helixMix, toFacts, type ClusterFacts } from './status-views.js';
+import { clusterFields, clusterLine, helixMix, statusTotals, toFacts } from './status-views.js';
 import { continuityCluster, continuityOverview } from './continuity-status.js';
 import { dashboardLink } from './dashboard.js';
 
@@ -44,7 +44,7 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   const facts = clusters.map((row) => toFacts(row, today));
   const indicators = await computeIndicators(repos, actor.programmeId, scope, period, ctx.settings.timezone);
   const { targets } = await repos.targets.list(actor.programmeId);
-  const blocks: ReplyBlock[] = [{ type: 'fields', fields: totals(ctx, facts, indicators.activities) }, { type: 'fields', fields: indicatorFields(lang, indicators, targets) }];
+  const blocks: ReplyBlock[] = [{ type: 'fields', fields: statusTotals(lang, facts, indicators.activities) }, { type: 'fields', fields: indicatorFields(lang, indicators, targets) }];
   const attention = facts.filter((c) => c.reasons.length > 0);
   if (attention.length) blocks.push({ type: 'list', title: t(lang, 'status.attention'), items: attention.slice(0, ATTENTION_LIMIT).map((c) => clusterLine(lang, c)) });
   else blocks.push({ type: 'text', text: t(lang, 'status.all_well') });
@@ -69,19 +69,6 @@ async function digestTroubles({ actor, repos }: HandlerContext): Promise<ReplyBl
     ...stopped.map((s) => t(lang, 'status.digest_stopped', { channel: s.channelId, reason: s.reason ?? '' })),
   ];
   return items.length ? [{ type: 'list', title: t(lang, 'status.digest_troubles'), items }] : [];
-}
-
-/** A network meeting of two clusters is one meeting: the total is the distinct activities, not the sum
- *  of the clusters' counts. */
-function totals(ctx: HandlerContext, facts: ClusterFacts[], meetings: number) {
-  const lang = ctx.actor.language;
-  const sum = (pick: (c: ClusterFacts) => number) => facts.reduce((s, c) => s + pick(c), 0);
-  return [
-    { label: t(lang, 'status.clusters'), value: t(lang, 'status.clusters_value', { n: facts.length, attention: facts.filter((c) => c.reasons.length).length }) },
-    { label: t(lang, 'status.meetings'), value: String(meetings) },
-    { label: t(lang, 'status.actions'), value: t(lang, 'status.actions_value', { open: sum((c) => c.openActions), overdue: sum((c) => c.overdueActions) }) },
-    { label: t(lang, 'plan.progress_label'), value: t(lang, 'plan.progress_value', { done: sum((c) => c.planDone), total: sum((c) => c.planTotal), overdue: sum((c) => c.planOverdue) }) },
-  ];
 }
 
 async function statusCluster(ctx: HandlerContext, name: string, period: Period, today: string): Promise<Reply> {
