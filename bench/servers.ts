@@ -3,8 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { signSlackRequest, slashCommandBody, FORM_CONTENT_TYPE } from '../test/support/fake-slack-api.js';
+import { freePort } from '../test/support/processes.js';
 
 export const SIGNING_SECRET = 'bench-signing-secret';
 
@@ -12,17 +12,6 @@ export interface RunningServer {
   base: string;
   pid: number;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** LOKET's HTTP server on `databaseUrl`, answering Slack through `slackApiUrl` (a fake on loopback). */

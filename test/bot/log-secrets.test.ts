@@ -4,7 +4,6 @@
 // (The Slack OAuth install flow has its own check in test/bot/slack/slack-oauth.test.ts.)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,7 +12,8 @@ import { createLogger } from '../../bot/logger.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import { FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, eventBody, signSlackRequest, slashCommandBody, startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
 import { messageActivity, startFakeTeamsConnector, type FakeTeamsConnector } from '../support/fake-teams-connector.js';
-import { createScratchDatabase, testDatabaseKind } from '../support/test-database.js';
+import { freePort, waitUntil } from '../support/processes.js';
+import { serverDatabaseEnv, testDatabaseKind } from '../support/test-database.js';
 
 const SIGNING_SECRET = 'sgn-7c1e0b9a4d2f48e6a1c3b5d7e9f00112';
 const BOT_TOKEN = 'xoxb-9182736450-1029384756-ZqWxEcRvTbYnUmIoPaSdFgHj';
@@ -46,13 +46,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'loket-logs-'));
-  let dbEnv: Record<string, string> = { LOKET_DATA_DIR: join(dir, 'data') };
-  let dropDb = async () => {};
-  if (testDatabaseKind === 'postgres') {
-    const scratch = await createScratchDatabase();
-    dbEnv = { DATABASE_URL: scratch.url };
-    dropDb = scratch.drop;
-  }
+  const { env: dbEnv, drop: dropDb } = await serverDatabaseEnv(dir);
   const env = {
     PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, PORT: String(port), LOKET_PUBLIC_URL: base,
     SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url,
@@ -68,7 +62,7 @@ beforeAll(async () => {
     await dropDb();
     rmSync(dir, { recursive: true, force: true });
   };
-  await waitUntil(async () => (await fetch(`${base}/ready`).catch(() => undefined))?.status === 200, 240_000);
+  await waitUntil(async () => (await fetch(`${base}/ready`).catch(() => undefined))?.status === 200, 240_000, () => `server ready\n${stderr}`);
 }, 300_000);
 afterAll(async () => cleanup?.());
 
@@ -104,21 +98,3 @@ describe(`the server's logs at trace level (${testDatabaseKind})`, () => {
     for (const secret of [...SECRETS, token, token.split('.')[1]!]) expect(stderr.includes(secret), `a log line carries ${secret.slice(0, 6)}…`).toBe(false);
   }, 120_000);
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become ready:\n${stderr}`);
-}

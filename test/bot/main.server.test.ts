@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { FORM_CONTENT_TYPE, signSlackRequest, slashCommandBody, startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
 import { messageActivity, startFakeTeamsConnector, type FakeTeamsConnector } from '../support/fake-teams-connector.js';
-import { createScratchDatabase, testDatabaseKind } from '../support/test-database.js';
+import { freePort, waitUntil } from '../support/processes.js';
+import { serverDatabaseEnv, testDatabaseKind } from '../support/test-database.js';
 
 // The whole server as `npm start` runs it: config → database → migrations → Slack + Teams on one port.
 const signingSecret = 'test-signing-secret';
@@ -25,13 +25,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'loket-server-'));
-  let dbEnv: Record<string, string> = { LOKET_DATA_DIR: join(dir, 'data') };
-  let dropDb = async () => {};
-  if (testDatabaseKind === 'postgres') {
-    const scratch = await createScratchDatabase();
-    dbEnv = { DATABASE_URL: scratch.url };
-    dropDb = scratch.drop;
-  }
+  const { env: dbEnv, drop: dropDb } = await serverDatabaseEnv(dir);
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
@@ -54,10 +48,10 @@ beforeAll(async () => {
     await dropDb();
     rmSync(dir, { recursive: true, force: true });
   };
-  await waitUntil(async () => (await fetch(`${base}/ready`).catch(() => undefined))?.status === 200, 45_000);
+  await waitUntil(async () => (await fetch(`${base}/ready`).catch(() => undefined))?.status === 200, 45_000, () => `server ready\n${stderr}`);
   // The log line is written before the server listens, but the pipe that carries it to this process may be read
   // after the /ready answer arrives; wait for the line itself.
-  await waitUntil(async () => claimCodePattern.test(stderr), 10_000);
+  await waitUntil(async () => claimCodePattern.test(stderr), 10_000, () => `claim code in the log\n${stderr}`);
 }, 60_000);
 afterAll(async () => cleanup?.());
 
@@ -98,21 +92,3 @@ describe(`the server as npm start runs it (${testDatabaseKind})`, () => {
     expect(await exited).toBe(0);
   }, 20_000);
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become ready:\n${stderr}`);
-}

@@ -3,11 +3,11 @@
 // so it runs with `npm run test:slow`.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.js';
+import { freePort } from '../support/processes.js';
 
 const root = resolve(import.meta.dirname, '../..');
 let outDir: string;
@@ -56,12 +56,3 @@ describe('the built server', () => {
     }
   }, 260_000);
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}

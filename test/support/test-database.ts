@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/client.js';
@@ -22,6 +23,14 @@ export async function openFreshDatabase(): Promise<OpenedDatabase> {
   const opened = await openDatabase({ databaseUrl: url, dataDir: '' });
   await migrate(opened.db);
   return { ...opened, close: async () => { await opened.close(); await drop(); } };
+}
+
+/** The database a server child process should use in this run: a PGlite data directory under `dir`, or a
+ *  scratch Postgres database when the run is on Postgres. `drop` removes the scratch database. */
+export async function serverDatabaseEnv(dir: string): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (testDatabaseKind !== 'postgres') return { env: { LOKET_DATA_DIR: join(dir, 'data') }, drop: async () => {} };
+  const scratch = await createScratchDatabase();
+  return { env: { DATABASE_URL: scratch.url }, drop: scratch.drop };
 }
 
 /** An empty database on the test server, dropped again by `drop`. */

@@ -1,9 +1,11 @@
 // LOKET as `npm start` runs it, in a child process the test or benchmark controls: started, killed with
 // any signal, restarted on the same port and database. Used by the durability and outage runs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { FORM_CONTENT_TYPE, signSlackRequest, slashCommandBody } from '../../support/fake-slack-api.js';
+import { freePort, waitUntil } from '../../support/processes.js';
+
+export { freePort, waitUntil };
 
 export const SIGNING_SECRET = 'durability-signing-secret';
 export const TEAM_ID = 'T0DURABLE1';
@@ -53,15 +55,6 @@ export function startLoket(env: Record<string, string>): LoketProcess {
   };
 }
 
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string, intervalMs = 200): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await check().catch(() => false)) return Date.now() - started;
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-  throw new Error(`${what}: not within ${timeoutMs} ms`);
-}
-
 export async function readyStatus(base: string): Promise<number | undefined> {
   const response = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
   return response?.status;
@@ -95,13 +88,4 @@ export async function sendSlash(base: string, text: string, trigger: string, res
   } catch {
     return { body: '', ms: Date.now() - started };
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -3,10 +3,11 @@
 // for a while, so the reply is still in flight when the signal arrives.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { messageActivity } from '../../support/fake-teams-connector.js';
+import { freePort } from '../../support/processes.js';
 
 const HOLD_MS = 1_500;
 let server: ChildProcess;
@@ -85,12 +86,3 @@ describe('graceful shutdown', () => {
     expect(response instanceof Response ? response.status : response).toBeLessThan(300);
   }, 60_000);
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
