@@ -16,6 +16,12 @@ export function createProgrammesRepository({ db }: { db: Database }) {
       return { programme: programme! };
     },
 
+    /** Every programme of this deployment, for jobs that visit each one. */
+    async ids() {
+      const rows = await db.select({ id: programmes.id }).from(programmes);
+      return { ids: rows.map((r) => r.id) };
+    },
+
     async findById(id: string) {
       const [programme] = await db.select().from(programmes).where(eq(programmes.id, id));
       return { programme };

@@ -28,8 +28,8 @@ export interface ContinuitySignals {
   bus: BusFactor & { names: string[] };
 }
 
-/** Every cluster in scope, with each signal computed by one query across all of them. */
-/** `detail` adds the all-time shares and the contacts only one person has met (`status <cluster>`); the
+/** Every cluster in scope, with each signal computed by one query across all of them.
+ *  `detail` adds the all-time shares and the contacts only one person has met (`status <cluster>`); the
  *  overview leaves them out, since it shows neither and they cost a pass over every record. */
 export async function continuitySignals(repos: Repositories, programmeId: string, scope: ClusterScope, today: string, detail = true): Promise<Map<string, ContinuitySignals>> {
   const c = repos.continuity;
@@ -80,4 +80,14 @@ export function emptySignals(clusterId: string): ContinuitySignals {
 export function coOwnerFor(s: ContinuitySignals, personId: string): Person | undefined {
   const candidates = [...s.deputies, ...(s.leader ? [s.leader] : []), ...s.recorders];
   return candidates.find((p) => p.personId !== personId);
+}
+
+/** Brings the continuity cache of every cluster of the programme up to date for `today`'s 12-month window
+ *  (scheduled/continuity-warm.job.ts), so the day's first `status` reads it instead of recomputing it.
+ *  Returns how many cluster rows had to be recomputed. */
+export async function warmContinuity(repos: Repositories, programmeId: string, today: string): Promise<number> {
+  const c = repos.continuity;
+  const { recomputed: groups } = await c.touchGroups(programmeId, undefined, addDays(today, -BUS_FACTOR_DAYS));
+  const { recomputed: single } = await c.singleTouched(programmeId, undefined);
+  return groups.length + single.length;
 }

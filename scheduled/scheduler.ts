@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { createRepositories, type Repositories } from '../db/repositories.js';
 import type { Clock } from '../handlers/core/context.js';
+import { warmContinuityCache } from './continuity-warm.job.js';
 import { purgeDeliveries } from './purge-deliveries.job.js';
 import { runRetention } from './retention.job.js';
 import type { PrivacySettings } from '../handlers/privacy-settings.js';
@@ -17,13 +18,15 @@ export interface ScheduledJob {
   cron: string;
   /** The period a run covers (e.g. a day or an ISO week); one run per (job, target, period). */
   period(now: Date, timezone: string): string;
-  run(deps: { repos: Repositories; clock: Clock; logger: Logger; privacy?: PrivacySettings }): Promise<unknown>;
+  run(deps: { db: Database; repos: Repositories; clock: Clock; logger: Logger; timezone: string; privacy?: PrivacySettings }): Promise<unknown>;
 }
 
 export const jobs: ScheduledJob[] = [
   { name: 'purge-deliveries', cron: '17 3 * * *', period: dayInZone, run: purgeDeliveries },
   // Privacy (issue 10): pseudonymise or delete what the retention policy says is due, never what is held.
   { name: 'retention', cron: '41 2 * * *', period: dayInZone, run: runRetention },
+  // Continuity (issue 11): the day's first `status` should read a warm cache, not recompute every cluster.
+  { name: 'continuity-warm', cron: '7 0 * * *', period: dayInZone, run: warmContinuityCache },
 ];
 
 /**
@@ -36,7 +39,7 @@ export async function runJobOnce(job: ScheduledJob, deps: { db: Database; clock:
   const { claimed } = await repos.jobRuns.claim(key, deps.clock.now());
   if (!claimed) return { ran: false };
   try {
-    const result = await job.run({ repos, clock: deps.clock, logger: deps.logger.child({ job: job.name }), privacy: deps.privacy });
+    const result = await job.run({ db: deps.db, repos, clock: deps.clock, logger: deps.logger.child({ job: job.name }), timezone: deps.timezone, privacy: deps.privacy });
     await repos.jobRuns.finish(key, 'done', deps.clock.now(), JSON.stringify(result ?? null));
   } catch (err) {
     await repos.jobRuns.finish(key, 'failed', deps.clock.now(), String(err));
