@@ -155,7 +155,7 @@ function weeklyNotifier(config: Config, teams: TeamsAdapter | undefined, logger:
   const slack = config.slack;
   return routeNotifiers({
     ...(slack && slackAdapter ? { slack: createSlackNotifier({ token: proactiveSlackToken(slackAdapter), ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}), logger: logger.child({ notifier: 'slack' }) }) } : {}),
-    ...(teams ? { teams: createTeamsNotifier({ send: (reference, reply) => teams.send(reference, reply), logger: logger.child({ notifier: 'teams' }), language: config.language }) } : {}),
+    ...(teams ? { teams: createTeamsNotifier({ send: (reference, reply, mention) => teams.send(reference, reply, mention), logger: logger.child({ notifier: 'teams' }), language: config.language }) } : {}),
   });
 }
 

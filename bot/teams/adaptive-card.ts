@@ -9,7 +9,14 @@ export interface AdaptiveCard {
   version: '1.5';
   body: CardElement[];
   actions?: CardElement[];
-  msteams?: { width: 'Full' };
+  msteams?: { width: 'Full'; entities?: MentionEntity[] };
+}
+
+/** A Teams @mention: the text `<at>Name</at>` in the message, tied to the person's id so Teams notifies them. */
+export interface MentionEntity {
+  type: 'mention';
+  text: string;
+  mentioned: { id: string; name: string; role: 'user' };
 }
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -22,6 +29,8 @@ export interface TeamsMessage {
   attachments?: { contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE; content: AdaptiveCard }[];
   /** Shown in notifications and the activity feed instead of "Card". */
   summary?: string;
+  /** Mentions in `text` (a plain message); a card carries its own in `msteams.entities`. */
+  entities?: MentionEntity[];
 }
 
 // Teams refuses a bot message over 40 KB, counted as the whole activity encoded in UTF-16 (Microsoft's
@@ -78,4 +87,27 @@ export function chunkText(text: string, maxChars: number): string[] {
   }
   if (rest.length || !chunks.length) chunks.push(rest);
   return chunks;
+}
+
+/** The markup Teams expects for a mention of `name` in a message's text or a card's TextBlock. */
+export function mentionMarkup(name: string): string {
+  return `<at>${name}</at>`;
+}
+
+/**
+ * Ties the `<at>name</at>` markup in `messages` to the person, in the message that carries it: on the
+ * activity for a plain message, in the card's `msteams.entities` for a card. Without the entity Teams shows
+ * the markup as plain text and nobody is notified.
+ */
+export function withMention(messages: TeamsMessage[], person: { id: string; name: string }): TeamsMessage[] {
+  const text = mentionMarkup(person.name);
+  const entity: MentionEntity = { type: 'mention', text, mentioned: { id: person.id, name: person.name, role: 'user' } };
+  return messages.map((message) => {
+    if (!JSON.stringify(message).includes(JSON.stringify(text).slice(1, -1))) return message;
+    if (!message.attachments) return { ...message, entities: [...(message.entities ?? []), entity] };
+    return {
+      ...message,
+      attachments: message.attachments.map((a) => ({ ...a, content: { ...a.content, msteams: { width: 'Full' as const, ...a.content.msteams, entities: [...(a.content.msteams?.entities ?? []), entity] } } })),
+    };
+  });
 }

@@ -8,7 +8,7 @@ import { t } from '../../handlers/i18n/index.js';
 import type { Reply } from '../../handlers/core/reply.js';
 import type { TeamsConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { TeamsMessage } from './adaptive-card.js';
+import { withMention, type TeamsMessage } from './adaptive-card.js';
 import { connectorFailure, deliverAll } from './deliver.js';
 import { renderTeamsMessages } from './render-card.js';
 import { toSdkLogger } from './sdk-logger.js';
@@ -34,8 +34,9 @@ export interface RegisterTeamsOptions {
 export interface TeamsAdapter {
   /** Refuses new activities (503) and waits for those in progress. The shared HTTP server is not ours to close. */
   stop(): Promise<void>;
-  /** Proactive message to a stored conversation reference (reminders, digests). */
-  send(conversationReference: Record<string, unknown>, reply: Reply): Promise<void>;
+  /** Proactive message to a stored conversation reference (reminders, digests); `mention` turns the
+   *  `<at>name</at>` markup in the reply into a real mention of that person. */
+  send(conversationReference: Record<string, unknown>, reply: Reply, mention?: { id: string; name: string }): Promise<void>;
 }
 
 export async function registerTeams(options: RegisterTeamsOptions): Promise<TeamsAdapter> {
@@ -88,7 +89,7 @@ export async function registerTeams(options: RegisterTeamsOptions): Promise<Team
       stopped = true;
       await Promise.allSettled([...inFlight]);
     },
-    async send(reference, reply) {
+    async send(reference, reply, mention) {
       const ref = reference as { serviceUrl?: string; bot?: { id: string }; conversation?: { id?: string } };
       const conversationId = ref.conversation?.id;
       if (!conversationId) throw new Error('teams.reference_invalid: conversation reference has no conversation id');
@@ -96,8 +97,9 @@ export async function registerTeams(options: RegisterTeamsOptions): Promise<Team
       // app.api.http carries the bot token (none without credentials), as the SDK's own proactive send does;
       // app.send() itself cannot be used: it refuses to run without an app id and ignores the stored serviceUrl.
       const api = new ApiClient(serviceUrl, app.api.http);
+      const messages = renderTeamsMessages(reply);
       await deliverAll(
-        renderTeamsMessages(reply),
+        mention ? withMention(messages, mention) : messages,
         (message) => {
           // The wire activity names sender and conversation, as the SDK's own ActivitySender adds them.
           const payload = { ...message, from: ref.bot, conversation: ref.conversation };

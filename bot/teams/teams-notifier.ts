@@ -1,19 +1,20 @@
 // Proactive Teams posts through the adapter's send() with the stored conversation reference. A bot can
-// message a person only in a 1:1 chat it already has; without one, the person is named in a channel of
-// their tenant that gets the digest instead.
+// message a person only in a 1:1 chat it already has; without one, the person is @mentioned in a channel of
+// their tenant that gets the digest instead, so Teams still notifies them.
 import type { Logger } from 'pino';
 import type { Reply } from '../../handlers/core/reply.js';
 import { t } from '../../handlers/i18n/index.js';
 import { DeliveryError, type ChannelTarget, type Delivery, type Notifier, type PersonTarget } from '../../scheduled/outbox.js';
+import { mentionMarkup } from './adaptive-card.js';
 import { connectorFailure } from './deliver.js';
 import type { TeamsAdapter } from './teams-adapter.js';
 
 export function createTeamsNotifier(options: { send: TeamsAdapter['send']; logger: Logger; language: 'sv' | 'en' }): Notifier {
-  const deliver = async (reference: Record<string, unknown> | undefined, reply: Reply): Promise<Delivery> => {
+  const deliver = async (reference: Record<string, unknown> | undefined, reply: Reply, mention?: { id: string; name: string }): Promise<Delivery> => {
     if (!reference) throw new DeliveryError('gone', 'teams: no stored conversation reference');
     try {
       // The adapter's send retries 429/503 itself (bounded) and does not hand back the activity id.
-      await options.send(reference, reply);
+      await options.send(reference, reply, mention);
       return {};
     } catch (error) {
       throw toDeliveryError(error);
@@ -25,13 +26,14 @@ export function createTeamsNotifier(options: { send: TeamsAdapter['send']; logge
     async sendDirect(person: PersonTarget, reply: Reply) {
       if (person.reference) return deliver(person.reference, reply);
       if (!person.fallbackChannel?.reference) throw new DeliveryError('gone', 'teams: no 1:1 chat and no channel to mention the person in');
-      options.logger.info({ user: person.userId }, 'teams: no 1:1 chat with the person; naming them in the channel instead');
-      return deliver(person.fallbackChannel.reference, mentioning(person.displayName, reply, options.language));
+      options.logger.info({ user: person.userId }, 'teams: no 1:1 chat with the person; mentioning them in the channel instead');
+      const mention = { id: person.userId, name: person.displayName };
+      return deliver(person.fallbackChannel.reference, mentioning(mentionMarkup(mention.name), reply, options.language), mention);
     },
   };
 }
 
-/** The reply, addressed to the person by name at the top (a channel post instead of a 1:1 chat). */
+/** The reply, addressed to the person at the top (a channel post instead of a 1:1 chat). */
 function mentioning(name: string, reply: Reply, language: 'sv' | 'en'): Reply {
   const [first, ...rest] = reply.blocks;
   const prefix = t(language, 'reminder.mention', { name });

@@ -140,11 +140,29 @@ describe('teams notifier', () => {
     expect(runs.map((r) => [r.job, r.status])).toEqual([[DIGEST_JOB, 'failed']]);
   });
 
-  it('a person without a 1:1 chat is named in the channel instead', async () => {
+  it('a person without a 1:1 chat is @mentioned in the channel instead, so Teams notifies them', async () => {
     const { notifier, reference, conversationId, tenant } = await teamsSubscription();
     const fallbackChannel = { platform: 'teams' as const, workspaceId: tenant, channelId: conversationId, reference };
     await notifier.sendDirect({ platform: 'teams', workspaceId: tenant, userId: '29:anna', displayName: 'Anna', fallbackChannel }, textReply('Dags för veckorapporten'));
-    const call = await connector.waitFor((c) => c.conversationId === conversationId && JSON.stringify(c.body).includes('Anna: Dags'));
+    const call = await connector.waitFor((c) => c.conversationId === conversationId && JSON.stringify(c.body).includes('Dags för'));
     expect(call.kind).toBe('send');
+    const body = call.body as { text: string; entities: unknown[] };
+    expect(body.text).toBe('<at>Anna</at>: Dags för veckorapporten');
+    expect(body.entities).toEqual([{ type: 'mention', text: '<at>Anna</at>', mentioned: { id: '29:anna', name: 'Anna', role: 'user' } }]);
+  });
+
+  it('in a card the mention goes with the card, and a post to the channel itself mentions nobody', async () => {
+    const { notifier, reference, conversationId, tenant } = await teamsSubscription();
+    const fallbackChannel = { platform: 'teams' as const, workspaceId: tenant, channelId: conversationId, reference };
+    const card: Reply = { visibility: 'private', blocks: [{ type: 'text', text: 'Två åtgärder är försenade' }, { type: 'list', items: ['A1 Boka labbet', 'A2 Ring IRF'] }] };
+    await notifier.sendDirect({ platform: 'teams', workspaceId: tenant, userId: '29:erik', displayName: 'Erik Ek', fallbackChannel }, card);
+    const call = await connector.waitFor((c) => c.conversationId === conversationId && JSON.stringify(c.body).includes('Två åtgärder'));
+    const content = (call.body as { attachments: { content: { body: { text?: string }[]; msteams: { entities: unknown[] } } }[] }).attachments[0]!.content;
+    expect(content.body[0]!.text).toBe('<at>Erik Ek</at>: Två åtgärder är försenade');
+    expect(content.msteams.entities).toEqual([{ type: 'mention', text: '<at>Erik Ek</at>', mentioned: { id: '29:erik', name: 'Erik Ek', role: 'user' } }]);
+
+    await notifier.postToChannel({ platform: 'teams', workspaceId: tenant, channelId: conversationId, reference }, textReply('Veckans sammanfattning'));
+    const post = await connector.waitFor((c) => c.conversationId === conversationId && JSON.stringify(c.body).includes('Veckans sammanfattning'));
+    expect(JSON.stringify(post.body)).not.toContain('mention');
   });
 });
