@@ -33,34 +33,42 @@ const HEADLINE = 'MaxWords=30, MinWords=12, StartSel=*, StopSel=*';
 
 export function createSearchRepository({ db }: { db: Database }) {
   return {
-    /** The user's words as a Swedish tsquery (text form); null when nothing searchable is left (only stop words). */
+    /** The user's words as a Swedish tsquery (text form), null when nothing searchable is left (only stop
+     *  words), and the query that also finds the words at the end of compounds (see compoundQuery). */
     async toQuery(words: string) {
-      const result = await db.execute(sql`select regexp_replace(regexp_replace(websearch_to_tsquery('swedish', ${words})::text,
-        ${LEXEME}, ${AS_PREFIX}, 'g'), ${DEFINITE}, ${DEFINITE_OR_BARE}, 'g') as query`);
-      const query = rowsOf<{ query: string }>(result)[0]?.query ?? '';
-      return { query: query.trim() ? query : null };
+      const result = await db.execute(sql`select q::text as plain, regexp_replace(regexp_replace(q::text,
+        ${LEXEME}, ${AS_PREFIX}, 'g'), ${DEFINITE}, ${DEFINITE_OR_BARE}, 'g') as query from websearch_to_tsquery('swedish', ${words}) q`);
+      const row = rowsOf<{ plain: string; query: string }>(result)[0];
+      const query = row?.query ?? '';
+      return { query: query.trim() ? query : null, compound: compoundQuery(row?.plain ?? '') };
     },
 
-    /** Ranked hits over live meetings' titles, decisions, action items and notes; snippets only for the page shown. */
-    async search(input: { programmeId: string; query: string; timezone: string; limit: number }) {
+    /** Ranked hits over live meetings' titles, decisions, action items and notes; snippets only for the page
+     *  shown. With `compound`, a word may also be the last part of a compound (`möte` finds
+     *  `styrgruppsmötet`); such hits rank after full-text matches of the same words. */
+    async search(input: { programmeId: string; query: string; compound?: string | null; timezone: string; limit: number }) {
       const q = tsqueryLiteral(input.query);
       const p = input.programmeId;
+      const compound = input.compound ? tsqueryLiteral(input.compound) : undefined;
+      // Through compound_vector's index when the query looks at compounds; ts_rank still uses the plain
+      // query, so a compound-only hit ranks after full-text matches.
+      const matches = (alias: string) => (compound ? sql`compound_vector(${sql.raw(`${alias}.search_vector`)}) @@ ${compound}` : sql`${sql.raw(`${alias}.search_vector`)} @@ ${q}`);
       const result = await db.execute(sql`
         with hits as (
           select 'meeting' as source, m.id as meeting_id, null::uuid as cluster_id, m.number, m.title as body, m.held_on as day, ts_rank(m.search_vector, ${q}, 1) as rank
-            from meetings m where m.programme_id = ${p} and m.deleted_at is null and m.search_vector @@ ${q}
+            from meetings m where m.programme_id = ${p} and m.deleted_at is null and ${matches('m')}
           union all
           select 'decision', d.meeting_id, null, m.number, d.text, m.held_on, ts_rank(d.search_vector, ${q}, 1)
             from decisions d join meetings m on m.id = d.meeting_id
-            where d.programme_id = ${p} and m.deleted_at is null and d.search_vector @@ ${q}
+            where d.programme_id = ${p} and m.deleted_at is null and ${matches('d')}
           union all
           select 'action', a.meeting_id, null, a.number, concat_ws(' – ', a.text, a.done_note), m.held_on, ts_rank(a.search_vector, ${q}, 1)
             from action_items a join meetings m on m.id = a.meeting_id
-            where a.programme_id = ${p} and m.deleted_at is null and a.search_vector @@ ${q}
+            where a.programme_id = ${p} and m.deleted_at is null and ${matches('a')}
           union all
           select 'note', n.meeting_id, n.cluster_id, n.number, n.text, coalesce(m.held_on, (n.created_at at time zone ${input.timezone})::date), ts_rank(n.search_vector, ${q}, 1)
             from notes n left join meetings m on m.id = n.meeting_id
-            where n.programme_id = ${p} and (m.id is null or m.deleted_at is null) and n.search_vector @@ ${q}
+            where n.programme_id = ${p} and (m.id is null or m.deleted_at is null) and ${matches('n')}
         ), top as (
           select *, count(*) over ()::int as total from hits order by rank desc, day desc, number desc limit ${input.limit}
         )
@@ -75,6 +83,39 @@ export function createSearchRepository({ db }: { db: Database }) {
       return { hits: rows.map(toHit), total: rows[0]?.total ?? 0 };
     },
   };
+}
+
+/**
+ * Swedish writes compounds as one word — styrgruppsmötet, medlemsrekryteringen — and the stemmer keeps them
+ * whole, so the prefix query for `möte` (`möt`:*) never finds them. The head of a Swedish compound is its
+ * last part, so for a query without "phrases" each stem of three letters or more may also END a lexeme of
+ * the text, give or take a two-letter ending: `'möt':*` becomes `('möt':* | '~töm':*)`, which matches
+ * compound_vector (migration 0009: the lexemes plus each one reversed and marked with `~`). `plain` is
+ * websearch_to_tsquery's text form, e.g. `'möt' & 'styrgrupp' & !'budget'`; `and`, `or` and `-word` keep
+ * their meaning. Null when no stem is long enough, or for a phrase (the reversed lexemes carry no
+ * positions): that query is searched by full text alone.
+ */
+export function compoundQuery(plain: string): string | null {
+  if (!plain.trim() || /<(?:-|\d+)>/.test(plain.replace(/'(?:[^']|'')+'/g, ''))) return null;
+  let long = false;
+  const query = plain.replace(/'((?:[^']|'')+)'/g, (_, quoted: string) => {
+    const stem = quoted.replace(/''/g, "'").replace(/\\\\/g, '\\');
+    // A definite -et is looked for as its bare stem too, as the full-text query does.
+    const definite = /^(.{3,})et$/u.exec(stem)?.[1];
+    const stems = definite ? [stem, definite] : [stem];
+    const alternatives = stems.map((s) => `'${escapeLexeme(s)}':*`);
+    for (const s of stems.filter((s) => [...s].length >= 3)) {
+      long = true;
+      alternatives.push(`'~${escapeLexeme([...s].reverse().join(''))}':*`);
+    }
+    return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0]!;
+  });
+  return long ? query : null;
+}
+
+/** A lexeme inside tsquery quotes: a quote doubled, a backslash escaped. */
+function escapeLexeme(lexeme: string): string {
+  return lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''");
 }
 
 /**

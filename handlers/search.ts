@@ -22,9 +22,9 @@ export async function search(ctx: HandlerContext): Promise<Reply> {
   const words = textAfterWords(command.raw, 1).replace(/\s+/g, ' ');
   if (!words) throw new LoketError('args.missing', { what: 'search.words_what' }, example);
   if (words.length > MAX_CHARS || words.split(' ').length > MAX_WORDS) throw new LoketError('search.too_long', { words: MAX_WORDS, chars: MAX_CHARS }, example);
-  const { query } = await repos.search.toQuery(words);
+  const { query, compound } = await repos.search.toQuery(words);
   if (!query) return textReply(t(lang, 'search.no_terms', { words }));
-  const { hits, total } = await repos.search.search({ programmeId: actor.programmeId, query, timezone: settings.timezone, limit: SHOWN });
+  const { hits, total } = await repos.search.search({ programmeId: actor.programmeId, query, compound, timezone: settings.timezone, limit: SHOWN });
   if (total === 0) return textReply(t(lang, 'search.empty', { words }));
   const blocks: Reply['blocks'] = [{ type: 'list', items: hits.map((hit) => hitLine(lang, hit)) }];
   if (total > hits.length) blocks.push({ type: 'text', text: t(lang, 'search.showing', { shown: hits.length, total }) });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../db/client.js';
 import { rowsOf } from '../../db/migrate.js';
 import { createRepositories } from '../../db/repositories.js';
+import { compoundQuery } from '../../db/search.repository.js';
 import { textAfterWords } from '../../handlers/core/free-text.js';
 import { openTestDatabase } from '../support/test-database.js';
 
@@ -34,14 +35,30 @@ describe('the swedish configuration', () => {
     expect((await search.toQuery("it's: (&|!) <->")).query).toBe("'it':* <-> 's':*");
   });
 
+  it('a query also looks for each stem at the end of compounds; a phrase or only short stems do not', async () => {
+    const { search } = createRepositories(opened.db);
+    expect((await search.toQuery('möte')).compound).toBe("('möt':* | '~töm':*)");
+    expect((await search.toQuery('mötet rekrytering -budget')).compound)
+      .toBe("('mötet':* | 'möt':* | '~tetöm':* | '~töm':*) & ('rekrytering':* | '~gniretyrker':*) & !('budget':* | 'budg':* | '~tegdub':* | '~gdub':*)");
+    expect((await search.toQuery('möte or eu')).compound).toBe("('möt':* | '~töm':*) | 'eu':*");
+    for (const words of ['"två möten"', "o'brien", 'eu it', 'och att']) expect((await search.toQuery(words)).compound, words).toBeNull();
+    expect(compoundQuery("'a\\\\b' & 'c''d'")).toBe("('a\\\\b':* | '~b\\\\a':*) & ('c''d':* | '~d''c':*)");
+  });
+
+  it('compound_vector holds the lexemes and each reversed with ~, also without a one- or two-letter ending', async () => {
+    const { v } = await one<{ v: string }>(sql`select compound_vector(to_tsvector('swedish', 'Styrgruppsmötet om medlemsrekryteringen'))::text as v`);
+    const lexemes = v.split(' ').map((l) => l.replace(/'/g, '').replace(/:\d+$/, '')).map((l) => (l.startsWith('~') ? `~${[...l.slice(1)].reverse().join('')}` : l));
+    expect(lexemes.sort()).toEqual(['medlemsrekrytering', 'styrgruppsmötet', '~medlemsrekryteri', '~medlemsrekryterin', '~medlemsrekrytering', '~styrgruppsmöt', '~styrgruppsmöte', '~styrgruppsmötet'].sort());
+  });
+
   it('any words a user types become a query that runs, or none at all', async () => {
     const { programme } = await createRepositories(opened.db).programmes.create('Search fuzz');
     const { search } = createRepositories(opened.db);
     const typed = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'möte "-or|&!():*\\\'<>ÅÄÖ \u0000\n'.split('')), maxLength: 30 }));
     await fc.assert(
       fc.asyncProperty(typed, async (input) => {
-        const { query } = await search.toQuery(textAfterWords(`search ${input}`, 1) || 'x');
-        if (query) await search.search({ programmeId: programme.id, query, timezone: 'Europe/Stockholm', limit: 10 });
+        const { query, compound } = await search.toQuery(textAfterWords(`search ${input}`, 1) || 'x');
+        if (query) await search.search({ programmeId: programme.id, query, compound, timezone: 'Europe/Stockholm', limit: 10 });
       }),
       { numRuns: 60 },
     );

@@ -28,6 +28,29 @@ describe('search', () => {
     expect(text).toContain('Åtgärd A1 (M1) · 2026-02-02 · Rymd – Boka *mötet* i Luleå');
   });
 
+  it('a word is also found as the last part of a Swedish compound, after the plain matches', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UANNA', 'meeting "Styrgruppsmötet i mars" date:2026-02-02 cluster:Rymd\ndecision: Medlemsrekryteringen prioriteras');
+    await p.as('UNILS', 'note Rymd Budgetmöten hålls i april');
+    await p.as('UANNA', 'meeting "Möte om testbädden" date:2026-01-12 cluster:Rymd');
+    await p.as('UERIK', 'meeting "Erfarenhetsutbyte med Skog" date:2026-02-03 cluster:Skog');
+    const meeting = await p.as('UOLLE', 'search möte');
+    expect(meeting.text).toContain('Träffar för ”möte” (3)');
+    const lines = meeting.text.split('\n').filter((l) => l.includes(' – '));
+    expect(lines[0]).toContain('Möte M2 · 2026-01-12 · Rymd – *Möte* om testbädden');
+    expect(lines.slice(1).join('\n')).toContain('Anteckning N1 · 2026-03-02 · Rymd – Budgetmöten hålls i april');
+    expect(lines.slice(1).join('\n')).toContain('Möte M1 · 2026-02-02 · Rymd – Styrgruppsmötet i mars');
+
+    const recruiting = await p.as('UOLLE', 'sök rekrytering');
+    expect(recruiting.text).toContain('Träffar för ”rekrytering” (1)');
+    expect(recruiting.text).toContain('Beslut i M1 ”Styrgruppsmötet i mars” · 2026-02-02 · Rymd – Medlemsrekryteringen prioriteras');
+
+    expect((await p.as('UOLLE', 'search möte -budget')).text).toContain('Träffar för ”möte -budget” (2)');
+    expect((await p.as('UOLLE', 'search styrgrupp möte')).text).toContain('Träffar för ”styrgrupp möte” (1)');
+    // Only the end of a word counts: `far` stands inside `erfarenhetsutbyte` but does not end it.
+    expect((await p.as('UOLLE', 'search far')).text).not.toContain('Erfarenhetsutbyte');
+  });
+
   it('`mötet` finds möte and möten too, and `beslutet` finds beslut', async () => {
     const p = await seeded();
     expect((await p.as('UOLLE', 'sök mötet')).text).toContain('Träffar för ”mötet” (3)');
