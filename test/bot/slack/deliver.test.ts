@@ -1,14 +1,13 @@
 // Delivery of replies that no handler produces yet (forms, channel posts), against the fake Slack API over
 // real HTTP. The boundary tests cover the rest with the real core.
-import { Writable } from 'node:stream';
 import { webApi } from '@slack/bolt';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliverInteractive, formAsButton } from '../../../bot/slack/deliver.js';
 import { decodeFormMetadata } from '../../../bot/slack/form-metadata.js';
 import type { Reply } from '../../../handlers/core/reply.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.js';
 import { shownText } from './slack-harness.js';
+import { capturingLogger } from '../../support/capturing-logger.js';
 
 const meetingForm: Reply = {
   visibility: 'private',
@@ -18,8 +17,7 @@ const meetingForm: Reply = {
 
 let fake: FakeSlackApi;
 let client: webApi.WebClient;
-const logs: Record<string, unknown>[] = [];
-const logger = pino({ level: 'debug' }, new Writable({ write: (chunk: Buffer, _e, done) => { logs.push(JSON.parse(chunk.toString()) as Record<string, unknown>); done(); } }));
+const { logger, logs } = capturingLogger();
 
 beforeEach(async () => {
   fake = await startFakeSlackApi();

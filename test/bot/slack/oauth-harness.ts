@@ -4,9 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import express from 'express';
-import pino from 'pino';
 import { registerSlack, type SlackAdapter } from '../../../bot/slack/slack-adapter.js';
 import { slackBotScopes } from '../../../bot/slack/slack-scopes.js';
 import type { OpenedDatabase } from '../../../db/client.js';
@@ -17,6 +15,7 @@ import type { ProcessIncoming } from '../../../handlers/core/incoming.js';
 import { FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, slashCommandBody, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.js';
 import { openFreshDatabase } from '../../support/test-database.js';
 import { postSigned, shownText, SIGNING_SECRET } from './slack-harness.js';
+import { capturingLogger } from '../../support/capturing-logger.js';
 
 export const SECRET_KEY = 'a-test-secret-key-of-32-characters-or-more';
 export const CLIENT_SECRET = 'f00dfacecafe1234beef5678deadbeef';
@@ -133,18 +132,6 @@ export function grantResponse(grant: Grant): Record<string, unknown> {
     is_enterprise_install: Boolean(grant.enterpriseInstall),
     ...(grant.refreshToken ? { refresh_token: grant.refreshToken, expires_in: grant.expiresIn ?? 43_200 } : {}),
   };
-}
-
-function capturingLogger() {
-  const logs: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
-      callback();
-    },
-  });
-  // No pino redaction here on purpose: the OAuth path itself must keep tokens out of the log text.
-  return { logger: pino({ level: 'debug' }, stream), logs };
 }
 
 /** Polls until `check` holds: event listeners run after Slack has been answered. */

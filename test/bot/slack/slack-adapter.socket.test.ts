@@ -1,13 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import express from 'express';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerSlack } from '../../../bot/slack/slack-adapter.js';
 import type { IncomingMessage, ProcessIncoming } from '../../../handlers/core/incoming.js';
 import { FORM_CONTENT_TYPE, slashCommandBody, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.js';
 import { createTestCore } from '../../support/test-core.js';
 import { postSigned } from './slack-harness.js';
+import { capturingLogger } from '../../support/capturing-logger.js';
 
 let fake: FakeSlackApi;
 beforeEach(async () => {
@@ -20,8 +19,7 @@ afterEach(async () => {
 describe('Socket Mode', () => {
   it('connects with the app token over SLACK_API_URL, mounts no HTTP endpoint, and a refused connection is logged instead of stopping start-up', async () => {
     fake.failNext('apps.connections.open', 'invalid_auth');
-    const logs: Record<string, unknown>[] = [];
-    const logger = pino({ level: 'debug' }, new Writable({ write: (chunk: Buffer, _e, done) => { logs.push(JSON.parse(chunk.toString()) as Record<string, unknown>); done(); } }));
+    const { logger, logs } = capturingLogger();
     const testCore = await createTestCore();
     const coreCalls: IncomingMessage[] = [];
     const core: ProcessIncoming = (message) => {

@@ -3,9 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import express from 'express';
-import pino from 'pino';
 import { and, eq } from 'drizzle-orm';
 import { registerSlack, type SlackAdapter } from '../../../bot/slack/slack-adapter.js';
 import type { SlackConfig } from '../../../bot/config.js';
@@ -17,6 +15,7 @@ import { createTestCore, uniqueWorkspaceId, type TestCore } from '../../support/
 import { openTestDatabase } from '../../support/test-database.js';
 import { createInbox, type Inbox } from '../../../handlers/core/inbox.js';
 import { systemClock } from '../../../handlers/core/context.js';
+import { capturingLogger } from '../../support/capturing-logger.js';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const BOT_TOKEN = 'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy';
@@ -113,17 +112,6 @@ function listen(app: express.Express): Promise<Server> {
   return new Promise((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => resolve(server));
   });
-}
-
-function capturingLogger() {
-  const logs: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
-      callback();
-    },
-  });
-  return { logger: pino({ level: 'debug' }, stream), logs };
 }
 
 /** The texts Slack would show for a message payload (header, sections, fields, buttons, context), one per line. */
