@@ -19,14 +19,6 @@ export interface SearchHit {
   rank: number;
 }
 
-// websearch_to_tsquery keeps the user's "phrases", `or` and `-word`; each lexeme then becomes a prefix match,
-// because the Swedish stemmer maps möte and möten to `möt` but leaves mötet (and beslutet) whole.
-const LEXEME = `'((?:[^']|'')+)'`;
-const AS_PREFIX = `'\\1':*`;
-// A stem still ending in the definite -et (mötet, beslutet) also matches its bare stem, so `mötet` finds `möte`.
-const DEFINITE = `'([^']{3,})et':\\*`;
-const DEFINITE_OR_BARE = `('\\1et':* | '\\1':*)`;
-
 // The default (non-fragment) mode keeps a short text whole and cuts a long one around its best match;
 // fragment mode would drop short words at the edges ("Vi får …" → "får …").
 const HEADLINE = 'MaxWords=30, MinWords=12, StartSel=*, StopSel=*';
@@ -36,11 +28,9 @@ export function createSearchRepository({ db }: { db: Database }) {
     /** The user's words as a Swedish tsquery (text form), null when nothing searchable is left (only stop
      *  words), and the query that also finds the words at the end of compounds (see compoundQuery). */
     async toQuery(words: string) {
-      const result = await db.execute(sql`select q::text as plain, regexp_replace(regexp_replace(q::text,
-        ${LEXEME}, ${AS_PREFIX}, 'g'), ${DEFINITE}, ${DEFINITE_OR_BARE}, 'g') as query from websearch_to_tsquery('swedish', ${words}) q`);
-      const row = rowsOf<{ plain: string; query: string }>(result)[0];
-      const query = row?.query ?? '';
-      return { query: query.trim() ? query : null, compound: compoundQuery(row?.plain ?? '') };
+      const result = await db.execute(sql`select websearch_to_tsquery('swedish', ${words})::text as plain`);
+      const plain = rowsOf<{ plain: string }>(result)[0]?.plain ?? '';
+      return { query: plain.trim() ? prefixQuery(plain, false) : null, compound: compoundQuery(plain) };
     },
 
     /** Ranked hits over live meetings' titles, decisions, action items and notes; snippets only for the page
@@ -85,32 +75,45 @@ export function createSearchRepository({ db }: { db: Database }) {
   };
 }
 
+/** A stem needs three letters to be looked for at the end of a compound: a shorter one ends too many words. */
+const COMPOUND_STEM = 3;
+
 /**
  * Swedish writes compounds as one word — styrgruppsmötet, medlemsrekryteringen — and the stemmer keeps them
  * whole, so the prefix query for `möte` (`möt`:*) never finds them. The head of a Swedish compound is its
  * last part, so for a query without "phrases" each stem of three letters or more may also END a lexeme of
  * the text, give or take a two-letter ending: `'möt':*` becomes `('möt':* | '~töm':*)`, which matches
- * compound_vector (migration 0009: the lexemes plus each one reversed and marked with `~`). `plain` is
- * websearch_to_tsquery's text form, e.g. `'möt' & 'styrgrupp' & !'budget'`; `and`, `or` and `-word` keep
- * their meaning. Null when no stem is long enough, or for a phrase (the reversed lexemes carry no
- * positions): that query is searched by full text alone.
+ * compound_vector (migration 0009: the lexemes plus each one reversed and marked with `~`). `and`, `or` and
+ * `-word` keep their meaning. Null when no stem is long enough, or for a phrase (the reversed lexemes carry
+ * no positions): that query is searched by full text alone.
  */
 export function compoundQuery(plain: string): string | null {
-  if (!plain.trim() || /<(?:-|\d+)>/.test(plain.replace(/'(?:[^']|'')+'/g, ''))) return null;
-  let long = false;
-  const query = plain.replace(/'((?:[^']|'')+)'/g, (_, quoted: string) => {
-    const stem = quoted.replace(/''/g, "'").replace(/\\\\/g, '\\');
-    // A definite -et is looked for as its bare stem too, as the full-text query does.
-    const definite = /^(.{3,})et$/u.exec(stem)?.[1];
+  if (/<(?:-|\d+)>/.test(plain.replace(/'(?:[^']|'')+'/g, ''))) return null;
+  const stems = [...plain.matchAll(/'((?:[^']|'')+)'/g)].map(([, quoted]) => unescapeLexeme(quoted!));
+  return stems.some((stem) => [...stem].length >= COMPOUND_STEM) ? prefixQuery(plain, true) : null;
+}
+
+/**
+ * `plain` (websearch_to_tsquery's text form, e.g. `'möt' & 'styrgrupp' & !'budget'`, which keeps the user's
+ * "phrases", `or` and `-word`) with each lexeme as a prefix match, because the Swedish stemmer maps möte and
+ * möten to `möt` but leaves mötet (and beslutet) whole. A stem still ending in the definite -et also matches
+ * its bare stem, so `mötet` finds `möte`. With `compounds`, each stem may also end a lexeme (compoundQuery).
+ */
+function prefixQuery(plain: string, compounds: boolean): string {
+  return plain.replace(/'((?:[^']|'')+)'/g, (_, quoted: string) => {
+    const stem = unescapeLexeme(quoted);
+    const definite = /^([^']{3,})et$/u.exec(stem)?.[1];
     const stems = definite ? [stem, definite] : [stem];
     const alternatives = stems.map((s) => `'${escapeLexeme(s)}':*`);
-    for (const s of stems.filter((s) => [...s].length >= 3)) {
-      long = true;
-      alternatives.push(`'~${escapeLexeme([...s].reverse().join(''))}':*`);
+    if (compounds) {
+      for (const s of stems) if ([...s].length >= COMPOUND_STEM) alternatives.push(`'~${escapeLexeme([...s].reverse().join(''))}':*`);
     }
     return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0]!;
   });
-  return long ? query : null;
+}
+
+function unescapeLexeme(quoted: string): string {
+  return quoted.replace(/''/g, "'").replace(/\\\\/g, '\\');
 }
 
 /** A lexeme inside tsquery quotes: a quote doubled, a backslash escaped. */
