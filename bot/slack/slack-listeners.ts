@@ -44,7 +44,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     handler: 'slack.command',
     who: ({ command }) => ({ team: command.team_id, user: command.user_id }),
     run: async ({ command, respond, client }, state) => {
-      const message = commandToIncoming(command);
+      // With an inbox every slash command was stored before it was acknowledged (admittingSlashCommands).
+      const message = { ...commandToIncoming(command), ...(deps.inbox ? { stored: true } : {}) };
       const outcome = await core(message);
       if (outcome.kind === 'duplicate') return;
       state.language = outcome.language;

@@ -73,7 +73,7 @@ export function createInboxRecovery(deps: InboxRecoveryDeps) {
 
   async function outcomeOf(row: InboxRow): Promise<Outcome | 'retry' | 'none'> {
     if (row.status === 'answered' && row.outcome) return row.outcome as unknown as Outcome;
-    const result = await deps.core(row.message as unknown as IncomingMessage);
+    const result = await deps.core({ ...(row.message as unknown as IncomingMessage), stored: true });
     if (result.kind === 'duplicate') {
       // Another worker committed it meanwhile; its answer was written in the same commit.
       const { row: fresh } = await repo.find(row.source, row.key);

@@ -20,6 +20,9 @@ export interface IncomingMessage {
   text: string;
   /** Idempotency key of the delivery (Slack event_id / trigger_id, Teams activity.id); absent in the console. */
   deliveryKey?: { source: string; key: string };
+  /** Taken through the inbox (handlers/core/inbox.ts): the core keeps the answer in the inbox row, in the
+   *  same commit as the command's effect. Other deliveries have no row, so they skip that write. */
+  stored?: boolean;
   /** Where the message came from, for replies posted to the channel and for digests. */
   channelId?: string;
   /** Names the platform resolved for mentions in the text: `<@ID>` → display name. */

@@ -51,7 +51,7 @@ export function createCore(deps: CoreDeps): ProcessIncoming {
         const outcome = await runHandled(tx, message, deps, fallbackLanguage);
         // A command taken through the inbox keeps its answer in the same commit as its effect, so a
         // restart after a crash sends this answer instead of running the command again (bot/inbox*.ts).
-        if (message.deliveryKey) await repos.inbox.answer(message.deliveryKey.source, message.deliveryKey.key, { ...outcome }, now);
+        if (message.stored && message.deliveryKey) await repos.inbox.answer(message.deliveryKey.source, message.deliveryKey.key, { ...outcome }, now);
         return outcome;
       });
       // After the commit, never inside it: messages the command queued for others (the outbox) go out now.

@@ -87,7 +87,7 @@ describe('recovering the inbox after a crash', () => {
     const { message, replyTo, trigger } = slashMessage('cluster add Skog sector:forest');
     await inbox.admit(message, replyTo);
     // The process committed the command (the core writes its answer into the row), then died.
-    await test.core(message);
+    await test.core({ ...message, stored: true });
     expect((await repo.find('slack.command', trigger)).row?.status).toBe('answered');
 
     test.clock.advance(31_000);
