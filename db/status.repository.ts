@@ -38,8 +38,13 @@ export function inScope(column: SQL, scope: ClusterScope): SQL {
  *   of one cluster's year instead of probing meeting_participants_meeting_idx.
  */
 export async function planForReports(db: Database): Promise<void> {
+  // Once per transaction: `status` reads several reports in one, and each would otherwise pay a round trip.
+  // A transaction (or savepoint) is its own object for its whole life, and the settings last as long.
+  if (planned.has(db)) return;
   await db.execute(sql`select set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true)`);
+  planned.add(db);
 }
+const planned = new WeakSet<Database>();
 
 /**
  * One row per cluster with what `status` shows. The page of clusters is chosen first (`sc`); meetings,
