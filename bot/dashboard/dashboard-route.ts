@@ -97,7 +97,8 @@ export function registerDashboardRoute(app: Express, deps: DashboardRouteDeps): 
 
 async function serve(req: Request, res: Response, deps: DashboardRouteDeps, clusterId: string | undefined): Promise<void> {
   try {
-    // One read-only transaction: the generation check and every figure on the page see the same state.
+    // One transaction: the generation check and every figure on the page see the same state. It shows
+    // records and changes none, but it may refresh the continuity cache (derived rows), so it is not READ ONLY.
     const html = await deps.db.transaction(async (tx) => {
       const repos = createRepositories(tx);
       const access = await authorise(req, res, repos, deps);
