@@ -16,7 +16,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { rowsOf } from '../db/migrate.js';
-import { greedyBusFactor } from '../handlers/continuity-measure.js';
+import { greedyBusFactor } from '../handlers/continuity/continuity-measure.js';
 
 export interface HandInput {
   programmeId: string;

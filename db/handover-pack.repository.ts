@@ -12,7 +12,7 @@ const peopleAt = (meeting: string) => sql.raw(`(
   select string_agg(distinct pe.display_name, ', ') from people pe
   where pe.id = ${meeting}.author_id or pe.id in (select mp.person_id from meeting_participants mp where mp.meeting_id = ${meeting}.id))`);
 
-/** Read-only sections of a cluster's handover pack (handlers/handover-pack.ts renders them). */
+/** Read-only sections of a cluster's handover pack (handlers/continuity/handover-pack.ts renders them). */
 export function createHandoverPackRepository({ db }: { db: Database }) {
   const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(query));
   return {

@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { createRepositories } from '../db/repositories.js';
-import { warmContinuity } from '../handlers/continuity.js';
+import { warmContinuity } from '../handlers/continuity/continuity.js';
 import type { Clock } from '../handlers/core/context.js';
 import { dayIn } from '../handlers/core/dates.js';
 

@@ -10,7 +10,7 @@ import type { Clock } from '../handlers/core/context.js';
 import { dayIn } from '../handlers/core/dates.js';
 import type { Language } from '../handlers/core/incoming.js';
 import { shortId } from '../handlers/core/short-ids.js';
-import { followUpMessage } from '../handlers/exchange-messages.js';
+import { followUpMessage } from '../handlers/exchange/exchange-messages.js';
 
 /** Issue 7's default: two weeks after both said yes. */
 export const EXCHANGE_FOLLOW_UP_DAYS = 14;

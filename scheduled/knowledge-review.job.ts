@@ -3,7 +3,7 @@
 import type { KnowledgeEntry } from '../db/knowledge-review.repository.js';
 import { dayIn } from '../handlers/core/dates.js';
 import type { Reply } from '../handlers/core/reply.js';
-import { staleBlocks } from '../handlers/continuity-status.js';
+import { staleBlocks } from '../handlers/continuity/continuity-status.js';
 import { t } from '../handlers/i18n/index.js';
 import { personTarget } from './person-target.js';
 import { sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';

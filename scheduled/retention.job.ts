@@ -6,8 +6,8 @@ import type { Repositories } from '../db/repositories.js';
 import type { RetentionItem } from '../db/retention.repository.js';
 import { dueAt, dueCategories, type RetentionCategory } from '../db/retention-policy.js';
 import type { Clock } from '../handlers/core/context.js';
-import { erasePerson, pseudonymKeyFor } from '../handlers/forget-me-erase.js';
-import type { PrivacySettings } from '../handlers/privacy-settings.js';
+import { erasePerson, pseudonymKeyFor } from '../handlers/privacy/forget-me-erase.js';
+import type { PrivacySettings } from '../handlers/core/privacy-settings.js';
 
 export interface RetentionDeps {
   repos: Repositories;

@@ -6,7 +6,7 @@ import type { Clock } from '../handlers/core/context.js';
 import { warmContinuityCache } from './continuity-warm.job.js';
 import { purgeDeliveries } from './purge-deliveries.job.js';
 import { runRetention } from './retention.job.js';
-import type { PrivacySettings } from '../handlers/privacy-settings.js';
+import type { PrivacySettings } from '../handlers/core/privacy-settings.js';
 import { EXCHANGE_TICK_CRON, runExchangeTick } from './exchange-tick.job.js';
 import type { Notifier } from './outbox.js';
 import { runWeeklyTick, WEEKLY_TICK_CRON } from './weekly-tick.js';

@@ -3,7 +3,7 @@
 import type { DigestSubscription } from '../db/digests.repository.js';
 import { DIGEST_JOB } from '../db/schema/index.js';
 import type { Reply } from '../handlers/core/reply.js';
-import { buildDigest } from '../handlers/digest-content.js';
+import { buildDigest } from '../handlers/weekly/digest-content.js';
 import { dueInstant, isoWeekOf } from '../handlers/core/weeks.js';
 import type { ChannelTarget } from './outbox.js';
 import { eachLimited, programmesOf, sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';

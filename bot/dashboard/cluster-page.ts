@@ -1,8 +1,8 @@
 import type { Language } from '../../handlers/core/incoming.js';
 import { shortId } from '../../handlers/core/short-ids.js';
-import type { ClusterView } from '../../handlers/dashboard-cluster-data.js';
+import type { ClusterView } from '../../handlers/dashboard/dashboard-cluster-data.js';
 import { t, type MessageKey } from '../../handlers/i18n/index.js';
-import { areaLabel } from '../../handlers/plan-areas.js';
+import { areaLabel } from '../../handlers/plans/plan-areas.js';
 import { stackedBarsSvg } from './charts.js';
 import { esc, fieldList, figure, table, type Cell } from './html.js';
 

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { signDashboardToken } from '../../handlers/core/signed-links.js';
-import type { DashboardLinks } from '../../handlers/dashboard-port.js';
+import type { DashboardLinks } from '../../handlers/core/dashboard-port.js';
 import { registerDashboardRoute, type DashboardRouteDeps } from './dashboard-route.js';
 
 /** On a server: links under LOKET_PUBLIC_URL, served by the one HTTP server (registerDashboardRoute). */

@@ -1,5 +1,5 @@
 import type { Language } from '../../handlers/core/incoming.js';
-import type { ProgrammeView } from '../../handlers/dashboard-data.js';
+import type { ProgrammeView } from '../../handlers/dashboard/dashboard-data.js';
 import { t, type MessageKey } from '../../handlers/i18n/index.js';
 import { heatmapSvg, linesSvg, stackedBarsSvg } from './charts.js';
 import { esc, fieldList, figure, table, type Cell } from './html.js';

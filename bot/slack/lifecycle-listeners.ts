@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bo
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../handlers/core/context.js';
 import type { RunForPerson } from '../../handlers/core/run-for-person.js';
-import { home } from '../../handlers/home.js';
+import { home } from '../../handlers/programme/home.js';
 import { guarded, type GuardDeps } from './guard.js';
 import { renderHomeView } from './render-home.js';
 import { removeSlackWorkspace, revokeSlackUserTokens } from './workspace-removal.js';

@@ -6,13 +6,13 @@ import { createInstallations, type InstallationRemoval, type Installations } fro
 import type { Outcome } from '../../handlers/core/incoming.js';
 import { createRunForPerson, type IdentifiedPerson } from '../../handlers/core/run-for-person.js';
 import type { CoreDeps } from '../../handlers/core/run-command.js';
-import { home } from '../../handlers/home.js';
+import { home } from '../../handlers/programme/home.js';
 import type { Logger } from '../logger.js';
 import { tenantOf, toConversationOf, type TeamsMessageActivity } from './to-incoming.js';
 
 export interface TeamsLifecycleDeps {
   installations: Installations;
-  /** The person's start page (handlers/home.ts), through the same person resolution as a command. */
+  /** The person's start page (handlers/programme/home.ts), through the same person resolution as a command. */
   welcome(person: IdentifiedPerson): Promise<Outcome>;
 }
 
@@ -94,7 +94,7 @@ function personOf(activity: TeamsLifecycleActivity, workspaceId: string, userId:
   };
 }
 
-/** The production wiring: installs and removals on the database, the welcome from handlers/home.ts. */
+/** The production wiring: installs and removals on the database, the welcome from handlers/programme/home.ts. */
 export function createTeamsLifecycle(deps: CoreDeps): TeamsLifecycleDeps {
   const runForPerson = createRunForPerson(deps);
   return { installations: createInstallations(deps), welcome: (person) => runForPerson(person, home, 'home') };

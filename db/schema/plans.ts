@@ -5,7 +5,7 @@ import { people } from './people.js';
 import { programmes } from './programmes.js';
 
 /** The European cluster excellence assessment's areas (plus strategy). Machine names stay English;
- *  labels and Swedish aliases live in handlers/plan-areas.ts and the catalogs. */
+ *  labels and Swedish aliases live in handlers/plans/plan-areas.ts and the catalogs. */
 export const planAreas = ['structure', 'governance', 'financing', 'services', 'cooperation', 'recognition', 'strategy'] as const;
 export type PlanArea = (typeof planAreas)[number];
 

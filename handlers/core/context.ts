@@ -4,10 +4,10 @@ import type { Actor } from './actor.js';
 import type { Command } from './command.js';
 import type { ChannelAccess } from './channels.js';
 import type { FileSink } from './files.js';
-import type { DashboardLinks } from '../dashboard-port.js';
+import type { DashboardLinks } from './dashboard-port.js';
 import type { IncomingMessage } from './incoming.js';
 import type { Reply } from './reply.js';
-import type { PrivacySettings } from '../privacy-settings.js';
+import type { PrivacySettings } from './privacy-settings.js';
 
 export interface Clock {
   now(): Date;

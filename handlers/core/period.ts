@@ -3,7 +3,7 @@
 import { option, type Command } from './command.js';
 import { dayIn } from './dates.js';
 import { LoketError } from './errors.js';
-import { readDay } from '../meeting-input.js';
+import { readDay } from '../meetings/meeting-input.js';
 
 export interface Period {
   from: string;

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/index.js';
 import type { ShortIdKind } from './command.js';
 import { LoketError } from './errors.js';
-import { parseShortId } from '../parse.js';
+import { parseShortId } from './parse.js';
 
 const what: Partial<Record<ShortIdKind, MessageKey>> = { M: 'id.meeting_what', A: 'id.action_what', N: 'id.note_what' };
 

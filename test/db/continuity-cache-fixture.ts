@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import { rowsOf } from '../../db/migrate.js';
 import { createRepositories } from '../../db/repositories.js';
 import { clusters, meetings, people } from '../../db/schema/index.js';
-import { BUS_FACTOR_DAYS } from '../../handlers/continuity.js';
+import { BUS_FACTOR_DAYS } from '../../handlers/continuity/continuity.js';
 import { addDays } from '../../handlers/core/dates.js';
 
 export const TODAY = '2026-03-02';

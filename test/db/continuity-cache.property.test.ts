@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../db/client.js';
 import { meetingClusters, meetingParticipants } from '../../db/schema/index.js';
 import { openTestDatabase } from '../support/test-database.js';
-import { continuityProgramme } from '../handlers/continuity-fixture.js';
+import { continuityProgramme } from '../handlers/continuity/continuity-fixture.js';
 import { cachedAnswer, clusterIds, freshAnswer, meetingId, personId } from './continuity-cache-fixture.js';
 
 let opened: OpenedDatabase;

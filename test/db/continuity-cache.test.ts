@@ -4,8 +4,8 @@ import type { OpenedDatabase } from '../../db/client.js';
 import { meetingClusters, meetingParticipants } from '../../db/schema/index.js';
 import { rowsOf } from '../../db/migrate.js';
 import { openTestDatabase, testDatabaseKind } from '../support/test-database.js';
-import { continuityProgramme } from '../handlers/continuity-fixture.js';
-import type { MeetingProgramme } from '../handlers/meeting-fixture.js';
+import { continuityProgramme } from '../handlers/continuity/continuity-fixture.js';
+import type { MeetingProgramme } from '../support/programme-fixture.js';
 import { cachedAnswer, clusterIds, computedAt, freshAnswer, meetingId, personId } from './continuity-cache-fixture.js';
 
 let opened: OpenedDatabase;

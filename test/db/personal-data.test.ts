@@ -9,7 +9,7 @@ import { personalData } from '../../db/personal-data.js';
 import { createRepositories } from '../../db/repositories.js';
 import * as schema from '../../db/schema/index.js';
 import { openTestDatabase } from '../support/test-database.js';
-import { privacyProgramme } from '../handlers/privacy-fixture.js';
+import { privacyProgramme } from '../handlers/privacy/privacy-fixture.js';
 
 /** Walked here from the Drizzle schema itself, not from the code under test. */
 function schemaTables() {

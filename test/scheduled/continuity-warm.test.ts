@@ -8,7 +8,7 @@ import { rowsOf } from '../../db/migrate.js';
 import { addDays } from '../../handlers/core/dates.js';
 import { warmContinuityCache } from '../../scheduled/continuity-warm.job.js';
 import { cachedAnswer, clusterIds, computedAt, freshAnswer, SINCE, TODAY } from '../db/continuity-cache-fixture.js';
-import { continuityProgramme } from '../handlers/continuity-fixture.js';
+import { continuityProgramme } from '../handlers/continuity/continuity-fixture.js';
 import { openTestDatabase } from '../support/test-database.js';
 
 let opened: OpenedDatabase;

@@ -8,7 +8,7 @@ import { runExchangeTick } from '../../scheduled/exchange-tick.job.js';
 import { createFakeNotifier } from '../support/fake-notifier.js';
 import { silentLogger } from '../support/test-core.js';
 import { openTestDatabase } from '../support/test-database.js';
-import { meetingProgramme, type MeetingProgramme } from '../handlers/meeting-fixture.js';
+import { meetingProgramme, type MeetingProgramme } from '../support/programme-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { auditLog, meetingParticipants, people, progressNotes } from '../../db/s
 import { runRetention } from '../../scheduled/retention.job.js';
 import { silentLogger } from '../support/test-core.js';
 import { openTestDatabase } from '../support/test-database.js';
-import { findIdentifiers, privacyProgramme, ZELDA, type PrivacyProgramme } from '../handlers/privacy-fixture.js';
+import { findIdentifiers, privacyProgramme, ZELDA, type PrivacyProgramme } from '../handlers/privacy/privacy-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {

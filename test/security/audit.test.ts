@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../db/client.js';
 import { auditLog, meetings, people } from '../../db/schema/index.js';
-import { meetingProgramme, type MeetingProgramme } from '../handlers/meeting-fixture.js';
+import { meetingProgramme, type MeetingProgramme } from '../support/programme-fixture.js';
 import { openTestDatabase } from '../support/test-database.js';
 
 let opened: OpenedDatabase;

@@ -12,7 +12,7 @@ import type { Clock } from '../../../handlers/core/context.js';
 import type { Reply } from '../../../handlers/core/reply.js';
 import { createCore } from '../../../handlers/core/run-command.js';
 import { createSignedLinkSink } from '../../../handlers/core/signed-links.js';
-import { addProgressNote, statusProgramme } from '../../handlers/status-fixture.js';
+import { addProgressNote, statusProgramme } from '../../handlers/reports/status-fixture.js';
 import { say, silentLogger, testSettings } from '../../support/test-core.js';
 
 export const SECRET = 'a-dashboard-test-secret-of-32-bytes-or-more';

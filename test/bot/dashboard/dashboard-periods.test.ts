@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pointsOf, weeksOf } from '../../../handlers/dashboard-data.js';
+import { pointsOf, weeksOf } from '../../../handlers/dashboard/dashboard-data.js';
 
 describe('the time axes of the web view', () => {
   it('a quarter has its ISO weeks, including the week the quarter starts in', () => {

@@ -9,7 +9,7 @@ import pino from 'pino';
 import { renderPlainText } from '../../../handlers/core/reply.js';
 import { createCore } from '../../../handlers/core/run-command.js';
 import type { ProcessIncoming } from '../../../handlers/core/incoming.js';
-import { meetingProgramme, type MeetingProgramme } from '../../handlers/meeting-fixture.js';
+import { meetingProgramme, type MeetingProgramme } from '../../support/programme-fixture.js';
 import { openTestDatabase, testDatabaseUrl } from '../../support/test-database.js';
 import { openDatabase } from '../../../db/client.js';
 import { migrate } from '../../../db/migrate.js';

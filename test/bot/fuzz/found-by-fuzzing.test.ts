@@ -1,7 +1,7 @@
 // One test for each bug the fuzz tests in this folder found, so each stays fixed with a readable name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, eventBody } from '../../support/fake-slack-api.js';
-import { meetingProgramme } from '../../handlers/meeting-fixture.js';
+import { meetingProgramme } from '../../support/programme-fixture.js';
 import { USER_ID, sharedTestDatabase, startSlackHarness } from '../slack/slack-harness.js';
 import { startTeamsServer } from '../teams/teams-server.js';
 import type { IncomingMessage } from '../../../handlers/core/incoming.js';

@@ -5,7 +5,7 @@ import { cleanLine, cleanValue, formValuesToCommand, renderModal, type ViewState
 import { decodeFormMetadata, encodeFormMetadata } from '../../../bot/slack/form-metadata.js';
 import type { ReplyForm } from '../../../handlers/core/reply.js';
 import type { Token } from '../../../handlers/core/command.js';
-import { parseMessage } from '../../../handlers/parse.js';
+import { parseMessage } from '../../../handlers/core/parse.js';
 
 const meetingForm: ReplyForm = {
   title: 'Logga ett möte med klustret i dag',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard, CardElement } from '../../../bot/teams/adaptive-card.js';
 import { formDataToCommand, renderTeamsMessages } from '../../../bot/teams/render-card.js';
 import type { Reply, ReplyForm } from '../../../handlers/core/reply.js';
-import { parseMessage } from '../../../handlers/parse.js';
+import { parseMessage } from '../../../handlers/core/parse.js';
 
 const meetingForm: ReplyForm = {
   title: 'Logga ett möte',

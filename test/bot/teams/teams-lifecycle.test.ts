@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, clusters, conversations, digestSubscriptions, people } from '../../../db/schema/index.js';
 import { createInstallations } from '../../../handlers/core/installations.js';
 import { createRunForPerson } from '../../../handlers/core/run-for-person.js';
-import { home } from '../../../handlers/home.js';
+import { home } from '../../../handlers/programme/home.js';
 import { FIXTURE_BOT, messageActivity, type TeamsUser } from '../../support/fake-teams-connector.js';
 import { createTestCore, silentLogger, testSettings, uniqueWorkspaceId } from '../../support/test-core.js';
 import { startTeamsServer, visibleText, useTeamsTestBed } from './teams-server.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mentionNames, toCommandText, type TextActivityLike } from '../../../bot/teams/to-command-text.js';
-import { parseMessage } from '../../../handlers/parse.js';
+import { parseMessage } from '../../../handlers/core/parse.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/teams/${name}.json`, import.meta.url), 'utf8')) as TextActivityLike;
 

@@ -1,0 +1,92 @@
+// Shared by the exchange handlers: which cluster a post is for, proposal lookup and the stated reason.
+import { subMonths } from 'date-fns';
+import type { OfferMatch, ProposalDetails, Side } from '../../db/exchanges.repository.js';
+import { option, positional } from '../core/command.js';
+import type { HandlerContext } from '../core/context.js';
+import { dayIn } from '../core/dates.js';
+import { LoketError } from '../core/errors.js';
+import { shorten } from '../core/free-text.js';
+import { requireCluster } from '../core/lookups.js';
+import type { ReplyButton } from '../core/reply.js';
+import { shortId } from '../core/short-ids.js';
+import { parseShortId } from '../core/parse.js';
+import { t } from '../i18n/index.js';
+import type { Language } from '../core/incoming.js';
+
+/** A pair is not proposed again within this many months (issue 7's default window). */
+export const PAIR_WINDOW_MONTHS = 6;
+export const PROPOSALS_PER_NEED = 3;
+
+/** The cluster a need or offer is for: `cluster:` when given, else the one cluster the actor leads or deputises. */
+export async function postCluster(ctx: HandlerContext, example: string) {
+  const { actor } = ctx;
+  const named = option(ctx.command, 'cluster') ?? option(ctx.command, 'kluster');
+  const led = actor.clusterRoles.filter((m) => m.role === 'leader' || m.role === 'deputy');
+  if (named) {
+    const cluster = await requireCluster(ctx, named, example);
+    if (!led.some((m) => m.clusterId === cluster.id) && !actor.programmeRoles.includes('manager')) throw new LoketError('exchange.not_your_cluster', { cluster: cluster.name }, example);
+    return { id: cluster.id, name: cluster.name };
+  }
+  if (led.length === 1) return { id: led[0]!.clusterId, name: led[0]!.clusterName };
+  if (led.length === 0) throw new LoketError('exchange.no_cluster', {}, `${example} cluster:Rymd`);
+  throw new LoketError('exchange.cluster_ambiguous', { clusters: led.map((m) => m.clusterName).join(', ') }, `${example} cluster:${led[0]!.clusterName}`);
+}
+
+export function tagsOf(ctx: HandlerContext): string[] {
+  const raw = option(ctx.command, 'tags') ?? option(ctx.command, 'taggar') ?? '';
+  return [...new Set(raw.split(',').map((tag) => tag.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))];
+}
+
+/** The proposal a command names, refused unless it is this programme's and the actor is one of its two sides. */
+export async function requireOwnProposal(ctx: HandlerContext, example: string): Promise<{ details: ProposalDetails; side: Side; id: string }> {
+  const word = positional(ctx.command)[0];
+  if (!word) throw new LoketError('args.missing', { what: 'exchange.id_what' }, example);
+  const parsed = parseShortId(word);
+  if (!parsed || parsed.kind !== 'X') throw new LoketError('id.invalid', { id: word, expected: 'X12' }, example);
+  const id = shortId('X', parsed.number);
+  const { proposal } = await ctx.repos.exchanges.findProposal(ctx.actor.programmeId, parsed.number);
+  if (!proposal) throw new LoketError('exchange.not_found', { id }, 'exchange list mine');
+  const side: Side | null = proposal.need.personId === ctx.actor.personId ? 'need' : proposal.offer.personId === ctx.actor.personId ? 'offer' : null;
+  if (!side) throw new LoketError('exchange.not_party', { id }, 'exchange list mine');
+  return { details: proposal, side, id };
+}
+
+export function matchWindow(ctx: HandlerContext) {
+  const now = ctx.clock.now();
+  return { now, windowStart: subMonths(now, PAIR_WINDOW_MONTHS), today: dayIn(ctx.settings.timezone, now) };
+}
+
+/** "both about eu projects; Anna's offer: …" — what the two have in common, then what is offered. */
+export function reasonFor(match: OfferMatch, language: Language): string {
+  const parts: string[] = [];
+  if (match.sharedTags.length) parts.push(t(language, 'exchange.reason_tags', { tags: match.sharedTags.join(', ') }));
+  else if (match.matchedWords.length) parts.push(t(language, 'exchange.reason_words', { words: match.matchedWords.join(', ') }));
+  parts.push(t(language, 'exchange.reason_offer', { name: match.personName, cluster: match.clusterName, topic: shorten(match.topic, 160) }));
+  if (match.otherSector) parts.push(t(language, 'exchange.reason_other_sector'));
+  if (match.otherOrganisation) parts.push(t(language, 'exchange.reason_other_org'));
+  if (match.away) parts.push(t(language, 'exchange.reason_away', { name: match.personName }));
+  return parts.join('; ');
+}
+
+export function answerButtons(id: string, language: Language): ReplyButton[] {
+  return [
+    { label: t(language, 'exchange.button_accept', { id }), command: `exchange accept ${id}`, style: 'primary' },
+    { label: t(language, 'exchange.button_decline', { id }), command: `exchange decline ${id}`, style: 'danger' },
+  ];
+}
+
+/** Proposes the best offers for one need and returns them with their ids and reasons. */
+export async function proposeForNeed(ctx: HandlerContext, need: { id: string; personId: string }, limit: number, skipPeople = new Set<string>()) {
+  const { matches } = await ctx.repos.exchanges.matchOffers({ programmeId: ctx.actor.programmeId, needId: need.id, ...matchWindow(ctx), limit: limit + skipPeople.size });
+  const chosen: { id: string; number: number; match: OfferMatch; reason: string }[] = [];
+  for (const match of matches) {
+    if (chosen.length >= limit) break;
+    if (skipPeople.has(match.personId) || chosen.some((c) => c.match.personId === match.personId)) continue;
+    const reason = reasonFor(match, ctx.actor.language);
+    const { proposal } = await ctx.repos.exchanges.createProposal({
+      programmeId: ctx.actor.programmeId, needId: need.id, offerId: match.offerId, needPersonId: need.personId, offerPersonId: match.personId, reason, at: ctx.clock.now(),
+    });
+    chosen.push({ id: shortId('X', proposal.number), number: proposal.number, match, reason });
+  }
+  return chosen;
+}

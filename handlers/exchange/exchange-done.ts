@@ -1,0 +1,46 @@
+import { option } from '../core/command.js';
+import type { HandlerContext } from '../core/context.js';
+import { LoketError } from '../core/errors.js';
+import type { Language } from '../core/incoming.js';
+import { textReply, type Reply } from '../core/reply.js';
+import { shortId } from '../core/short-ids.js';
+import { requireOwnProposal } from './exchange-common.js';
+import { t } from '../i18n/index.js';
+
+const example = 'exchange done X7 learned: Börja med en skiss på en sida innan partnerna tillfrågas.';
+
+/** `exchange done <id> learned: …`: what one side learned, kept as a note of both clusters so `search` finds it. */
+export async function exchangeDone(ctx: HandlerContext): Promise<Reply> {
+  const { details, id } = await requireOwnProposal(ctx, example);
+  const text = (option(ctx.command, 'learned') ?? option(ctx.command, 'lärdom') ?? option(ctx.command, 'lärt') ?? '').trim();
+  const introduced = details.proposal.state === 'introduced' || details.proposal.state === 'done';
+  // The follow-up's button sends `exchange done <id>` alone: it opens a form (Slack modal, Teams card).
+  if (!text && introduced) return learnedForm(id, ctx.actor.language);
+  if (!text) throw new LoketError('args.missing', { what: 'exchange.learned_what' }, example);
+  if (!introduced) throw new LoketError('exchange.not_introduced', { id }, `exchange accept ${id}`);
+  const lang = ctx.actor.language;
+  const noteText = t(lang, 'exchange.learning_note', { id, need: details.need.cluster, offer: details.offer.cluster, text });
+  const { notes } = await ctx.repos.exchanges.recordLearning({
+    programmeId: ctx.actor.programmeId, proposalId: details.proposal.id, personId: ctx.actor.personId, text, noteText,
+    clusterIds: [details.need.clusterId, details.offer.clusterId], at: ctx.clock.now(),
+  });
+  if (!notes) throw new LoketError('exchange.learning_twice', { id }, 'search');
+  await ctx.repos.audit.record({ programmeId: ctx.actor.programmeId, actorId: ctx.actor.personId, action: 'exchange.done', subjectType: 'exchange', subjectId: details.proposal.id, detail: { ref: id }, at: ctx.clock.now() });
+  return textReply(t(lang, 'exchange.learning_saved', { id, notes: notes.map((n) => shortId('N', n.number)).join(', '), clusters: `${details.need.cluster}, ${details.offer.cluster}` }));
+}
+
+function learnedForm(id: string, lang: Language): Reply {
+  return {
+    visibility: 'private',
+    blocks: [{ type: 'text', text: t(lang, 'exchange.done_form_intro', { id }) }, { type: 'text', text: example }],
+    form: {
+      title: t(lang, 'exchange.done_form_title', { id }),
+      verb: 'exchange done',
+      submitLabel: t(lang, 'exchange.done_form_submit'),
+      fields: [
+        { key: '_text', label: t(lang, 'exchange.done_field_id'), kind: 'text', required: true, initial: id },
+        { key: 'learned', label: t(lang, 'exchange.done_field_learned'), kind: 'multiline', required: true },
+      ],
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { ExchangeKind } from '../../db/schema/index.js';
+import { positional } from '../core/command.js';
+import type { HandlerContext } from '../core/context.js';
+import { LoketError } from '../core/errors.js';
+import type { Reply } from '../core/reply.js';
+import { answerButtons, postCluster, proposeForNeed, PROPOSALS_PER_NEED, tagsOf } from './exchange-common.js';
+import { queueProposal } from './exchange-notify.js';
+import { t } from '../i18n/index.js';
+
+export const exchangeNeedExample = 'exchange need Hjälp med en EU-ansökan till Interreg tags:"eu projects,financing"';
+export const exchangeOfferExample = 'exchange offer Vi har skrivit tre Interreg-ansökningar och delar gärna mallar tags:"eu projects"';
+
+/** `exchange need <topic> [tags:…]`: stores the need and proposes the best offers of other clusters. */
+export async function exchangeNeed(ctx: HandlerContext): Promise<Reply> {
+  const { post, cluster } = await createPost(ctx, 'need', exchangeNeedExample);
+  const lang = ctx.actor.language;
+  const proposals = await proposeForNeed(ctx, { id: post.id, personId: post.personId }, PROPOSALS_PER_NEED);
+  // The asker gets the proposals as this reply; each offering side gets theirs as a message of its own.
+  for (const p of proposals) await queueProposal(ctx, p.number, p.match, ['offer']);
+  const saved = t(lang, 'exchange.need_saved', { cluster: cluster.name });
+  if (proposals.length === 0) return { visibility: 'private', blocks: [{ type: 'text', text: `${saved}\n${t(lang, 'exchange.no_match')}` }] };
+  return {
+    visibility: 'private',
+    blocks: [
+      { type: 'text', text: saved },
+      { type: 'list', title: t(lang, 'exchange.proposals_title'), items: proposals.map((p) => t(lang, 'exchange.proposal_item', { id: p.id, name: p.match.personName, reason: p.reason })) },
+      { type: 'text', text: t(lang, 'exchange.answer_hint') },
+    ],
+    buttons: proposals.flatMap((p) => answerButtons(p.id, lang)),
+  };
+}
+
+/** `exchange offer <topic> [tags:…]`: stores the offer; needs are matched to it when they are stated or in a round. */
+export async function exchangeOffer(ctx: HandlerContext): Promise<Reply> {
+  const { cluster } = await createPost(ctx, 'offer', exchangeOfferExample);
+  return { visibility: 'private', blocks: [{ type: 'text', text: t(ctx.actor.language, 'exchange.offer_saved', { cluster: cluster.name }) }] };
+}
+
+async function createPost(ctx: HandlerContext, kind: ExchangeKind, example: string) {
+  const topic = positional(ctx.command).join(' ').trim();
+  if (!topic) throw new LoketError('args.missing', { what: 'exchange.topic_what' }, example);
+  const cluster = await postCluster(ctx, example);
+  const { post } = await ctx.repos.exchanges.createPost({
+    programmeId: ctx.actor.programmeId, kind, clusterId: cluster.id, personId: ctx.actor.personId, topic, tags: tagsOf(ctx), at: ctx.clock.now(),
+  });
+  await ctx.repos.audit.record({ programmeId: ctx.actor.programmeId, actorId: ctx.actor.personId, action: `exchange.${kind}`, subjectType: 'exchange_post', subjectId: post.id, detail: { clusterId: cluster.id }, at: ctx.clock.now() });
+  return { post, cluster };
+}

@@ -1,0 +1,34 @@
+import type { HandlerContext } from '../core/context.js';
+import type { Reply, ReplyBlock } from '../core/reply.js';
+import { proposeForNeed } from './exchange-common.js';
+import { queueProposal } from './exchange-notify.js';
+import { t } from '../i18n/index.js';
+
+/**
+ * `exchange round` (PM): one proposal for each open need, each person in at most one pair of the round, in
+ * the order the needs were stated. Everyone with an open need or offer who got no pair is named, so the PM
+ * can tell them — nobody is silently left out.
+ */
+export async function exchangeRound(ctx: HandlerContext): Promise<Reply> {
+  const lang = ctx.actor.language;
+  const { posts } = await ctx.repos.exchanges.listPosts(ctx.actor.programmeId);
+  const now = ctx.clock.now();
+  const paired = new Set<string>();
+  const items: string[] = [];
+  for (const { post, person } of posts) {
+    if (post.kind !== 'need' || paired.has(post.personId)) continue;
+    if ((await ctx.repos.exchanges.isPaused(ctx.actor.programmeId, post.personId, now)).until) continue;
+    const [chosen] = await proposeForNeed(ctx, { id: post.id, personId: post.personId }, 1, paired);
+    if (!chosen) continue;
+    paired.add(post.personId).add(chosen.match.personId);
+    // The PM is not a side: both sides get the proposal, with Accept/Decline, as messages of their own.
+    await queueProposal(ctx, chosen.number, chosen.match, ['need', 'offer']);
+    items.push(t(lang, 'exchange.round_pair', { id: chosen.id, need: person, offer: chosen.match.personName, reason: chosen.reason }));
+  }
+  if (items.length) await ctx.repos.audit.record({ programmeId: ctx.actor.programmeId, actorId: ctx.actor.personId, action: 'exchange.round', subjectType: 'programme', subjectId: ctx.actor.programmeId, detail: { proposals: items.length }, at: now });
+  const left = [...new Set(posts.filter((p) => !paired.has(p.post.personId)).map((p) => p.person))];
+  const blocks: ReplyBlock[] = items.length ? [{ type: 'list', title: t(lang, 'exchange.round_title', { count: items.length }), items }] : [{ type: 'text', text: t(lang, 'exchange.round_none') }];
+  if (left.length) blocks.push({ type: 'text', text: t(lang, 'exchange.round_unmatched', { names: left.join(', ') }) });
+  // No buttons: the PM is not a side of these proposals; each side got its own message to answer.
+  return { visibility: 'private', blocks };
+}

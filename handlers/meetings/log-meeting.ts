@@ -1,0 +1,64 @@
+import type { ActionItem } from '../../db/action-items.repository.js';
+import type { Meeting } from '../../db/meetings.repository.js';
+import type { HandlerContext } from '../core/context.js';
+import { dayIn } from '../core/dates.js';
+import { shorten } from '../core/free-text.js';
+import type { Reply, ReplyBlock } from '../core/reply.js';
+import { shortId } from '../core/short-ids.js';
+import { actionHead, openActionLine } from './action-views.js';
+import { meetingForm } from './meeting-form.js';
+import { readMeetingInput, type MeetingInput } from './meeting-input.js';
+import { kindLabel } from './meeting-kinds.js';
+import { shareButtons } from './meeting-views.js';
+import { t } from '../i18n/index.js';
+
+const CARRIED_SHOWN = 10;
+
+/** `meeting <title> …` + lines: logs a meeting; the bare verb opens the form. */
+export async function logMeeting(ctx: HandlerContext): Promise<Reply> {
+  const { command, actor, repos, clock } = ctx;
+  if (command.args.length === 0 && command.lines.length === 0) return meetingForm(ctx);
+  const input = await readMeetingInput(ctx);
+  const { meeting, actions, notes } = await repos.meetings.create({ ...input, programmeId: actor.programmeId, authorId: actor.personId, at: clock.now() });
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'meeting.create', subjectType: 'meeting', subjectId: meeting.id, detail: { ref: shortId('M', meeting.number), clusterIds: input.clusterIds }, at: clock.now() });
+  // Carried forward: what earlier meetings of the same clusters left open is the next meeting's agenda.
+  const carried = await repos.actionItems.listOpen({ programmeId: actor.programmeId, clusterIds: input.clusterIds, excludeMeetingId: meeting.id, limit: CARRIED_SHOWN });
+  const { clusters } = await repos.meetings.clustersOf(actor.programmeId, meeting.id);
+  const blocks: ReplyBlock[] = [{ type: 'fields', fields: savedFields(ctx, meeting, input, clusters.map((c) => c.name), notes.length) }];
+  const today = dayIn(ctx.settings.timezone, clock.now());
+  if (actions.length) blocks.push({ type: 'list', title: t(actor.language, 'meeting.actions_title'), items: actions.map((a) => newActionLine(ctx, a, input, today)) });
+  if (carried.total > 0) {
+    const items = carried.actions.map((a) => openActionLine(actor.language, a, today));
+    if (carried.total > items.length) items.push(t(actor.language, 'meeting.more', { count: carried.total - items.length, command: `actions ${clusters.length === 1 ? quoteName(clusters[0]!.name) : 'all'}` }));
+    blocks.push({ type: 'list', title: t(actor.language, 'meeting.carried_title', { count: carried.total }), items });
+  }
+  return {
+    visibility: 'private',
+    title: t(actor.language, 'meeting.saved_title', { id: shortId('M', meeting.number) }),
+    blocks,
+    buttons: [...shareButtons(actor.language, meeting), { label: t(actor.language, 'meeting.show_button'), command: `meeting show ${shortId('M', meeting.number)}` }],
+  };
+}
+
+function savedFields(ctx: HandlerContext, meeting: Meeting, input: MeetingInput, clusterNames: string[], noteCount: number) {
+  const lang = ctx.actor.language;
+  return [
+    { label: t(lang, 'meeting.label_title'), value: shorten(meeting.title) },
+    { label: t(lang, 'meeting.label_date'), value: meeting.heldOn },
+    { label: t(lang, 'meeting.label_kind'), value: kindLabel(lang, meeting.kind) },
+    { label: t(lang, 'meeting.label_clusters'), value: clusterNames.join(', ') || t(lang, 'meeting.none') },
+    { label: t(lang, 'meeting.label_participants'), value: String(input.participants.length) },
+    ...(input.organisationIds.length ? [{ label: t(lang, 'meeting.label_organisations'), value: String(input.organisationIds.length) }] : []),
+    { label: t(lang, 'meeting.decisions_title'), value: String(input.decisions.length) },
+    { label: t(lang, 'meeting.actions_title'), value: String(input.actions.length) },
+    { label: t(lang, 'meeting.notes_title'), value: String(noteCount) },
+  ];
+}
+
+function newActionLine(ctx: HandlerContext, action: ActionItem, input: MeetingInput, today: string): string {
+  const lang = ctx.actor.language;
+  const ownerName = input.people.get(action.ownerId)?.displayName ?? '';
+  return actionHead(lang, { ...action, text: shorten(action.text), ownerName }, today);
+}
+
+const quoteName = (name: string) => (/\s/.test(name) ? `"${name}"` : name);

@@ -1,0 +1,35 @@
+import type { HandlerContext } from '../core/context.js';
+import { dayIn } from '../core/dates.js';
+import type { Reply } from '../core/reply.js';
+import { kindOptions } from './meeting-kinds.js';
+import { t } from '../i18n/index.js';
+
+/**
+ * `meeting` alone: a form (Slack modal, Teams card, console prompt). Its keys are the command's own
+ * (`_text` is the title), so the adapters submit exactly the text a user could type: options on the first
+ * line, and one `decision:` / `action:` / `note:` line per line of the multi-line fields.
+ */
+export function meetingForm({ actor, settings, clock }: HandlerContext): Reply {
+  const lang = actor.language;
+  const ownCluster = actor.clusterRoles.find((m) => m.role === 'leader' || m.role === 'deputy')?.clusterName;
+  return {
+    visibility: 'private',
+    blocks: [{ type: 'text', text: t(lang, 'meeting.form_intro') }],
+    form: {
+      title: t(lang, 'meeting.form_title'),
+      verb: 'meeting',
+      submitLabel: t(lang, 'meeting.form_submit'),
+      fields: [
+        { key: '_text', label: t(lang, 'meeting.field_title'), kind: 'text', required: true },
+        { key: 'date', label: t(lang, 'meeting.field_date'), kind: 'date', required: true, initial: dayIn(settings.timezone, clock.now()) },
+        { key: 'cluster', label: t(lang, 'meeting.field_clusters'), kind: 'text', ...(ownCluster ? { initial: ownCluster } : {}), placeholder: 'Rymd, Skog' },
+        { key: 'kind', label: t(lang, 'meeting.field_kind'), kind: 'select', options: kindOptions(lang), initial: ownCluster ? 'cluster' : 'network' },
+        { key: 'with', label: t(lang, 'meeting.field_with'), kind: 'text', placeholder: '@anna, Karin Ek (LTU)' },
+        { key: 'orgs', label: t(lang, 'meeting.field_orgs'), kind: 'text', placeholder: '556677-8899' },
+        { key: 'decision', label: t(lang, 'meeting.field_decisions'), kind: 'multiline' },
+        { key: 'action', label: t(lang, 'meeting.field_actions'), kind: 'multiline', placeholder: '@anna Boka lokal due:2026-03-20' },
+        { key: 'note', label: t(lang, 'meeting.field_notes'), kind: 'multiline' },
+      ],
+    },
+  };
+}

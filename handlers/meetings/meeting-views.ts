@@ -1,0 +1,44 @@
+import type { Meeting } from '../../db/meetings.repository.js';
+import type { HandlerContext } from '../core/context.js';
+import { dayIn } from '../core/dates.js';
+import type { Language } from '../core/incoming.js';
+import type { ReplyBlock, ReplyButton } from '../core/reply.js';
+import { shortId } from '../core/short-ids.js';
+import { meetingActionLine } from './action-views.js';
+import { kindLabel } from './meeting-kinds.js';
+import { t } from '../i18n/index.js';
+
+type Details = Awaited<ReturnType<HandlerContext['repos']['meetings']['details']>>;
+
+/** `M12 · 2026-03-02 · klustermöte · Rymd, Skog` — layout only, the same in both languages. */
+export function meetingLine(language: Language, meeting: Meeting, clusterNames: string | null): string {
+  const clusters = clusterNames ? ` · ${clusterNames}` : '';
+  return `${shortId('M', meeting.number)} · ${meeting.heldOn} · ${kindLabel(language, meeting.kind)}${clusters}`;
+}
+
+export function shareButtons(language: Language, meeting: Meeting): ReplyButton[] {
+  return [{ label: t(language, 'meeting.share_button'), command: `meeting share ${shortId('M', meeting.number)}`, style: 'primary' }];
+}
+
+/** Decisions, action items and (for `show`) notes and participants, as lists. */
+export function meetingBlocks(ctx: HandlerContext, meeting: Meeting, details: Details, options: { full: boolean; authorName?: string }): ReplyBlock[] {
+  const lang = ctx.actor.language;
+  const zone = ctx.settings.timezone;
+  const today = dayIn(zone, ctx.clock.now());
+  const clusterNames = details.clusters.map((c) => c.name).join(', ') || null;
+  const blocks: ReplyBlock[] = [{ type: 'text', text: meetingLine(lang, meeting, clusterNames) }];
+  const participants = details.participants.map((p) => (p.organisation ? `${p.name} (${p.organisation})` : p.name));
+  if (options.full) {
+    const fields = [{ label: t(lang, 'meeting.label_participants'), value: participants.join(', ') || t(lang, 'meeting.none') }];
+    if (options.authorName) fields.unshift({ label: t(lang, 'meeting.label_author'), value: options.authorName });
+    if (details.organisations.length) fields.push({ label: t(lang, 'meeting.label_organisations'), value: details.organisations.map((o) => `${o.name} (${o.orgNumber})`).join(', ') });
+    blocks.push({ type: 'fields', fields });
+  }
+  if (details.decisions.length) blocks.push({ type: 'list', title: t(lang, 'meeting.decisions_title'), items: details.decisions.map((d) => d.text) });
+  if (details.actions.length) {
+    const items = details.actions.map((a) => meetingActionLine(lang, a, today, (at) => dayIn(zone, at)));
+    blocks.push({ type: 'list', title: t(lang, 'meeting.actions_title'), items });
+  }
+  if (options.full && details.notes.length) blocks.push({ type: 'list', title: t(lang, 'meeting.notes_title'), items: details.notes.map((n) => `${shortId('N', n.number)} ${n.text}`) });
+  return blocks;
+}

@@ -1,0 +1,21 @@
+import { positional } from '../core/command.js';
+import type { HandlerContext } from '../core/context.js';
+import type { Reply } from '../core/reply.js';
+import { requireMeeting } from './meeting-lookup.js';
+import { meetingBlocks, shareButtons } from './meeting-views.js';
+
+const example = 'meeting show M12';
+
+/** `meeting show <id>`: everything logged at a meeting, texts in full (the adapters split long replies). */
+export async function showMeeting(ctx: HandlerContext): Promise<Reply> {
+  const { actor, repos } = ctx;
+  const meeting = await requireMeeting(ctx, positional(ctx.command)[0], example);
+  const details = await repos.meetings.details(actor.programmeId, meeting.id);
+  const { person: author } = await repos.people.findById(actor.programmeId, meeting.authorId);
+  return {
+    visibility: 'private',
+    title: meeting.title,
+    blocks: meetingBlocks(ctx, meeting, details, { full: true, authorName: author?.displayName }),
+    buttons: shareButtons(actor.language, meeting),
+  };
+}

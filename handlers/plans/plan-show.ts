@@ -1,0 +1,59 @@
+import type { PlanAction, PlanGap } from '../../db/plans.repository.js';
+import { positional } from '../core/command.js';
+import type { HandlerContext } from '../core/context.js';
+import { dayIn } from '../core/dates.js';
+import type { Language } from '../core/incoming.js';
+import { requireCluster } from '../core/lookups.js';
+import type { Reply, ReplyBlock } from '../core/reply.js';
+import { shortId } from '../core/short-ids.js';
+import { t } from '../i18n/index.js';
+import { areaLabel } from './plan-areas.js';
+
+const example = 'plan Rymd';
+
+export interface PlanProgress {
+  done: number;
+  total: number;
+  overdue: number;
+}
+
+export function planProgress(actions: PlanAction[], today: string): PlanProgress {
+  const done = actions.filter((a) => a.doneAt).length;
+  const overdue = actions.filter((a) => !a.doneAt && a.dueOn < today).length;
+  return { done, total: actions.length, overdue };
+}
+
+/** `plan [cluster]`: the cluster's gaps with their actions, progress and last review. Everyone may read a
+ *  plan (shared knowledge); without a cluster, the asker's own first cluster. */
+export async function planShow(ctx: HandlerContext): Promise<Reply> {
+  const { command, actor, repos, clock, settings } = ctx;
+  const name = positional(command)[0] ?? actor.clusterRoles[0]?.clusterName;
+  const cluster = await requireCluster(ctx, name, example);
+  const plan = await repos.plans.planOf(actor.programmeId, cluster.id);
+  const lang = actor.language;
+  const today = dayIn(settings.timezone, clock.now());
+  const progress = planProgress(plan.actions.map((a) => a.action), today);
+  const blocks: ReplyBlock[] = [
+    {
+      type: 'fields',
+      fields: [
+        { label: t(lang, 'plan.progress_label'), value: t(lang, 'plan.progress_value', { ...progress }) },
+        { label: t(lang, 'plan.last_review_label'), value: plan.lastReview ?? t(lang, 'plan.never_reviewed') },
+      ],
+    },
+  ];
+  if (plan.gaps.length === 0) blocks.push({ type: 'text', text: t(lang, 'plan.empty', { cluster: cluster.name }) });
+  for (const gap of plan.gaps) blocks.push(gapBlock(lang, gap, plan.actions, today));
+  return { title: t(lang, 'plan.title', { cluster: cluster.name }), blocks, visibility: 'private' };
+}
+
+function gapBlock(lang: Language, gap: PlanGap, actions: { action: PlanAction; ownerName: string }[], today: string): ReplyBlock {
+  const items = actions
+    .filter((a) => a.action.gapId === gap.id)
+    .map(({ action, ownerName }) => {
+      const state = action.doneAt ? t(lang, 'plan.state_done') : action.dueOn < today ? t(lang, 'plan.state_overdue') : t(lang, 'plan.state_open');
+      return `${shortId('P', action.number)} ${action.text} – ${ownerName} – ${action.dueOn} – ${state}`;
+    });
+  const title = `${shortId('G', gap.number)} [${areaLabel(lang, gap.area)}] ${gap.text}`;
+  return { type: 'list', title, items: items.length ? items : [t(lang, 'plan.no_actions')] };
+}

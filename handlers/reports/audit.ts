@@ -1,0 +1,67 @@
+import { option, positional } from '../core/command.js';
+import type { HandlerContext } from '../core/context.js';
+import { LoketError } from '../core/errors.js';
+import type { Language } from '../core/incoming.js';
+import { requireCluster } from '../core/lookups.js';
+import type { Reply } from '../core/reply.js';
+import { readDay } from '../meetings/meeting-input.js';
+import { catalogs, t, type MessageKey } from '../i18n/index.js';
+
+export const auditExample = 'audit from:2026-03-01 to:2026-03-31 Rymd';
+const SHOWN = 30;
+
+type Listed = Awaited<ReturnType<HandlerContext['repos']['audit']['list']>>['entries'][number];
+
+/** `audit [from:…] [to:…] [cluster]` (PM): who created, changed, deleted, exported or handed over what,
+ *  newest first, with times in the programme's time zone. */
+export async function audit(ctx: HandlerContext): Promise<Reply> {
+  const { command, actor, repos, settings } = ctx;
+  const lang = actor.language;
+  const from = readDay(option(command, 'from'), 'from', auditExample);
+  const to = readDay(option(command, 'to'), 'to', auditExample);
+  if (from && to && from > to) throw new LoketError('date.range_invalid', { from, to }, auditExample);
+  const clusterName = positional(command).join(' ').trim();
+  const cluster = clusterName ? await requireCluster(ctx, clusterName, auditExample) : undefined;
+  const { entries, total } = await repos.audit.list({ programmeId: actor.programmeId, from, to, timezone: settings.timezone, clusterId: cluster?.id, limit: SHOWN });
+  if (total === 0) return { visibility: 'private', blocks: [{ type: 'text', text: t(lang, 'audit.empty') }] };
+  const items = entries.map((row) =>
+    t(lang, 'audit.item', { when: localTime(row.entry.at, settings.timezone), who: row.actorName ?? t(lang, 'audit.system'), what: actionLabel(lang, row.entry.action), ref: subjectRef(row) }),
+  );
+  const blocks: Reply['blocks'] = [{ type: 'list', items }];
+  if (total > entries.length) blocks.push({ type: 'text', text: t(lang, 'audit.showing', { shown: entries.length, total }) });
+  return { visibility: 'private', title: t(lang, 'audit.title', { count: total }), blocks };
+}
+
+/** The localised words for an action; an action this catalog does not know yet is shown by its code. */
+function actionLabel(lang: Language, action: string): string {
+  const key = `audit.action.${action}`;
+  return Object.hasOwn(catalogs.sv, key) ? t(lang, key as MessageKey) : action;
+}
+
+/** Which record: its short id where the entry names one, else the cluster's or person's name. */
+function subjectRef({ entry, clusterName, personName }: Listed): string {
+  const detail = entry.detail ?? {};
+  const parts: string[] = [];
+  if (typeof detail.ref === 'string') parts.push(detail.ref);
+  else if (entry.subjectType === 'meeting' && typeof detail.number === 'number') parts.push(`M${detail.number}`);
+  if (clusterName) parts.push(clusterName);
+  if (personName) parts.push(personName);
+  if (typeof detail.role === 'string') parts.push(`(${detail.role})`);
+  if (entry.action === 'export.create') parts.push(`${String(detail.scope ?? '')} ${String(detail.format ?? '')} ${String(detail.from ?? '')}–${String(detail.to ?? '')}`.trim());
+  if (entry.action === 'target.set') parts.push(`${String(detail.indicator ?? '')} ${String(detail.value ?? '')}`.trim());
+  const text = parts.filter(Boolean).join(' ');
+  return text ? ` ${text}` : '';
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `YYYY-MM-DD HH:MM` in the programme's time zone. */
+function localTime(instant: Date, timeZone: string): string {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, formatter);
+  }
+  const p = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}

@@ -1,0 +1,63 @@
+// The funder report's files. CSV is UTF-8 with a BOM and `;` between fields: Excel with Swedish (and most
+// European) regional settings uses the comma as decimal separator and `;` as list separator, so it opens
+// such a file straight into columns; the BOM that makes it read å, ä and ö as UTF-8 instead of Windows-1252
+// is added on delivery (core/files.ts forDelivery).
+import { stringify } from 'csv-stringify/sync';
+import type { ActivityRow, ParticipantRow } from '../../db/export.repository.js';
+import { shortId } from '../core/short-ids.js';
+import { indicatorValues, type Indicators } from './indicators.js';
+
+export type ExportFormat = 'csv' | 'json';
+
+export interface ExportFile {
+  name: string;
+  contentType: string;
+  content: string;
+}
+
+export interface ExportData {
+  indicators: Indicators;
+  targets: Map<string, number>;
+  activities: ActivityRow[];
+  participants: ParticipantRow[];
+}
+
+/** One row per figure, named so that a funder's template can look them up: `kind:training`, `gender:woman`. */
+export function indicatorRows(data: ExportData): { indicator: string; value: number; target: number | '' }[] {
+  const { indicators: i, targets } = data;
+  const rows = Object.entries(indicatorValues(i)).map(([indicator, value]) => ({ indicator, value, target: targets.get(indicator) ?? ('' as const) }));
+  const extra: [string, number][] = [
+    ['organisations_participated', i.organisations.participated],
+    ['organisations_others', i.organisations.others],
+    ...i.byKind.map((k): [string, number] => [`kind:${k.kind}`, k.n]),
+    ...Object.entries(i.byGender).map(([g, n]): [string, number] => [`gender:${g}`, n]),
+    ...Object.entries(i.byRole).map(([r, n]): [string, number] => [`role:${r}`, n]),
+  ];
+  return [...rows, ...extra.map(([indicator, value]) => ({ indicator, value, target: '' as const }))];
+}
+
+function activityRecords(data: ExportData) {
+  return data.activities.map((a) => ({ id: shortId('M', a.number), date: a.heldOn, kind: a.kind, title: a.title, clusters: a.clusters ?? '', organisations: a.organisations ?? '', org_numbers: a.orgNumbers ?? '', participants: a.participants }));
+}
+
+function participantRecords(data: ExportData) {
+  return data.participants.map((p) => ({ meeting: shortId('M', p.meetingNumber), date: p.heldOn, name: p.name, organisation: p.organisation ?? '', org_number: p.orgNumber ?? '', gender: p.gender ?? 'unknown', guest: p.guest ? 'yes' : 'no' }));
+}
+
+function csv(records: object[], columns: string[]): string {
+  return stringify(records, { header: true, columns, delimiter: ';', record_delimiter: 'windows' });
+}
+
+export function buildExportFiles(data: ExportData, format: ExportFormat, stem: string): ExportFile[] {
+  const { from, to } = data.indicators.period;
+  if (format === 'json') {
+    const content = JSON.stringify({ period: { from, to }, indicators: indicatorRows(data), activities: activityRecords(data), participants: participantRecords(data) }, null, 2);
+    return [{ name: `${stem}.json`, contentType: 'application/json; charset=utf-8', content }];
+  }
+  const type = 'text/csv; charset=utf-8';
+  return [
+    { name: `${stem}-indicators.csv`, contentType: type, content: csv(indicatorRows(data), ['indicator', 'value', 'target']) },
+    { name: `${stem}-activities.csv`, contentType: type, content: csv(activityRecords(data), ['id', 'date', 'kind', 'title', 'clusters', 'organisations', 'org_numbers', 'participants']) },
+    { name: `${stem}-participants.csv`, contentType: type, content: csv(participantRecords(data), ['meeting', 'date', 'name', 'organisation', 'org_number', 'gender', 'guest']) },
+  ];
+}

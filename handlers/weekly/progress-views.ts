@@ -1,0 +1,65 @@
+import type { ProgressNote } from '../../db/progress.repository.js';
+import { option, positional } from '../core/command.js';
+import type { HandlerContext } from '../core/context.js';
+import { LoketError } from '../core/errors.js';
+import type { Language } from '../core/incoming.js';
+import { textReply, type Reply } from '../core/reply.js';
+import { daysOfWeek, isoWeekOf } from '../core/weeks.js';
+import { dayIn } from '../core/dates.js';
+import { t } from '../i18n/index.js';
+import { progressCluster } from './progress-cluster.js';
+
+const showExample = 'progress show Rymd weeks:4';
+const MAX_WEEKS = 52;
+
+/** `progress show [cluster] [weeks:N]`: the cluster's most recent notes, newest first. */
+export async function progressShow(ctx: HandlerContext): Promise<Reply> {
+  const { command, actor, repos } = ctx;
+  const weeks = parseWeeks(option(command, 'weeks'));
+  const cluster = await progressCluster(ctx, positional(command)[0] ?? option(command, 'cluster'), showExample);
+  const { notes } = await repos.progress.recent(actor.programmeId, cluster.id, weeks);
+  const title = t(actor.language, 'progress.show_title', { cluster: cluster.name });
+  if (notes.length === 0) return textReply(t(actor.language, 'progress.show_empty', { cluster: cluster.name }), { title });
+  return { title, visibility: 'private', blocks: notes.map((note) => ({ type: 'list' as const, title: noteHeading(note, actor.language), items: noteLines(note, actor.language) })) };
+}
+
+function parseWeeks(input: string | undefined): number {
+  if (input === undefined) return 4;
+  const weeks = Number(input);
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_WEEKS) throw new LoketError('progress.weeks_invalid', { weeks: input, max: MAX_WEEKS }, showExample);
+  return weeks;
+}
+
+export function noteHeading(note: ProgressNote, language: Language): string {
+  const mood = note.mood ? ` – ${t(language, `progress.mood_${note.mood}`)}` : '';
+  return `${note.isoWeek}${mood}`;
+}
+
+export function noteLines(note: ProgressNote, language: Language): string[] {
+  const lines: string[] = [];
+  for (const key of ['done', 'next', 'blockers', 'need'] as const) {
+    const value = note[key];
+    if (value) lines.push(`${t(language, `progress.field_${key}`)}: ${value}`);
+  }
+  return lines;
+}
+
+/** `progress missing`: clusters without a note this ISO week, and whether their leader is away. */
+export async function progressMissing(ctx: HandlerContext): Promise<Reply> {
+  const { actor, repos, clock, settings } = ctx;
+  const isoWeek = isoWeekOf(clock.now(), settings.timezone);
+  const { clusters } = await repos.progress.clustersWithLeaders(actor.programmeId);
+  const { notes } = await repos.progress.ofWeeks(actor.programmeId, [isoWeek]);
+  const written = new Set(notes.map((n) => n.clusterId));
+  const missing = clusters.filter((c) => !written.has(c.cluster.id));
+  if (missing.length === 0) return textReply(t(actor.language, 'progress.missing_none', { week: isoWeek }));
+  const leaderIds = missing.flatMap((c) => (c.leader ? [c.leader.id] : []));
+  const today = dayIn(settings.timezone, clock.now());
+  const { absences } = await repos.progress.absencesOverlapping(actor.programmeId, leaderIds, today, daysOfWeek(isoWeek).sunday);
+  const away = new Set(absences.map((a) => a.personId));
+  const items = missing.map(({ cluster, leader }) => {
+    const who = leader ? leader.displayName : t(actor.language, 'progress.no_leader');
+    return `${cluster.name} (${who})${leader && away.has(leader.id) ? ` – ${t(actor.language, 'progress.away')}` : ''}`;
+  });
+  return { title: t(actor.language, 'progress.missing_title', { week: isoWeek, count: missing.length }), visibility: 'private', blocks: [{ type: 'list', items }] };
+}

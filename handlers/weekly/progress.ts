@@ -1,0 +1,75 @@
+import type { Cluster } from '../../db/clusters.repository.js';
+import type { ProgressFields } from '../../db/progress.repository.js';
+import { moods, type Mood } from '../../db/schema/index.js';
+import { option, positional, type Command } from '../core/command.js';
+import type { HandlerContext } from '../core/context.js';
+import { LoketError } from '../core/errors.js';
+import { textReply, type Reply, type ReplyForm } from '../core/reply.js';
+import { isoWeekOf, previousWeek } from '../core/weeks.js';
+import { t } from '../i18n/index.js';
+import type { Language } from '../core/incoming.js';
+import { assertMayWrite, defaultCluster, progressCluster } from './progress-cluster.js';
+
+export const progressExample = 'progress done: Workshop med Kiruna kommun next: Ansökan till Vinnova blockers: – need: Kontakt på LTU mood:green';
+const FIELDS = ['done', 'next', 'blockers', 'need'] as const;
+
+/** `progress [cluster:…] done: … next: … blockers: … need: … [mood:…]`: this ISO week's note, updated in place. */
+export async function progress(ctx: HandlerContext): Promise<Reply> {
+  const { command, actor, repos, clock, settings } = ctx;
+  const fields = readFields(command);
+  const clusterName = option(command, 'cluster');
+  // Words without any field (`progress Workshop klar`) are a note that lost its labels, not a request for the form.
+  if (!fields && positional(command).length > 0) throw new LoketError('progress.no_fields', {}, progressExample);
+  if (!fields) return progressForm(ctx, clusterName ? await progressCluster(ctx, clusterName, progressExample) : await defaultCluster(ctx));
+  const cluster = await progressCluster(ctx, clusterName, progressExample);
+  assertMayWrite(ctx, cluster, progressExample);
+  const isoWeek = isoWeekOf(clock.now(), settings.timezone);
+  const { note, created } = await repos.progress.upsert({ programmeId: actor.programmeId, clusterId: cluster.id, isoWeek, authorId: actor.personId, fields, at: clock.now() });
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: created ? 'progress.create' : 'progress.update', subjectType: 'progress_note', subjectId: note.id, detail: { isoWeek }, at: clock.now() });
+  return textReply(t(actor.language, created ? 'progress.saved' : 'progress.updated', { cluster: cluster.name, week: isoWeek }));
+}
+
+/** Undefined when the message names no field at all (→ the form); a bad mood is refused. */
+function readFields(command: Command): ProgressFields | undefined {
+  const fields: ProgressFields = {};
+  for (const key of FIELDS) {
+    const value = option(command, key)?.trim();
+    if (value) fields[key] = value;
+  }
+  const mood = option(command, 'mood')?.toLowerCase();
+  if (mood !== undefined) {
+    if (!moods.includes(mood as Mood)) throw new LoketError('progress.mood_invalid', { mood }, progressExample);
+    fields.mood = mood as Mood;
+  }
+  return Object.keys(fields).length ? fields : undefined;
+}
+
+/** The form starts from last week's `next:` as this week's `done:` — what was planned is usually what got done. */
+async function progressForm(ctx: HandlerContext, cluster: Cluster | undefined): Promise<Reply> {
+  const { actor, repos, clock, settings } = ctx;
+  const isoWeek = isoWeekOf(clock.now(), settings.timezone);
+  const current = cluster ? (await repos.progress.find(actor.programmeId, cluster.id, isoWeek)).note : undefined;
+  const last = cluster ? (await repos.progress.find(actor.programmeId, cluster.id, previousWeek(isoWeek))).note : undefined;
+  const initial = {
+    done: current?.done ?? last?.next ?? undefined,
+    next: current?.next ?? undefined,
+    blockers: current?.blockers ?? undefined,
+    need: current?.need ?? undefined,
+  };
+  const intro = t(actor.language, 'progress.form_intro', { week: isoWeek, example: progressExample });
+  return textReply(intro, { form: formFor(actor.language, cluster?.name, initial, current?.mood ?? undefined) });
+}
+
+function formFor(language: Language, clusterName: string | undefined, initial: Record<(typeof FIELDS)[number], string | undefined>, mood: Mood | undefined): ReplyForm {
+  const label = (key: string) => t(language, `progress.field_${key}` as 'progress.field_done');
+  return {
+    title: t(language, 'progress.form_title'),
+    verb: 'progress',
+    submitLabel: t(language, 'progress.form_submit'),
+    fields: [
+      { key: 'cluster', label: label('cluster'), kind: 'text', required: true, ...(clusterName ? { initial: clusterName } : {}) },
+      ...FIELDS.map((key) => ({ key, label: label(key), kind: 'multiline' as const, ...(initial[key] ? { initial: initial[key] } : {}) })),
+      { key: 'mood', label: label('mood'), kind: 'select', ...(mood ? { initial: mood } : {}), options: moods.map((m) => ({ value: m, label: t(language, `progress.mood_${m}`) })) },
+    ],
+  };
+}

@@ -1,0 +1,94 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { auditLog, clusters, memberships } from '../../../db/schema/index.js';
+import { createTestCore, say, uniqueWorkspaceId, type TestCore } from '../../support/test-core.js';
+import { openTestDatabase } from '../../support/test-database.js';
+
+let opened: OpenedDatabase;
+beforeAll(async () => {
+  opened = await openTestDatabase();
+});
+afterAll(async () => opened.close());
+
+async function programmeWithManager() {
+  const test = await createTestCore({ db: opened.db });
+  const workspaceId = uniqueWorkspaceId();
+  await test.connectWorkspace('slack', workspaceId);
+  await test.makeManager('slack', workspaceId, 'UPM', 'Petra PM');
+  const as = (userId: string, text: string, displayName?: string) => say(test.core, { platform: 'slack', workspaceId, userId, displayName }, text);
+  return { test, workspaceId, as };
+}
+
+async function clusterRows(test: TestCore) {
+  return opened.db.select().from(clusters).where(eq(clusters.programmeId, test.programme.id));
+}
+
+describe('cluster add', () => {
+  it('a project manager who adds a cluster with a quoted name sees it confirmed and stored', async () => {
+    const { test, as } = await programmeWithManager();
+    const { text } = await as('UPM', 'cluster add "Swedish Space Cluster" sector:space');
+    expect(text).toContain('Klustret ”Swedish Space Cluster” (bransch: space) är tillagt');
+    const rows = await clusterRows(test);
+    expect(rows.map((r) => [r.name, r.sector])).toEqual([['Swedish Space Cluster', 'space']]);
+    const audit = await opened.db.select().from(auditLog).where(and(eq(auditLog.programmeId, test.programme.id), eq(auditLog.action, 'cluster.add')));
+    expect(audit).toHaveLength(1);
+  });
+
+  it('a cluster without a sector is refused with an example and nothing is stored', async () => {
+    const { test, as } = await programmeWithManager();
+    const { outcome, text } = await as('UPM', 'cluster add Rymd');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.missing');
+    expect(text).toContain('Det saknas en bransch (sector:…).');
+    expect(text).toContain('Exempel: `cluster add "Swedish Space Cluster" sector:space`');
+    expect(await clusterRows(test)).toEqual([]);
+  });
+
+  it('a second cluster with the same name in another case is refused', async () => {
+    const { test, as } = await programmeWithManager();
+    await as('UPM', 'cluster add Rymd sector:space');
+    const { text } = await as('UPM', 'cluster add rymd sector:space');
+    expect(text).toContain('Det finns redan ett kluster som heter ”rymd”');
+    expect(await clusterRows(test)).toHaveLength(1);
+  });
+
+  it('a participant who is not a manager may not add a cluster', async () => {
+    const { test, as } = await programmeWithManager();
+    const { outcome, text } = await as('UNOBODY', 'cluster add Rymd sector:space', 'Nils');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('permission.denied');
+    expect(text).toContain('Du får inte köra `cluster add`. Det kan: projektledare.');
+    expect(await clusterRows(test)).toEqual([]);
+  });
+});
+
+describe('cluster role and join', () => {
+  it('a new leader turns the previous leader into a deputy, and the list shows both', async () => {
+    const { test, as } = await programmeWithManager();
+    await as('UPM', 'cluster add Skog sector:forest');
+    await as('UANNA', 'whoami', 'Anna');
+    await as('UERIK', 'whoami', 'Erik');
+    expect((await as('UPM', 'cluster role Skog <@UANNA> leader')).text).toContain('Anna är nu klusterledare i Skog.');
+    const second = await as('UPM', 'cluster role skog <@UERIK|erik> leader');
+    expect(second.text).toContain('Anna var ledare och är nu ersättare.');
+    const list = await as('UANNA', 'cluster list');
+    expect(list.text).toContain('Skog – forest – ledare: Erik, ersättare: Anna – 2 medlemmar');
+    const rows = await opened.db.select().from(memberships).where(eq(memberships.programmeId, test.programme.id));
+    expect(rows.map((r) => r.role).sort()).toEqual(['deputy', 'leader']);
+  });
+
+  it('anyone can join a cluster once', async () => {
+    const { test, as } = await programmeWithManager();
+    await as('UPM', 'cluster add Turism sector:tourism');
+    expect((await as('UX', 'join turism', 'Xena')).text).toBe('Du är nu medlem i Turism.');
+    expect((await as('UX', 'join Turism')).text).toBe('Du är redan med i Turism (som medlem).');
+    const rows = await opened.db.select().from(memberships).where(eq(memberships.programmeId, test.programme.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('joining a cluster that does not exist names the clusters there are', async () => {
+    const { as } = await programmeWithManager();
+    await as('UPM', 'cluster add Rymd sector:space');
+    const { text } = await as('UX', 'join Fordon');
+    expect(text).toContain('Jag hittar inget kluster som heter ”Fordon”. Finns: Rymd.');
+  });
+});

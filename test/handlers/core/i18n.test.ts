@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { catalogs, placeholdersOf, t, toLanguage } from '../../../handlers/i18n/index.js';
+import { verbs } from '../../../handlers/dispatch.js';
+
+describe('catalogs', () => {
+  it('Swedish and English have the same keys', () => {
+    expect(Object.keys(catalogs.en).sort()).toEqual(Object.keys(catalogs.sv).sort());
+  });
+
+  it('every message has the same placeholders in both languages', () => {
+    for (const key of Object.keys(catalogs.sv) as (keyof typeof catalogs.sv)[]) {
+      expect(placeholdersOf(catalogs.en[key]), key).toEqual(placeholdersOf(catalogs.sv[key]));
+    }
+  });
+
+  it('no message is empty or left untranslated in English', () => {
+    const same = Object.keys(catalogs.sv).filter((k) => {
+      const key = k as keyof typeof catalogs.sv;
+      return catalogs.sv[key] === catalogs.en[key] && catalogs.sv[key].length > 12;
+    });
+    expect(same).toEqual([]);
+  });
+
+  it('every verb has a summary for help in both languages', () => {
+    for (const { verb } of verbs) {
+      expect(catalogs.sv, verb).toHaveProperty([`summary.${verb}`]);
+    }
+  });
+
+  it('placeholders are filled and unknown ones are left visible', () => {
+    expect(t('en', 'join.ok', { cluster: 'Rymd' })).toBe('You are now a member of Rymd.');
+    expect(t('sv', 'join.ok')).toBe('Du är nu medlem i {cluster}.');
+  });
+
+  it('platform locales map to the two languages', () => {
+    expect([toLanguage('sv-SE'), toLanguage('en-US'), toLanguage('fi-FI'), toLanguage(undefined)]).toEqual(['sv', 'en', undefined, undefined]);
+  });
+});

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { openTestDatabase } from '../../support/test-database.js';
+import { errorCode, meetingProgramme, none } from '../../support/programme-fixture.js';
+
+let opened: OpenedDatabase;
+beforeAll(async () => {
+  opened = await openTestDatabase();
+});
+afterAll(async () => opened.close());
+
+// Every refusal names what was wrong and shows a correct example; the valid lines before the bad one are
+// not stored either.
+const badInputs: { what: string; text: string; code: string; says: string; example: string }[] = [
+  { what: 'an unknown cluster', text: 'meeting Avstämning cluster:Rymd,Fordon\ndecision: ok', code: 'cluster.not_found', says: 'Jag hittar inget kluster som heter ”Fordon”. Finns: Rymd, Skog.', example: 'meeting "Styrgrupp mars"' },
+  { what: 'an unknown participant', text: 'meeting Avstämning with:@Okänd\ndecision: ok', code: 'person.not_found', says: 'Jag känner inte till ”@Okänd”', example: 'with:"@anna, Karin Ek (LTU)"' },
+  { what: 'an unknown action owner', text: 'meeting Avstämning\ndecision: ok\naction: @Okänd Ring Vinnova', code: 'person.not_found', says: '”@Okänd”', example: 'action: @anna Boka lokal' },
+  { what: 'a date that does not exist', text: 'meeting Avstämning date:2026-02-30\ndecision: ok', code: 'date.invalid', says: '”2026-02-30” är inget giltigt datum för date:', example: 'date:2026-03-02' },
+  { what: 'a date in another format', text: 'meeting Avstämning date:2/3', code: 'date.invalid', says: 'Skriv datum som ÅÅÅÅ-MM-DD', example: 'meeting "Styrgrupp mars"' },
+  { what: 'a due date that does not exist', text: 'meeting Avstämning\naction: @Nils Boka due:2026-04-31', code: 'date.invalid', says: 'för due:', example: 'due:2026-03-20' },
+  { what: 'a due date before the meeting', text: 'meeting Avstämning date:2026-03-02\ndecision: ok\naction: @Nils Boka lokal due:2026-03-01', code: 'meeting.due_before_meeting', says: 'Slutdatumet 2026-03-01 ligger före mötets datum 2026-03-02', example: 'action: @anna Boka lokal' },
+  { what: 'an empty title with other arguments', text: 'meeting date:2026-03-02 cluster:Rymd\ndecision: ok', code: 'args.missing', says: 'Det saknas en titel på mötet.', example: 'meeting "Styrgrupp mars"' },
+  { what: 'lines but no title', text: 'meeting\ndecision: ok', code: 'args.missing', says: 'Det saknas en titel på mötet.', example: 'meeting "Styrgrupp mars"' },
+  { what: 'an unknown kind', text: 'meeting Avstämning kind:fika', code: 'meeting.kind_invalid', says: 'Mötestypen ”fika” finns inte. Välj en av: kluster, nätverk, styrgrupp', example: 'kind:board' },
+  { what: 'an action with an owner but nothing to do', text: 'meeting Avstämning\naction: @Nils due:2026-03-20', code: 'args.missing', says: 'Det saknas vad som ska göras', example: 'action: @anna' },
+  { what: 'an org number that is not registered', text: 'meeting Avstämning orgs:212000-0142', code: 'meeting.org_not_found', says: 'Organisationen 212000-0142 finns inte', example: 'org add 212000-0142' },
+  { what: 'something that is not an org number', text: 'meeting Avstämning orgs:LTU', code: 'org.number_invalid', says: '”LTU” är inget giltigt organisationsnummer', example: 'orgs:556677-8899' },
+  { what: 'a guest at a registered-looking org that is unknown', text: 'meeting Avstämning with:"Karin Ek (212000-0142)"', code: 'meeting.org_not_found', says: 'Organisationen 212000-0142', example: 'org add' },
+];
+
+describe('meeting with bad input', () => {
+  it.each(badInputs)('$what is refused with an example, and nothing is stored', async ({ text, code, says, example }) => {
+    const p = await meetingProgramme(opened.db);
+    const reply = await p.as('UANNA', text);
+    expect(errorCode(reply.outcome)).toBe(code);
+    expect(reply.text).toContain(says);
+    expect(reply.text).toContain(`Exempel: \``);
+    expect(reply.text).toContain(example);
+    expect(await p.counts()).toEqual(none);
+  });
+
+  it('English speakers get the refusal in English with the kinds in English', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UANNA', 'profile lang:en');
+    const { text } = await p.as('UANNA', 'meeting Check-in kind:fika');
+    expect(text).toContain('There is no meeting kind “fika”. Choose one of: cluster, network, board, study-trip, workshop, training, member, external.');
+    expect(text).toContain('Example: `meeting "Styrgrupp mars" date:2026-03-02 cluster:Rymd kind:board`');
+  });
+});
+
+describe('who may log a meeting', () => {
+  it.each([
+    ['a cluster member', 'UNILS'],
+    ['a participant in no cluster', 'UOLLE'],
+  ])('%s may not, and nothing is stored', async (_who, userId) => {
+    const p = await meetingProgramme(opened.db);
+    const { outcome, text } = await p.as(userId, 'meeting Avstämning cluster:Rymd');
+    expect(errorCode(outcome)).toBe('permission.denied');
+    expect(text).toContain('Det kan: projektledare, klusterledare, ersättare.');
+    expect(await p.counts()).toEqual(none);
+  });
+
+  it.each([
+    ['the project manager', 'UPM'],
+    ['a leader', 'UERIK'],
+    ['a deputy', 'UDANA'],
+  ])('%s may', async (_who, userId) => {
+    const p = await meetingProgramme(opened.db);
+    expect((await p.as(userId, 'meeting Avstämning cluster:Rymd')).text).toContain('Mötet M1 är sparat');
+    expect((await p.counts()).meetings).toBe(1);
+  });
+});
+
+describe('ids', () => {
+  it('an id of another programme is not found, and the wrong kind of id is explained', async () => {
+    const first = await meetingProgramme(opened.db);
+    await first.as('UANNA', 'meeting Ett\ndecision: a');
+    await first.as('UANNA', 'meeting Två\ndecision: b');
+    const second = await meetingProgramme(opened.db);
+    await second.as('UANNA', 'meeting Tre');
+    for (const command of ['meeting show M2', 'meeting share M2', 'meeting edit M2 Ny', 'meeting delete M2']) {
+      const { outcome, text } = await second.as('UPM', command);
+      expect(errorCode(outcome)).toBe('meeting.not_found');
+      expect(text).toContain('Jag hittar inget möte M2 i programmet.');
+    }
+    const wrongKind = await second.as('UPM', 'meeting show A1');
+    expect(errorCode(wrongKind.outcome)).toBe('id.invalid');
+    expect(wrongKind.text).toContain('”A1” är inget id av rätt slag här. Skriv t.ex. M12.');
+    expect((await first.counts()).meetings).toBe(2);
+    expect((await second.counts()).meetings).toBe(1);
+  });
+});

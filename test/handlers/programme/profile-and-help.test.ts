@@ -1,0 +1,104 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { organisations, people } from '../../../db/schema/index.js';
+import { createTestCore, say, uniqueWorkspaceId } from '../../support/test-core.js';
+import { openTestDatabase } from '../../support/test-database.js';
+
+let opened: OpenedDatabase;
+beforeAll(async () => {
+  opened = await openTestDatabase();
+});
+afterAll(async () => opened.close());
+
+async function setup() {
+  const test = await createTestCore({ db: opened.db });
+  const workspaceId = uniqueWorkspaceId();
+  await test.connectWorkspace('slack', workspaceId);
+  await test.makeManager('slack', workspaceId, 'UPM', 'Petra');
+  const as = (userId: string, text: string, extra: { displayName?: string; locale?: string } = {}) =>
+    say(test.core, { platform: 'slack', workspaceId, userId, ...extra }, text);
+  const person = async (userId: string) => (await opened.db.select().from(people).where(eq(people.programmeId, test.programme.id))).find((p) => p.userId === userId);
+  return { test, as, person };
+}
+
+describe('organisations and profiles', () => {
+  it('an organisation is stored once per org number, whatever way the number is written', async () => {
+    const { test, as } = await setup();
+    expect((await as('UPM', 'org add 5566778899 "Norrbotten Space AB" type:company')).text).toBe('Organisationen Norrbotten Space AB (556677-8899, företag) är tillagd.');
+    expect((await as('UPM', 'org add 556677-8899 "Another Name" type:academia')).text).toBe('Organisationen 556677-8899 finns redan som Norrbotten Space AB. Inget ändrades.');
+    const rows = await opened.db.select().from(organisations).where(eq(organisations.programmeId, test.programme.id));
+    expect(rows.map((r) => [r.orgNumber, r.name, r.helixType])).toEqual([['556677-8899', 'Norrbotten Space AB', 'company']]);
+  });
+
+  it('an org number with a wrong check digit or an unknown type is refused with an example', async () => {
+    const { test, as } = await setup();
+    const bad = await as('UPM', 'org add 556677-8898 "X AB" type:company');
+    expect(bad.text).toContain('”556677-8898” är inget giltigt organisationsnummer');
+    expect(bad.text).toContain('Exempel: `org add 556677-8899 "Norrbotten Space AB" type:company`');
+    expect((await as('UPM', 'org add 556677-8899 "X AB" type:bank')).text).toContain('Typen ”bank” finns inte');
+    expect(await opened.db.select().from(organisations).where(eq(organisations.programmeId, test.programme.id))).toEqual([]);
+  });
+
+  it('a person declares organisation, gender and language; the reply switches to English at once', async () => {
+    const { as, person } = await setup();
+    await as('UPM', 'org add 556677-8899 "Norrbotten Space AB" type:company');
+    const { text } = await as('UANNA', 'profile org:556677-8899 gender:woman lang:en', { displayName: 'Anna' });
+    expect(text).toContain('Your profile has been updated.');
+    expect(text).toContain('Organisation: Norrbotten Space AB (556677-8899)');
+    expect(text).toContain('Gender (self-declared): woman');
+    expect(await person('UANNA')).toMatchObject({ language: 'en', gender: 'woman' });
+    expect((await as('UANNA', 'join Nowhere')).text).toContain('I cannot find a cluster called “Nowhere”.');
+  });
+
+  it('a bad profile value changes nothing, not even the valid values beside it', async () => {
+    const { as, person } = await setup();
+    await as('UB', 'whoami', { displayName: 'Bo' });
+    const { text } = await as('UB', 'profile lang:en gender:robot');
+    expect(text).toContain('Kön anges som woman, man, other eller unspecified');
+    expect(await person('UB')).toMatchObject({ language: null, gender: null });
+  });
+
+  it('an org number LOKET does not know points to org add', async () => {
+    const { as } = await setup();
+    expect((await as('UC', 'profile org:556677-8899')).text).toContain('Lägg till den med `org add 556677-8899 <namn> type:company`');
+  });
+});
+
+describe('help, whoami and unknown verbs', () => {
+  it('help for one verb shows how to write it, an example and who may run it', async () => {
+    const { as } = await setup();
+    const { text } = await as('UX', 'hjälp cluster role');
+    expect(text).toContain('Så skriver du: `cluster role <cluster> @person leader|deputy|member`');
+    expect(text).toContain('Exempel: `cluster role Rymd @anna leader`');
+    expect(text).toContain('Vem: projektledare, klusterledare');
+  });
+
+  it('a misspelt verb gets the closest known verb and its example', async () => {
+    const { as } = await setup();
+    const { outcome, text } = await as('UX', 'claster lst');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('verb.unknown');
+    expect(text).toContain('Menade du `cluster list`?');
+  });
+
+  it('an English Slack locale gets English replies until the person chooses otherwise', async () => {
+    const { as } = await setup();
+    expect((await as('UE', 'whoami', { locale: 'en-GB', displayName: 'Emma' })).text).toContain('You in LOKET');
+    expect((await as('UE', 'profile lang:sv', { locale: 'en-GB' })).text).toContain('Profilen är uppdaterad.');
+    expect((await as('UE', 'whoami', { locale: 'en-GB' })).text).toContain('Du i LOKET');
+  });
+
+  it('a decision line sent on its own explains how to keep it with its meeting', async () => {
+    const { as } = await setup();
+    for (const line of ['decision: Vi söker EU-medel', 'beslut: ja', 'note: en rad']) {
+      const { outcome, text } = await as('UX', line);
+      expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('verb.stray_line');
+      expect(text).toContain('avslutar du raden före med `\\`');
+    }
+  });
+
+  it('an empty message shows the help', async () => {
+    const { as } = await setup();
+    expect((await as('UX', '   ')).text).toContain('LOKET – kommandon');
+  });
+});

@@ -1,0 +1,75 @@
+import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { exportFiles } from '../../../db/schema/index.js';
+import { openTestDatabase } from '../../support/test-database.js';
+import { orgs, statusProgramme } from './status-fixture.js';
+
+let opened: OpenedDatabase;
+beforeAll(async () => {
+  opened = await openTestDatabase();
+});
+afterAll(async () => opened.close());
+
+const errorCode = (r: { outcome: { kind: string; reply?: { error?: { code: string } } } }) => (r.outcome.kind === 'reply' ? r.outcome.reply?.error?.code : undefined);
+const filesOf = (programmeId: string) => opened.db.select().from(exportFiles).where(eq(exportFiles.programmeId, programmeId));
+const readCsv = (content: string) => parse(content, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+
+describe('export', () => {
+  it('CSV files parse back to the same numbers status shows', async () => {
+    const p = await statusProgramme(opened.db);
+    const reply = await p.as('UPM', 'export format:csv from:2026-01-01 to:2026-03-31');
+    expect(reply.text).toContain('Exporten för 2026-01-01 – 2026-03-31 är klar (3 aktiviteter). Länkarna gäller i 7 dagar.');
+    expect(reply.outcome.kind === 'reply' && reply.outcome.reply.links?.map((l) => l.label)).toEqual([
+      'loket-2026-01-01-2026-03-31-indicators.csv',
+      'loket-2026-01-01-2026-03-31-activities.csv',
+      'loket-2026-01-01-2026-03-31-participants.csv',
+    ]);
+    const files = await filesOf(p.test.programme.id);
+    const byName = (suffix: string) => files.find((f) => f.name.endsWith(suffix))!.content;
+    // Excel-friendly: `;` between fields, CRLF line ends.
+    // The BOM is added on delivery (checked in signed-links.security.test.ts), not stored.
+    expect(byName('indicators.csv').startsWith('indicator;value;target\r\n')).toBe(true);
+    const indicators = Object.fromEntries(readCsv(byName('indicators.csv')).map((r) => [r.indicator, Number(r.value)]));
+    expect(indicators).toMatchObject({ activities: 3, organisations: 4, companies: 2, participants: 6, women: 2, men: 2, exchanges: 0, competence: 1, organisations_participated: 3, 'gender:unknown': 2, 'role:guest': 1 });
+    const activities = readCsv(byName('activities.csv'));
+    expect(activities.map((a) => [a.id, a.date, a.kind])).toEqual([['M2', '2026-01-15', 'cluster'], ['M3', '2026-02-10', 'training'], ['M5', '2026-03-31', 'network']]);
+    const orgNumbers = new Set(activities.flatMap((a) => a.org_numbers!.split(', ').filter(Boolean)));
+    expect(orgNumbers).toEqual(new Set([orgs.A, orgs.B, orgs.C]));
+    expect(activities.find((a) => a.id === 'M3')?.organisations).toBe('Luleå tekniska universitet, Rymdbolaget AB');
+    const participants = readCsv(byName('participants.csv'));
+    expect(participants).toHaveLength(7);
+    expect(new Set(participants.filter((r) => r.guest === 'no').map((r) => r.name)).size + participants.filter((r) => r.guest === 'yes').length).toBe(indicators.participants);
+    expect(files.every((f) => f.expiresAt.getTime() - p.test.clock.now().getTime() === 7 * 86_400_000)).toBe(true);
+  });
+
+  it('JSON holds the same figures in one file', async () => {
+    const p = await statusProgramme(opened.db);
+    await p.as('UPM', 'export Skog format:json');
+    const [file] = await filesOf(p.test.programme.id);
+    expect(file?.name).toBe('loket-skog-2026-01-01-2026-03-31.json');
+    const data = JSON.parse(file!.content) as { indicators: { indicator: string; value: number }[]; activities: unknown[] };
+    expect(data.activities).toHaveLength(2);
+    expect(data.indicators.find((i) => i.indicator === 'activities')?.value).toBe(2);
+  });
+
+  it("a leader exports their own clusters only, and is refused another's; nothing is stored then", async () => {
+    const p = await statusProgramme(opened.db);
+    const refused = await p.as('UERIK', 'export Rymd');
+    expect(errorCode(refused)).toBe('status.not_yours');
+    expect(await filesOf(p.test.programme.id)).toEqual([]);
+    await p.as('UERIK', 'export format:json');
+    const [file] = await filesOf(p.test.programme.id);
+    const data = JSON.parse(file!.content) as { activities: { clusters: string }[] };
+    expect(data.activities.map((a) => a.clusters)).toEqual(['Skog', 'Rymd, Skog']);
+  });
+
+  it('an unknown format or a reversed period is refused and nothing is stored', async () => {
+    const p = await statusProgramme(opened.db);
+    expect(errorCode(await p.as('UPM', 'export format:xlsx'))).toBe('export.format_invalid');
+    expect(errorCode(await p.as('UPM', 'export from:2026-03-01 to:2026-01-01'))).toBe('date.range_invalid');
+    expect(errorCode(await p.as('UNILS', 'export'))).toBe('permission.denied');
+    expect(await filesOf(p.test.programme.id)).toEqual([]);
+  });
+});

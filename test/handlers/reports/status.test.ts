@@ -1,0 +1,156 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { createRepositories } from '../../../db/repositories.js';
+import { clusters, meetings, programmeTargets } from '../../../db/schema/index.js';
+import { computeIndicators } from '../../../handlers/reports/indicators.js';
+import { renderBlocks } from '../../../bot/slack/render-blocks.js';
+import { openTestDatabase } from '../../support/test-database.js';
+import { addProgressNote, statusProgramme } from './status-fixture.js';
+
+let opened: OpenedDatabase;
+beforeAll(async () => {
+  opened = await openTestDatabase();
+});
+afterAll(async () => opened.close());
+
+const errorCode = (r: { outcome: { kind: string; reply?: { error?: { code: string } } } }) => (r.outcome.kind === 'reply' ? r.outcome.reply?.error?.code : undefined);
+const q1 = { from: '2026-01-01', to: '2026-03-31' };
+
+async function clusterId(programmeId: string, name: string) {
+  const [row] = await opened.db.select().from(clusters).where(and(eq(clusters.programmeId, programmeId), eq(clusters.name, name)));
+  return row!.id;
+}
+
+describe('indicators', () => {
+  it('equal the hand-computed figures: one company at three meetings in two clusters counts once', async () => {
+    const p = await statusProgramme(opened.db);
+    const figures = await computeIndicators(createRepositories(opened.db), p.test.programme.id, undefined, q1, 'Europe/Stockholm');
+    expect(figures.activities).toBe(3);
+    expect(figures.byKind).toEqual([{ kind: 'cluster', n: 1 }, { kind: 'network', n: 1 }, { kind: 'training', n: 1 }]);
+    expect(figures.competence).toBe(1);
+    expect(figures.organisations).toEqual({ reached: 4, companies: 2, others: 2, participated: 3 });
+    expect(figures.participants).toBe(6);
+    expect(figures.byGender).toEqual({ woman: 2, man: 2, unknown: 2 });
+    expect(figures.byRole).toEqual({ leader: 2, member: 1, participant: 1, board: 1, guest: 1 });
+    expect(figures.exchanges).toBe(0);
+  });
+
+  it('a meeting logged at 23:30 Stockholm time on 31 March is in Q1, one logged at 00:30 on 1 April in Q2', async () => {
+    const p = await statusProgramme(opened.db);
+    const rows = await opened.db.select().from(meetings).where(eq(meetings.programmeId, p.test.programme.id));
+    expect(rows.find((m) => m.title === 'Ledarnätverk')?.heldOn).toBe('2026-03-31');
+    expect(rows.find((m) => m.title === 'Studieresa Kiruna')?.heldOn).toBe('2026-04-01');
+    const q1Reply = await p.as('UPM', 'status');
+    expect(q1Reply.text).toContain('Läget 2026-01-01 – 2026-03-31');
+    expect(q1Reply.text).toContain('Aktiviteter: 3');
+    p.test.clock.set(new Date('2026-03-31T22:30:00Z'));
+    const q2Reply = await p.as('UPM', 'status');
+    expect(q2Reply.text).toContain('Läget 2026-04-01 – 2026-06-30');
+    expect(q2Reply.text).toContain('Aktiviteter: 1');
+    expect(q2Reply.text).toContain('Kompetensaktiviteter (utbildningar, studieresor): 1');
+  });
+});
+
+describe('status for the project manager', () => {
+  it('shows programme totals first, the indicators, then the clusters that need attention', async () => {
+    const p = await statusProgramme(opened.db);
+    const { text } = await p.as('UPM', 'status');
+    expect(text).toContain('Kluster: 2, varav 2 behöver uppmärksamhet');
+    expect(text).toContain('Möten under perioden: 3');
+    expect(text).toContain('Organisationer: 4 nådda (2 företag, 2 övriga), 3 deltog i minst en aktivitet');
+    expect(text).toContain('Deltagare per kön: kvinnor 2, män 2, okänt 2');
+    expect(text).toContain('Deltagare per roll: rådgivande styrgrupp 1, klusterledare 2, medlemmar 1, övriga deltagare 1, gäster 1');
+    expect(text).toContain('Genomförda erfarenhetsutbyten: 0');
+    expect(text).toContain('Behöver uppmärksamhet');
+    expect(text).toContain('Rymd (ledare: Anna) – möten 2, åtgärder 0 öppna/0 försenade, plan 0/0 – tyst i 4 veckor, planen inte översedd på ett kvartal');
+    expect(text.indexOf('Kluster: 2')).toBeLessThan(text.indexOf('Behöver uppmärksamhet'));
+  });
+
+  it('status <cluster> shows leader, deputy, last progress week, member organisations and helix mix', async () => {
+    const p = await statusProgramme(opened.db);
+    await addProgressNote(opened.db, p, await clusterId(p.test.programme.id, 'Rymd'), '2026-W10');
+    await p.as('UANNA', 'plan gap Rymd area:strategy Ingen strategi');
+    await p.as('UANNA', 'plan action G1 Skriv strategi owner:@Anna due:2026-04-30');
+    await p.as('UANNA', 'plan review Rymd');
+    const { text } = await p.as('UPM', 'status rymd');
+    expect(text).toContain('Rymd: läget 2026-01-01 – 2026-03-31');
+    expect(text).toContain('Ledare: Anna');
+    expect(text).toContain('Ersättare: Dana');
+    expect(text).toContain('Senaste veckorapport: 2026-W10 (tyst i 3 veckor sedan dess)');
+    expect(text).toContain('Möten under perioden: 2');
+    expect(text).toContain('Öppna behov av erfarenhetsutbyte: 0');
+    expect(text).toContain('Framsteg: 0/1 åtgärder klara, 0 försenade');
+    expect(text).toContain('Senast översedd: 2026-03-31');
+    expect(text).toContain('Helixfördelning: företag 2');
+    expect(text).toContain('Rymdbolaget AB (556677-8899)');
+    expect(text).toContain('Skogsteknik AB (556012-3456)');
+  });
+
+  it('a period whose end is before its start is refused', async () => {
+    const p = await statusProgramme(opened.db);
+    const reply = await p.as('UPM', 'status from:2026-03-01 to:2026-02-01');
+    expect(errorCode(reply)).toBe('date.range_invalid');
+    expect(reply.text).toContain('Från-datumet 2026-03-01 ligger efter till-datumet 2026-02-01.');
+  });
+});
+
+describe('status permissions', () => {
+  it('a cluster leader sees only their own clusters, also when asking for all', async () => {
+    const p = await statusProgramme(opened.db);
+    const own = await p.as('UERIK', 'status');
+    expect(own.text).toContain('Kluster: 1');
+    expect(own.text).toContain('Aktiviteter: 2');
+    expect(own.text).toContain('Du ser bara de kluster du leder eller är ersättare i.');
+    expect(own.text).not.toContain('Rymd (ledare');
+    const all = await p.as('UERIK', 'status all');
+    expect(all.text).toContain('Skog (ledare: Erik)');
+    expect(all.text).not.toContain('Rymd');
+    const other = await p.as('UERIK', 'status Rymd');
+    expect(errorCode(other)).toBe('status.not_yours');
+  });
+
+  it('a member who leads nothing may not run status', async () => {
+    const p = await statusProgramme(opened.db);
+    expect(errorCode(await p.as('UNILS', 'status'))).toBe('permission.denied');
+  });
+
+  it('with thirty silent clusters, status still fits one Slack message and points to status all', async () => {
+    const p = await statusProgramme(opened.db);
+    for (let i = 1; i <= 30; i++) await p.as('UPM', `cluster add T${String(i).padStart(2, '0')} sector:test`);
+    const reply = await p.as('UPM', 'status');
+    expect(reply.text).toContain('Kluster: 32, varav 32 behöver uppmärksamhet');
+    expect(reply.text).toContain('… och 22 till: `status all`');
+    expect(reply.outcome.kind === 'reply' && renderBlocks(reply.outcome.reply).blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  it('status all pages through every cluster', async () => {
+    const p = await statusProgramme(opened.db);
+    for (let i = 1; i <= 21; i++) await p.as('UPM', `cluster add K${String(i).padStart(2, '0')} sector:test`);
+    const first = await p.as('UPM', 'status all');
+    expect(first.text).toContain('Alla kluster, sida 1 av 2');
+    expect(first.text).toContain('[Nästa sida: status all 2 from:2026-01-01 to:2026-03-31]');
+    const second = await p.as('UPM', 'status all 2');
+    expect(second.text).toContain('Alla kluster, sida 2 av 2');
+    expect(second.text).toContain('Skog (ledare: Erik)');
+  });
+});
+
+describe('target', () => {
+  it('a project manager sets a target and status shows the indicator against it', async () => {
+    const p = await statusProgramme(opened.db);
+    expect((await p.as('UPM', 'target companies 40')).text).toBe('Målet för Företag nådda är nu 40.');
+    expect((await p.as('UPM', 'target companies 45')).text).toBe('Målet för Företag nådda är nu 45.');
+    expect((await p.as('UPM', 'status')).text).toContain('Företag nådda: 2 av målet 45');
+    const rows = await opened.db.select().from(programmeTargets).where(eq(programmeTargets.programmeId, p.test.programme.id));
+    expect(rows.map((r) => [r.indicator, r.value])).toEqual([['companies', 45]]);
+  });
+
+  it('an unknown indicator or a value that is not a whole number is refused, and a leader may not set targets', async () => {
+    const p = await statusProgramme(opened.db);
+    expect(errorCode(await p.as('UPM', 'target startups 4'))).toBe('target.indicator_invalid');
+    expect(errorCode(await p.as('UPM', 'target companies fyrtio'))).toBe('target.value_invalid');
+    expect(errorCode(await p.as('UANNA', 'target companies 4'))).toBe('permission.denied');
+    expect(await opened.db.select().from(programmeTargets).where(eq(programmeTargets.programmeId, p.test.programme.id))).toEqual([]);
+  });
+});
