@@ -9,7 +9,7 @@ import pino from 'pino';
 import { createSlackNotifier } from '../bot/slack/slack-notifier.js';
 import { migrate } from '../db/migrate.js';
 import { createRepositories } from '../db/repositories.js';
-import { routeNotifiers } from '../scheduled/outbox.js';
+import { routeNotifiers } from '../handlers/core/notifier.js';
 import { runWeeklyDigest } from '../scheduled/weekly-digest.job.js';
 import { defaultRhythm } from '../scheduled/weekly-rhythm.js';
 import type { OpenedDatabase } from '../db/client.js';

@@ -7,7 +7,7 @@ import { isMigrated, migrate } from '../db/migrate.js';
 import { systemClock, type CoreSettings } from '../handlers/core/context.js';
 import { createCore } from '../handlers/core/run-command.js';
 import { startScheduler } from '../scheduled/scheduler.js';
-import { routeNotifiers, type Notifier } from '../scheduled/outbox.js';
+import { routeNotifiers, type Notifier } from '../handlers/core/notifier.js';
 import { defaultRhythm } from '../scheduled/weekly-rhythm.js';
 import { createOutboxKicker } from '../scheduled/outbox-dispatcher.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';

@@ -9,7 +9,7 @@ import type { OutboxMessage } from '../db/outbox.repository.js';
 import { createRepositories, type Repositories } from '../db/repositories.js';
 import type { Clock } from '../handlers/core/context.js';
 import type { Reply } from '../handlers/core/reply.js';
-import { DeliveryError, type Delivery, type Notifier, type PersonTarget } from './outbox.js';
+import { DeliveryError, type Delivery, type Notifier, type PersonTarget } from '../handlers/core/notifier.js';
 import { personTarget } from './person-target.js';
 
 export interface OutboxDeps {

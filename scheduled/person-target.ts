@@ -2,7 +2,7 @@
 // channel of their workspace that gets the digest.
 import type { Person } from '../db/people.repository.js';
 import type { Repositories } from '../db/repositories.js';
-import type { PersonTarget } from './outbox.js';
+import type { PersonTarget } from '../handlers/core/notifier.js';
 
 export async function personTarget(repos: Repositories, programmeId: string, person: Person): Promise<PersonTarget | undefined> {
   if (person.platform !== 'slack' && person.platform !== 'teams') return undefined;

@@ -8,7 +8,7 @@ import { purgeDeliveries } from './purge-deliveries.job.js';
 import { runRetention } from './retention.job.js';
 import type { PrivacySettings } from '../handlers/core/privacy-settings.js';
 import { EXCHANGE_TICK_CRON, runExchangeTick } from './exchange-tick.job.js';
-import type { Notifier } from './outbox.js';
+import type { Notifier } from '../handlers/core/notifier.js';
 import { runWeeklyTick, WEEKLY_TICK_CRON } from './weekly-tick.js';
 import type { RhythmSettings } from './weekly-rhythm.js';
 

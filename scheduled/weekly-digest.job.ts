@@ -5,7 +5,7 @@ import { DIGEST_JOB } from '../db/schema/index.js';
 import type { Reply } from '../handlers/core/reply.js';
 import { buildDigest } from '../handlers/weekly/digest-content.js';
 import { dueInstant, isoWeekOf } from '../handlers/core/weeks.js';
-import type { ChannelTarget } from './outbox.js';
+import type { ChannelTarget } from '../handlers/core/notifier.js';
 import { eachLimited, programmesOf, sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';
 
 export { DIGEST_JOB };

@@ -7,7 +7,7 @@ import type { Repositories } from '../db/repositories.js';
 import type { Clock } from '../handlers/core/context.js';
 import type { Language } from '../handlers/core/incoming.js';
 import { weekNumber } from '../handlers/core/weeks.js';
-import { DeliveryError, type Delivery, type Notifier } from './outbox.js';
+import { DeliveryError, type Delivery, type Notifier } from '../handlers/core/notifier.js';
 
 export interface RhythmSettings {
   timezone: string;

@@ -5,7 +5,7 @@
 import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Reply } from '../../handlers/core/reply.js';
-import { DeliveryError, type ChannelTarget, type Delivery, type Notifier, type PersonTarget } from '../../scheduled/outbox.js';
+import { DeliveryError, type ChannelTarget, type Delivery, type Notifier, type PersonTarget } from '../../handlers/core/notifier.js';
 import { renderBlocks } from './render-blocks.js';
 import { createWorkspacePacer } from './workspace-pacer.js';
 

@@ -1,4 +1,4 @@
-import { DeliveryError } from '../../scheduled/outbox.js';
+import { DeliveryError } from '../../handlers/core/notifier.js';
 import type { SlackAdapter } from './slack-adapter.js';
 
 /**

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import type { Reply } from '../../handlers/core/reply.js';
 import { t } from '../../handlers/i18n/index.js';
-import { DeliveryError, type ChannelTarget, type Delivery, type Notifier, type PersonTarget } from '../../scheduled/outbox.js';
+import { DeliveryError, type ChannelTarget, type Delivery, type Notifier, type PersonTarget } from '../../handlers/core/notifier.js';
 import { mentionMarkup } from './adaptive-card.js';
 import { connectorFailure } from './deliver.js';
 import type { TeamsAdapter } from './teams-adapter.js';

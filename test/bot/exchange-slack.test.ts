@@ -7,7 +7,7 @@ import { createSlackNotifier } from '../../bot/slack/slack-notifier.js';
 import { createRepositories } from '../../db/repositories.js';
 import { exchangeProposals } from '../../db/schema/index.js';
 import { deliverOutbox } from '../../scheduled/outbox-dispatcher.js';
-import { routeNotifiers } from '../../scheduled/outbox.js';
+import { routeNotifiers } from '../../handlers/core/notifier.js';
 import { blockActionBody, FORM_CONTENT_TYPE, slashCommandBody, type RecordedCall } from '../support/fake-slack-api.js';
 import { say, silentLogger } from '../support/test-core.js';
 import { BOT_TOKEN, sharedTestDatabase, shownText, startSlackHarness, type SlackHarness } from './slack/slack-harness.js';

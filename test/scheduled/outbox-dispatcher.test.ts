@@ -7,7 +7,7 @@ import type { OpenedDatabase } from '../../db/client.js';
 import { createRepositories } from '../../db/repositories.js';
 import { textReply } from '../../handlers/core/reply.js';
 import { deliverOutbox } from '../../scheduled/outbox-dispatcher.js';
-import { DeliveryError, routeNotifiers, type PersonTarget } from '../../scheduled/outbox.js';
+import { DeliveryError, routeNotifiers, type PersonTarget } from '../../handlers/core/notifier.js';
 import { createFakeNotifier } from '../support/fake-notifier.js';
 import { createTestCore, silentLogger, type TestCore } from '../support/test-core.js';
 import { openTestDatabase } from '../support/test-database.js';

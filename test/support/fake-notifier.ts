@@ -1,7 +1,7 @@
 // An in-memory Notifier for the scheduled-job tests: records every send and can be told how the next
 // sends end (certain failure, bot removed, unknown outcome).
 import { renderPlainText, type Reply } from '../../handlers/core/reply.js';
-import { DeliveryError, type ChannelTarget, type Notifier, type PersonTarget } from '../../scheduled/outbox.js';
+import { DeliveryError, type ChannelTarget, type Notifier, type PersonTarget } from '../../handlers/core/notifier.js';
 
 export interface SentMessage {
   kind: 'channel' | 'direct';

@@ -1,7 +1,7 @@
 // Runs weekly ticks the way a scheduler instance would, scoped to one test's programme.
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../handlers/core/context.js';
-import type { Notifier } from '../../scheduled/outbox.js';
+import type { Notifier } from '../../handlers/core/notifier.js';
 import { defaultRhythm, type RhythmSettings } from '../../scheduled/weekly-rhythm.js';
 import { runWeeklyTick } from '../../scheduled/weekly-tick.js';
 import { silentLogger } from './test-core.js';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proactiveSlackToken } from '../../../bot/slack/workspace-tokens.js';
 import { auditLog, clusters, digestSubscriptions, meetings, slackInstallations, workspaces } from '../../../db/schema/index.js';
-import { DeliveryError } from '../../../scheduled/outbox.js';
+import { DeliveryError } from '../../../handlers/core/notifier.js';
 import { postSigned } from './slack-harness.js';
 import { eventually, startOAuthHarness, type OAuthHarness } from './oauth-harness.js';
 

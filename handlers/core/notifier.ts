@@ -1,7 +1,8 @@
 // The platform-neutral port for messages LOKET sends without being asked (reminders, digests,
-// escalations). Implementations live in bot/slack/slack-notifier.ts and bot/teams/teams-notifier.ts;
-// scheduled jobs see only this.
-import type { Reply } from '../handlers/core/reply.js';
+// escalations, the outbox). It lives in the core because both sides meet here: the adapters implement it
+// (bot/slack/slack-notifier.ts, bot/teams/teams-notifier.ts) and the features' proactive use cases and the
+// jobs that run them only call it, so neither side depends on the other (docs/architecture.md).
+import type { Reply } from './reply.js';
 
 export type ProactivePlatform = 'slack' | 'teams';
 
