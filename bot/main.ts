@@ -9,7 +9,7 @@ import { createCore } from '../handlers/core/run-command.js';
 import { startScheduler } from '../scheduled/scheduler.js';
 import { routeNotifiers, type Notifier } from '../handlers/core/notifier.js';
 import { defaultRhythm } from '../scheduled/weekly-rhythm.js';
-import { createOutboxKicker } from '../scheduled/outbox-dispatcher.js';
+import { createOutboxKicker } from '../handlers/core/outbox-dispatcher.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
 import { createTeamsNotifier } from './teams/teams-notifier.js';
 import type { TeamsAdapter } from './teams/teams-adapter.js';

@@ -1,5 +1,5 @@
 // The outbox of proactive messages (db/schema/outbox.ts): queued inside a command's transaction,
-// claimed and delivered after the commit by scheduled/outbox-dispatcher.ts.
+// claimed and delivered after the commit by handlers/core/outbox-dispatcher.ts.
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { outboxMessages, type OutboxStatus } from './schema/index.js';

@@ -4,7 +4,7 @@ import { addDays, dayIn } from '../handlers/core/dates.js';
 import type { Reply } from '../handlers/core/reply.js';
 import { isoWeekOf } from '../handlers/core/weeks.js';
 import { t } from '../handlers/i18n/index.js';
-import { personTarget } from './person-target.js';
+import { personTarget } from '../handlers/core/person-target.js';
 import { reminderDue } from './weekly-reminder.job.js';
 import { programmesOf, sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';
 

@@ -4,7 +4,7 @@
 import { createRepositories } from '../db/repositories.js';
 import type { Language } from '../handlers/core/incoming.js';
 import { runExchangeFollowUps } from './exchange-follow-up.job.js';
-import { deliverOutbox, type OutboxDeps } from './outbox-dispatcher.js';
+import { deliverOutbox, type OutboxDeps } from '../handlers/core/outbox-dispatcher.js';
 
 export const EXCHANGE_TICK_CRON = '* * * * *';
 

@@ -5,7 +5,7 @@ import { dayIn } from '../handlers/core/dates.js';
 import type { Reply } from '../handlers/core/reply.js';
 import { staleBlocks } from '../handlers/continuity/continuity-status.js';
 import { t } from '../handlers/i18n/index.js';
-import { personTarget } from './person-target.js';
+import { personTarget } from '../handlers/core/person-target.js';
 import { sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';
 
 export const KNOWLEDGE_REVIEW_JOB = 'knowledge-review';

@@ -5,7 +5,7 @@ import type { Repositories } from '../db/repositories.js';
 import { daysOfWeek, isoWeekOf, previousWeek } from '../handlers/core/weeks.js';
 import { dayIn } from '../handlers/core/dates.js';
 import { t } from '../handlers/i18n/index.js';
-import { personTarget } from './person-target.js';
+import { personTarget } from '../handlers/core/person-target.js';
 import { reminderDue } from './weekly-reminder.job.js';
 import { inSummerBreak, programmesOf, sendOnce, settleStaleClaims, type RhythmSettings, type WeeklyDeps } from './weekly-rhythm.js';
 

@@ -4,7 +4,7 @@ import { dayIn } from '../handlers/core/dates.js';
 import type { Reply } from '../handlers/core/reply.js';
 import { dueInstant, isDayOff, isoWeekday, isoWeekOf } from '../handlers/core/weeks.js';
 import { t } from '../handlers/i18n/index.js';
-import { personTarget } from './person-target.js';
+import { personTarget } from '../handlers/core/person-target.js';
 import { remindStaleKnowledge } from './knowledge-review.job.js';
 import { inSummerBreak, programmesOf, sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';
 

@@ -1,7 +1,7 @@
 // Queues the peer-exchange messages other people get because of a command: the proposal to the side that
 // did not ask, the introduction when both said yes, and a decline notice. They go into the outbox in the
 // command's own transaction, so a refused or failed command sends nothing and a committed one always
-// sends (scheduled/outbox-dispatcher.ts delivers after the commit, and again after a crash).
+// sends (handlers/core/outbox-dispatcher.ts delivers after the commit, and again after a crash).
 import type { OfferMatch, ProposalDetails, Side } from '../../db/exchanges.repository.js';
 import type { HandlerContext } from '../core/context.js';
 import type { Language } from '../core/incoming.js';

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackNotifier } from '../../bot/slack/slack-notifier.js';
 import { createRepositories } from '../../db/repositories.js';
 import { exchangeProposals } from '../../db/schema/index.js';
-import { deliverOutbox } from '../../scheduled/outbox-dispatcher.js';
+import { deliverOutbox } from '../../handlers/core/outbox-dispatcher.js';
 import { routeNotifiers } from '../../handlers/core/notifier.js';
 import { blockActionBody, FORM_CONTENT_TYPE, slashCommandBody, type RecordedCall } from '../support/fake-slack-api.js';
 import { say, silentLogger } from '../support/test-core.js';

@@ -8,7 +8,7 @@ import { createTeamsNotifier } from '../../bot/teams/teams-notifier.js';
 import type { OpenedDatabase } from '../../db/client.js';
 import { createRepositories } from '../../db/repositories.js';
 import { exchangeProposals } from '../../db/schema/index.js';
-import { deliverOutbox } from '../../scheduled/outbox-dispatcher.js';
+import { deliverOutbox } from '../../handlers/core/outbox-dispatcher.js';
 import { routeNotifiers } from '../../handlers/core/notifier.js';
 import { messageActivity, startFakeTeamsConnector, submitActivity, type ConnectorCall, type FakeTeamsConnector, type TeamsUser } from '../support/fake-teams-connector.js';
 import { createTestCore, say, silentLogger, type TestCore } from '../support/test-core.js';

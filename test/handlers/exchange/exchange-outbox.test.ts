@@ -7,7 +7,7 @@ import { createRepositories } from '../../../db/repositories.js';
 import { exchangeProposals, outboxMessages } from '../../../db/schema/index.js';
 import { createCore } from '../../../handlers/core/run-command.js';
 import { renderPlainText, type Reply } from '../../../handlers/core/reply.js';
-import { createOutboxKicker, deliverOutbox } from '../../../scheduled/outbox-dispatcher.js';
+import { createOutboxKicker, deliverOutbox } from '../../../handlers/core/outbox-dispatcher.js';
 import { createFakeNotifier, type FakeNotifier } from '../../support/fake-notifier.js';
 import { say, silentLogger, testSettings, uniqueWorkspaceId } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';

@@ -3,14 +3,14 @@
 // back to 1:1 messages without sending anyone a message twice.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories.js';
-import { textReply } from '../../handlers/core/reply.js';
-import { deliverOutbox } from '../../scheduled/outbox-dispatcher.js';
-import { DeliveryError, routeNotifiers, type PersonTarget } from '../../handlers/core/notifier.js';
-import { createFakeNotifier } from '../support/fake-notifier.js';
-import { createTestCore, silentLogger, type TestCore } from '../support/test-core.js';
-import { openTestDatabase } from '../support/test-database.js';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { createRepositories } from '../../../db/repositories.js';
+import { textReply } from '../../../handlers/core/reply.js';
+import { deliverOutbox } from '../../../handlers/core/outbox-dispatcher.js';
+import { DeliveryError, routeNotifiers, type PersonTarget } from '../../../handlers/core/notifier.js';
+import { createFakeNotifier } from '../../support/fake-notifier.js';
+import { createTestCore, silentLogger, type TestCore } from '../../support/test-core.js';
+import { openTestDatabase } from '../../support/test-database.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {

@@ -4,12 +4,12 @@
 // Rows written in the same transaction as their cause and delivered after the commit avoid both. Each row
 // is claimed by one conditional update, so instances sharing a database never send it twice.
 import type { Logger } from 'pino';
-import type { Database } from '../db/database.js';
-import type { OutboxMessage } from '../db/outbox.repository.js';
-import { createRepositories, type Repositories } from '../db/repositories.js';
-import type { Clock } from '../handlers/core/context.js';
-import type { Reply } from '../handlers/core/reply.js';
-import { DeliveryError, type Delivery, type Notifier, type PersonTarget } from '../handlers/core/notifier.js';
+import type { Database } from '../../db/database.js';
+import type { OutboxMessage } from '../../db/outbox.repository.js';
+import { createRepositories, type Repositories } from '../../db/repositories.js';
+import type { Clock } from './context.js';
+import type { Reply } from './reply.js';
+import { DeliveryError, type Delivery, type Notifier, type PersonTarget } from './notifier.js';
 import { personTarget } from './person-target.js';
 
 export interface OutboxDeps {

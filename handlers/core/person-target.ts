@@ -1,8 +1,8 @@
 // How to reach a person proactively: their 1:1 chat if LOKET has one, else (Teams) a mention in a
 // channel of their workspace that gets the digest.
-import type { Person } from '../db/people.repository.js';
-import type { Repositories } from '../db/repositories.js';
-import type { PersonTarget } from '../handlers/core/notifier.js';
+import type { Person } from '../../db/people.repository.js';
+import type { Repositories } from '../../db/repositories.js';
+import type { PersonTarget } from './notifier.js';
 
 export async function personTarget(repos: Repositories, programmeId: string, person: Person): Promise<PersonTarget | undefined> {
   if (person.platform !== 'slack' && person.platform !== 'teams') return undefined;
