@@ -6,7 +6,7 @@
 import pino from 'pino';
 import { migrate } from '../db/migrate.js';
 import { systemClock } from '../handlers/core/context.js';
-import { createCore } from '../handlers/core/run-command.js';
+import { createLoketCore } from '../handlers/registry.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../test/support/fake-slack-api.js';
 import { onScratchPostgres } from './bench-databases.js';
 import { ms, percentiles, ratio, rows, table, timeRuns, type Timings } from './measure.js';
@@ -142,8 +142,8 @@ async function drain(fake: FakeSlackApi, timeoutMs: number): Promise<number> {
   return performance.now() - started;
 }
 
-async function coreCost(db: Parameters<typeof createCore>[0]['db'], seeded: Seeded) {
-  const core = createCore({ db, clock: systemClock, logger: pino({ level: 'silent' }), settings: { timezone: 'Europe/Stockholm', defaultLanguage: 'sv', admins: [], defaultProgrammeName: 'Bench' } });
+async function coreCost(db: Parameters<typeof createLoketCore>[0]["db"], seeded: Seeded) {
+  const core = createLoketCore({ db, clock: systemClock, logger: pino({ level: 'silent' }), settings: { timezone: 'Europe/Stockholm', defaultLanguage: 'sv', admins: [], defaultProgrammeName: 'Bench' } });
   let turn = 0;
   const ask = (text: string) => core({ platform: 'slack', workspaceId: seeded.workspaceId, userId: seeded.managerUserId, text, deliveryKey: { source: 'bench-core', key: String(++turn) } });
   return { help: await timeRuns(() => ask('help'), 50), status: await timeRuns(() => ask('status'), 50) };

@@ -7,7 +7,7 @@ import postgres from 'postgres';
 import type { Database } from '../db/database.js';
 import * as schema from '../db/schema/index.js';
 import { systemClock } from '../handlers/core/context.js';
-import { createCore } from '../handlers/core/run-command.js';
+import { createLoketCore } from '../handlers/registry.js';
 import type { Seeded } from './seed.js';
 
 interface Captured {
@@ -19,7 +19,7 @@ export async function explainCommand(url: string, seeded: Seeded, log: (line: st
   const client = postgres(url, { max: 1, onnotice: () => {} });
   const captured: Captured[] = [];
   const db = drizzle(client, { schema, casing: 'snake_case', logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Database;
-  const core = createCore({ db, clock: systemClock, logger: pino({ level: 'silent' }), settings: { timezone: 'Europe/Stockholm', defaultLanguage: 'sv', admins: [], defaultProgrammeName: 'Bench' } });
+  const core = createLoketCore({ db, clock: systemClock, logger: pino({ level: 'silent' }), settings: { timezone: 'Europe/Stockholm', defaultLanguage: 'sv', admins: [], defaultProgrammeName: 'Bench' } });
   try {
     for (const text of ['status', `status "${seeded.clusterNames[0]}"`, 'search testbädd Kiruna', 'actions mine']) {
       captured.length = 0;

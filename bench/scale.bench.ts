@@ -16,7 +16,7 @@ import { computeIndicators } from '../handlers/reports/indicators.js';
 import type { Database } from '../db/database.js';
 import type { Repositories } from '../db/repositories.js';
 import { quarterOf } from '../handlers/core/period.js';
-import { createCore } from '../handlers/core/run-command.js';
+import { createLoketCore } from '../handlers/registry.js';
 import { onPglite, onScratchPostgres } from './bench-databases.js';
 import { explainCommand } from './explain.js';
 import { handSearch } from './hand-search.sql.js';
@@ -63,7 +63,7 @@ async function measureSize(database: string, opened: OpenedDatabase, size: numbe
   await migrate(opened.db);
   const seeded = await seedProgramme(opened.db, { rows: size, log });
   log(`\n  ${database}, ${rows(seeded.rows)} rows (${rows(seeded.meetings)} meetings, ${seeded.clusterNames.length} clusters), seeded in ${seeded.seconds.toFixed(0)} s`);
-  const core = createCore({ db: opened.db, clock: systemClock, logger: pino({ level: 'silent' }), settings: { timezone: TZ, defaultLanguage: 'sv', admins: [], defaultProgrammeName: 'Bench' } });
+  const core = createLoketCore({ db: opened.db, clock: systemClock, logger: pino({ level: 'silent' }), settings: { timezone: TZ, defaultLanguage: 'sv', admins: [], defaultProgrammeName: 'Bench' } });
   let turn = 0;
   const ask = (userId: string, text: string) => core({ platform: 'slack', workspaceId: seeded.workspaceId, userId, text, deliveryKey: { source: 'bench', key: `${size}-${turn++}` } });
   const cluster = seeded.clusterNames[Math.floor(seeded.clusterNames.length / 2)]!;

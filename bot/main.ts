@@ -5,10 +5,10 @@ import type { Logger } from 'pino';
 import { openDatabase, type OpenedDatabase } from '../db/client.js';
 import { isMigrated, migrate } from '../db/migrate.js';
 import { systemClock, type CoreSettings } from '../handlers/core/context.js';
-import { createCore } from '../handlers/core/run-command.js';
+import { createLoketCore } from '../handlers/registry.js';
 import { startScheduler } from '../scheduled/scheduler.js';
 import { routeNotifiers, type Notifier } from '../handlers/core/notifier.js';
-import { defaultRhythm } from '../scheduled/weekly-rhythm.js';
+import { defaultRhythm } from '../handlers/weekly/weekly-rhythm.js';
 import { createOutboxKicker } from '../handlers/core/outbox-dispatcher.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
 import { createTeamsNotifier } from './teams/teams-notifier.js';
@@ -79,7 +79,7 @@ async function runConsole(config: Config, database: OpenedDatabase, logger: Logg
   // The web view (issue 12): a local server on 127.0.0.1, started by the first `dashboard`, closed at exit.
   const localDashboard = createLocalDashboard({ db: database.db, clock: systemClock, logger, timezone: config.timezone, secretKey: config.secretKey });
   consoleSettings.dashboard = localDashboard;
-  const core = createCore({ db: database.db, clock: systemClock, logger, settings: consoleSettings });
+  const core = createLoketCore({ db: database.db, clock: systemClock, logger, settings: consoleSettings });
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (interactive) process.stdout.write('LOKET – skriv `help` (Ctrl+D avslutar)\n');
   await runConsoleChat({ core, input: process.stdin, output: process.stdout, user: { userId: name, displayName: name }, interactive });
@@ -96,7 +96,7 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   if (config.secretKey) settings.files = createSignedLinkSink({ publicUrl: config.publicUrl, secretKey: config.secretKey });
   if (config.secretKey) settings.dashboard = createPublicDashboardLinks({ publicUrl: config.publicUrl, secretKey: config.secretKey });
   if (config.slack && config.slack.mode !== 'oauth') settings.channels = createSlackChannelAccess({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
-  const core = createCore({ db: database.db, clock: systemClock, logger, settings });
+  const core = createLoketCore({ db: database.db, clock: systemClock, logger, settings });
   // The inbox starts before the Slack adapter exists (the adapter's listeners store into it), so OAuth
   // tokens are looked up through this holder, filled in once the adapter is registered; until then a
   // recovered answer finds no token and is retried on the next pass.

@@ -4,7 +4,7 @@
 // `node --import tsx scripts/teams-manifest.ts --write` after changing a verb or its summary.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findVerb } from '../handlers/dispatch.js';
+import { commandRegistry } from '../handlers/registry.js';
 import { t, type MessageKey } from '../handlers/i18n/index.js';
 import type { Language } from '../handlers/core/incoming.js';
 
@@ -25,18 +25,11 @@ export const PLACEHOLDERS = {
  * project manager type every week, plus `help` for everything else. The Swedish title is the verb's first
  * Swedish alias, so picking it in a Swedish Teams client inserts a word LOKET understands.
  */
-export const TEAMS_COMMANDS: { verb: string; svTitle: string }[] = [
-  { verb: 'help', svTitle: 'hjälp' },
-  { verb: 'meeting', svTitle: 'möte' },
-  { verb: 'actions', svTitle: 'åtgärder' },
-  { verb: 'progress', svTitle: 'veckorapport' },
-  { verb: 'search', svTitle: 'sök' },
-  { verb: 'cluster list', svTitle: 'kluster lista' },
-  { verb: 'exchange list', svTitle: 'utbyte lista' },
-  { verb: 'plan', svTitle: 'utvecklingsplan' },
-  { verb: 'status', svTitle: 'översikt' },
-  { verb: 'profile', svTitle: 'profil' },
-];
+/** The compose-box menu: the commands declared with `menu: true`, titled by their first (Swedish) alias
+ *  in Swedish. Teams shows at most ten. */
+export const TEAMS_COMMANDS: { verb: string; svTitle: string }[] = commandRegistry.all
+  .filter((spec) => spec.menu)
+  .map((spec) => ({ verb: spec.verb, svTitle: spec.aliases[0] ?? spec.verb }));
 
 export const TITLE_MAX = 32;
 export const DESCRIPTION_MAX = 128;
@@ -58,9 +51,11 @@ const texts = {
   },
 } satisfies Record<Language, Record<string, string>>;
 
-/** The verb's one-line summary from the catalog, cut at a word to Teams' description limit. */
+/** The verb's one-line summary from its declaration, cut at a word to Teams' description limit. */
 export function commandDescription(verb: string, language: Language): string {
-  const summary = t(language, `summary.${verb}` as MessageKey);
+  const spec = commandRegistry.find(verb);
+  if (!spec) throw new Error(`Teams command ${verb} is not a command LOKET knows`);
+  const summary = spec.summary[language];
   if (summary.length <= DESCRIPTION_MAX) return summary;
   const cut = summary.slice(0, DESCRIPTION_MAX - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), DESCRIPTION_MAX / 2)).replace(/[\s,;:–-]+$/, '')}…`;
@@ -68,7 +63,6 @@ export function commandDescription(verb: string, language: Language): string {
 
 function commandsIn(language: Language) {
   return TEAMS_COMMANDS.map(({ verb, svTitle }) => {
-    if (!findVerb(verb)) throw new Error(`Teams command ${verb} is not a verb in handlers/dispatch.ts`);
     return { title: language === 'sv' ? svTitle : verb, description: commandDescription(verb, language) };
   });
 }

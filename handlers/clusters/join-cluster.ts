@@ -1,4 +1,3 @@
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { requireCluster } from '../core/lookups.js';
 import { textReply, type Reply } from '../core/reply.js';
@@ -6,9 +5,9 @@ import { t } from '../i18n/index.js';
 
 const example = 'join Rymd';
 
-export async function joinCluster(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock } = ctx;
-  const cluster = await requireCluster(ctx, positional(command).join(' ').trim() || undefined, example);
+export async function joinCluster(ctx: HandlerContext<{ cluster: string }>): Promise<Reply> {
+  const { args, actor, repos, clock } = ctx;
+  const cluster = await requireCluster(ctx, args.cluster, example);
   const lang = actor.language;
   const existing = actor.clusterRoles.find((m) => m.clusterId === cluster.id);
   if (existing) return textReply(t(lang, 'join.already', { cluster: cluster.name, role: t(lang, `role.${existing.role}`) }));

@@ -7,9 +7,9 @@ export type Role = (typeof roles)[number];
 
 export const everyone: readonly Role[] = roles;
 
-/** Who may run each verb: the one role table (DESIGN.md "Commands"), enforced by the core before a
- *  handler runs, and tested row by row. */
-export const roleTable: Record<string, readonly Role[]> = {
+/** TRANSITION ONLY: who may run the verbs not yet declared by their feature; each moves into its command's
+ *  declaration (handlers/<feature>/commands.ts). */
+export const legacyRoles: Record<string, readonly Role[]> = {
   help: everyone,
   whoami: everyone,
   // The one-time code itself is the authority.
@@ -122,13 +122,6 @@ export function rolesOf(actor: Pick<Actor, 'programmeRoles' | 'clusterRoles'>): 
   for (const role of actor.programmeRoles) held.add(role);
   for (const { role } of actor.clusterRoles) held.add(role);
   return held;
-}
-
-export function mayRun(verb: string, actor: Pick<Actor, 'programmeRoles' | 'clusterRoles'>): boolean {
-  const allowed = roleTable[verb];
-  if (!allowed) return false;
-  const held = rolesOf(actor);
-  return allowed.some((role) => held.has(role));
 }
 
 /** Managers act on every cluster; a leader only on the cluster they lead. */

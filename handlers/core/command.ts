@@ -12,8 +12,10 @@ export type PersonRef =
 export type Token =
   | { type: 'word'; value: string }
   | { type: 'quoted'; value: string }
-  /** `key:value` (one word or a quoted value) or `key: free text up to the next key` */
-  | { type: 'option'; key: string; value: string }
+  /** `letters:value` as typed; whether it is a key is the command's to say (handlers/core/bind.ts).
+   *  `free`: written `key: ` with a space, so the value is the following words (folded by the binder);
+   *  `quoted`: the whole value was quoted; `folded`: the value was gathered from the following words. */
+  | { type: 'option'; key: string; value: string; raw: string; free?: boolean; quoted?: boolean; folded?: boolean }
   | { type: 'person'; ref: PersonRef; raw: string };
 
 export type LineKind = 'decision' | 'action' | 'note';

@@ -7,6 +7,8 @@ import type { FileSink } from './files.js';
 import type { DashboardLinks } from './dashboard-port.js';
 import type { IncomingMessage } from './incoming.js';
 import type { Reply } from './reply.js';
+import type { Registry } from './registry.js';
+import type { Language } from './incoming.js';
 import type { PrivacySettings } from './privacy-settings.js';
 
 export interface Clock {
@@ -36,8 +38,12 @@ export interface CoreSettings {
   outbox?: { kick(): void };
 }
 
-export interface HandlerContext {
+export interface HandlerContext<A = Record<string, unknown>> {
+  /** The command's arguments, read and checked against its declaration before the handler runs. */
+  args: A;
   command: Command;
+  /** Every command LOKET knows (help and suggestions read it). */
+  registry: Registry;
   actor: Actor;
   message: IncomingMessage;
   repos: Repositories;
@@ -47,3 +53,16 @@ export interface HandlerContext {
 }
 
 export type Handler = (context: HandlerContext) => Promise<Reply>;
+
+/** What a read-only view run for a person without a message (App Home, the Teams welcome) gets. */
+export type ViewContext = Omit<HandlerContext, 'args' | 'registry'>;
+export type ViewHandler = (context: ViewContext) => Promise<Reply>;
+
+/** What `programme join` has before its workspace belongs to a programme. */
+export interface WorkspaceContext<A = Record<string, unknown>> {
+  args: A;
+  workspace: { id: string; platform: string; externalId: string; programmeId: string | null };
+  language: Language;
+  repos: Repositories;
+  clock: Clock;
+}

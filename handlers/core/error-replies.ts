@@ -3,8 +3,8 @@ import type { Role } from './access.js';
 import type { LoketError } from './errors.js';
 import type { ParsedMessage } from './command.js';
 import type { Language } from './incoming.js';
-import type { Reply } from './reply.js';
-import type { VerbEntry } from '../dispatch.js';
+import { commandRef, type Reply } from './reply.js';
+import { exampleIn, type CommandSpec } from './spec.js';
 import { catalogs } from '../i18n/index.js';
 
 /** What went wrong and a correct example: the shape of every refusal. */
@@ -17,13 +17,13 @@ export function errorReply(error: LoketError, language: Language, fallbackExampl
   return {
     visibility: 'private',
     error: { code: error.code },
-    blocks: [{ type: 'text', text: `${t(language, error.code, params)}\n${t(language, 'error.example', { example: `\`${example}\`` })}` }],
+    blocks: [{ type: 'text', text: [t(language, error.code, params), ...(error.hint ? [t(language, error.hint.code, error.hint.params)] : []), t(language, 'error.example', { example: commandRef(example) })].join('\n') }],
   };
 }
 
-export function unknownVerbReply(typed: string, suggestion: VerbEntry | undefined, language: Language): Reply {
+export function unknownVerbReply(typed: string, suggestion: CommandSpec | undefined, language: Language): Reply {
   const lines = [t(language, 'verb.unknown', { verb: typed })];
-  if (suggestion) lines.push(t(language, 'verb.suggestion', { verb: suggestion.verb, example: suggestion.example }));
+  if (suggestion) lines.push(t(language, 'verb.suggestion', { verb: commandRef(suggestion.verb), example: commandRef(exampleIn(suggestion, language)) }));
   lines.push(t(language, 'verb.help_hint'));
   return { visibility: 'private', error: { code: 'verb.unknown' }, blocks: [{ type: 'text', text: lines.join('\n') }] };
 }

@@ -12,4 +12,12 @@ export class LoketError extends Error {
     super(code);
     this.name = 'LoketError';
   }
+
+  /** A second line that helps: «Menade du `sector:"vehicle testing"`?». */
+  hint?: { code: MessageKey; params: Params };
+
+  withHint(code: MessageKey, params: Params): this {
+    this.hint = { code, params };
+    return this;
+  }
 }

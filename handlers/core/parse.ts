@@ -1,12 +1,11 @@
-// Message text → tokens (DESIGN.md "Command grammar"). A hand-written scanner rather than regexes, so every
-// input is handled in linear time and nothing can throw.
+// Message text → tokens (docs/architecture.md "Command grammar"). A hand-written scanner rather than regexes,
+// so every input is handled in linear time and nothing can throw. The scanner knows no command: every
+// `letters:value` becomes an option token that keeps the text it came from, and the binder
+// (handlers/core/bind.ts) decides, from the command's declared keys, whether it is a key or just text.
 import type { LineKind, ParsedMessage, PersonRef, ShortIdKind, StructuredLine, Token } from './command.js';
 
-export const KNOWN_KEYS: ReadonlySet<string> = new Set([
-  'date', 'cluster', 'due', 'kind', 'sector', 'type', 'org', 'orgs', 'with', 'from', 'to', 'format', 'lang',
-  'gender', 'area', 'owner', 'day', 'time', 'weeks', 'learned', 'done', 'next', 'blockers', 'need', 'reason',
-  'mood', 'tags', 'title', 'name', 'note',
-]);
+/** A key is letters only (`datum`, `kluster`); `R&D-möte:`, `14:00` and `2026-03-02:` are text. */
+const KEY = /^\p{L}+$/u;
 
 const LINE_KINDS: ReadonlyMap<string, LineKind> = new Map([
   ['decision', 'decision'], ['beslut', 'decision'],
@@ -34,11 +33,10 @@ export function parseShortId(word: string): { kind: ShortIdKind; number: number 
   return { kind: match[1].toUpperCase() as ShortIdKind, number };
 }
 
-/** A token plus the text it came from; `freeText` marks a `key:` whose value is the following tokens' text. */
+/** A token plus the text it came from. */
 interface Lexeme {
   token: Token;
   raw: string;
-  freeText?: boolean;
 }
 
 // On failure, `stop` is where scanning may resume: no mention can start before it.
@@ -84,11 +82,13 @@ class Scanner {
     return close;
   }
 
-  /** A one-word option value; mentions inside it stay whole, so `with:<@29:1a|Anna Berg>` is one value. */
+  /** An option value ends at a space outside quotes and mentions: `with:<@29:1a|Anna Berg>` and
+   *  `cluster:"Swedish Space Cluster",Norrskog` are one value each. */
   valueEnd(from: number): number {
     let i = from;
     while (i < this.s.length && !isSpace(this.s[i])) {
-      if (this.s.startsWith('<@', i)) {
+      if (QUOTES.has(this.s[i] as string)) i = this.quotedEnd(i).end;
+      else if (this.s.startsWith('<@', i)) {
         const m = this.mention(i);
         i = m.ok ? m.end : m.stop;
       } else i++;
@@ -122,18 +122,21 @@ class Scanner {
   private option(start: number, word: string): Lexeme | undefined {
     const colon = word.indexOf(':');
     if (colon <= 0) return undefined;
-    const key = word.slice(0, colon).toLowerCase();
-    if (!KNOWN_KEYS.has(key)) return undefined;
+    const written = word.slice(0, colon);
+    if (!KEY.test(written)) return undefined;
+    const key = written.toLowerCase();
     const from = start + colon + 1;
     if (from >= this.s.length || isSpace(this.s[from])) {
-      return { ...this.take(start, from, { type: 'option', key, value: '' }), freeText: true };
-    }
-    if (QUOTES.has(this.s[from] as string)) {
-      const q = this.quotedEnd(from);
-      return this.take(start, q.end, { type: 'option', key, value: this.s.slice(from + 1, q.contentEnd) });
+      return this.take(start, from, { type: 'option', key, value: '', raw: this.s.slice(start, from), free: true });
     }
     const end = this.valueEnd(from);
-    return this.take(start, end, { type: 'option', key, value: this.s.slice(from, end) });
+    const value = this.s.slice(from, end);
+    const raw = this.s.slice(start, end);
+    // A value quoted whole (`cluster:"Swedish Space Cluster"`) loses its quotes; a list of quoted items
+    // (`cluster:"Swedish Space Cluster",Norrskog`) keeps them for the list reader to split.
+    const whole = QUOTES.has(value[0] as string) ? this.quotedEnd(from) : undefined;
+    if (whole && whole.end === end) return this.take(start, end, { type: 'option', key, value: this.s.slice(from + 1, whole.contentEnd), raw, quoted: true });
+    return this.take(start, end, { type: 'option', key, value, raw });
   }
 
   private take(start: number, end: number, token: Token): Lexeme {
@@ -142,27 +145,41 @@ class Scanner {
   }
 }
 
-/** `key: free text` takes the text of the following tokens up to the next option. */
-function foldFreeText(lexemes: Lexeme[]): Token[] {
-  const tokens: Token[] = [];
-  for (let i = 0; i < lexemes.length; i++) {
-    const lexeme = lexemes[i] as Lexeme;
-    if (!lexeme.freeText || lexeme.token.type !== 'option') {
-      tokens.push(lexeme.token);
+/** The text a token came from, as typed. */
+export function rawOf(token: Token): string {
+  if (token.type === 'option') return token.raw;
+  if (token.type === 'person') return token.raw;
+  if (token.type === 'quoted') return `"${token.value}"`;
+  return token.value;
+}
+
+/** `key: free text` takes the text of the following tokens up to the next token that `isKey` accepts;
+ *  an option token that is not a key (`https://…`, `Obs:`) stays as it was. */
+export function foldFreeText(tokens: Token[], isKey: (key: string) => boolean): Token[] {
+  const folded: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.type !== 'option' || !token.free || !isKey(token.key)) {
+      folded.push(token);
       continue;
     }
     const parts: string[] = [];
-    while (i + 1 < lexemes.length && lexemes[i + 1]?.token.type !== 'option') parts.push((lexemes[++i] as Lexeme).raw);
-    tokens.push({ ...lexeme.token, value: parts.join(' ') });
+    const raws: string[] = [token.raw];
+    for (let next = tokens[i + 1]; next && !(next.type === 'option' && isKey(next.key)); next = tokens[i + 1]) {
+      parts.push(rawOf(next));
+      raws.push(rawOf(next));
+      i++;
+    }
+    folded.push({ type: 'option', key: token.key, value: parts.join(' '), raw: raws.join(' '), folded: true });
   }
-  return tokens;
+  return folded;
 }
 
 export function tokenize(line: string): Token[] {
   const scanner = new Scanner(line);
-  const lexemes: Lexeme[] = [];
-  for (let lexeme = scanner.next(); lexeme; lexeme = scanner.next()) lexemes.push(lexeme);
-  return foldFreeText(lexemes);
+  const tokens: Token[] = [];
+  for (let lexeme = scanner.next(); lexeme; lexeme = scanner.next()) tokens.push(lexeme.token);
+  return tokens;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -56,12 +56,36 @@ export interface Reply {
   error?: { code: string };
 }
 
+/** A command as a reference in reply text: each adapter shows it in its platform's own syntax
+ *  (Slack `/loket x`, Teams `@LOKET x` in a channel and `x` in a 1:1 chat, the console `x`). */
+export function commandRef(command: string): string {
+  return `\`/loket ${command}\``;
+}
+
+/** How the person reading types a command where they read it. */
+export type CommandSyntax = 'slack' | 'teams-channel' | 'teams-personal' | 'plain';
+
+const COMMAND_REF = /`\/loket(?: ([^`]*))?`/g;
+
+/** Rewrites the command references of reply text into the reader's syntax (see commandRef). */
+export function renderCommandRefs(text: string, syntax: CommandSyntax): string {
+  if (syntax === 'slack') return text;
+  return text.replace(COMMAND_REF, (_whole, command: string | undefined) => {
+    if (syntax === 'teams-channel') return command ? `\`@LOKET ${command}\`` : '`@LOKET`';
+    return command ? `\`${command}\`` : 'LOKET';
+  });
+}
+
 export function textReply(text: string, extra: Partial<Reply> = {}): Reply {
   return { visibility: 'private', blocks: [{ type: 'text', text }], ...extra };
 }
 
 /** Plain-text rendering, shared by the console and by adapters as a notification fallback. */
-export function renderPlainText(reply: Reply): string {
+export function renderPlainText(reply: Reply, syntax: CommandSyntax = 'plain'): string {
+  return renderCommandRefs(plainText(reply), syntax);
+}
+
+function plainText(reply: Reply): string {
   const parts: string[] = [];
   if (reply.title) parts.push(reply.title);
   for (const block of reply.blocks) {

@@ -1,12 +1,11 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
 import { createRepositories, type Repositories } from '../../db/repositories.js';
-import { resolveVerb } from '../dispatch.js';
 import { parseMessage } from './parse.js';
-import { programmeJoin, programmeJoinExample } from '../programme/programme-join.js';
 import { t, toLanguage } from '../i18n/index.js';
-import { positional } from './command.js';
-import { mayRun, roleTable } from './access.js';
+import { bind } from './bind.js';
+import type { Registry } from './registry.js';
+import { exampleIn } from './spec.js';
 import { resolveActor, resolveWorkspace } from './resolve-actor.js';
 import type { Clock, CoreSettings } from './context.js';
 import { LoketError } from './errors.js';
@@ -20,6 +19,9 @@ export interface CoreDeps {
   logger: Logger;
   settings: CoreSettings;
 }
+
+/** The core also needs the commands it serves (handlers/registry.ts joins the features' declarations). */
+export type CommandDeps = CoreDeps & { registry: Registry };
 
 // Slack retries for about an hour and Teams for minutes; a day of keys is a safe margin.
 const DELIVERY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -37,7 +39,7 @@ class Refused extends Error {
  * the user's success reply (sent by the adapter after this returns) always follows the commit, and a
  * failure leaves nothing half-written.
  */
-export function createCore(deps: CoreDeps): ProcessIncoming {
+export function createCore(deps: CommandDeps): ProcessIncoming {
   return async (message) => {
     const fallbackLanguage = toLanguage(message.locale) ?? deps.settings.defaultLanguage;
     try {
@@ -64,7 +66,7 @@ export function createCore(deps: CoreDeps): ProcessIncoming {
   };
 }
 
-async function runHandled(tx: Database, message: IncomingMessage, deps: CoreDeps, fallbackLanguage: Language): Promise<Outcome> {
+async function runHandled(tx: Database, message: IncomingMessage, deps: CommandDeps, fallbackLanguage: Language): Promise<Outcome> {
   try {
     return await tx.transaction((savepoint) => handle(message, createRepositories(savepoint), deps, fallbackLanguage));
   } catch (error) {
@@ -77,21 +79,24 @@ function errorReplyText(language: Language) {
   return { visibility: 'private' as const, blocks: [{ type: 'text' as const, text: t(language, 'error.generic') }] };
 }
 
-async function handle(message: IncomingMessage, repos: Repositories, deps: CoreDeps, fallbackLanguage: Language): Promise<Outcome> {
+async function handle(message: IncomingMessage, repos: Repositories, deps: CommandDeps, fallbackLanguage: Language): Promise<Outcome> {
   const refuse = (language: Language, reply: Reply): never => {
     throw new Refused({ kind: 'reply', language, reply });
   };
+  const { registry } = deps;
   const parsed = parseMessage(message.text);
-  const resolution = resolveVerb(parsed, message.text);
+  const resolution = registry.resolve(parsed, message.text);
   const { workspace } = await resolveWorkspace(message, repos, deps);
 
-  if (resolution.kind === 'verb' && resolution.entry.verb === 'programme join') {
-    const code = positional(resolution.command)[0];
+  // A workspace that belongs to no programme yet may only join one.
+  if (resolution.kind === 'verb' && 'workspaceHandler' in resolution.spec) {
+    const { spec } = resolution;
     try {
-      const reply = await programmeJoin({ code, workspace, language: fallbackLanguage, repos, clock: deps.clock });
+      const { args } = bind(spec, resolution.command, fallbackLanguage);
+      const reply = await spec.workspaceHandler({ args, workspace, language: fallbackLanguage, repos, clock: deps.clock });
       return { kind: 'reply', language: fallbackLanguage, reply };
     } catch (error) {
-      if (error instanceof LoketError) refuse(fallbackLanguage, errorReply(error, fallbackLanguage, programmeJoinExample));
+      if (error instanceof LoketError) refuse(fallbackLanguage, errorReply(error, fallbackLanguage, exampleIn(spec, fallbackLanguage)));
       throw error;
     }
   }
@@ -101,22 +106,22 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: CoreD
   const language = actor.language;
   await rememberConversation(message, workspace.programmeId, repos);
   // An empty message (a bare `/loket`) gets the help.
-  const resolved = resolution.kind === 'empty' ? resolveVerb(parseMessage('help'), 'help') : resolution;
+  const resolved = resolution.kind === 'empty' ? registry.resolve(parseMessage('help'), 'help') : resolution;
   if (resolved.kind === 'unknown' && isStrayLine(parsed)) return refuse(language, strayLineReply(language));
   if (resolved.kind === 'unknown') return refuse(language, unknownVerbReply(resolved.typed, resolved.suggestion, language));
-  if (resolved.kind !== 'verb' || !resolved.entry.handler) throw new Error(`no handler for: ${message.text.slice(0, 40)}`);
-  const { entry, command } = resolved;
-  const handler = resolved.entry.handler;
+  if (resolved.kind !== 'verb' || !('handler' in resolved.spec)) throw new Error(`no handler for: ${message.text.slice(0, 40)}`);
+  const { spec } = resolved;
   // One line per platform command with what an operator filters on; the request id is the platform's
   // delivery key (Slack event/trigger id, Teams activity id). The console's own terminal needs no such line.
-  if (message.platform !== 'console') deps.logger.info({ requestId: message.deliveryKey?.key, platform: message.platform, workspace: message.workspaceId, programme: workspace.programmeId, handler: entry.verb }, 'command');
-  if (!mayRun(entry.verb, actor)) refuse(language, permissionReply(entry.verb, roleTable[entry.verb] ?? [], language));
+  if (message.platform !== 'console') deps.logger.info({ requestId: message.deliveryKey?.key, platform: message.platform, workspace: message.workspaceId, programme: workspace.programmeId, handler: spec.verb }, 'command');
+  if (!registry.mayRun(spec, actor)) refuse(language, permissionReply(spec.verb, registry.rolesFor(spec), language));
   try {
-    const reply = await handler({ command, actor, message, repos, clock: deps.clock, settings: deps.settings, logger: deps.logger.child({ handler: entry.verb }) });
+    const { args, command } = bind(spec, resolved.command, language);
+    const reply = await spec.handler({ args, command, actor, message, repos, registry, clock: deps.clock, settings: deps.settings, logger: deps.logger.child({ handler: spec.verb }) });
     if (reply.error) refuse(language, reply);
     return { kind: 'reply', language, reply };
   } catch (error) {
-    if (error instanceof LoketError) refuse(language, errorReply(error, language, entry.example));
+    if (error instanceof LoketError) refuse(language, errorReply(error, language, exampleIn(spec, language)));
     throw error;
   }
 }

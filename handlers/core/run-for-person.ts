@@ -1,6 +1,6 @@
 import { createRepositories } from '../../db/repositories.js';
 import { toLanguage } from '../i18n/index.js';
-import type { Handler } from './context.js';
+import type { ViewHandler } from './context.js';
 import { notConnectedReply } from './error-replies.js';
 import type { IncomingMessage, Outcome } from './incoming.js';
 import { resolveActor, resolveWorkspace } from './resolve-actor.js';
@@ -16,7 +16,7 @@ export interface IdentifiedPerson {
   locale?: string;
 }
 
-export type RunForPerson = (person: IdentifiedPerson, handler: Handler, verb: string) => Promise<Outcome>;
+export type RunForPerson = (person: IdentifiedPerson, handler: ViewHandler, verb: string) => Promise<Outcome>;
 
 /**
  * Runs a read-only view (e.g. handlers/home.ts) for a person, through the same workspace and person

@@ -1,3 +1,4 @@
+import { grammarEn } from '../core/catalog.en.js';
 import { exchangeEn } from './exchange.en.js';
 import { privacyEn } from './privacy.en.js';
 import { reliabilityEn } from './reliability.en.js';
@@ -13,9 +14,10 @@ export const en: Record<MessageKey, string> = {
   'workspace.not_connected':
     "This workspace is not connected to a LOKET programme yet. Ask the programme's project manager to run `programme invite`, then type `/loket programme join <code>` here.",
   'verb.unknown': "I don't recognise “{verb}”.",
-  'verb.suggestion': 'Did you mean `{verb}`? Example: `{example}`',
+  'verb.suggestion': 'Did you mean {verb}? Example: {example}',
   'verb.stray_line': 'The lines `decision:`, `action:` and `note:` belong to a meeting and go in the same message as `meeting …`. In the console, end the line before with `\\` to continue the message, e.g. `meeting Board cluster:Rymd \\`.',
-  'verb.help_hint': 'Type `help` to see every command.',
+  'verb.help_hint': 'Type `/loket help` to see every command.',
+  'verb.help_verb_hint': 'Type `/loket help <command>` for how to write it and an example.',
   'permission.denied': 'You may not run `{verb}`. Who can: {roles}.',
   'role.manager': 'project manager',
   'role.leader': 'cluster leader',
@@ -24,7 +26,7 @@ export const en: Record<MessageKey, string> = {
   'role.board': 'advisory board',
   'role.participant': 'participant',
   'help.title': 'LOKET – commands',
-  'help.intro': 'Type `/loket <command>` in Slack or Teams, or just the command in the console. `help <command>` shows more.',
+  'help.intro': 'Pick an area, or type `/loket help <command>`.',
   'help.usage': 'How to write it',
   'help.example': 'Example',
   'help.who': 'Who',
@@ -461,4 +463,5 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...continuityEn,
   ...privacyEn,
+  ...grammarEn,
 };

@@ -1,3 +1,4 @@
+import { grammarSv } from '../core/catalog.sv.js';
 import { exchangeSv } from './exchange.sv.js';
 import { privacySv } from './privacy.sv.js';
 import { reliabilitySv } from './reliability.sv.js';
@@ -12,9 +13,10 @@ export const sv = {
   'workspace.not_connected':
     'Den här arbetsytan är inte ansluten till något LOKET-program ännu. Be programmets projektledare skriva `programme invite` och skriv sedan `/loket programme join <kod>` här.',
   'verb.unknown': 'Jag känner inte igen ”{verb}”.',
-  'verb.suggestion': 'Menade du `{verb}`? Exempel: `{example}`',
+  'verb.suggestion': 'Menade du {verb}? Exempel: {example}',
   'verb.stray_line': 'Raderna `decision:`, `action:` och `note:` hör till ett möte och skickas i samma meddelande som `meeting …`. I konsolen avslutar du raden före med `\\` så fortsätter meddelandet, t.ex. `meeting Styrgrupp cluster:Rymd \\`.',
-  'verb.help_hint': 'Skriv `help` för att se alla kommandon.',
+  'verb.help_hint': 'Skriv `/loket help` för att se alla kommandon.',
+  'verb.help_verb_hint': 'Skriv `/loket help <kommando>` för hur det skrivs och ett exempel.',
   'permission.denied': 'Du får inte köra `{verb}`. Det kan: {roles}.',
   'role.manager': 'projektledare',
   'role.leader': 'klusterledare',
@@ -23,7 +25,7 @@ export const sv = {
   'role.board': 'rådgivande styrgrupp',
   'role.participant': 'deltagare',
   'help.title': 'LOKET – kommandon',
-  'help.intro': 'Skriv `/loket <kommando>` i Slack eller Teams, eller bara kommandot i konsolen. `help <kommando>` visar mer.',
+  'help.intro': 'Välj ett område, eller skriv `/loket help <kommando>`.',
   'help.usage': 'Så skriver du',
   'help.example': 'Exempel',
   'help.who': 'Vem',
@@ -460,6 +462,7 @@ export const sv = {
   ...auditSv,
   ...continuitySv,
   ...privacySv,
+  ...grammarSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

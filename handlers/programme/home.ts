@@ -1,4 +1,4 @@
-import type { HandlerContext } from '../core/context.js';
+import type { ViewContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import { shorten } from '../core/free-text.js';
 import type { Language } from '../core/incoming.js';
@@ -16,7 +16,7 @@ const WRITERS = new Set(['leader', 'deputy']);
  * week's progress status of the clusters they lead, their open exchanges, and buttons for the common
  * commands. It only reads, so it is safe to run whenever the platform shows the page.
  */
-export async function home(ctx: HandlerContext): Promise<Reply> {
+export async function home(ctx: ViewContext): Promise<Reply> {
   const lang = ctx.actor.language;
   const blocks: ReplyBlock[] = [
     clustersBlock(ctx),
@@ -29,20 +29,20 @@ export async function home(ctx: HandlerContext): Promise<Reply> {
 
 /** A person whose platform never sent a name is stored under their user id (people.upsert); a page titled
  *  "29:1Ab3kQz… i Programmet" helps no one, so such a page is addressed to "you". */
-function homeTitle({ actor }: HandlerContext): string {
+function homeTitle({ actor }: ViewContext): string {
   const { displayName, userId, programmeName: programme } = actor;
   if (displayName === userId) return t(actor.language, 'home.title_unnamed', { programme });
   return t(actor.language, 'home.title', { name: displayName, programme });
 }
 
-function clustersBlock({ actor }: HandlerContext): ReplyBlock {
+function clustersBlock({ actor }: ViewContext): ReplyBlock {
   const lang = actor.language;
   if (actor.clusterRoles.length === 0) return { type: 'text', text: t(lang, 'home.clusters_none') };
   const items = actor.clusterRoles.map((m) => `${m.clusterName} (${t(lang, `role.${m.role}`)})`);
   return { type: 'list', title: t(lang, 'home.clusters_title'), items };
 }
 
-async function actionsBlock({ actor, repos, clock, settings }: HandlerContext): Promise<ReplyBlock> {
+async function actionsBlock({ actor, repos, clock, settings }: ViewContext): Promise<ReplyBlock> {
   const lang = actor.language;
   const { actions, total } = await repos.actionItems.listOpen({ programmeId: actor.programmeId, ownerId: actor.personId, limit: SHOWN_ACTIONS });
   if (total === 0) return { type: 'text', text: t(lang, 'home.actions_none') };
@@ -53,7 +53,7 @@ async function actionsBlock({ actor, repos, clock, settings }: HandlerContext): 
 }
 
 /** Only clusters the person may write progress for: a member has nothing to hand in. */
-async function progressBlocks({ actor, repos, clock, settings }: HandlerContext): Promise<ReplyBlock[]> {
+async function progressBlocks({ actor, repos, clock, settings }: ViewContext): Promise<ReplyBlock[]> {
   const lang = actor.language;
   const led = actor.clusterRoles.filter((m) => WRITERS.has(m.role));
   if (led.length === 0) return [];
@@ -67,7 +67,7 @@ async function progressBlocks({ actor, repos, clock, settings }: HandlerContext)
   return [{ type: 'list', title: t(lang, 'home.progress_title', { week }), items }];
 }
 
-async function exchangesBlock({ actor, repos }: HandlerContext): Promise<ReplyBlock> {
+async function exchangesBlock({ actor, repos }: ViewContext): Promise<ReplyBlock> {
   const lang = actor.language;
   const [{ posts }, { proposals }] = await Promise.all([
     repos.exchanges.listPosts(actor.programmeId, actor.personId),
@@ -85,7 +85,7 @@ async function exchangesBlock({ actor, repos }: HandlerContext): Promise<ReplyBl
   return { type: 'list', title: t(lang, 'home.exchanges_title'), items };
 }
 
-function homeButtons({ actor }: HandlerContext): ReplyButton[] {
+function homeButtons({ actor }: ViewContext): ReplyButton[] {
   const lang: Language = actor.language;
   const writes = actor.clusterRoles.some((m) => WRITERS.has(m.role));
   const buttons: ReplyButton[] = [];

@@ -10,7 +10,7 @@ import { openDatabase, type OpenedDatabase } from '../../db/client.js';
 import { CopyError, copyDatabase, countRows, tablesInForeignKeyOrder, type TableCount } from '../../db/copy.js';
 import { migrate, rowsOf } from '../../db/migrate.js';
 import { auditLog, clusters, decisions, meetings } from '../../db/schema/index.js';
-import { createCore } from '../../handlers/core/run-command.js';
+import { createLoketCore } from '../../handlers/registry.js';
 import { runCopy } from '../../scripts/db-copy.js';
 import { createTestClock, say, silentLogger, testSettings } from '../support/test-core.js';
 import { createScratchDatabase, testDatabaseKind } from '../support/test-database.js';
@@ -29,7 +29,7 @@ const printed: string[] = [];
 async function seedDataDir(dir: string): Promise<void> {
   const source = await openDatabase({ dataDir: dir });
   await migrate(source.db);
-  const core = createCore({ db: source.db, clock: createTestClock(), logger: silentLogger, settings });
+  const core = createLoketCore({ db: source.db, clock: createTestClock(), logger: silentLogger, settings });
   for (const text of [
     'cluster add Rymd sector:space',
     'cluster add Skog sector:forest',
@@ -94,7 +94,7 @@ describe('db:copy from a PGlite data directory', () => {
     expect(decision?.text).toBe('Testbädden bokas i Kiruna');
     const [original] = await source.db.select().from(clusters).where(eq(clusters.name, 'Rymd'));
     expect(rymd).toEqual(original);
-    const core = createCore({ db, clock: createTestClock(), logger: silentLogger, settings });
+    const core = createLoketCore({ db, clock: createTestClock(), logger: silentLogger, settings });
     const { text } = await say(core, pm, 'search testbädd');
     expect(text).toContain('Kiruna');
   });
@@ -102,7 +102,7 @@ describe('db:copy from a PGlite data directory', () => {
   it('continues the audit sequence after the copied rows, so the next command writes without a clash', async () => {
     const db = target.db.db;
     const before = rowsOf<{ max: number }>(await db.execute(sql`select max(id)::int as max from audit_log`))[0]!.max;
-    const core = createCore({ db, clock: createTestClock(), logger: silentLogger, settings });
+    const core = createLoketCore({ db, clock: createTestClock(), logger: silentLogger, settings });
     const { outcome } = await say(core, pm, 'cluster add Fordon sector:vehicles');
     expect(outcome.kind === 'reply' && outcome.reply.error).toBeFalsy();
     const [latest] = await db.select().from(auditLog).orderBy(sql`${auditLog.id} desc`).limit(1);

@@ -5,7 +5,7 @@ import { createRepositories } from '../../db/repositories.js';
 import type { Platform } from '../../db/schema/index.js';
 import type { Clock, CoreSettings } from '../../handlers/core/context.js';
 import type { IncomingMessage, Outcome, ProcessIncoming } from '../../handlers/core/incoming.js';
-import { createCore } from '../../handlers/core/run-command.js';
+import { createLoketCore } from '../../handlers/registry.js';
 import { renderPlainText } from '../../handlers/core/reply.js';
 import { openTestDatabase } from './test-database.js';
 
@@ -39,7 +39,7 @@ export async function createTestCore(options: { db?: Database; settings?: Partia
   const repos = createRepositories(db);
   const clock = createTestClock();
   const { programme } = await repos.programmes.create(`Programme ${randomUUID().slice(0, 8)}`);
-  const core = createCore({ db, clock, logger: silentLogger, settings: { ...testSettings, ...options.settings } });
+  const core = createLoketCore({ db, clock, logger: silentLogger, settings: { ...testSettings, ...options.settings } });
   return {
     core,
     db,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalDashboard } from '../../../bot/dashboard/dashboard-links.js';
 import type { OpenedDatabase } from '../../../db/client.js';
-import { createCore } from '../../../handlers/core/run-command.js';
+import { createLoketCore } from '../../../handlers/registry.js';
 import { createTestClock, say, silentLogger, testSettings } from '../../support/test-core.js';
 import { openFreshDatabase } from '../../support/test-database.js';
 
@@ -19,7 +19,7 @@ describe('the web view in the console', () => {
   it('dashboard starts a local server on first use, without a secret key, until it is closed', async () => {
     const clock = createTestClock();
     const local = createLocalDashboard({ db: opened.db, clock, logger: silentLogger, timezone: 'Europe/Stockholm' });
-    const core = createCore({ db: opened.db, clock, logger: silentLogger, settings: { ...testSettings, admins: [{ platform: 'console', userId: 'me' }], dashboard: local } });
+    const core = createLoketCore({ db: opened.db, clock, logger: silentLogger, settings: { ...testSettings, admins: [{ platform: 'console', userId: 'me' }], dashboard: local } });
     await say(core, consoleUser, 'cluster add Rymd sector:space');
     const { outcome, text } = await say(core, consoleUser, 'dashboard');
     expect(text).toContain('visas från den här datorn');
@@ -36,7 +36,7 @@ describe('the web view in the console', () => {
   });
 
   it('without a web view, dashboard says so; with extra words it shows how to use it', async () => {
-    const core = createCore({ db: opened.db, clock: createTestClock(), logger: silentLogger, settings: { ...testSettings, admins: [{ platform: 'console', userId: 'me' }] } });
+    const core = createLoketCore({ db: opened.db, clock: createTestClock(), logger: silentLogger, settings: { ...testSettings, admins: [{ platform: 'console', userId: 'me' }] } });
     const off = await say(core, consoleUser, 'dashboard');
     expect(off.outcome.kind === 'reply' && off.outcome.reply.error?.code).toBe('dashboard.unavailable');
     expect(off.text).toContain('Webbvyn är inte påslagen här');

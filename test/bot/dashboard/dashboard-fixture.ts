@@ -10,7 +10,7 @@ import type { Database } from '../../../db/database.js';
 import { createRepositories } from '../../../db/repositories.js';
 import type { Clock } from '../../../handlers/core/context.js';
 import type { Reply } from '../../../handlers/core/reply.js';
-import { createCore } from '../../../handlers/core/run-command.js';
+import { createLoketCore } from '../../../handlers/registry.js';
 import { createSignedLinkSink } from '../../../handlers/core/signed-links.js';
 import { addProgressNote, statusProgramme } from '../../handlers/reports/status-fixture.js';
 import { say, silentLogger, testSettings } from '../../support/test-core.js';
@@ -36,7 +36,7 @@ export async function dashboardProgramme(db: Database) {
   const p = await statusProgramme(db);
   const { server, base } = await serveDashboard(db, p.test.clock);
   const settings = { ...testSettings, dashboard: createPublicDashboardLinks({ publicUrl: base, secretKey: SECRET }), files: createSignedLinkSink({ publicUrl: base, secretKey: SECRET }) };
-  const core = createCore({ db, clock: p.test.clock, logger: silentLogger, settings });
+  const core = createLoketCore({ db, clock: p.test.clock, logger: silentLogger, settings });
   const as = async (userId: string, text: string): Promise<Said> => {
     const { outcome, text: said } = await say(core, { platform: 'slack', workspaceId: p.workspaceId, userId }, text);
     return { reply: outcome.kind === 'reply' ? outcome.reply : undefined, text: said };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicDashboardLinks } from '../../../bot/dashboard/dashboard-links.js';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { auditLog, exportFiles } from '../../../db/schema/index.js';
-import { createCore } from '../../../handlers/core/run-command.js';
+import { createLoketCore } from '../../../handlers/registry.js';
 import { signDashboardToken, signFileToken } from '../../../handlers/core/signed-links.js';
 import { createTestCore, say, silentLogger, testSettings, uniqueWorkspaceId } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
@@ -84,7 +84,7 @@ describe('who may open the web view', () => {
     const workspaceId = uniqueWorkspaceId();
     await other.connectWorkspace('teams', workspaceId);
     await other.makeManager('teams', workspaceId, 'PM2', 'Pia');
-    const core = createCore({ db: opened.db, clock: fixture.p.test.clock, logger: silentLogger, settings: { ...testSettings, dashboard: createPublicDashboardLinks({ publicUrl: fixture.base, secretKey: SECRET }) } });
+    const core = createLoketCore({ db: opened.db, clock: fixture.p.test.clock, logger: silentLogger, settings: { ...testSettings, dashboard: createPublicDashboardLinks({ publicUrl: fixture.base, secretKey: SECRET }) } });
     const { outcome } = await say(core, { platform: 'teams', workspaceId, userId: 'PM2' }, 'dashboard');
     const url = outcome.kind === 'reply' ? outcome.reply.links![0]!.url : '';
     const html = await (await fetch(url)).text();

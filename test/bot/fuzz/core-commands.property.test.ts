@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import pino from 'pino';
 import { renderPlainText } from '../../../handlers/core/reply.js';
-import { createCore } from '../../../handlers/core/run-command.js';
+import { createLoketCore } from '../../../handlers/registry.js';
 import type { ProcessIncoming } from '../../../handlers/core/incoming.js';
 import { meetingProgramme, type MeetingProgramme } from '../../support/programme-fixture.js';
 import { openTestDatabase, testDatabaseUrl } from '../../support/test-database.js';
@@ -32,7 +32,7 @@ async function freshProgramme() {
     if (outcome.kind !== 'reply' || outcome.reply.error) throw new Error(`setup failed: ${setup}`);
   }
   const logger = pino({ level: 'error' }, { write: (line: string) => void (lastError = line.slice(0, 2000)) });
-  core = createCore({ db: opened.db, clock: p.test.clock, logger, settings: testSettings });
+  core = createLoketCore({ db: opened.db, clock: p.test.clock, logger, settings: testSettings });
 }
 
 beforeAll(freshProgramme);

@@ -9,7 +9,7 @@ import { registerSlack, type SlackAdapter } from '../../../bot/slack/slack-adapt
 import { slackBotScopes } from '../../../bot/slack/slack-scopes.js';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { systemClock, type CoreSettings } from '../../../handlers/core/context.js';
-import { createCore } from '../../../handlers/core/run-command.js';
+import { createLoketCore } from '../../../handlers/registry.js';
 import { createInbox, type Inbox } from '../../../handlers/core/inbox.js';
 import type { ProcessIncoming } from '../../../handlers/core/incoming.js';
 import { FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, slashCommandBody, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.js';
@@ -59,7 +59,7 @@ export async function startOAuthHarness(options: { admins?: CoreSettings['admins
   const database = await openFreshDatabase();
   const settings: CoreSettings = { timezone: 'Europe/Stockholm', defaultLanguage: 'sv', admins: options.admins ?? [], defaultProgrammeName: 'Norrbottens klusterprogram' };
   const { logger, logs } = capturingLogger();
-  const core = createCore({ db: database.db, clock: systemClock, logger, settings });
+  const core = createLoketCore({ db: database.db, clock: systemClock, logger, settings });
   const expressApp = express();
   const config = { mode: 'oauth' as const, signingSecret: SIGNING_SECRET, clientId: '1111.2222', clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET, apiUrl: fake.url };
   // As a server runs it: commands stored in the inbox before they are acknowledged.

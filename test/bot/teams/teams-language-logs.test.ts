@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { people } from '../../../db/schema/index.js';
-import { createCore } from '../../../handlers/core/run-command.js';
+import { createLoketCore } from '../../../handlers/registry.js';
 import { messageActivity, type TeamsUser } from '../../support/fake-teams-connector.js';
 import { createTestCore, testSettings, uniqueWorkspaceId } from '../../support/test-core.js';
 import { captureLogger, startTeamsServer, visibleText, useTeamsTestBed } from './teams-server.js';
@@ -18,7 +18,7 @@ async function setup() {
   const tenantId = uniqueWorkspaceId('tenant-');
   await test.connectWorkspace('teams', tenantId);
   const { logger, lines: coreLogs } = captureLogger();
-  const core = createCore({ db: bed.db, clock: test.clock, logger, settings: testSettings });
+  const core = createLoketCore({ db: bed.db, clock: test.clock, logger, settings: testSettings });
   const server = await startTeamsServer({ core });
   bed.servers.push(server);
   const sara: TeamsUser = { id: `29:1sara-${randomUUID()}`, name: 'Sara Lind' };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { createRepositories } from '../../../db/repositories.js';
 import { people, programmeRoles, workspaces } from '../../../db/schema/index.js';
-import { createCore } from '../../../handlers/core/run-command.js';
+import { createLoketCore } from '../../../handlers/registry.js';
 import { ensureClaimCode } from '../../../bot/claim-code.js';
 import { createTestClock, createTestCore, say, silentLogger, testSettings, uniqueWorkspaceId } from '../../support/test-core.js';
 import { openFreshDatabase, openTestDatabase } from '../../support/test-database.js';
@@ -18,7 +18,7 @@ describe('connecting workspaces to a programme', () => {
   it('on a fresh deployment the first Slack workspace joins the default programme; a second one sees only how to connect', async () => {
     const fresh = await openFreshDatabase();
     try {
-      const core = createCore({ db: fresh.db, clock: createTestClock(), logger: silentLogger, settings: testSettings });
+      const core = createLoketCore({ db: fresh.db, clock: createTestClock(), logger: silentLogger, settings: testSettings });
       const first = await say(core, { platform: 'slack', workspaceId: 'TFIRST', userId: 'U1' }, 'cluster list');
       expect(first.text).toContain('Inga kluster ännu');
       const second = await say(core, { platform: 'teams', workspaceId: 'tenant-2', userId: 'u2' }, 'cluster list');
@@ -92,7 +92,7 @@ describe('becoming project manager', () => {
     try {
       const clock = createTestClock();
       const { code } = await ensureClaimCode({ db: fresh.db, clock, logger: silentLogger, programmeName: 'Test' });
-      const core = createCore({ db: fresh.db, clock, logger: silentLogger, settings: testSettings });
+      const core = createLoketCore({ db: fresh.db, clock, logger: silentLogger, settings: testSettings });
       const anna = { platform: 'slack' as const, workspaceId: 'T1', userId: 'UANNA', displayName: 'Anna' };
       expect((await say(core, anna, 'cluster add Rymd sector:space')).outcome).toMatchObject({ reply: { error: { code: 'permission.denied' } } });
       expect((await say(core, anna, `claim ${code}`)).text).toBe('Klart! Du är nu projektledare för programmet.');

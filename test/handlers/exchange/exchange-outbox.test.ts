@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { createRepositories } from '../../../db/repositories.js';
 import { exchangeProposals, outboxMessages } from '../../../db/schema/index.js';
-import { createCore } from '../../../handlers/core/run-command.js';
+import { createLoketCore } from '../../../handlers/registry.js';
 import { renderPlainText, type Reply } from '../../../handlers/core/reply.js';
 import { createOutboxKicker, deliverOutbox } from '../../../handlers/core/outbox-dispatcher.js';
 import { createFakeNotifier, type FakeNotifier } from '../../support/fake-notifier.js';
@@ -81,7 +81,7 @@ describe('the proposal reaches the offering side', () => {
     const p = await meetingProgramme(opened.db);
     const notifier = createFakeNotifier();
     const kicker = createOutboxKicker({ db: opened.db, clock: p.test.clock, logger: silentLogger, notifier, programmeIds: [p.test.programme.id] });
-    const core = createCore({ db: opened.db, clock: p.test.clock, logger: silentLogger, settings: { ...testSettings, outbox: kicker } });
+    const core = createLoketCore({ db: opened.db, clock: p.test.clock, logger: silentLogger, settings: { ...testSettings, outbox: kicker } });
     const as = (userId: string, text: string) => say(core, { platform: 'slack', workspaceId: p.workspaceId, userId }, text);
     await as('UERIK', 'exchange offer Interreg-ansökningar');
     await as('UANNA', 'exchange need Interreg-ansökan');

@@ -5,7 +5,7 @@ import type { OpenedDatabase } from '../../../db/client.js';
 import { rowsOf } from '../../../db/migrate.js';
 import { retentionPolicy } from '../../../db/retention-policy.js';
 import { auditLog, exportFiles } from '../../../db/schema/index.js';
-import { createCore } from '../../../handlers/core/run-command.js';
+import { createLoketCore } from '../../../handlers/registry.js';
 import { say, silentLogger, testSettings } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { privacyProgramme, ZELDA } from './privacy-fixture.js';
@@ -46,7 +46,7 @@ describe('privacy', () => {
   it('answers the Swedish alias in Swedish and states the configured retention', async () => {
     const p = await privacyProgramme(opened.db);
     const privacy = { retention: retentionPolicy({ programmeEnd: '2028-12-31', yearsAfterEnd: 7, categoryYears: { audit: 10 } }) };
-    const core = createCore({ db: opened.db, clock: p.test.clock, logger: silentLogger, settings: { ...testSettings, privacy } });
+    const core = createLoketCore({ db: opened.db, clock: p.test.clock, logger: silentLogger, settings: { ...testSettings, privacy } });
     const reply = await say(core, { platform: 'slack', workspaceId: p.workspaceId, userId: 'UANNA', displayName: 'Anna' }, 'integritet');
     expect(reply.text).toContain('Dina uppgifter i LOKET');
     expect(reply.text).toContain('Programmet slutar 2028-12-31.');

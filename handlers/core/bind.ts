@@ -1,0 +1,251 @@
+// Reads a command's words against its declaration (handlers/core/spec.ts) before any handler runs, so a
+// handler gets typed values and bad input is refused with what was not understood and the command's
+// example — never stored, never glued onto a name. docs/architecture.md "Command grammar" has the rules.
+import { distance } from 'fastest-levenshtein';
+import type { MessageKey } from '../i18n/index.js';
+import type { Command, PersonRef, StructuredLine, Token } from './command.js';
+import { LoketError } from './errors.js';
+import type { Language } from './incoming.js';
+import { foldFreeText, rawOf } from './parse.js';
+import type { ArgType, CommandSpec, OptionSlot, PositionalSlot, Slot, ValueProblem } from './spec.js';
+import { exampleIn } from './spec.js';
+
+/** Keys that `action:` lines of a meeting take, in both languages. */
+const LINE_KEYS: ReadonlyMap<string, string> = new Map([
+  ['due', 'due'],
+  ['senast', 'due'],
+  ['förfaller', 'due'],
+]);
+
+export interface Bound {
+  args: Record<string, unknown>;
+  /** The command with option keys in English and free-text values gathered, for code that reads tokens. */
+  command: Command;
+}
+
+type OptionEntry = { name: string; slot: OptionSlot };
+
+/** The key words a spec declares (English and Swedish), each to its slot. */
+export function declaredKeys(spec: CommandSpec): Map<string, OptionEntry> {
+  const keys = new Map<string, OptionEntry>();
+  for (const [name, slot] of Object.entries(spec.args)) {
+    if (slot.kind !== 'option') continue;
+    for (const key of [slot.keys.en, ...slot.keys.sv]) keys.set(key.toLowerCase(), { name, slot });
+  }
+  return keys;
+}
+
+/** Binds `command` to `spec`, or throws a LoketError that says what did not fit (with the spec's example). */
+export function bind(spec: CommandSpec, command: Command, language: Language): Bound {
+  if (spec.legacyKeys) {
+    const keys = spec.legacyKeys;
+    const args = foldFreeText(command.args, (key) => keys.has(key)).map((t): Token => (t.type === 'option' && !keys.has(t.key) ? { type: 'word', value: t.raw } : t));
+    return { args: {}, command: { ...command, args, lines: command.lines.map(canonicalLine) } };
+  }
+  return new Binder(spec, command, language).run();
+}
+
+class Binder {
+  private readonly keys: Map<string, OptionEntry>;
+  private readonly positionals: [string, PositionalSlot][];
+  private readonly mentionsName: string | undefined;
+  private readonly args: Record<string, unknown> = {};
+  private readonly canonical: Token[] = [];
+  private readonly leftovers: string[] = [];
+  private suggestion: string | undefined;
+  private next = 0;
+  private collecting: { name: string; slot: PositionalSlot; tokens: Token[] } | undefined;
+  private lastOneWordOption: { key: string; value: string; textLike: boolean; followedBy: string[] } | undefined;
+
+  constructor(
+    private readonly spec: CommandSpec,
+    private readonly command: Command,
+    private readonly language: Language,
+  ) {
+    this.keys = declaredKeys(spec);
+    this.positionals = Object.entries(spec.args).filter((e): e is [string, PositionalSlot] => e[1].kind === 'positional');
+    this.mentionsName = Object.entries(spec.args).find(([, s]) => s.kind === 'mentions')?.[0];
+  }
+
+  private get example(): string {
+    return exampleIn(this.spec, this.language);
+  }
+
+  private fail(code: MessageKey, params: Record<string, string | number>): never {
+    throw new LoketError(code, params, this.example);
+  }
+
+  run(): Bound {
+    this.checkLines();
+    const tokens = foldFreeText(this.command.args, (key) => this.keys.has(key));
+    for (const token of tokens) this.take(token);
+    this.closeRun();
+    if (this.leftovers.length) {
+      const words = this.leftovers.map((w) => `”${w}”`).join(', ');
+      const leftover = new LoketError('args.leftover', { words, verb: this.spec.verb }, this.example);
+      throw this.suggestion ? leftover.withHint('args.key_suggestion', { suggestion: this.suggestion }) : leftover;
+    }
+    for (const [name, slot] of Object.entries(this.spec.args)) {
+      if (slot.kind === 'mentions') this.args[name] ??= [];
+      else if (slot.required && this.args[name] === undefined) this.fail('args.missing', { what: this.what(slot) });
+    }
+    return { args: this.args, command: { ...this.command, args: this.canonical, lines: this.command.lines.map(canonicalLine) } };
+  }
+
+  private what(slot: PositionalSlot | OptionSlot): string {
+    if (slot.what) return slot.what;
+    const placeholder = slot.type.placeholder[this.language];
+    if (slot.kind === 'positional') return `<${placeholder}>`;
+    return `\`${this.keyIn(slot)}:<${placeholder}>\``;
+  }
+
+  private keyIn(slot: OptionSlot): string {
+    return this.language === 'sv' ? (slot.keys.sv[0] ?? slot.keys.en) : slot.keys.en;
+  }
+
+  private checkLines() {
+    const accepted = this.spec.lines ?? [];
+    const stray = this.command.lines.find((line) => !accepted.includes(line.kind));
+    if (stray) this.fail('args.lines_not_expected', { line: `${stray.kind}: ${stray.text}`.slice(0, 80), verb: this.spec.verb });
+  }
+
+  private take(token: Token) {
+    if (token.type === 'option') {
+      const entry = this.keys.get(token.key);
+      if (entry) return this.takeOption(token, entry);
+      this.refuseNearKey(token);
+      // Not a key of this command: text as typed (a URL, `Obs:`), if the command takes free text.
+      return this.takePositional({ type: 'word', value: token.raw });
+    }
+    if (token.type === 'person') return this.takePerson(token);
+    return this.takePositional(token);
+  }
+
+  private refuseNearKey(token: Extract<Token, { type: 'option' }>) {
+    if (token.value.startsWith('/')) return;
+    const near = nearestKey(token.key, [...this.keys.keys()]);
+    if (near) {
+      const suggestion = `${near}:${token.quoted ? `"${token.value}"` : token.value}`;
+      throw new LoketError('args.unknown_key', { key: `${token.key}:`, verb: this.spec.verb, keys: this.keyList() }, this.example).withHint('args.key_suggestion', { suggestion });
+    }
+    if (!this.positionals.some(([, slot]) => slot.rest)) {
+      this.fail('args.unknown_key', { key: `${token.key}:`, verb: this.spec.verb, keys: this.keyList() });
+    }
+  }
+
+  private keyList(): string {
+    const options = Object.values(this.spec.args).filter((s): s is OptionSlot => s.kind === 'option');
+    return options.length ? options.map((s) => `\`${this.keyIn(s)}:\``).join(', ') : '–';
+  }
+
+  private takeOption(token: Extract<Token, { type: 'option' }>, { name, slot }: OptionEntry) {
+    this.closeRun();
+    if (this.args[name] !== undefined) this.fail('args.duplicate_key', { key: `${token.key}:` });
+    if (!token.value.trim()) this.fail('args.missing', { what: this.what(slot) });
+    this.args[name] = this.parse(slot.type, token.value, token.quoted === true, `${token.key}:`);
+    this.canonical.push({ type: 'option', key: slot.keys.en, value: token.value, raw: token.raw, ...(token.quoted ? { quoted: true } : {}) });
+    this.lastOneWordOption = !token.quoted && !token.folded ? { key: token.key, value: token.value, textLike: slot.type.textLike === true, followedBy: [] } : undefined;
+  }
+
+  private takePerson(token: Extract<Token, { type: 'person' }>) {
+    const slot = this.positionals[this.next];
+    if (!this.collecting && slot && slot[1].type.parsePerson) {
+      this.args[slot[0]] = this.parsePerson(slot[1].type, token.ref);
+      this.next++;
+      this.canonical.push(token);
+      return;
+    }
+    if (this.mentionsName) {
+      (this.args[this.mentionsName] ??= [] as PersonRef[]) as PersonRef[];
+      (this.args[this.mentionsName] as PersonRef[]).push(token.ref);
+      this.canonical.push(token);
+      return;
+    }
+    this.takePositional(token);
+  }
+
+  private takePositional(token: Token) {
+    if (this.collecting) {
+      if (this.lastOneWordOption === undefined) {
+        this.collecting.tokens.push(token);
+        return;
+      }
+    }
+    const slot = this.collecting ? undefined : this.positionals[this.next];
+    if (!slot || this.lastOneWordOption?.followedBy.length) return this.leftover(token);
+    if (this.lastOneWordOption && this.restStarted()) return this.leftover(token);
+    const [name, spec] = slot;
+    this.next++;
+    if (spec.rest) {
+      this.collecting = { name, slot: spec, tokens: [token] };
+      this.lastOneWordOption = undefined;
+      return;
+    }
+    this.args[name] = this.parse(spec.type, token.type === 'quoted' ? token.value : rawOf(token), token.type === 'quoted', `<${spec.type.placeholder[this.language]}>`);
+    this.canonical.push(token.type === 'person' ? token : { type: token.type === 'quoted' ? 'quoted' : 'word', value: token.type === 'quoted' ? token.value : rawOf(token) });
+  }
+
+  /** A rest slot that already has words, so later free words cannot belong to it. */
+  private restStarted(): boolean {
+    return this.positionals.slice(0, this.next).some(([name, s]) => s.rest && this.args[name] !== undefined);
+  }
+
+  private leftover(token: Token) {
+    const raw = rawOf(token);
+    this.leftovers.push(raw);
+    const last = this.lastOneWordOption;
+    if (last) {
+      last.followedBy.push(raw);
+      if (last.textLike) this.suggestion = `${last.key}:"${[last.value, ...last.followedBy].join(' ')}"`;
+    }
+  }
+
+  /** Ends a rest slot's words: the next free word cannot join it. */
+  private closeRun() {
+    const run = this.collecting;
+    if (!run) return;
+    this.collecting = undefined;
+    const only = run.tokens.length === 1 ? run.tokens[0] : undefined;
+    const value = only?.type === 'quoted' ? only.value : run.tokens.map(rawOf).join(' ');
+    this.args[run.name] = this.parse(run.slot.type, value, only?.type === 'quoted', `<${run.slot.type.placeholder[this.language]}>`);
+    for (const token of run.tokens) this.canonical.push(token.type === 'option' ? { type: 'word', value: token.raw } : token);
+  }
+
+  private parse<T>(type: ArgType<T>, value: string, quoted: boolean, key: string): T {
+    const parsed = type.parse(value, quoted);
+    if (parsed.ok) return parsed.value;
+    return this.refuseValue(parsed.problem, type, key);
+  }
+
+  private parsePerson<T>(type: ArgType<T>, ref: PersonRef): T {
+    const parsed = type.parsePerson!(ref);
+    if (parsed.ok) return parsed.value;
+    return this.refuseValue(parsed.problem, type, '@');
+  }
+
+  private refuseValue(problem: ValueProblem, type: ArgType<unknown>, key: string): never {
+    const choices = type.choices?.(this.language).map((c) => `\`${c}\``).join(', ');
+    this.fail(problem.code, { key, ...(choices ? { choices } : {}), ...problem.params });
+  }
+}
+
+/** The declared key a mistyped one most likely meant: one edit for short keys, two for longer ones. */
+export function nearestKey(typed: string, keys: string[]): string | undefined {
+  if (typed.length < 3) return undefined;
+  const allowed = typed.length <= 4 ? 1 : 2;
+  let best: { key: string; d: number } | undefined;
+  for (const key of keys) {
+    if (key.length < 3) continue;
+    const d = distance(typed, key);
+    if (d <= allowed && (!best || d < best.d)) best = { key, d };
+  }
+  return best?.key;
+}
+
+function canonicalLine(line: StructuredLine): StructuredLine {
+  const isKey = (key: string) => LINE_KEYS.has(key);
+  const tokens = foldFreeText(line.tokens, isKey).map((t) => (t.type === 'option' && isKey(t.key) ? { ...t, key: LINE_KEYS.get(t.key)! } : t));
+  return { ...line, tokens };
+}
+
+export type { Slot };

@@ -1,0 +1,159 @@
+// A command is declared once, as data (docs/architecture.md "Commands"): verb, Swedish and English aliases,
+// typed arguments with their Swedish and English key names and enum words, who may run it, a summary, one
+// example and the handler. Dispatch, the role check, `help`, "did you mean", the Slack manifest's hint and
+// the Teams command list are all derived from these declarations (handlers/registry.ts joins them).
+import type { MessageKey } from '../i18n/index.js';
+import type { Role } from './access.js';
+import type { LineKind, PersonRef } from './command.js';
+import type { HandlerContext, WorkspaceContext } from './context.js';
+import type { Language } from './incoming.js';
+import type { Reply } from './reply.js';
+
+/** Text written in both reply languages. */
+export interface Bilingual {
+  sv: string;
+  en: string;
+}
+
+/** Why a value was refused: a catalog key and its parameters (the binder adds the example). */
+export interface ValueProblem {
+  code: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
+
+/** A guest at a meeting, named in `with:` as `Karin Ek (LTU)`. */
+export interface GuestRef {
+  name: string;
+  organisation?: string;
+}
+
+export type ParticipantRef = { type: 'person'; ref: PersonRef } | { type: 'guest'; guest: GuestRef };
+
+/** How one value is read. `name` shows in usage lines (`<date>`); `choices` lists an enum's words. */
+export interface ArgType<T> {
+  readonly name: 'text' | 'word' | 'date' | 'time' | 'integer' | 'enum' | 'list' | 'cluster' | 'clusters' | 'person' | 'participants' | 'organisation' | 'id';
+  readonly placeholder: Bilingual;
+  /** Reads a value that is not a person token. `quoted` is true when the user quoted the whole value. */
+  parse(value: string, quoted: boolean): Parsed<T>;
+  /** Reads a person token (`@anna`, `<@U123>`): only person and participant types accept one. */
+  parsePerson?(ref: PersonRef): Parsed<T>;
+  /** Enum words in each language, for help and the refusal that lists them. */
+  choices?(language: Language): string[];
+  /** Text-like values may swallow a leftover word («Menade du `sector:"vehicle testing"`?»). */
+  readonly textLike?: boolean;
+}
+
+interface SlotBase<T> {
+  readonly type: ArgType<T>;
+  readonly required: boolean;
+  /** What is missing, in the reader's language, when a required slot is empty. */
+  readonly what?: MessageKey;
+}
+
+/** A value given by position: the first free words after the verb. */
+export interface PositionalSlot<T = unknown> extends SlotBase<T> {
+  readonly kind: 'positional';
+  /** Takes every free word up to the next option (a title, a note's text). */
+  readonly rest: boolean;
+}
+
+/** A value given as `key:value`, or `key: free text` up to the next key. */
+export interface OptionSlot<T = unknown> extends SlotBase<T> {
+  readonly kind: 'option';
+  /** The English key first, then Swedish (and other) words for it; all are accepted in any language. */
+  readonly keys: { en: string; sv: readonly string[] };
+}
+
+/** Every person mentioned outside an option (`meeting Workshop @anna @per`). */
+export interface MentionsSlot {
+  readonly kind: 'mentions';
+  readonly required: false;
+}
+
+export type Slot = PositionalSlot | OptionSlot | MentionsSlot;
+export type Slots = Record<string, Slot>;
+
+type ValueOf<S> = S extends PositionalSlot<infer T> | OptionSlot<infer T> ? T : S extends MentionsSlot ? PersonRef[] : never;
+/** The typed values a handler receives: required slots are always there, optional ones may be undefined. */
+export type ArgsOf<A extends Slots> = {
+  [K in keyof A]: A[K] extends MentionsSlot ? PersonRef[] : A[K] extends { required: true } ? ValueOf<A[K]> : ValueOf<A[K]> | undefined;
+};
+
+/** The groups of `help`, by what people do. */
+export const helpGroups = ['start', 'meetings', 'weekly', 'exchange', 'plans', 'continuity', 'privacy', 'admin'] as const;
+export type HelpGroup = (typeof helpGroups)[number];
+
+interface SpecBase<A extends Slots> {
+  /** Canonical English verb, one or two words: `cluster add`. */
+  readonly verb: string;
+  /** Other ways to say it, Swedish first: `kluster ny`. Matched like the verb. */
+  readonly aliases: readonly string[];
+  readonly group: HelpGroup;
+  readonly summary: Bilingual;
+  readonly args: A;
+  /** Which following lines (`decision:`, `action:`, `note:`) the command reads; others are refused. */
+  readonly lines?: readonly LineKind[];
+  /** `everyone`, or the roles that may run it (the handler may narrow it to one cluster). */
+  readonly roles: 'everyone' | readonly Role[];
+  /** One correct command, shown in help and in every refusal. */
+  readonly example: string | Bilingual;
+  /** Shown in Teams' command menu (at most ten) and in Slack's usage hint. */
+  readonly menu?: boolean;
+  /** TRANSITION ONLY (removed when every feature declares its arguments): the keys an undeclared command
+   *  still reads from tokens itself. */
+  readonly legacyKeys?: ReadonlySet<string>;
+}
+
+export interface ProgrammeCommandSpec<A extends Slots = Slots> extends SpecBase<A> {
+  readonly handler: (context: HandlerContext<ArgsOf<A>>) => Promise<Reply>;
+}
+
+/** Runs before the workspace belongs to a programme (`programme join <code>`). */
+export interface WorkspaceCommandSpec<A extends Slots = Slots> extends SpecBase<A> {
+  readonly workspaceHandler: (context: WorkspaceContext<ArgsOf<A>>) => Promise<Reply>;
+}
+
+export type CommandSpec<A extends Slots = Slots> = ProgrammeCommandSpec<A> | WorkspaceCommandSpec<A>;
+
+/** Declares a command; the generic keeps the handler's `args` typed by the declared slots. */
+export function defineCommand<A extends Slots>(spec: ProgrammeCommandSpec<A> | WorkspaceCommandSpec<A>): CommandSpec {
+  return spec as unknown as CommandSpec;
+}
+
+export function exampleIn(spec: Pick<SpecBase<Slots>, 'example'>, language: Language): string {
+  return typeof spec.example === 'string' ? spec.example : spec.example[language];
+}
+
+export function rolesOfSpec(spec: Pick<SpecBase<Slots>, 'roles'>, all: readonly Role[]): readonly Role[] {
+  return spec.roles === 'everyone' ? all : spec.roles;
+}
+
+// ---- Slot builders ---------------------------------------------------------------------------------------
+
+type SlotOptions = { what?: MessageKey };
+
+export const positional = {
+  required<T>(type: ArgType<T>, options: SlotOptions = {}): PositionalSlot<T> & { required: true } {
+    return { kind: 'positional', type, required: true, rest: false, ...options };
+  },
+  optional<T>(type: ArgType<T>, options: SlotOptions = {}): PositionalSlot<T> & { required: false } {
+    return { kind: 'positional', type, required: false, rest: false, ...options };
+  },
+  /** The rest of the free words as one value (a title, a text, a cluster name typed without quotes). */
+  rest<T>(type: ArgType<T>, options: SlotOptions = {}): PositionalSlot<T> & { required: true } {
+    return { kind: 'positional', type, rest: true, required: true, ...options };
+  },
+  optionalRest<T>(type: ArgType<T>, options: SlotOptions = {}): PositionalSlot<T> & { required: false } {
+    return { kind: 'positional', type, rest: true, required: false, ...options };
+  },
+};
+
+export function option<T>(en: string, sv: readonly string[], type: ArgType<T>, options: SlotOptions & { required: true }): OptionSlot<T> & { required: true };
+export function option<T>(en: string, sv: readonly string[], type: ArgType<T>, options?: SlotOptions & { required?: false }): OptionSlot<T> & { required: false };
+export function option<T>(en: string, sv: readonly string[], type: ArgType<T>, options: SlotOptions & { required?: boolean } = {}): OptionSlot<T> {
+  return { kind: 'option', keys: { en, sv }, type, ...options, required: options.required ?? false };
+}
+
+export const mentions = (): MentionsSlot => ({ kind: 'mentions', required: false });

@@ -1,0 +1,16 @@
+// Every command LOKET knows, joined from the features' declarations (docs/architecture.md "Commands").
+// Adding a feature's commands here is all it takes for dispatch, roles, help and the manifests to know them.
+import type { CoreDeps } from './core/run-command.js';
+import { createCore } from './core/run-command.js';
+import { createRegistry } from './core/registry.js';
+import { clusterCommands } from './clusters/commands.js';
+import { helpCommands } from './help/commands.js';
+import { programmeCommands } from './programme/commands.js';
+import { legacyCommands } from './dispatch.js';
+
+export const commandRegistry = createRegistry([...helpCommands, ...programmeCommands, ...clusterCommands, ...legacyCommands]);
+
+/** The core with every command of LOKET. */
+export function createLoketCore(deps: CoreDeps) {
+  return createCore({ ...deps, registry: commandRegistry });
+}
