@@ -9,8 +9,11 @@ import { runRetention } from './retention.job.js';
 import type { PrivacySettings } from '../handlers/core/privacy-settings.js';
 import { EXCHANGE_TICK_CRON, runExchangeTick } from './exchange-tick.job.js';
 import type { Notifier } from '../handlers/core/notifier.js';
-import { runWeeklyTick, WEEKLY_TICK_CRON } from './weekly-tick.js';
-import type { RhythmSettings } from './weekly-rhythm.js';
+import { runWeeklyTick } from '../handlers/weekly/weekly-tick.js';
+import type { RhythmSettings } from '../handlers/weekly/weekly-rhythm.js';
+
+/** Every few minutes: each weekly job decides from the clock whether it is due (handlers/weekly/weekly-tick.ts). */
+export const WEEKLY_TICK_CRON = '*/5 * * * *';
 
 export interface ScheduledJob {
   name: string;

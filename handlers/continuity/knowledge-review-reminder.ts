@@ -1,12 +1,12 @@
 // Friday's list of knowledge entries due for review, one message per owner (issue 11). Runs with the
 // weekly reminder, on the same days-off, summer and absence rules, and claims (job, owner, week) first.
-import type { KnowledgeEntry } from '../db/knowledge-review.repository.js';
-import { dayIn } from '../handlers/core/dates.js';
-import type { Reply } from '../handlers/core/reply.js';
-import { staleBlocks } from '../handlers/continuity/continuity-status.js';
-import { t } from '../handlers/i18n/index.js';
-import { personTarget } from '../handlers/core/person-target.js';
-import { sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';
+import type { KnowledgeEntry } from '../../db/knowledge-review.repository.js';
+import { dayIn } from '../core/dates.js';
+import type { Reply } from '../core/reply.js';
+import { staleBlocks } from './continuity-status.js';
+import { t } from '../i18n/index.js';
+import { personTarget } from '../core/person-target.js';
+import { sendOnce, settleStaleClaims, type WeeklyDeps } from '../weekly/weekly-rhythm.js';
 
 export const KNOWLEDGE_REVIEW_JOB = 'knowledge-review';
 

@@ -1,11 +1,11 @@
 // Thursday's nudge to owners of action items that are overdue or due within a week: open items are
 // carried forward until done, and their owners hear about them once a week, on the same days off rules.
-import { addDays, dayIn } from '../handlers/core/dates.js';
-import type { Reply } from '../handlers/core/reply.js';
-import { isoWeekOf } from '../handlers/core/weeks.js';
-import { t } from '../handlers/i18n/index.js';
-import { personTarget } from '../handlers/core/person-target.js';
-import { reminderDue } from './weekly-reminder.job.js';
+import { addDays, dayIn } from '../core/dates.js';
+import type { Reply } from '../core/reply.js';
+import { isoWeekOf } from '../core/weeks.js';
+import { t } from '../i18n/index.js';
+import { personTarget } from '../core/person-target.js';
+import { reminderDue } from './weekly-reminder.js';
 import { programmesOf, sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';
 
 export const ACTION_REMINDER_JOB = 'weekly-actions';

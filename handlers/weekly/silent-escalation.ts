@@ -1,12 +1,12 @@
 // After N silent weeks in a row the project managers are told, once per silent stretch. Weeks in the
 // summer break, weeks the leader was away, and weeks before the cluster existed neither count nor break
 // the stretch.
-import type { Repositories } from '../db/repositories.js';
-import { daysOfWeek, isoWeekOf, previousWeek } from '../handlers/core/weeks.js';
-import { dayIn } from '../handlers/core/dates.js';
-import { t } from '../handlers/i18n/index.js';
-import { personTarget } from '../handlers/core/person-target.js';
-import { reminderDue } from './weekly-reminder.job.js';
+import type { Repositories } from '../../db/repositories.js';
+import { daysOfWeek, isoWeekOf, previousWeek } from '../core/weeks.js';
+import { dayIn } from '../core/dates.js';
+import { t } from '../i18n/index.js';
+import { personTarget } from '../core/person-target.js';
+import { reminderDue } from './weekly-reminder.js';
 import { inSummerBreak, programmesOf, sendOnce, settleStaleClaims, type RhythmSettings, type WeeklyDeps } from './weekly-rhythm.js';
 
 export const ESCALATION_JOB = 'silent-escalation';

@@ -1,11 +1,11 @@
 // The weekly digest: every active subscription is posted once per ISO week, at or after its own local
 // day and time. Each tick re-checks; the claim row makes the post happen once across instances.
-import type { DigestSubscription } from '../db/digests.repository.js';
-import { DIGEST_JOB } from '../db/schema/index.js';
-import type { Reply } from '../handlers/core/reply.js';
-import { buildDigest } from '../handlers/weekly/digest-content.js';
-import { dueInstant, isoWeekOf } from '../handlers/core/weeks.js';
-import type { ChannelTarget } from '../handlers/core/notifier.js';
+import type { DigestSubscription } from '../../db/digests.repository.js';
+import { DIGEST_JOB } from '../../db/schema/index.js';
+import type { Reply } from '../core/reply.js';
+import { buildDigest } from './digest-content.js';
+import { dueInstant, isoWeekOf } from '../core/weeks.js';
+import type { ChannelTarget } from '../core/notifier.js';
 import { eachLimited, programmesOf, sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';
 
 export { DIGEST_JOB };

@@ -1,11 +1,11 @@
 // Thursday's prompt and Friday's reminder to each leader whose cluster has no note this ISO week.
 // Nothing is sent on Swedish days off, in the summer break, or while the leader is away.
-import { dayIn } from '../handlers/core/dates.js';
-import type { Reply } from '../handlers/core/reply.js';
-import { dueInstant, isDayOff, isoWeekday, isoWeekOf } from '../handlers/core/weeks.js';
-import { t } from '../handlers/i18n/index.js';
-import { personTarget } from '../handlers/core/person-target.js';
-import { remindStaleKnowledge } from './knowledge-review.job.js';
+import { dayIn } from '../core/dates.js';
+import type { Reply } from '../core/reply.js';
+import { dueInstant, isDayOff, isoWeekday, isoWeekOf } from '../core/weeks.js';
+import { t } from '../i18n/index.js';
+import { personTarget } from '../core/person-target.js';
+import { remindStaleKnowledge } from '../continuity/knowledge-review-reminder.js';
 import { inSummerBreak, programmesOf, sendOnce, settleStaleClaims, type WeeklyDeps } from './weekly-rhythm.js';
 
 export type ReminderKind = 'prompt' | 'reminder';

@@ -1,13 +1,13 @@
-// Shared pieces of the weekly jobs: their settings, their dependencies, and the claim-then-send step
-// that makes each post happen at most once across every instance.
+// Shared pieces of the weekly jobs (weekly-tick.ts): their settings, their dependencies, and the
+// claim-then-send step that makes each post happen at most once across every instance.
 import type { Logger } from 'pino';
-import type { Database } from '../db/database.js';
-import type { RunKey } from '../db/job-runs.repository.js';
-import type { Repositories } from '../db/repositories.js';
-import type { Clock } from '../handlers/core/context.js';
-import type { Language } from '../handlers/core/incoming.js';
-import { weekNumber } from '../handlers/core/weeks.js';
-import { DeliveryError, type Delivery, type Notifier } from '../handlers/core/notifier.js';
+import type { Database } from '../../db/database.js';
+import type { RunKey } from '../../db/job-runs.repository.js';
+import type { Repositories } from '../../db/repositories.js';
+import type { Clock } from '../core/context.js';
+import type { Language } from '../core/incoming.js';
+import { weekNumber } from '../core/weeks.js';
+import { DeliveryError, type Delivery, type Notifier } from '../core/notifier.js';
 
 export interface RhythmSettings {
   timezone: string;

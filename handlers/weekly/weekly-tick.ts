@@ -1,14 +1,13 @@
-// One tick of the weekly rhythm. node-cron calls this every few minutes on every instance; each job
-// decides from the clock whether it is due, and the claim rows decide who sends. Nothing here depends
-// on being the only process.
-import { createRepositories } from '../db/repositories.js';
-import { runActionReminders } from './action-reminder.job.js';
-import { runWeeklyDigest } from './weekly-digest.job.js';
-import { runWeeklyReminders } from './weekly-reminder.job.js';
-import { runSilentEscalation } from './silent-escalation.job.js';
+// One tick of the weekly rhythm: the prompt, the reminder, the action and knowledge reminders, the silent
+// escalation and the digest. The scheduler (scheduled/scheduler.ts) calls this every few minutes on every
+// instance; each job decides from the clock whether it is due, and the claim rows decide who sends. Nothing
+// here depends on being the only process.
+import { createRepositories } from '../../db/repositories.js';
+import { runActionReminders } from './action-reminder.js';
+import { runWeeklyDigest } from './weekly-digest.js';
+import { runWeeklyReminders } from './weekly-reminder.js';
+import { runSilentEscalation } from './silent-escalation.js';
 import type { WeeklyDeps, WeeklyTickDeps } from './weekly-rhythm.js';
-
-export const WEEKLY_TICK_CRON = '*/5 * * * *';
 
 export async function runWeeklyTick(tick: WeeklyTickDeps) {
   const deps: WeeklyDeps = { ...tick, repos: createRepositories(tick.db) };

@@ -9,7 +9,7 @@ import { createRepositories } from '../../db/repositories.js';
 import { digestSubscriptions, jobRuns } from '../../db/schema/index.js';
 import { textReply, type Reply } from '../../handlers/core/reply.js';
 import { DeliveryError, routeNotifiers } from '../../handlers/core/notifier.js';
-import { DIGEST_JOB } from '../../scheduled/weekly-digest.job.js';
+import { DIGEST_JOB } from '../../handlers/weekly/weekly-digest.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
 import { FIXTURE_BOT, startFakeTeamsConnector, type FakeTeamsConnector } from '../support/fake-teams-connector.js';
 import { createTestCore, silentLogger } from '../support/test-core.js';

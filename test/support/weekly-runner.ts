@@ -2,8 +2,8 @@
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../handlers/core/context.js';
 import type { Notifier } from '../../handlers/core/notifier.js';
-import { defaultRhythm, type RhythmSettings } from '../../scheduled/weekly-rhythm.js';
-import { runWeeklyTick } from '../../scheduled/weekly-tick.js';
+import { defaultRhythm, type RhythmSettings } from '../../handlers/weekly/weekly-rhythm.js';
+import { runWeeklyTick } from '../../handlers/weekly/weekly-tick.js';
 import { silentLogger } from './test-core.js';
 
 export const testRhythm: RhythmSettings = { ...defaultRhythm, timezone: 'Europe/Stockholm', defaultLanguage: 'sv' };

@@ -1,12 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../db/client.js';
-import { jobRuns, people } from '../../db/schema/index.js';
-import { ACTION_REMINDER_JOB } from '../../scheduled/action-reminder.job.js';
-import { createFakeNotifier } from '../support/fake-notifier.js';
-import { openTestDatabase } from '../support/test-database.js';
-import { weeklyProgramme } from '../support/weekly-fixture.js';
-import { weeklyRunner } from '../support/weekly-runner.js';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { jobRuns, people } from '../../../db/schema/index.js';
+import { ACTION_REMINDER_JOB } from '../../../handlers/weekly/action-reminder.js';
+import { createFakeNotifier } from '../../support/fake-notifier.js';
+import { openTestDatabase } from '../../support/test-database.js';
+import { weeklyProgramme } from '../../support/weekly-fixture.js';
+import { weeklyRunner } from '../../support/weekly-runner.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {

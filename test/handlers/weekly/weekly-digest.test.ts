@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories.js';
-import { digestSubscriptions, jobRuns } from '../../db/schema/index.js';
-import { DIGEST_JOB } from '../../scheduled/weekly-digest.job.js';
-import { createFakeNotifier } from '../support/fake-notifier.js';
-import { openTestDatabase, testDatabaseKind } from '../support/test-database.js';
-import { inChannel, weeklyProgramme } from '../support/weekly-fixture.js';
-import { weeklyRunner } from '../support/weekly-runner.js';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { createRepositories } from '../../../db/repositories.js';
+import { digestSubscriptions, jobRuns } from '../../../db/schema/index.js';
+import { DIGEST_JOB } from '../../../handlers/weekly/weekly-digest.js';
+import { createFakeNotifier } from '../../support/fake-notifier.js';
+import { openTestDatabase, testDatabaseKind } from '../../support/test-database.js';
+import { inChannel, weeklyProgramme } from '../../support/weekly-fixture.js';
+import { weeklyRunner } from '../../support/weekly-runner.js';
 
 let opened: OpenedDatabase;
 let second: OpenedDatabase;

@@ -1,11 +1,11 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../db/client.js';
-import { clusters, jobRuns } from '../../db/schema/index.js';
-import { createFakeNotifier } from '../support/fake-notifier.js';
-import { openTestDatabase } from '../support/test-database.js';
-import { weeklyProgramme } from '../support/weekly-fixture.js';
-import { weeklyRunner } from '../support/weekly-runner.js';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { clusters, jobRuns } from '../../../db/schema/index.js';
+import { createFakeNotifier } from '../../support/fake-notifier.js';
+import { openTestDatabase } from '../../support/test-database.js';
+import { weeklyProgramme } from '../../support/weekly-fixture.js';
+import { weeklyRunner } from '../../support/weekly-runner.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {

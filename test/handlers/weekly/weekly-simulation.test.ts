@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../db/client.js';
-import { openTestDatabase, testDatabaseKind } from '../support/test-database.js';
-import { oncePerWeek, simulateWeeks } from '../support/weekly-simulation.js';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { openTestDatabase, testDatabaseKind } from '../../support/test-database.js';
+import { oncePerWeek, simulateWeeks } from '../../support/weekly-simulation.js';
 
 let opened: OpenedDatabase;
 let second: OpenedDatabase;

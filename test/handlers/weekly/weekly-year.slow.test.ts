@@ -2,10 +2,10 @@
 // own connection pool to one real Postgres (TEST_DATABASE_URL). Without it, PGlite stands in, which
 // proves the logic but not the cross-connection claims.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../db/client.js';
-import { migrate } from '../../db/migrate.js';
-import { openTestDatabase, testDatabaseUrl } from '../support/test-database.js';
-import { oncePerWeek, simulateWeeks } from '../support/weekly-simulation.js';
+import { openDatabase, type OpenedDatabase } from '../../../db/client.js';
+import { migrate } from '../../../db/migrate.js';
+import { openTestDatabase, testDatabaseUrl } from '../../support/test-database.js';
+import { oncePerWeek, simulateWeeks } from '../../support/weekly-simulation.js';
 
 const url = testDatabaseUrl('optional');
 let a: OpenedDatabase;
