@@ -1,19 +1,33 @@
+// The scheduled jobs and their node-cron wiring: when each job runs, nothing of what it does. What a job
+// reads and writes is a use case in handlers/ (docs/architecture.md); the scheduler hands it the database
+// handle and the notifier that bot/main.ts passes in.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import type { Database } from '../db/database.js';
-import { createRepositories, type Repositories } from '../db/repositories.js';
+import { warmContinuityCache } from '../handlers/continuity/continuity-warm.js';
 import type { Clock } from '../handlers/core/context.js';
-import { warmContinuityCache } from './continuity-warm.job.js';
-import { purgeDeliveries } from './purge-deliveries.job.js';
-import { runRetention } from './retention.job.js';
-import type { PrivacySettings } from '../handlers/core/privacy-settings.js';
-import { EXCHANGE_TICK_CRON, runExchangeTick } from './exchange-tick.job.js';
+import type { Database } from '../handlers/core/database.js';
+import { runOncePerPeriod } from '../handlers/core/job-claims.js';
 import type { Notifier } from '../handlers/core/notifier.js';
-import { runWeeklyTick } from '../handlers/weekly/weekly-tick.js';
+import type { PrivacySettings } from '../handlers/core/privacy-settings.js';
+import { purgeDeliveries } from '../handlers/core/purge-deliveries.js';
+import { runExchangeTick } from '../handlers/exchange/exchange-tick.js';
+import { runRetentionJob } from '../handlers/privacy/retention.js';
 import type { RhythmSettings } from '../handlers/weekly/weekly-rhythm.js';
+import { runWeeklyTick } from '../handlers/weekly/weekly-tick.js';
 
 /** Every few minutes: each weekly job decides from the clock whether it is due (handlers/weekly/weekly-tick.ts). */
 export const WEEKLY_TICK_CRON = '*/5 * * * *';
+/** Every minute: follow-up questions that fell due, and the outbox's safety net (handlers/exchange/exchange-tick.ts). */
+export const EXCHANGE_TICK_CRON = '* * * * *';
+
+/** What a daily job is given to run with. */
+export interface JobDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  timezone: string;
+  privacy?: PrivacySettings;
+}
 
 export interface ScheduledJob {
   name: string;
@@ -21,13 +35,13 @@ export interface ScheduledJob {
   cron: string;
   /** The period a run covers (e.g. a day or an ISO week); one run per (job, target, period). */
   period(now: Date, timezone: string): string;
-  run(deps: { db: Database; repos: Repositories; clock: Clock; logger: Logger; timezone: string; privacy?: PrivacySettings }): Promise<unknown>;
+  run(deps: JobDeps): Promise<unknown>;
 }
 
 export const jobs: ScheduledJob[] = [
   { name: 'purge-deliveries', cron: '17 3 * * *', period: dayInZone, run: purgeDeliveries },
   // Privacy (issue 10): pseudonymise or delete what the retention policy says is due, never what is held.
-  { name: 'retention', cron: '41 2 * * *', period: dayInZone, run: runRetention },
+  { name: 'retention', cron: '41 2 * * *', period: dayInZone, run: runRetentionJob },
   // Continuity (issue 11): the day's first `status` should read a warm cache, not recompute every cluster.
   { name: 'continuity-warm', cron: '7 0 * * *', period: dayInZone, run: warmContinuityCache },
 ];
@@ -36,22 +50,12 @@ export const jobs: ScheduledJob[] = [
  * node-cron only triggers; exactly-once comes from the database: each instance tries to claim the
  * (job, target, period) row and only the one that inserts it runs the job.
  */
-export async function runJobOnce(job: ScheduledJob, deps: { db: Database; clock: Clock; logger: Logger; timezone: string; privacy?: PrivacySettings }) {
-  const repos = createRepositories(deps.db);
+export async function runJobOnce(job: ScheduledJob, deps: JobDeps) {
   const key = { job: job.name, target: 'programme', period: job.period(deps.clock.now(), deps.timezone) };
-  const { claimed } = await repos.jobRuns.claim(key, deps.clock.now());
-  if (!claimed) return { ran: false };
-  try {
-    const result = await job.run({ db: deps.db, repos, clock: deps.clock, logger: deps.logger.child({ job: job.name }), timezone: deps.timezone, privacy: deps.privacy });
-    await repos.jobRuns.finish(key, 'done', deps.clock.now(), JSON.stringify(result ?? null));
-  } catch (err) {
-    await repos.jobRuns.finish(key, 'failed', deps.clock.now(), String(err));
-    deps.logger.error({ err, job: job.name }, 'scheduled job failed');
-  }
-  return { ran: true };
+  return runOncePerPeriod(deps, key, () => job.run({ db: deps.db, clock: deps.clock, logger: deps.logger.child({ job: job.name }), timezone: deps.timezone, privacy: deps.privacy }));
 }
 
-export function startScheduler(deps: { db: Database; clock: Clock; logger: Logger; timezone: string; privacy?: PrivacySettings; weekly?: { notifier: Notifier; rhythm: RhythmSettings } }): { stop(): void } {
+export function startScheduler(deps: JobDeps & { weekly?: { notifier: Notifier; rhythm: RhythmSettings } }): { stop(): void } {
   const tasks: ScheduledTask[] = jobs.map((job) =>
     cron.schedule(job.cron, () => void runJobOnce(job, deps), { timezone: deps.timezone, name: job.name, noOverlap: true }),
   );

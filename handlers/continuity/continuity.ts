@@ -83,7 +83,7 @@ export function coOwnerFor(s: ContinuitySignals, personId: string): Person | und
 }
 
 /** Brings the continuity cache of every cluster of the programme up to date for `today`'s 12-month window
- *  (scheduled/continuity-warm.job.ts), so the day's first `status` reads it instead of recomputing it.
+ *  (the nightly job in continuity-warm.ts), so the day's first `status` reads it instead of recomputing it.
  *  Returns how many cluster rows had to be recomputed. */
 export async function warmContinuity(repos: Repositories, programmeId: string, today: string): Promise<number> {
   const c = repos.continuity;

@@ -4,7 +4,7 @@ import type { OpenedDatabase } from '../../../db/client.js';
 import { createRepositories } from '../../../db/repositories.js';
 import { retentionPolicy } from '../../../db/retention-policy.js';
 import { auditLog, legalHolds, meetings, people, privacyErasures } from '../../../db/schema/index.js';
-import { runRetention } from '../../../scheduled/retention.job.js';
+import { runRetention } from '../../../handlers/privacy/retention.js';
 import { silentLogger } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { findIdentifiers, privacyProgramme, ZELDA, type PrivacyProgramme } from './privacy-fixture.js';

@@ -3,13 +3,13 @@
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../db/client.js';
-import { rowsOf } from '../../db/migrate.js';
-import { addDays } from '../../handlers/core/dates.js';
-import { warmContinuityCache } from '../../scheduled/continuity-warm.job.js';
-import { cachedAnswer, clusterIds, computedAt, freshAnswer, SINCE, TODAY } from '../db/continuity-cache-fixture.js';
-import { continuityProgramme } from '../handlers/continuity/continuity-fixture.js';
-import { openTestDatabase } from '../support/test-database.js';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { rowsOf } from '../../../db/migrate.js';
+import { addDays } from '../../../handlers/core/dates.js';
+import { warmContinuityCache } from '../../../handlers/continuity/continuity-warm.js';
+import { cachedAnswer, clusterIds, computedAt, freshAnswer, SINCE, TODAY } from '../../db/continuity-cache-fixture.js';
+import { continuityProgramme } from './continuity-fixture.js';
+import { openTestDatabase } from '../../support/test-database.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {

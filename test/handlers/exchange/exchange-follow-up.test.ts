@@ -2,13 +2,13 @@
 // answer becomes a note of both clusters that `search` finds and `status` counts.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../db/client.js';
-import { clusters, exchangeLearnings, notes, outboxMessages } from '../../db/schema/index.js';
-import { runExchangeTick } from '../../scheduled/exchange-tick.job.js';
-import { createFakeNotifier } from '../support/fake-notifier.js';
-import { silentLogger } from '../support/test-core.js';
-import { openTestDatabase } from '../support/test-database.js';
-import { meetingProgramme, type MeetingProgramme } from '../support/programme-fixture.js';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { clusters, exchangeLearnings, notes, outboxMessages } from '../../../db/schema/index.js';
+import { runExchangeTick } from '../../../handlers/exchange/exchange-tick.js';
+import { createFakeNotifier } from '../../support/fake-notifier.js';
+import { silentLogger } from '../../support/test-core.js';
+import { openTestDatabase } from '../../support/test-database.js';
+import { meetingProgramme, type MeetingProgramme } from '../../support/programme-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {

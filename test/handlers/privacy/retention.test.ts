@@ -1,14 +1,14 @@
 import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../db/client.js';
-import { rowsOf } from '../../db/migrate.js';
-import { createRepositories } from '../../db/repositories.js';
-import { retentionPolicy } from '../../db/retention-policy.js';
-import { auditLog, meetingParticipants, people, progressNotes } from '../../db/schema/index.js';
-import { runRetention } from '../../scheduled/retention.job.js';
-import { silentLogger } from '../support/test-core.js';
-import { openTestDatabase } from '../support/test-database.js';
-import { findIdentifiers, privacyProgramme, ZELDA, type PrivacyProgramme } from '../handlers/privacy/privacy-fixture.js';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { rowsOf } from '../../../db/migrate.js';
+import { createRepositories } from '../../../db/repositories.js';
+import { retentionPolicy } from '../../../db/retention-policy.js';
+import { auditLog, meetingParticipants, people, progressNotes } from '../../../db/schema/index.js';
+import { runRetention } from '../../../handlers/privacy/retention.js';
+import { silentLogger } from '../../support/test-core.js';
+import { openTestDatabase } from '../../support/test-database.js';
+import { findIdentifiers, privacyProgramme, ZELDA, type PrivacyProgramme } from './privacy-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {

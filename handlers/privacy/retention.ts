@@ -2,12 +2,13 @@
 // programme's end), its personal data is pseudonymised or deleted — never what is under legal hold —
 // with one audit row per item. It also finishes `forget-me` erasures whose holds have been released.
 import type { Logger } from 'pino';
-import type { Repositories } from '../db/repositories.js';
-import type { RetentionItem } from '../db/retention.repository.js';
-import { dueAt, dueCategories, type RetentionCategory } from '../db/retention-policy.js';
-import type { Clock } from '../handlers/core/context.js';
-import { erasePerson, pseudonymKeyFor } from '../handlers/privacy/forget-me-erase.js';
-import type { PrivacySettings } from '../handlers/core/privacy-settings.js';
+import type { Database } from '../../db/database.js';
+import { createRepositories, type Repositories } from '../../db/repositories.js';
+import type { RetentionItem } from '../../db/retention.repository.js';
+import { dueAt, dueCategories, type RetentionCategory } from '../../db/retention-policy.js';
+import type { Clock } from '../core/context.js';
+import { erasePerson, pseudonymKeyFor } from './forget-me-erase.js';
+import type { PrivacySettings } from '../core/privacy-settings.js';
 
 export interface RetentionDeps {
   repos: Repositories;
@@ -23,6 +24,11 @@ export interface RetentionSummary {
   people: number;
   items: number;
   released: number;
+}
+
+/** The daily job's entry: the same run on the database handle the scheduler is given. */
+export function runRetentionJob({ db, ...deps }: Omit<RetentionDeps, 'repos'> & { db: Database }): Promise<RetentionSummary> {
+  return runRetention({ ...deps, repos: createRepositories(db) });
 }
 
 export async function runRetention({ repos, clock, logger, privacy, only }: RetentionDeps): Promise<RetentionSummary> {

@@ -1,14 +1,14 @@
 // The continuity cache (db/continuity-cache.repository.ts) is kept per 12-month window, and the window moves
-// by a day at midnight: without this job the first `status` of each day found every cluster stale and paid
+// by a day at midnight: without this nightly job (scheduled/scheduler.ts) the first `status` of each day found every cluster stale and paid
 // the whole recomputation (about 1.3 s at a million rows, docs/benchmarks.md). Shortly after midnight it
 // brings every programme's cache up to the new day. It also consumes the change log of programmes nobody
 // reads, which would otherwise only grow.
 import type { Logger } from 'pino';
-import type { Database } from '../db/database.js';
-import { createRepositories } from '../db/repositories.js';
-import { warmContinuity } from '../handlers/continuity/continuity.js';
-import type { Clock } from '../handlers/core/context.js';
-import { dayIn } from '../handlers/core/dates.js';
+import type { Database } from '../../db/database.js';
+import { createRepositories } from '../../db/repositories.js';
+import { warmContinuity } from './continuity.js';
+import type { Clock } from '../core/context.js';
+import { dayIn } from '../core/dates.js';
 
 export interface ContinuityWarmDeps {
   db: Database;

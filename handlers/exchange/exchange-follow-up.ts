@@ -4,13 +4,13 @@
 // asked on the first tick after they are back; a side that already told what they learned is not asked.
 import { subDays } from 'date-fns';
 import type { Logger } from 'pino';
-import { FOLLOW_UP_KEY } from '../db/exchanges.repository.js';
-import type { Repositories } from '../db/repositories.js';
-import type { Clock } from '../handlers/core/context.js';
-import { dayIn } from '../handlers/core/dates.js';
-import type { Language } from '../handlers/core/incoming.js';
-import { shortId } from '../handlers/core/short-ids.js';
-import { followUpMessage } from '../handlers/exchange/exchange-messages.js';
+import { FOLLOW_UP_KEY } from '../../db/exchanges.repository.js';
+import type { Repositories } from '../../db/repositories.js';
+import type { Clock } from '../core/context.js';
+import { dayIn } from '../core/dates.js';
+import type { Language } from '../core/incoming.js';
+import { shortId } from '../core/short-ids.js';
+import { followUpMessage } from './exchange-messages.js';
 
 /** Issue 7's default: two weeks after both said yes. */
 export const EXCHANGE_FOLLOW_UP_DAYS = 14;
