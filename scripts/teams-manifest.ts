@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commandRegistry } from '../handlers/registry.js';
-import { t, type MessageKey } from '../handlers/i18n/index.js';
+import type { Registry } from '../handlers/core/registry.js';
 import type { Language } from '../handlers/core/incoming.js';
 
 export const MANIFEST_VERSION = '1.22';
@@ -27,9 +27,9 @@ export const PLACEHOLDERS = {
  */
 /** The compose-box menu: the commands declared with `menu: true`, titled by their first (Swedish) alias
  *  in Swedish. Teams shows at most ten. */
-export const TEAMS_COMMANDS: { verb: string; svTitle: string }[] = commandRegistry.all
-  .filter((spec) => spec.menu)
-  .map((spec) => ({ verb: spec.verb, svTitle: spec.aliases[0] ?? spec.verb }));
+export function teamsCommands(registry: Registry = commandRegistry): { verb: string; svTitle: string }[] {
+  return registry.all.filter((spec) => spec.menu).map((spec) => ({ verb: spec.verb, svTitle: spec.aliases[0] ?? spec.verb }));
+}
 
 export const TITLE_MAX = 32;
 export const DESCRIPTION_MAX = 128;
@@ -52,8 +52,8 @@ const texts = {
 } satisfies Record<Language, Record<string, string>>;
 
 /** The verb's one-line summary from its declaration, cut at a word to Teams' description limit. */
-export function commandDescription(verb: string, language: Language): string {
-  const spec = commandRegistry.find(verb);
+export function commandDescription(verb: string, language: Language, registry: Registry = commandRegistry): string {
+  const spec = registry.find(verb);
   if (!spec) throw new Error(`Teams command ${verb} is not a command LOKET knows`);
   const summary = spec.summary[language];
   if (summary.length <= DESCRIPTION_MAX) return summary;
@@ -61,13 +61,11 @@ export function commandDescription(verb: string, language: Language): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), DESCRIPTION_MAX / 2)).replace(/[\s,;:–-]+$/, '')}…`;
 }
 
-function commandsIn(language: Language) {
-  return TEAMS_COMMANDS.map(({ verb, svTitle }) => {
-    return { title: language === 'sv' ? svTitle : verb, description: commandDescription(verb, language) };
-  });
+function commandsIn(language: Language, registry: Registry) {
+  return teamsCommands(registry).map(({ verb, svTitle }) => ({ title: language === 'sv' ? svTitle : verb, description: commandDescription(verb, language, registry) }));
 }
 
-export function buildTeamsManifest(): Record<string, unknown> {
+export function buildTeamsManifest(registry: Registry = commandRegistry): Record<string, unknown> {
   const sv = texts.sv;
   return {
     $schema: `${SCHEMA_BASE}/MicrosoftTeams.schema.json`,
@@ -91,7 +89,7 @@ export function buildTeamsManifest(): Record<string, unknown> {
         scopes: ['personal', 'team', 'groupChat'],
         supportsFiles: false,
         isNotificationOnly: false,
-        commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands: commandsIn('sv') }],
+        commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands: commandsIn('sv', registry) }],
       },
     ],
     permissions: ['identity', 'messageTeamMembers'],
@@ -101,8 +99,8 @@ export function buildTeamsManifest(): Record<string, unknown> {
 }
 
 /** A localization file: the manifest's texts keyed by their JSON path, as Teams' localization schema wants. */
-export function buildLocalization(language: Language): Record<string, string> {
-  const commands = commandsIn(language);
+export function buildLocalization(language: Language, registry: Registry = commandRegistry): Record<string, string> {
+  const commands = commandsIn(language, registry);
   return {
     $schema: `${SCHEMA_BASE}/MicrosoftTeams.Localization.schema.json`,
     ...texts[language],

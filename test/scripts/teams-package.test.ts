@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { findVerb, verbs } from '../../handlers/dispatch.js';
+import { commandRegistry } from '../../handlers/registry.js';
 import { decodePng, readPngHeader } from '../../scripts/png.js';
 import { DESCRIPTION_MAX, MANIFEST_VERSION, TITLE_MAX, teamsPackageSources } from '../../scripts/teams-manifest.js';
 import { PackageError, buildTeamsPackage } from '../../scripts/teams-package.js';
@@ -82,11 +82,11 @@ describe('Teams app manifest', () => {
   it('offers at most ten compose-box commands, each a verb of the core in both languages and within Teams\' limits', () => {
     expect(commands.length).toBeGreaterThan(0);
     expect(commands.length).toBeLessThanOrEqual(10);
-    const coreVerbs = new Set(verbs.map((v) => v.verb));
+    const coreVerbs = new Set(commandRegistry.all.map((v) => v.verb));
     commands.forEach((command, i) => {
       const en = { title: localizations.en![`bots[0].commandLists[0].commands[${i}].title`]!, description: localizations.en![`bots[0].commandLists[0].commands[${i}].description`]! };
       expect(coreVerbs.has(en.title), en.title).toBe(true);
-      expect(findVerb(command.title)?.verb, `Swedish title ${command.title}`).toBe(en.title);
+      expect(commandRegistry.find(command.title)?.verb, `Swedish title ${command.title}`).toBe(en.title);
       for (const text of [command, en]) {
         expect(text.title.length).toBeLessThanOrEqual(TITLE_MAX);
         expect(text.description.length).toBeLessThanOrEqual(DESCRIPTION_MAX);

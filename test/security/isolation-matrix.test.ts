@@ -2,7 +2,7 @@
 // workspace that has not joined. People of programme A and of the unjoined workspace try every verb of the
 // dispatch table against programme B's records — by B's short ids, by B's cluster name, by searching B's
 // unique words, and by B's download links — and get nothing of B, while B's stored rows stay exactly as
-// they were. The commands are generated from the dispatch table's examples, so new verbs are tried too.
+// they were. The commands are generated from the command registry's examples, so new verbs are tried too.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
@@ -15,7 +15,8 @@ import type { ShortIdKind } from '../../handlers/core/command.js';
 import type { IncomingMessage } from '../../handlers/core/incoming.js';
 import { renderPlainText } from '../../handlers/core/reply.js';
 import { createSignedLinkSink, signFileToken } from '../../handlers/core/signed-links.js';
-import { verbs } from '../../handlers/dispatch.js';
+import { commandRegistry } from '../../handlers/registry.js';
+import { exampleIn } from '../../handlers/core/spec.js';
 import { createTestCore, say, silentLogger, testSettings, uniqueWorkspaceId, type TestCore } from '../support/test-core.js';
 import { openTestDatabase } from '../support/test-database.js';
 
@@ -114,7 +115,7 @@ async function victimState(): Promise<unknown> {
 
 /** Each verb's own example aimed at programme B: its ids become B's `<kind>1`, its cluster B's `Havet`. */
 const attacks = [
-  ...verbs.map((v) => v.example.replace(/\b([MANXGP])\d+\b/g, '$11').replaceAll('Rymd', 'Havet')),
+  ...commandRegistry.all.map((v) => exampleIn(v, 'sv').replace(/\b([MANXGP])\d+\b/g, '$11').replaceAll('Rymd', 'Havet')),
   ...KINDS.flatMap((kind) => [`meeting show ${kind}1`, `done ${kind}1`, `exchange accept ${kind}1`, `plan done ${kind}1`]),
   `meeting edit M1 "Kapad" date:2026-01-01`, 'meeting delete M1', 'meeting share M1', `exchange done X1 learned: kapat`, 'exchange decline X1',
   'note Havet kapad', 'plan Havet', 'plan review Havet', 'progress show Havet', 'join Havet', 'export Havet', 'status Havet', 'actions all', 'meetings',

@@ -1,17 +1,18 @@
-// Every verb of the dispatch table × every role, run through the real core as a person holding exactly that
-// role. The expectation is read from the one role table, so a verb added later is covered without touching
-// this file: the core must refuse exactly the verbs the table refuses, with the localised permission reply,
-// and a refused command must write nothing.
+// Every command of the registry × every role, run through the real core as a person holding exactly that
+// role. The expectation is read from each command's declared roles, so a command added later is covered
+// without touching this file: the core must refuse exactly the commands whose roles refuse, with the
+// localised permission reply, and a refused command must write nothing.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../db/repositories.js';
 import { auditLog } from '../../db/schema/index.js';
 import type { OpenedDatabase } from '../../db/client.js';
-import { roleTable, roles, type Role } from '../../handlers/core/access.js';
+import { roles, type Role } from '../../handlers/core/access.js';
 import { permissionReply } from '../../handlers/core/error-replies.js';
 import { renderPlainText } from '../../handlers/core/reply.js';
 import type { IncomingMessage, Language } from '../../handlers/core/incoming.js';
-import { verbs } from '../../handlers/dispatch.js';
+import { commandRegistry } from '../../handlers/registry.js';
+import { exampleIn } from '../../handlers/core/spec.js';
 import { createTestCore, say, uniqueWorkspaceId, type TestCore } from '../support/test-core.js';
 import { openTestDatabase } from '../support/test-database.js';
 
@@ -44,17 +45,18 @@ afterAll(async () => opened.close());
 const auditRows = async (programmeId: string) =>
   (await opened.db.select({ n: count() }).from(auditLog).where(eq(auditLog.programmeId, programmeId)))[0]!.n;
 
-const permissionText = (verb: string, language: Language) => renderPlainText(permissionReply(verb, roleTable[verb] ?? [], language));
+const permissionText = (verb: string, language: Language) => renderPlainText(permissionReply(verb, commandRegistry.rolesFor(commandRegistry.find(verb)!), language));
 
 describe('roles matrix: every verb × every role, from the role table', () => {
-  it('covers every verb of the dispatch table, each with a row in the role table', () => {
-    expect(verbs.length).toBeGreaterThan(40);
-    for (const { verb } of verbs) expect(roleTable[verb], verb).toBeDefined();
+  it('covers every command of the registry', () => {
+    expect(commandRegistry.all.length).toBeGreaterThan(40);
   });
 
-  for (const { verb, example } of verbs) {
+  for (const spec of commandRegistry.all) {
+    const { verb } = spec;
+    const example = exampleIn(spec, 'sv');
     // `programme join` runs before a programme is known and is open to all (the code is the authority).
-    const allowedRoles = roleTable[verb] ?? [];
+    const allowedRoles = commandRegistry.rolesFor(spec);
     for (const role of roles) {
       const allowed = allowedRoles.includes(role);
       it(`a ${role} running “${example}” is ${allowed ? 'let through to the handler' : 'refused with the permission reply and nothing stored'}`, async () => {

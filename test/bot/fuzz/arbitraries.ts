@@ -1,7 +1,7 @@
 // What users and platforms may send, as fast-check arbitraries shared by the fuzz tests: commands built
 // from the real verb table with hostile arguments, and raw text of every kind.
 import fc from 'fast-check';
-import { verbs } from '../../../handlers/dispatch.js';
+import { commandRegistry } from '../../../handlers/registry.js';
 
 /** 1 000 cases in `npm test`, 10 000 in `npm run test:slow` (issue 9). */
 export const numRuns = process.env.LOKET_SLOW ? 10_000 : 1_000;
@@ -36,8 +36,8 @@ const separator = fc.constantFrom(' ', ' ', ' ', '\n', '\t', '\u00a0', '');
 
 export const hostileArgs = fc.array(fc.tuple(fragment, separator), { maxLength: 16 }).map((parts) => parts.map(([f, s]) => f + s).join(''));
 
-/** Every verb and alias of the dispatch table, so verbs added later are fuzzed too. */
-export const verbNames = verbs.flatMap((v) => [v.verb, ...v.aliases]);
+/** Every verb and alias of the command registry, so verbs added later are fuzzed too. */
+export const verbNames = commandRegistry.all.flatMap((v) => [v.verb, ...v.aliases]);
 
 /** Text longer than any platform sends, to make sure nothing grows without bound. */
 const huge = fc.tuple(fc.constantFrom(...verbNames), fc.constantFrom('a', 'å ', '👩‍👩‍👧', '"', '\n', 'decision: x\n'), fc.integer({ min: 5_000, max: 60_000 }))

@@ -6,6 +6,7 @@ import { decodeFormMetadata, encodeFormMetadata } from '../../../bot/slack/form-
 import type { ReplyForm } from '../../../handlers/core/reply.js';
 import type { Token } from '../../../handlers/core/command.js';
 import { parseMessage } from '../../../handlers/core/parse.js';
+import { plainTokens } from '../../support/tokens.js';
 
 const meetingForm: ReplyForm = {
   title: 'Logga ett möte med klustret i dag',
@@ -70,7 +71,7 @@ describe('formValuesToCommand', () => {
     });
     expect(command).toBe('meeting "Styrgrupp Q1" date:"2026-03-02" cluster:"Rymd"\ndecision: Vi söker medel\ndecision: Anna leder arbetet');
     const parsed = parseMessage(command);
-    expect(parsed.tokens).toEqual([
+    expect(plainTokens(parsed.tokens)).toEqual([
       { type: 'word', value: 'meeting' },
       { type: 'quoted', value: 'Styrgrupp Q1' },
       { type: 'option', key: 'date', value: '2026-03-02' },
@@ -82,7 +83,7 @@ describe('formValuesToCommand', () => {
   it('double quotes of every kind are removed, so a quote in a value cannot end it early', () => {
     const command = formValuesToCommand('cluster add', { _text: text('Swedish "Space” Cluster'), sector: text('“rymd”') });
     expect(command).toBe('cluster add "Swedish Space Cluster" sector:"rymd"');
-    expect(parseMessage(command).tokens.slice(2)).toEqual([{ type: 'quoted', value: 'Swedish Space Cluster' }, { type: 'option', key: 'sector', value: 'rymd' }]);
+    expect(plainTokens(parseMessage(command).tokens.slice(2))).toEqual([{ type: 'quoted', value: 'Swedish Space Cluster' }, { type: 'option', key: 'sector', value: 'rymd' }]);
   });
 
   it('empty fields are left out and a multi-line value of another key is joined onto one line', () => {
@@ -94,10 +95,10 @@ describe('formValuesToCommand', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), (title, sector) => {
         const parsed = parseMessage(formValuesToCommand('cluster add', { _text: text(title), sector: text(sector) }));
-        const tokens = parsed.tokens.slice(2);
+        const tokens = plainTokens(parsed.tokens.slice(2));
         const expected: Token[] = [];
         if (cleanValue(title)) expected.push({ type: 'quoted', value: cleanValue(title) });
-        if (cleanValue(sector)) expected.push({ type: 'option', key: 'sector', value: cleanValue(sector) });
+        if (cleanValue(sector)) expected.push({ type: 'option', key: 'sector', value: cleanValue(sector) } as Token);
         expect(tokens).toEqual(expected);
         expect(parsed.lines).toEqual([]);
       }),

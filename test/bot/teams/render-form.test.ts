@@ -3,6 +3,7 @@ import type { AdaptiveCard, CardElement } from '../../../bot/teams/adaptive-card
 import { formDataToCommand, renderTeamsMessages } from '../../../bot/teams/render-card.js';
 import type { Reply, ReplyForm } from '../../../handlers/core/reply.js';
 import { parseMessage } from '../../../handlers/core/parse.js';
+import { plainTokens } from '../../support/tokens.js';
 
 const meetingForm: ReplyForm = {
   title: 'Logga ett möte',
@@ -73,7 +74,7 @@ describe('formDataToCommand', () => {
         'decision: Budget 2026 godkänd\ndecision: Nästa möte i april\naction: @me boka lokal due:2026-03-20',
     );
     const parsed = parseMessage(command);
-    expect(parsed.tokens).toEqual([
+    expect(plainTokens(parsed.tokens)).toEqual([
       { type: 'word', value: 'meeting' },
       { type: 'quoted', value: "Styrgrupp 'vecka 11'" },
       { type: 'option', key: 'date', value: '2026-03-12' },
@@ -84,7 +85,7 @@ describe('formDataToCommand', () => {
       ['decision', 'Nästa möte i april'],
       ['action', '@me boka lokal due:2026-03-20'],
     ]);
-    expect(parsed.lines[2]!.tokens).toContainEqual({ type: 'option', key: 'due', value: '2026-03-20' });
+    expect(plainTokens(parsed.lines[2]!.tokens)).toContainEqual({ type: 'option', key: 'due', value: '2026-03-20' });
   });
 
   it('empty fields are left out and a multi-line option value stays on the command line', () => {

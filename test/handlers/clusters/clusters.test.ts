@@ -39,8 +39,31 @@ describe('cluster add', () => {
     const { test, as } = await programmeWithManager();
     const { outcome, text } = await as('UPM', 'cluster add Rymd');
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.missing');
-    expect(text).toContain('Det saknas en bransch (sector:…).');
-    expect(text).toContain('Exempel: `cluster add "Swedish Space Cluster" sector:space`');
+    expect(text).toContain('Det saknas en sektor (sektor:…).');
+    expect(text).toContain('Exempel: `cluster add "Swedish Space Cluster" sektor:rymd`');
+    expect(await clusterRows(test)).toEqual([]);
+  });
+
+  it('a sector of two words left unquoted is refused with the quoted form to use, and nothing is stored', async () => {
+    const { test, as } = await programmeWithManager();
+    const { outcome, text } = await as('UPM', 'cluster add "Vehicle Test Arena" sector:vehicle testing');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.leftover');
+    expect(text).toContain('Jag förstod inte ”testing”');
+    expect(text).toContain('Menade du `sector:"vehicle testing"`?');
+    expect(await clusterRows(test)).toEqual([]);
+  });
+
+  it('Swedish keys are read like English ones, and a quoted sector is stored exactly as typed', async () => {
+    const { test, as } = await programmeWithManager();
+    await as('UPM', 'kluster ny "Vehicle Test Arena" sektor:"vehicle testing"');
+    expect((await clusterRows(test)).map((r) => [r.name, r.sector])).toEqual([['Vehicle Test Arena', 'vehicle testing']]);
+  });
+
+  it('a mistyped key gets the key it most likely meant, and nothing is stored', async () => {
+    const { test, as } = await programmeWithManager();
+    const { outcome, text } = await as('UPM', 'cluster add Rymd secotr:space');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.unknown_key');
+    expect(text).toContain('Menade du `sector:space`?');
     expect(await clusterRows(test)).toEqual([]);
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mayRun, roles, type Role } from '../../../handlers/core/access.js';
-import { findVerb } from '../../../handlers/dispatch.js';
+import { roles, type Role } from '../../../handlers/core/access.js';
+import { commandRegistry } from '../../../handlers/registry.js';
+import { mayRun } from '../../support/may-run.js';
+const findVerb = (name: string) => commandRegistry.find(name);
 
 // The issue-11 rows of the role table, written out by hand: a change there must be a change here too.
 const expected: Record<string, Role[]> = {

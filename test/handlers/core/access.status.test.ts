@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayRun, roles, type Role } from '../../../handlers/core/access.js';
+import { roles, type Role } from '../../../handlers/core/access.js';
+import { mayRun } from '../../support/may-run.js';
 import { mayEditPlan } from '../../../handlers/core/plan-access.js';
 
 // The issue-6 rows of the role table, written out by hand: a change there must be a change here too.

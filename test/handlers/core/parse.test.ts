@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../../../handlers/core/command.js';
-import { KNOWN_KEYS, parseMessage, parseShortId, tokenize } from '../../../handlers/core/parse.js';
+import { foldFreeText, parseMessage as parseRaw, parseShortId, tokenize as tokenizeRaw } from '../../../handlers/core/parse.js';
+import type { ParsedMessage } from '../../../handlers/core/command.js';
+
+// The scanner knows no command: every `letters:` is an option token that keeps its text, and the binder
+// decides from the command's keys. These tests read tokens as a command declaring the grammar's keys sees them.
+const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  'date', 'cluster', 'due', 'kind', 'sector', 'type', 'org', 'orgs', 'with', 'from', 'to', 'format', 'lang',
+  'gender', 'area', 'owner', 'day', 'time', 'weeks', 'learned', 'done', 'next', 'blockers', 'need', 'reason',
+  'mood', 'tags', 'title', 'name', 'note',
+]);
+const asCommandSees = (ts: Token[]): Token[] =>
+  foldFreeText(ts, (k) => KNOWN_KEYS.has(k)).map((t) =>
+    t.type === 'option' ? (KNOWN_KEYS.has(t.key) ? ({ type: 'option', key: t.key, value: t.value } as Token) : { type: 'word', value: t.raw }) : t,
+  );
+const tokenize = (text: string): Token[] => asCommandSees(tokenizeRaw(text));
+const parseMessage = (text: string): ParsedMessage => {
+  const parsed = parseRaw(text);
+  return { tokens: asCommandSees(parsed.tokens), lines: parsed.lines.map((l) => ({ ...l, tokens: asCommandSees(l.tokens) })) };
+};
 
 const word = (value: string): Token => ({ type: 'word', value });
 const quoted = (value: string): Token => ({ type: 'quoted', value });
-const opt = (key: string, value: string): Token => ({ type: 'option', key, value });
+const opt = (key: string, value: string): Token => ({ type: 'option', key, value } as Token);
 const tokens = (text: string): Token[] => parseMessage(text).tokens;
 
 describe('the /loket prefix', () => {
@@ -190,16 +208,6 @@ describe('options', () => {
 
   it('every known key is recognised', () => {
     for (const key of KNOWN_KEYS) expect(tokens(`${key}:v`)).toEqual([opt(key, 'v')]);
-  });
-
-  it('KNOWN_KEYS holds exactly the keys of the grammar', () => {
-    expect([...KNOWN_KEYS].sort()).toEqual(
-      [
-        'date', 'cluster', 'due', 'kind', 'sector', 'type', 'org', 'orgs', 'with', 'from', 'to', 'format', 'lang',
-        'gender', 'area', 'owner', 'day', 'time', 'weeks', 'learned', 'done', 'next', 'blockers', 'need', 'reason',
-        'mood', 'tags', 'title', 'name', 'note',
-      ].sort(),
-    );
   });
 });
 

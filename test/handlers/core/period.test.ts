@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isoWeekOfDay, weeksBetween } from '../../../handlers/core/weeks.js';
 import { quarterOf, readPeriod } from '../../../handlers/core/period.js';
 import { parseMessage } from '../../../handlers/core/parse.js';
-import { resolveVerb } from '../../../handlers/dispatch.js';
+import { commandRegistry } from '../../../handlers/registry.js';
 import type { Command } from '../../../handlers/core/command.js';
 
 const commandOf = (text: string): Command => {
-  const resolved = resolveVerb(parseMessage(text), text);
+  const resolved = commandRegistry.resolve(parseMessage(text), text);
   if (resolved.kind !== 'verb') throw new Error(text);
   return resolved.command;
 };
