@@ -5,7 +5,9 @@ import { createRepositories } from '../../db/repositories.js';
 import type { Platform } from '../../db/schema/index.js';
 import type { Clock, CoreSettings } from '../../handlers/core/context.js';
 import type { IncomingMessage, Outcome, ProcessIncoming } from '../../handlers/core/incoming.js';
-import { createLoketCore } from '../../handlers/registry.js';
+import { commandRegistry } from '../../handlers/registry.js';
+import { createCore } from '../../handlers/core/run-command.js';
+import type { Registry } from '../../handlers/core/registry.js';
 import { renderPlainText } from '../../handlers/core/reply.js';
 import { openTestDatabase } from './test-database.js';
 
@@ -33,13 +35,13 @@ export interface TestCore {
 
 /** A real core on a real, migrated database, with a fresh programme for this test. Pass `db` to share
  *  one database across the tests of a file. */
-export async function createTestCore(options: { db?: Database; settings?: Partial<CoreSettings> } = {}): Promise<TestCore> {
+export async function createTestCore(options: { db?: Database; settings?: Partial<CoreSettings>; registry?: Registry } = {}): Promise<TestCore> {
   const opened = options.db ? undefined : await openTestDatabase();
   const db = options.db ?? opened!.db;
   const repos = createRepositories(db);
   const clock = createTestClock();
   const { programme } = await repos.programmes.create(`Programme ${randomUUID().slice(0, 8)}`);
-  const core = createLoketCore({ db, clock, logger: silentLogger, settings: { ...testSettings, ...options.settings } });
+  const core = createCore({ db, clock, logger: silentLogger, settings: { ...testSettings, ...options.settings }, registry: options.registry ?? commandRegistry });
   return {
     core,
     db,

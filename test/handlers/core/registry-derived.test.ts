@@ -1,0 +1,80 @@
+// One declaration is all a command needs: registering one extra command makes dispatch, the role check,
+// help, the Slack usage hint and the Teams command list know it, with no second table to edit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { word } from '../../../handlers/core/arg-types.js';
+import { createRegistry } from '../../../handlers/core/registry.js';
+import { textReply } from '../../../handlers/core/reply.js';
+import { defineCommand, positional } from '../../../handlers/core/spec.js';
+import { commandRegistry } from '../../../handlers/registry.js';
+import { slackUsageHint } from '../../../scripts/slack-manifest.js';
+import { buildLocalization, teamsCommands } from '../../../scripts/teams-manifest.js';
+import { createTestCore, say, uniqueWorkspaceId } from '../../support/test-core.js';
+import { openTestDatabase } from '../../support/test-database.js';
+
+const ran: string[] = [];
+const ping = defineCommand({
+  verb: 'ping',
+  aliases: ['pling'],
+  group: 'admin',
+  summary: { sv: 'svarar med ett eko', en: 'answers with an echo' },
+  args: { word: positional.required(word('ord', 'word')) },
+  roles: ['manager'],
+  example: 'ping hej',
+  menu: true,
+  handler: async ({ args }) => {
+    ran.push(args.word);
+    return textReply(`pong ${args.word}`);
+  },
+});
+const registry = createRegistry([ping, ...commandRegistry.all]);
+
+let opened: OpenedDatabase;
+beforeAll(async () => {
+  opened = await openTestDatabase();
+});
+afterAll(async () => opened.close());
+
+async function programme() {
+  const test = await createTestCore({ db: opened.db, registry });
+  const workspaceId = uniqueWorkspaceId();
+  await test.connectWorkspace('slack', workspaceId);
+  await test.makeManager('slack', workspaceId, 'UPM', 'Petra PM');
+  return (userId: string, text: string) => say(test.core, { platform: 'slack', workspaceId, userId }, text);
+}
+
+describe('a command declared once is known everywhere', () => {
+  it('dispatch runs it by its verb and its alias, with its typed argument', async () => {
+    const as = await programme();
+    expect((await as('UPM', 'ping hej')).text).toBe('pong hej');
+    expect((await as('UPM', 'pling då')).text).toBe('pong då');
+    expect(ran).toEqual(['hej', 'då']);
+  });
+
+  it('the role check follows its declared roles', async () => {
+    const as = await programme();
+    const { outcome } = await as('UOTHER', 'ping hej');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('permission.denied');
+  });
+
+  it('help lists it in its group and shows how to write it', async () => {
+    const as = await programme();
+    expect((await as('UPM', 'help admin')).text).toContain('`ping` – svarar med ett eko');
+    const verb = (await as('UPM', 'help ping')).text;
+    expect(verb).toContain('`ping <ord>`');
+    expect(verb).toContain('`ping hej`');
+    expect(verb).toContain('pling');
+  });
+
+  it('the Slack usage hint and the Teams command list carry it', () => {
+    expect(slackUsageHint(registry).split(' | ')).toContain('ping');
+    expect(teamsCommands(registry)).toContainEqual({ verb: 'ping', svTitle: 'pling' });
+    expect(Object.values(buildLocalization('en', registry))).toContain('answers with an echo');
+    expect(slackUsageHint()).not.toContain('ping');
+  });
+
+  it('the real Teams command list stays within the ten Teams allows', () => {
+    expect(teamsCommands().length).toBeGreaterThan(0);
+    expect(teamsCommands().length).toBeLessThanOrEqual(10);
+  });
+});
