@@ -4,11 +4,21 @@ import type { CoreDeps } from './core/run-command.js';
 import { createCore } from './core/run-command.js';
 import { createRegistry } from './core/registry.js';
 import { clusterCommands } from './clusters/commands.js';
+import { knowledgeCommands } from './knowledge/commands.js';
+import { meetingCommands } from './meetings/commands.js';
 import { helpCommands } from './help/commands.js';
 import { programmeCommands } from './programme/commands.js';
+import { organisationCommands } from './organisations/commands.js';
+import { privacyCommands } from './privacy/commands.js';
+import { exchangeCommands } from './exchange/commands.js';
+import { continuityCommands } from './continuity/commands.js';
+import { dashboardCommands } from './dashboard/commands.js';
+import { weeklyCommands } from './weekly/commands.js';
+import { planCommands } from './plans/commands.js';
+import { reportCommands } from './reports/commands.js';
 import { legacyCommands } from './dispatch.js';
 
-export const commandRegistry = createRegistry([...helpCommands, ...programmeCommands, ...clusterCommands, ...legacyCommands]);
+export const commandRegistry = createRegistry([...helpCommands, ...programmeCommands, ...organisationCommands, ...privacyCommands, ...clusterCommands, ...meetingCommands, ...knowledgeCommands, ...exchangeCommands, ...continuityCommands, ...dashboardCommands, ...weeklyCommands, ...planCommands, ...reportCommands, ...legacyCommands]);
 
 /** The core with every command of LOKET. */
 export function createLoketCore(deps: CoreDeps) {

@@ -1,6 +1,7 @@
 // Calendar days as `YYYY-MM-DD` strings. Meetings and due dates are days in the programme's time zone, not
 // instants, so day arithmetic is done on UTC midnights where no daylight-saving shift can interfere. The
 // zone is applied once, with Intl (the only maintained zone database available without a new package).
+import { LoketError } from './errors.js';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,6 +15,14 @@ export function parseDay(input: string | undefined): string | undefined {
   // Date.UTC rolls 2026-02-30 over to 2026-03-02; a round trip that changes the day means it does not exist.
   const valid = utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
   return valid && year >= 1900 ? match[0] : undefined;
+}
+
+/** A strict `YYYY-MM-DD` (2026-02-30 is refused), or undefined when the option was not given. */
+export function readDay(value: string | undefined, key: string, example: string): string | undefined {
+  if (value === undefined) return undefined;
+  const day = parseDay(value);
+  if (!day) throw new LoketError('date.invalid', { value, key }, example);
+  return day;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,9 +1,7 @@
 // Reporting periods are calendar days in the programme's time zone, both ends inclusive, because meeting
 // days are stored as days: a meeting on 31 March at 23:30 Stockholm time is a 31 March meeting and so Q1.
-import { option, type Command } from './command.js';
-import { dayIn } from './dates.js';
+import { dayIn, readDay } from './dates.js';
 import { LoketError } from './errors.js';
-import { readDay } from '../meetings/meeting-input.js';
 
 export interface Period {
   from: string;
@@ -19,12 +17,13 @@ export function quarterOf(day: string): Period {
   return { from: `${year}-${first}-01`, to: `${year}-${last}-${lastDay}` };
 }
 
-/** `from:`/`to:` as typed; a missing end defaults to the current quarter's (so `from:2026-01-01` alone
- *  reaches to the end of this quarter). An end before its start is refused. */
-export function readPeriod(command: Command, timeZone: string, now: Date, example: string): Period {
+/** `from:`/`to:` as the command's binder read them (dates.ts checks them again for any other caller); a
+ *  missing end defaults to the current quarter's (so `from:2026-01-01` alone reaches to the end of this
+ *  quarter). An end before its start is refused. */
+export function readPeriod(given: { from?: string; to?: string }, timeZone: string, now: Date, example: string): Period {
   const current = quarterOf(dayIn(timeZone, now));
-  const from = readDay(option(command, 'from'), 'from', example) ?? current.from;
-  const to = readDay(option(command, 'to'), 'to', example) ?? current.to;
+  const from = readDay(given.from, 'from', example) ?? current.from;
+  const to = readDay(given.to, 'to', example) ?? current.to;
   if (to < from) throw new LoketError('date.range_invalid', { from, to }, example);
   return { from, to };
 }

@@ -1,4 +1,3 @@
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { textAfterWords } from '../core/free-text.js';
@@ -10,14 +9,13 @@ import { t } from '../i18n/index.js';
 const example = 'note Rymd Testbädden i Kiruna bokas via Anna på IRF, helst sex veckor i förväg.';
 
 /** `note <cluster> <text>`: a knowledge entry owned by the cluster, written by its members or a manager. */
-export async function addNote(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock } = ctx;
-  const cluster = await requireCluster(ctx, positional(command)[0], example);
+export async function addNote(ctx: HandlerContext<{ cluster: string; text: string }>): Promise<Reply> {
+  const { args, command, actor, repos, clock } = ctx;
+  const cluster = await requireCluster(ctx, args.cluster, example);
   const member = actor.clusterRoles.some((m) => m.clusterId === cluster.id);
   if (!member && !actor.programmeRoles.includes('manager')) throw new LoketError('note.not_member', { cluster: cluster.name }, `join ${cluster.name}`);
-  // Taken as typed, line breaks included: a how-to is often a list.
-  const text = textAfterWords(command.raw, 2);
-  if (!text) throw new LoketError('args.missing', { what: 'note.text_what' }, example);
+  // Taken as typed, line breaks included: a how-to is often a list (the binder's value joins words with spaces).
+  const text = textAfterWords(command.raw, 2) || args.text;
   const { note } = await repos.notes.create({ programmeId: actor.programmeId, clusterId: cluster.id, authorId: actor.personId, text, at: clock.now() });
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'note.create', subjectType: 'note', subjectId: note.id, detail: { ref: shortId('N', note.number), clusterId: cluster.id }, at: clock.now() });
   return textReply(t(actor.language, 'note.saved', { id: shortId('N', note.number), cluster: cluster.name }));

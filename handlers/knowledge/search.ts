@@ -15,12 +15,11 @@ const MAX_WORDS = 30;
 const MAX_CHARS = 300;
 
 /** `search <words>`: Swedish-stemmed, ranked search over meetings, decisions, action items and notes. */
-export async function search(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, settings } = ctx;
+export async function search(ctx: HandlerContext<{ words: string }>): Promise<Reply> {
+  const { args, command, actor, repos, settings } = ctx;
   const lang = actor.language;
   // As typed, so "quoted phrases", `or` and `-word` reach websearch_to_tsquery.
-  const words = textAfterWords(command.raw, 1).replace(/\s+/g, ' ');
-  if (!words) throw new LoketError('args.missing', { what: 'search.words_what' }, example);
+  const words = (textAfterWords(command.raw, 1) || args.words).replace(/\s+/g, ' ');
   if (words.length > MAX_CHARS || words.split(' ').length > MAX_WORDS) throw new LoketError('search.too_long', { words: MAX_WORDS, chars: MAX_CHARS }, example);
   const { query, compound } = await repos.search.toQuery(words);
   if (!query) return textReply(t(lang, 'search.no_terms', { words }));

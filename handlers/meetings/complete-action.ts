@@ -1,24 +1,24 @@
 import type { HandlerContext } from '../core/context.js';
-import { positional } from '../core/command.js';
 import { dayIn } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
 import { shorten, textAfterWords } from '../core/free-text.js';
 import { textReply, type Reply } from '../core/reply.js';
-import { requireShortId, shortId } from '../core/short-ids.js';
+import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
 
 const example = 'done A34 Lokalen är bokad';
 
 /** `done <action id> [note]`: closes an open action item; the note is kept with it and searchable. */
-export async function completeAction(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock, settings } = ctx;
-  const number = requireShortId(positional(command)[0], 'A', example);
+export async function completeAction(ctx: HandlerContext<{ id: { number: number; text: string }; comment: string | undefined }>): Promise<Reply> {
+  const { args, command, actor, repos, clock, settings } = ctx;
+  const { number } = args.id;
   const id = shortId('A', number);
   const { action } = await repos.actionItems.findByNumber(actor.programmeId, number);
   if (!action) throw new LoketError('action.not_found', { id }, 'actions all');
   if (!(await mayClose(ctx, action))) throw new LoketError('action.not_allowed', { id }, example);
   if (action.doneAt) return textReply(t(actor.language, 'action.already_done', { id, date: dayIn(settings.timezone, action.doneAt) }));
-  const note = textAfterWords(command.raw, 2) || null;
+  // The comment as typed, line breaks included (the binder's value joins words with spaces).
+  const note = args.comment ? textAfterWords(command.raw, 2) || args.comment : null;
   const { action: closed } = await repos.actionItems.complete({ programmeId: actor.programmeId, id: action.id, by: actor.personId, note, at: clock.now() });
   if (!closed) return textReply(t(actor.language, 'action.already_done', { id, date: dayIn(settings.timezone, clock.now()) }));
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'action.done', subjectType: 'action_item', subjectId: action.id, detail: { ref: id }, at: clock.now() });

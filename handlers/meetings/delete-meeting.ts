@@ -1,4 +1,3 @@
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { textReply, type Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
@@ -12,9 +11,9 @@ const example = 'meeting delete M12';
  * vanish silently, so the rows stay and the audit log says who deleted what and when; lists, search and
  * action items no longer show it.
  */
-export async function deleteMeeting(ctx: HandlerContext): Promise<Reply> {
+export async function deleteMeeting(ctx: HandlerContext<{ id: { number: number; text: string } }>): Promise<Reply> {
   const { actor, repos, clock } = ctx;
-  const meeting = await requireMeeting(ctx, positional(ctx.command)[0], example);
+  const meeting = await requireMeeting(ctx, ctx.args.id.text, example);
   requireAuthorOrManager(actor, meeting, example);
   const now = clock.now();
   await repos.meetings.softDelete(actor.programmeId, meeting.id, actor.personId, now);

@@ -1,24 +1,30 @@
 import type { MeetingKind } from '../../db/schema/index.js';
-import { option, positional, type Command } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { textReply, type Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
-import { readDay, readKind } from './meeting-input.js';
 import { kindLabel } from './meeting-kinds.js';
 import { requireAuthorOrManager, requireMeeting } from './meeting-lookup.js';
 import { t } from '../i18n/index.js';
 
 const example = 'meeting edit M12 "Styrgrupp april" date:2026-04-06 kind:board';
-const EDITABLE = new Set(['date', 'kind', 'title']);
+// Keys of `meeting` that cannot be changed afterwards: refused by name rather than read as title words.
+const NOT_EDITABLE = /^(cluster|kluster|with|med|orgs|organisationer|org):/i;
+
+type EditArgs = {
+  id: { number: number; text: string };
+  title: string | undefined;
+  titled: string | undefined;
+  date: string | undefined;
+  kind: MeetingKind | undefined;
+};
 
 /** `meeting edit <id> [title] [date:…] [kind:…]`, by the author or a project manager; audited. */
-export async function editMeeting(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock } = ctx;
-  const [id, ...titleWords] = positional(command);
-  const meeting = await requireMeeting(ctx, id, example);
+export async function editMeeting(ctx: HandlerContext<EditArgs>): Promise<Reply> {
+  const { actor, repos, clock } = ctx;
+  const meeting = await requireMeeting(ctx, ctx.args.id.text, example);
   requireAuthorOrManager(actor, meeting, example);
-  const changes = await readChanges(ctx, command, titleWords.join(' ').trim(), meeting.id);
+  const changes = await readChanges(ctx, meeting.id);
   if (Object.keys(changes).length === 0) throw new LoketError('meeting.edit_nothing', {}, example);
   const now = clock.now();
   await repos.meetings.update(actor.programmeId, meeting.id, changes, now);
@@ -33,22 +39,25 @@ export async function editMeeting(ctx: HandlerContext): Promise<Reply> {
   return textReply(t(lang, 'meeting.edited', { id: shortId('M', meeting.number), changes: described.join(', ') }));
 }
 
-async function readChanges(ctx: HandlerContext, command: Command, positionalTitle: string, meetingId: string) {
-  // Clusters, participants and lines are not editable yet; saying so beats silently ignoring them.
-  const other = command.args.find((a) => a.type === 'option' && !EDITABLE.has(a.key));
-  if (other?.type === 'option') throw new LoketError('meeting.edit_unsupported', { key: other.key }, example);
-  if (command.lines[0]) throw new LoketError('meeting.edit_unsupported', { key: command.lines[0].kind }, example);
+async function readChanges(ctx: HandlerContext<EditArgs>, meetingId: string) {
+  const { args, command } = ctx;
+  // Clusters, participants and organisations are not editable yet; saying so beats storing `cluster:Skog`
+  // as part of the title. (Quoted title words are the title's own.)
+  for (const token of command.args) {
+    const key = token.type === 'word' ? NOT_EDITABLE.exec(token.value)?.[1] : undefined;
+    if (key) throw new LoketError('meeting.edit_unsupported', { key: key.toLowerCase() }, example);
+  }
   const changes: { title?: string; heldOn?: string; kind?: MeetingKind } = {};
-  const title = option(command, 'title')?.trim() || positionalTitle;
+  if (args.title && args.titled) throw new LoketError('args.duplicate_key', { key: 'title:' }, example);
+  const title = (args.titled ?? args.title)?.trim();
   if (title) changes.title = title;
-  const heldOn = readDay(option(command, 'date'), 'date', example);
+  const heldOn = args.date;
   if (heldOn) {
     // A meeting cannot move past a due date it set: "due before the meeting" is refused at logging too.
     const { due } = await ctx.repos.actionItems.earliestDue(ctx.actor.programmeId, meetingId);
     if (due && due < heldOn) throw new LoketError('meeting.date_after_due', { date: heldOn, due }, example);
     changes.heldOn = heldOn;
   }
-  const kind = option(command, 'kind');
-  if (kind !== undefined) changes.kind = readKind(kind, false, example);
+  if (args.kind !== undefined) changes.kind = args.kind;
   return changes;
 }

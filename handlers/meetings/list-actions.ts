@@ -1,4 +1,3 @@
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import { requireCluster } from '../core/lookups.js';
@@ -18,7 +17,7 @@ interface Scope {
 }
 
 /** `actions [mine|<cluster>|all]` (default mine): open action items, overdue first, with owner, due date and age. */
-export async function listActions(ctx: HandlerContext): Promise<Reply> {
+export async function listActions(ctx: HandlerContext<{ scope: string | undefined }>): Promise<Reply> {
   const { actor, repos, clock, settings } = ctx;
   const lang = actor.language;
   const scope = await readScope(ctx);
@@ -31,9 +30,9 @@ export async function listActions(ctx: HandlerContext): Promise<Reply> {
   return { visibility: 'private', title: scope.heading(total), blocks };
 }
 
-async function readScope(ctx: HandlerContext): Promise<Scope> {
+async function readScope(ctx: HandlerContext<{ scope: string | undefined }>): Promise<Scope> {
   const lang = ctx.actor.language;
-  const asked = positional(ctx.command).join(' ').trim();
+  const asked = ctx.args.scope?.trim() ?? '';
   const word = asked.toLowerCase();
   if (!word || MINE.has(word)) {
     return { filter: { ownerId: ctx.actor.personId }, heading: (count) => t(lang, 'actions.title_mine', { count }), empty: t(lang, 'actions.empty_mine') };

@@ -1,11 +1,9 @@
-import { option, positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { requireCluster } from '../core/lookups.js';
 import { textReply, type Reply } from '../core/reply.js';
 import { shorten } from '../core/free-text.js';
 import { shortId } from '../core/short-ids.js';
-import { readDay } from './meeting-input.js';
 import { kindLabel } from './meeting-kinds.js';
 import { t } from '../i18n/index.js';
 
@@ -13,13 +11,11 @@ const example = 'meetings Rymd from:2026-01-01 to:2026-03-31';
 const SHOWN = 25;
 
 /** `meetings [cluster] [from:…] [to:…]`: history, newest first. */
-export async function listMeetings(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos } = ctx;
+export async function listMeetings(ctx: HandlerContext<{ cluster: string | undefined; from: string | undefined; to: string | undefined }>): Promise<Reply> {
+  const { args, actor, repos } = ctx;
   const lang = actor.language;
-  const clusterName = positional(command).join(' ').trim();
-  const cluster = clusterName ? await requireCluster(ctx, clusterName, example) : undefined;
-  const from = readDay(option(command, 'from'), 'from', example);
-  const to = readDay(option(command, 'to'), 'to', example);
+  const cluster = args.cluster ? await requireCluster(ctx, args.cluster, example) : undefined;
+  const { from, to } = args;
   if (from && to && from > to) throw new LoketError('date.range_invalid', { from, to }, example);
   const { meetings, total } = await repos.meetings.list({ programmeId: actor.programmeId, clusterId: cluster?.id, from, to, limit: SHOWN });
   if (total === 0) return textReply(t(lang, 'meetings.empty'));

@@ -7,7 +7,7 @@ import type { Reply, ReplyBlock } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { actionHead, openActionLine } from './action-views.js';
 import { meetingForm } from './meeting-form.js';
-import { readMeetingInput, type MeetingInput } from './meeting-input.js';
+import { readMeetingInput, type MeetingArgs, type MeetingInput } from './meeting-input.js';
 import { kindLabel } from './meeting-kinds.js';
 import { shareButtons } from './meeting-views.js';
 import { t } from '../i18n/index.js';
@@ -15,7 +15,7 @@ import { t } from '../i18n/index.js';
 const CARRIED_SHOWN = 10;
 
 /** `meeting <title> …` + lines: logs a meeting; the bare verb opens the form. */
-export async function logMeeting(ctx: HandlerContext): Promise<Reply> {
+export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Reply> {
   const { command, actor, repos, clock } = ctx;
   if (command.args.length === 0 && command.lines.length === 0) return meetingForm(ctx);
   const input = await readMeetingInput(ctx);

@@ -3,58 +3,72 @@
 import type { NewMeeting } from '../../db/meetings.repository.js';
 import type { Person } from '../../db/people.repository.js';
 import type { MeetingKind } from '../../db/schema/index.js';
-import { option, positional, type Command, type StructuredLine } from '../core/command.js';
+import type { Command, PersonRef, StructuredLine } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
-import { dayIn, parseDay } from '../core/dates.js';
+import { dayIn, readDay } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
 import { requireCluster, resolvePerson } from '../core/lookups.js';
-import { parseKind } from './meeting-kinds.js';
+import type { ParticipantRef } from '../core/spec.js';
 import { resolveOrganisations, resolveParticipants } from './meeting-participants.js';
 
 export const meetingExample = 'meeting "Styrgrupp mars" date:2026-03-02 cluster:Rymd kind:board';
 const actionExample = 'action: @anna Boka lokal för workshopen due:2026-03-20';
 
+/** TRANSITION: other features still import `readDay` from here; it lives in handlers/core/dates.ts. */
+export { readDay } from '../core/dates.js';
+
+/** What the binder read from `meeting …` (handlers/meetings/commands.ts). */
+export type MeetingArgs = {
+  title: string | undefined;
+  date: string | undefined;
+  clusters: string[] | undefined;
+  kind: MeetingKind | undefined;
+  with: ParticipantRef[] | undefined;
+  orgs: string[] | undefined;
+  people: PersonRef[];
+};
+
 export type MeetingInput = Omit<NewMeeting, 'programmeId' | 'authorId' | 'at'> & { people: Map<string, Person> };
 
-export async function readMeetingInput(ctx: HandlerContext): Promise<MeetingInput> {
-  const { command, settings, clock } = ctx;
-  const title = positional(command).join(' ').trim();
+export async function readMeetingInput(ctx: HandlerContext<MeetingArgs>): Promise<MeetingInput> {
+  const { args, command, settings, clock } = ctx;
+  const title = args.title?.trim();
   if (!title) throw new LoketError('args.missing', { what: 'meeting.title_what' }, meetingExample);
-  const heldOn = readDay(option(command, 'date'), 'date', meetingExample) ?? dayIn(settings.timezone, clock.now());
-  const clusterIds = await readClusters(ctx, option(command, 'cluster'));
-  const kind = readKind(option(command, 'kind'), clusterIds.length > 0);
-  const { participants, people } = await resolveParticipants(ctx, command);
-  const organisationIds = await resolveOrganisations(ctx, command);
+  const heldOn = args.date ?? dayIn(settings.timezone, clock.now());
+  const clusterIds = await readClusters(ctx, args.clusters ?? []);
+  const kind = meetingKindOr(args.kind, clusterIds.length > 0);
+  const { participants, people } = await resolveParticipants(ctx, args.people, args.with ?? []);
+  const organisationIds = await resolveOrganisations(ctx, args.orgs ?? []);
   const known = new Map(people.map((p) => [p.id, p]));
   const actions = [];
   for (const line of linesOf(command, 'action')) actions.push(await readAction(ctx, line, heldOn, known));
   return { title, heldOn, kind, clusterIds, participants, organisationIds, actions, people: known, decisions: textsOf(command, 'decision'), notes: textsOf(command, 'note') };
 }
 
-/** A strict `YYYY-MM-DD` (2026-02-30 is refused), or undefined when the option was not given. */
-export function readDay(value: string | undefined, key: string, example: string): string | undefined {
-  if (value === undefined) return undefined;
-  const day = parseDay(value);
-  if (!day) throw new LoketError('date.invalid', { value, key }, example);
-  return day;
+/** With no kind given, a meeting of named clusters is a cluster meeting, one of nobody's a network meeting. */
+function meetingKindOr(kind: MeetingKind | undefined, hasClusters: boolean): MeetingKind {
+  return kind ?? (hasClusters ? 'cluster' : 'network');
 }
 
-export function readKind(value: string | undefined, hasClusters: boolean, example = meetingExample): MeetingKind {
-  // With no kind given, a meeting of named clusters is a cluster meeting, one of nobody's a network meeting.
-  if (value === undefined || !value.trim()) return hasClusters ? 'cluster' : 'network';
-  const kind = parseKind(value);
-  // `kinds` names a catalog entry, so the refusal lists the words of the user's own language.
-  if (!kind) throw new LoketError('meeting.kind_invalid', { kind: value, kinds: 'meeting.kind_choices' }, example);
-  return kind;
-}
-
-async function readClusters(ctx: HandlerContext, value: string | undefined): Promise<string[]> {
+async function readClusters(ctx: HandlerContext, names: string[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const name of (value ?? '').split(',').map((n) => n.trim()).filter(Boolean)) {
-    const cluster = await requireCluster(ctx, name, meetingExample);
-    if (!ids.includes(cluster.id)) ids.push(cluster.id);
+  for (const name of names) {
+    for (const cluster of await clustersNamed(ctx, name)) if (!ids.includes(cluster.id)) ids.push(cluster.id);
   }
   return ids;
+}
+
+/** One name, or — as the meeting form sends it, `cluster:"Rymd, Skog"` in one pair of quotes — a
+ *  comma-separated list when no cluster has the whole name. */
+async function clustersNamed(ctx: HandlerContext, name: string) {
+  if (name.includes(',')) {
+    const { cluster } = await ctx.repos.clusters.findByName(ctx.actor.programmeId, name);
+    if (cluster) return [cluster];
+    const found = [];
+    for (const part of name.split(',').map((n) => n.trim()).filter(Boolean)) found.push(await requireCluster(ctx, part, meetingExample));
+    return found;
+  }
+  return [await requireCluster(ctx, name, meetingExample)];
 }
 
 function linesOf(command: Command, kind: StructuredLine['kind']): StructuredLine[] {
@@ -75,7 +89,8 @@ async function readAction(ctx: HandlerContext, line: StructuredLine, heldOn: str
   const dueOn = readDay(due?.type === 'option' ? due.value : undefined, 'due', actionExample) ?? null;
   if (dueOn && dueOn < heldOn) throw new LoketError('meeting.due_before_meeting', { due: dueOn, date: heldOn }, actionExample);
   let text = first?.type === 'person' ? line.text.slice(line.text.indexOf(first.raw) + first.raw.length) : line.text;
-  text = text.replace(/(?:^|\s+)due:\S*\s*/i, ' ').trim();
+  // `senast:` is the Swedish `due:` (the binder reads both as `due`); neither belongs in the text.
+  text = text.replace(/(?:^|\s+)(?:due|senast|förfaller):\S*\s*/iu, ' ').trim();
   if (!text) throw new LoketError('args.missing', { what: 'meeting.action_text_what' }, actionExample);
   return { ownerId: owner.id, text, dueOn };
 }

@@ -2,16 +2,17 @@
 // organisations that took part. Everything is resolved before anything is written.
 import type { NewParticipant } from '../../db/meetings.repository.js';
 import type { Person } from '../../db/people.repository.js';
-import { option, people as mentioned, type Command, type PersonRef } from '../core/command.js';
+import type { PersonRef } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { resolvePerson } from '../core/lookups.js';
 import { normaliseOrgNumber } from '../core/org-number.js';
 import { tokenize } from '../core/parse.js';
+import type { ParticipantRef } from '../core/spec.js';
 
 export const participantsExample = 'meeting "Nätverksträff" with:"@anna, Karin Ek (LTU)" orgs:556677-8899';
 
-/** One comma-separated part of `with:`: `@anna`, `<@U123|Anna>`, `@Anna Berg`, or a guest `Karin Ek (LTU)`. */
+/** One comma-separated part of a `with:`-like value (plan action owners and handovers read it too): `@anna`, `<@U123|Anna>`, `@Anna Berg`, or a guest `Karin Ek (LTU)`. */
 type Part = { type: 'people'; refs: PersonRef[] } | { type: 'guest'; name: string; organisation?: string };
 
 export function parseWithPart(part: string): Part | undefined {
@@ -26,16 +27,16 @@ export function parseWithPart(part: string): Part | undefined {
   return { type: 'guest', name: text };
 }
 
-export async function resolveParticipants(ctx: HandlerContext, command: Command): Promise<{ participants: NewParticipant[]; people: Person[] }> {
-  const parts = (option(command, 'with') ?? '').split(',').map(parseWithPart).filter((p) => p !== undefined);
-  const refs = [...mentioned(command), ...parts.flatMap((p) => (p.type === 'people' ? p.refs : []))];
+/** The people mentioned loose in the command and the people and guests of `with:`, each person once. */
+export async function resolveParticipants(ctx: HandlerContext, mentions: PersonRef[], named: ParticipantRef[]): Promise<{ participants: NewParticipant[]; people: Person[] }> {
+  const refs = [...mentions, ...named.flatMap((p) => (p.type === 'person' ? [p.ref] : []))];
   const found: Person[] = [];
   for (const ref of refs) {
     const person = await resolvePerson(ctx, ref, participantsExample);
     if (!found.some((p) => p.id === person.id)) found.push(person);
   }
   const participants: NewParticipant[] = found.map((p) => ({ personId: p.id }));
-  for (const part of parts) if (part.type === 'guest') participants.push(await resolveGuest(ctx, part.name, part.organisation));
+  for (const part of named) if (part.type === 'guest') participants.push(await resolveGuest(ctx, part.guest.name, part.guest.organisation));
   return { participants, people: found };
 }
 
@@ -53,12 +54,11 @@ async function requireOrganisation(ctx: HandlerContext, orgNumber: string): Prom
   return organisation.id;
 }
 
-/** `orgs:556677-8899,5566778899`: registered organisations only, so the funder's counts stay de-duplicated. */
-export async function resolveOrganisations(ctx: HandlerContext, command: Command): Promise<string[]> {
+/** `orgs:556677-8899,5566778899` (normalised by the binder): registered organisations only, so the
+ *  funder's counts stay de-duplicated. */
+export async function resolveOrganisations(ctx: HandlerContext, orgNumbers: string[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const raw of (option(command, 'orgs') ?? '').split(/[,;\s]+/).filter(Boolean)) {
-    const orgNumber = normaliseOrgNumber(raw);
-    if (!orgNumber) throw new LoketError('org.number_invalid', { org: raw }, participantsExample);
+  for (const orgNumber of orgNumbers) {
     const id = await requireOrganisation(ctx, orgNumber);
     if (!ids.includes(id)) ids.push(id);
   }

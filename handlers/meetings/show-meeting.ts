@@ -1,4 +1,3 @@
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import type { Reply } from '../core/reply.js';
 import { requireMeeting } from './meeting-lookup.js';
@@ -7,9 +6,9 @@ import { meetingBlocks, shareButtons } from './meeting-views.js';
 const example = 'meeting show M12';
 
 /** `meeting show <id>`: everything logged at a meeting, texts in full (the adapters split long replies). */
-export async function showMeeting(ctx: HandlerContext): Promise<Reply> {
+export async function showMeeting(ctx: HandlerContext<{ id: { number: number; text: string } }>): Promise<Reply> {
   const { actor, repos } = ctx;
-  const meeting = await requireMeeting(ctx, positional(ctx.command)[0], example);
+  const meeting = await requireMeeting(ctx, ctx.args.id.text, example);
   const details = await repos.meetings.details(actor.programmeId, meeting.id);
   const { person: author } = await repos.people.findById(actor.programmeId, meeting.authorId);
   return {

@@ -67,3 +67,20 @@ describe('note', () => {
     expect(await storedNotes(p)).toEqual([]);
   });
 });
+
+describe('note grammar', () => {
+  it('text with a `word:` that is no key, a `>` and a URL is stored exactly as typed', async () => {
+    const p = await meetingProgramme(opened.db);
+    const { outcome } = await p.as('UNILS', 'note Rymd R&D-möte: budget > 2 MSEK, se https://www.esa.int');
+    expect(errorCode(outcome)).toBeUndefined();
+    expect((await storedNotes(p)).map((n) => n.text)).toEqual(['R&D-möte: budget > 2 MSEK, se https://www.esa.int']);
+  });
+
+  it('a cluster name of several words must be quoted: unquoted, the first word is the cluster and nothing is stored', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UPM', 'cluster add "Swedish Space Cluster" sector:space');
+    const { outcome } = await p.as('UPM', 'note Swedish Space Cluster ESA-kontakten heter Lena');
+    expect(errorCode(outcome)).toBe('cluster.not_found');
+    expect(await storedNotes(p)).toEqual([]);
+  });
+});

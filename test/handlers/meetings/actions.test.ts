@@ -111,7 +111,7 @@ describe('done', () => {
     const other = await meetingProgramme(opened.db);
     await other.as('UANNA', 'meeting Annat\naction: @Nils x');
     expect(errorCode((await other.as('UPM', 'done A3')).outcome)).toBe('action.not_found');
-    expect(errorCode((await p.as('UPM', 'done M1')).outcome)).toBe('id.invalid');
+    expect(errorCode((await p.as('UPM', 'done M1')).outcome)).toBe('args.id_invalid');
     await p.as('UPM', 'meeting delete M2');
     const { outcome, text } = await p.as('UPM', 'done A4');
     expect(errorCode(outcome)).toBe('action.not_found');
