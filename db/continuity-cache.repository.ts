@@ -6,7 +6,7 @@ import type { Database } from './database.js';
 import { rowsOf } from './migrate.js';
 import { inScope, planForReports, type ClusterScope } from './status.repository.js';
 import { EVER, groupsCte, items, kindsCte } from './continuity-items.repository.js';
-import type { TouchGroupRow, TouchKind } from './continuity.repository.js';
+import type { TouchGroupRow, TouchKind } from './continuity-items.repository.js';
 
 type Kind = 'groups' | 'single';
 

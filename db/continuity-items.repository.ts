@@ -4,6 +4,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { inScope, type ClusterScope } from './status.repository.js';
 
+/** Records that count for "only one person has ever touched" (docs/continuity.md). */
+export type TouchKind = 'meeting' | 'decision' | 'action' | 'note' | 'progress' | 'gap' | 'plan_action' | 'exchange' | 'org';
+
+/** Items with the same set of people collapsed into one weighted group: what the greedy bus factor needs. */
+export interface TouchGroupRow {
+  clusterId: string;
+  people: string[];
+  n: number;
+}
+
 /** The people of one item, in a stable order, so equal sets group together. */
 const pair = (a: string, b: string) =>
   sql.raw(`case when ${b} is null or ${b} = ${a} then array[${a}] else array[least(${a}, ${b}), greatest(${a}, ${b})] end`);

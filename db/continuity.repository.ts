@@ -5,15 +5,8 @@ import { inScope, planForReports, type ClusterScope } from './status.repository.
 import { EVER, groupsCte, items, kindsCte } from './continuity-items.repository.js';
 import { createContinuityCacheRepository } from './continuity-cache.repository.js';
 
-/** Records that count for "only one person has ever touched" (docs/continuity.md). */
-export type TouchKind = 'meeting' | 'decision' | 'action' | 'note' | 'progress' | 'gap' | 'plan_action' | 'exchange' | 'org';
-
-/** Items with the same set of people collapsed into one weighted group: what the greedy bus factor needs. */
-export interface TouchGroupRow {
-  clusterId: string;
-  people: string[];
-  n: number;
-}
+export type { TouchGroupRow, TouchKind } from './continuity-items.repository.js';
+import type { TouchGroupRow, TouchKind } from './continuity-items.repository.js';
 
 export function createContinuityRepository({ db }: { db: Database }) {
   const cache = createContinuityCacheRepository({ db });

@@ -1,6 +1,6 @@
 // Reply → Teams messages: plain markdown when the reply is only text, otherwise Adaptive Cards (schema 1.5),
 // split into as many messages as the size limit needs. Rendering never fails on length.
-import { renderPlainText, type Reply, type ReplyBlock } from '../../handlers/core/reply.js';
+import { renderPlainText, withCommandSyntax, type Reply, type ReplyBlock } from '../../handlers/core/reply.js';
 import {
   CARD_BUDGET_BYTES,
   adaptiveCard,
@@ -24,7 +24,11 @@ const SUMMARY_CHARS = 200;
 const EMPTY_CARD_BYTES = utf16Bytes(adaptiveCard([]));
 const ELEMENT_BUDGET_BYTES = CARD_BUDGET_BYTES - EMPTY_CARD_BYTES - 64;
 
-export function renderTeamsMessages(reply: Reply): TeamsMessage[] {
+/** Where the reply is read: in a 1:1 chat a command is typed as it is, elsewhere after `@LOKET`. */
+export type TeamsPlace = 'personal' | 'channel';
+
+export function renderTeamsMessages(original: Reply, place: TeamsPlace = 'channel'): TeamsMessage[] {
+  const reply = withCommandSyntax(original, place === 'personal' ? 'teams-personal' : 'teams-channel');
   if (isTextOnly(reply)) return renderText(reply);
   const summary = summaryOf(reply);
   const content = [...(reply.title ? [titleBlock(reply.title)] : []), ...reply.blocks.flatMap(blockElements)];

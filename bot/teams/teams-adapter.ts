@@ -10,7 +10,7 @@ import type { TeamsConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { withMention, type TeamsMessage } from './adaptive-card.js';
 import { connectorFailure, deliverAll } from './deliver.js';
-import { renderTeamsMessages } from './render-card.js';
+import { renderTeamsMessages, type TeamsPlace } from './render-card.js';
 import { toSdkLogger } from './sdk-logger.js';
 import { createLifecycleHandler, type TeamsLifecycleActivity, type TeamsLifecycleDeps } from './teams-lifecycle.js';
 import { commandTextOf, languageOf, tenantOf, toIncoming, userOf, type TeamsMessageActivity } from './to-incoming.js';
@@ -90,14 +90,14 @@ export async function registerTeams(options: RegisterTeamsOptions): Promise<Team
       await Promise.allSettled([...inFlight]);
     },
     async send(reference, reply, mention) {
-      const ref = reference as { serviceUrl?: string; bot?: { id: string }; conversation?: { id?: string } };
+      const ref = reference as { serviceUrl?: string; bot?: { id: string }; conversation?: { id?: string; conversationType?: string } };
       const conversationId = ref.conversation?.id;
       if (!conversationId) throw new Error('teams.reference_invalid: conversation reference has no conversation id');
       const serviceUrl = (config.serviceUrl ?? ref.serviceUrl ?? DEFAULT_SERVICE_URL).replace(/\/+$/, '');
       // app.api.http carries the bot token (none without credentials), as the SDK's own proactive send does;
       // app.send() itself cannot be used: it refuses to run without an app id and ignores the stored serviceUrl.
       const api = new ApiClient(serviceUrl, app.api.http);
-      const messages = renderTeamsMessages(reply);
+      const messages = renderTeamsMessages(reply, placeOf(ref.conversation));
       await deliverAll(
         mention ? withMention(messages, mention) : messages,
         (message) => {
@@ -109,6 +109,11 @@ export async function registerTeams(options: RegisterTeamsOptions): Promise<Team
       );
     },
   };
+}
+
+/** A 1:1 chat with the bot, or a channel or group chat where LOKET is @mentioned. */
+function placeOf(conversation: { conversationType?: string } | undefined): TeamsPlace {
+  return conversation?.conversationType === 'personal' ? 'personal' : 'channel';
 }
 
 function createMessageHandler(deps: { core: ProcessIncoming; log: Logger; fallbackTenantId: string }) {
@@ -138,7 +143,7 @@ function createMessageHandler(deps: { core: ProcessIncoming; log: Logger; fallba
       }
       // Teams has no generally available per-user (ephemeral) message in a channel (the SDK's "targeted"
       // messages are a preview), so a `private` reply is posted in the conversation where it was asked.
-      messages = renderTeamsMessages(outcome.reply);
+      messages = renderTeamsMessages(outcome.reply, placeOf(activity.conversation));
     } catch (error) {
       deps.log.error({ ...context, err: error }, 'teams message failed');
       messages = [{ type: 'message', text: t(languageOf(activity), 'error.generic'), textFormat: 'markdown' }];
@@ -158,7 +163,7 @@ function registerLifecycle(app: App, handle: ReturnType<typeof createLifecycleHa
       handle({
         activity: ctx.activity as unknown as TeamsLifecycleActivity,
         reference: ctx.ref as unknown as Record<string, unknown>,
-        send: (outcome) => deliverAll(renderTeamsMessages(outcome.reply), (message) => ctx.send(message), log),
+        send: (outcome) => deliverAll(renderTeamsMessages(outcome.reply, placeOf(ctx.activity.conversation as { conversationType?: string })), (message) => ctx.send(message), log),
       }).catch((error: unknown) => {
         // Teams does not usefully retry these activities; the log is where an operator sees the failure.
         log.error({ err: error, activityId: ctx.activity.id, type: ctx.activity.type }, 'teams install/uninstall activity failed');

@@ -142,7 +142,7 @@ class Binder {
     this.closeRun();
     if (this.args[name] !== undefined) this.fail('args.duplicate_key', { key: `${token.key}:` });
     if (!token.value.trim()) this.fail('args.missing', { what: this.what(slot) });
-    this.args[name] = this.parse(slot.type, token.value, token.quoted === true, `${token.key}:`);
+    this.args[name] = this.parse(slot.type, token.value, token.quoted === true, token.key);
     this.canonical.push({ type: 'option', key: slot.keys.en, value: token.value, raw: token.raw, ...(token.quoted ? { quoted: true } : {}) });
     this.lastOneWordOption = !token.quoted && !token.folded ? { key: token.key, value: token.value, textLike: slot.type.textLike === true, followedBy: [] } : undefined;
   }

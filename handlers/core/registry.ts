@@ -1,27 +1,10 @@
 // The one list of commands, joined from the features' declarations (handlers/registry.ts). Dispatch, the
 // role check, help, suggestions and the platform manifests all read it (docs/architecture.md "Commands").
 import { closest, distance } from 'fastest-levenshtein';
-import { roles as allRoles, rolesOf, type Role } from './access.js';
-import type { Actor } from './actor.js';
-import type { Command, ParsedMessage } from './command.js';
-import { rolesOfSpec, type CommandSpec } from './spec.js';
+import { roles as allRoles, rolesOf } from './access.js';
+import { rolesOfSpec, type CommandSpec, type Registry } from './spec.js';
 
-export type Resolution =
-  | { kind: 'verb'; spec: CommandSpec; command: Command }
-  | { kind: 'unknown'; typed: string; suggestion?: CommandSpec }
-  | { kind: 'empty' };
-
-export interface Registry {
-  readonly all: readonly CommandSpec[];
-  /** A verb or alias, one or two words, in any case. */
-  find(name: string): CommandSpec | undefined;
-  resolve(parsed: ParsedMessage, raw: string): Resolution;
-  /** The commands whose verb or alias is nearest to `typed`, best first. */
-  nearest(typed: string, count: number): CommandSpec[];
-  /** The roles that may run a command. */
-  rolesFor(spec: CommandSpec): readonly Role[];
-  mayRun(spec: CommandSpec, actor: Pick<Actor, 'programmeRoles' | 'clusterRoles'>): boolean;
-}
+export type { Registry, Resolution } from './spec.js';
 
 export function createRegistry(specs: readonly CommandSpec[]): Registry {
   const byName = new Map<string, CommandSpec>();

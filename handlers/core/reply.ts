@@ -76,6 +76,18 @@ export function renderCommandRefs(text: string, syntax: CommandSyntax): string {
   });
 }
 
+/** The reply with every command reference in the reader's syntax (titles, texts, fields and lists). */
+export function withCommandSyntax(reply: Reply, syntax: CommandSyntax): Reply {
+  if (syntax === 'slack') return reply;
+  const r = (text: string) => renderCommandRefs(text, syntax);
+  const blocks = reply.blocks.map((block): ReplyBlock => {
+    if (block.type === 'text') return { ...block, text: r(block.text) };
+    if (block.type === 'fields') return { ...block, fields: block.fields.map((f) => ({ label: r(f.label), value: r(f.value) })) };
+    return { ...block, ...(block.title ? { title: r(block.title) } : {}), items: block.items.map(r) };
+  });
+  return { ...reply, ...(reply.title ? { title: r(reply.title) } : {}), blocks };
+}
+
 export function textReply(text: string, extra: Partial<Reply> = {}): Reply {
   return { visibility: 'private', blocks: [{ type: 'text', text }], ...extra };
 }

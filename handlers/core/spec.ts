@@ -4,10 +4,61 @@
 // the Teams command list are all derived from these declarations (handlers/registry.ts joins them).
 import type { MessageKey } from '../i18n/index.js';
 import type { Role } from './access.js';
-import type { LineKind, PersonRef } from './command.js';
-import type { HandlerContext, WorkspaceContext } from './context.js';
+import type { Command, LineKind, ParsedMessage, PersonRef } from './command.js';
+import type { Logger } from 'pino';
+import type { Repositories } from '../../db/repositories.js';
+import type { Actor } from './actor.js';
+import type { IncomingMessage } from './incoming.js';
+import type { Clock, CoreSettings } from './settings.js';
 import type { Language } from './incoming.js';
 import type { Reply } from './reply.js';
+
+export interface HandlerContext<A = Record<string, unknown>> {
+  /** The command's arguments, read and checked against its declaration before the handler runs. */
+  args: A;
+  command: Command;
+  /** Every command LOKET knows (help and suggestions read it). */
+  registry: Registry;
+  actor: Actor;
+  message: IncomingMessage;
+  repos: Repositories;
+  clock: Clock;
+  settings: CoreSettings;
+  logger: Logger;
+}
+
+export type Handler = (context: HandlerContext) => Promise<Reply>;
+
+/** What a read-only view run for a person without a message (App Home, the Teams welcome) gets. */
+export type ViewContext = Omit<HandlerContext, 'args' | 'registry'>;
+export type ViewHandler = (context: ViewContext) => Promise<Reply>;
+
+/** What `programme join` has before its workspace belongs to a programme. */
+export interface WorkspaceContext<A = Record<string, unknown>> {
+  args: A;
+  workspace: { id: string; platform: string; externalId: string; programmeId: string | null };
+  language: Language;
+  repos: Repositories;
+  clock: Clock;
+}
+
+/** Every command LOKET knows, as the core and `help` read it (built by createRegistry in registry.ts). */
+export interface Registry {
+  readonly all: readonly CommandSpec[];
+  /** A verb or alias, one or two words, in any case. */
+  find(name: string): CommandSpec | undefined;
+  resolve(parsed: ParsedMessage, raw: string): Resolution;
+  /** The commands whose verb or alias is nearest to `typed`, best first. */
+  nearest(typed: string, count: number): CommandSpec[];
+  /** The roles that may run a command. */
+  rolesFor(spec: CommandSpec): readonly Role[];
+  mayRun(spec: CommandSpec, actor: Pick<Actor, 'programmeRoles' | 'clusterRoles'>): boolean;
+}
+
+export type Resolution =
+  | { kind: 'verb'; spec: CommandSpec; command: Command }
+  | { kind: 'unknown'; typed: string; suggestion?: CommandSpec }
+  | { kind: 'empty' };
 
 /** Text written in both reply languages. */
 export interface Bilingual {
