@@ -67,10 +67,4 @@ export const privacyEn: Record<keyof typeof privacySv, string> = {
   'privacy.flags_title': 'Free text to review after "forget me" ({count})',
   'privacy.flags_resolved': '{count} texts are marked as reviewed.',
   'privacy.flag_item': '{ref}, field {column}: a name was replaced by a pseudonym — check that the text does not point the person out in another way',
-  'summary.privacy': 'what LOKET stores about you, why, for how long and who sees it',
-  'summary.export me': 'take out everything LOKET holds about you (JSON and CSV)',
-  'summary.forget-me': 'be forgotten: your name and details are replaced by a pseudonym',
-  'summary.hold': 'put a record under legal hold so erasure and retention skip it',
-  'summary.hold release': 'release a legal hold',
-  'summary.privacy flags': 'holds, pending erasures and free text to review after "forget me"',
 };

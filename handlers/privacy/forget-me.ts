@@ -1,4 +1,3 @@
-import { positional } from '../core/command.js';
 import { hashCode, newCode } from '../core/codes.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
@@ -12,10 +11,10 @@ export const forgetMeExample = 'forget-me confirm K7Q2-9XPM';
 const CODE_MINUTES = 15;
 
 /** `forget-me`: asks for confirmation with a single-use code; `forget-me confirm <code>` erases. */
-export async function forgetMe(ctx: HandlerContext): Promise<Reply> {
-  const [word, code] = positional(ctx.command);
-  if (!word) return askForConfirmation(ctx);
-  if (!/^(confirm|bekräfta|bekrafta)$/i.test(word) || !code) throw new LoketError('privacy.forget_usage', {}, forgetMeExample);
+export async function forgetMe(ctx: HandlerContext<{ confirm?: 'confirm'; code?: string }>): Promise<Reply> {
+  const { confirm: confirming, code } = ctx.args;
+  if (!confirming) return askForConfirmation(ctx);
+  if (!code) throw new LoketError('privacy.forget_usage', {}, forgetMeExample);
   return confirm(ctx, code);
 }
 

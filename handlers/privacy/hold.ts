@@ -1,34 +1,32 @@
 import type { HoldKind } from '../../db/schema/index.js';
-import { option, positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import type { Reply } from '../core/reply.js';
 import { textReply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
+import type { Bilingual } from '../core/spec.js';
 import { t } from '../i18n/index.js';
-import { parseShortId } from '../core/parse.js';
 
-export const holdExample = 'hold M12 reason:"Revision av Tillväxtverket 2027"';
+export const holdExample: Bilingual = { sv: 'hold M12 skäl:"Revision av Tillväxtverket 2027"', en: 'hold M12 reason:"Revision av Tillväxtverket 2027"' };
 export const holdReleaseExample = 'hold release M12';
 
-/** The record behind a typed short id (M12, A34, N5, X7, G3, P9), or a refusal with an example. */
-async function requireRecord(ctx: HandlerContext, word: string | undefined, example: string) {
-  if (!word) throw new LoketError('args.missing', { what: 'privacy.hold_what' }, example);
-  const parsed = parseShortId(word);
-  if (!parsed) throw new LoketError('id.invalid', { id: word, expected: 'M12' }, example);
-  const kind = parsed.kind as HoldKind;
-  const { id } = await ctx.repos.privacy.findRecord(ctx.actor.programmeId, kind, parsed.number);
-  const typed = shortId(parsed.kind, parsed.number);
+/** A short id as the binder read it (M12, A34, N5, X7, G3, P9). */
+type RecordId = { kind: HoldKind; number: number };
+
+/** The record behind a typed short id, or a refusal with an example. */
+async function requireRecord(ctx: HandlerContext<{ record: RecordId }>, example: string) {
+  const { kind, number } = ctx.args.record;
+  const { id } = await ctx.repos.privacy.findRecord(ctx.actor.programmeId, kind, number);
+  const typed = shortId(kind, number);
   if (!id) throw new LoketError('privacy.hold_not_found', { id: typed }, example);
   return { kind, id, shortId: typed };
 }
 
 /** `hold <id> reason:…` (PM): erasure and retention leave the record as it is, and say why. */
-export async function hold(ctx: HandlerContext): Promise<Reply> {
-  const { actor, repos, clock, command } = ctx;
-  const record = await requireRecord(ctx, positional(command)[0], holdExample);
-  const reason = option(command, 'reason')?.trim();
-  if (!reason) throw new LoketError('args.missing', { what: 'privacy.reason_what' }, holdExample);
+export async function hold(ctx: HandlerContext<{ record: RecordId; reason: string }>): Promise<Reply> {
+  const { actor, repos, clock, args } = ctx;
+  const record = await requireRecord(ctx, holdExample[actor.language]);
+  const { reason } = args;
   const now = clock.now();
   const { hold: placed } = await repos.privacy.hold({ programmeId: actor.programmeId, kind: record.kind, entityId: record.id, shortId: record.shortId, reason, heldBy: actor.personId, at: now });
   if (!placed) {
@@ -40,22 +38,22 @@ export async function hold(ctx: HandlerContext): Promise<Reply> {
 }
 
 /** `hold release <id>` (PM): the record follows erasure and retention again. */
-export async function holdRelease(ctx: HandlerContext): Promise<Reply> {
-  const { actor, repos, clock, command } = ctx;
-  const record = await requireRecord(ctx, positional(command)[0], holdReleaseExample);
+export async function holdRelease(ctx: HandlerContext<{ record: RecordId }>): Promise<Reply> {
+  const { actor, repos, clock } = ctx;
+  const record = await requireRecord(ctx, holdReleaseExample);
   const now = clock.now();
   const { hold: released } = await repos.privacy.release(actor.programmeId, record.id, actor.personId, now);
-  if (!released) throw new LoketError('privacy.hold_none', { id: record.shortId }, holdExample);
+  if (!released) throw new LoketError('privacy.hold_none', { id: record.shortId }, holdExample[actor.language]);
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'hold.release', subjectType: record.kind, subjectId: record.id, detail: { id: record.shortId, reason: released.reason }, at: now });
   return textReply(t(actor.language, 'privacy.hold_released', { id: record.shortId }));
 }
 
 /** `privacy flags` (PM): active holds, erasures waiting for a hold, and mentions to review;
  *  `privacy flags done` records that the listed texts were reviewed. */
-export async function privacyFlags(ctx: HandlerContext): Promise<Reply> {
-  const { actor, repos, clock } = ctx;
+export async function privacyFlags(ctx: HandlerContext<{ done?: 'done' }>): Promise<Reply> {
+  const { actor, repos, clock, args } = ctx;
   const lang = actor.language;
-  if (/^(done|klar|klart)$/i.test(positional(ctx.command)[0] ?? '')) {
+  if (args.done) {
     const { resolved } = await repos.privacy.resolveFlags(actor.programmeId, clock.now());
     await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'privacy.flags_reviewed', subjectType: 'programme', subjectId: actor.programmeId, detail: { resolved }, at: clock.now() });
     return textReply(t(lang, 'privacy.flags_resolved', { count: resolved }));

@@ -1,4 +1,4 @@
-import { people as mentioned } from '../core/command.js';
+import type { PersonRef } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { resolvePerson } from '../core/lookups.js';
 import { textReply, type Reply } from '../core/reply.js';
@@ -7,9 +7,9 @@ import { t } from '../i18n/index.js';
 const example = 'board add @karin';
 
 /** `board add @x`: marks an advisory-board member (AP2), the same programme role `role @x board` gives. */
-export async function boardAdd(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock } = ctx;
-  const person = await resolvePerson(ctx, mentioned(command)[0], example);
+export async function boardAdd(ctx: HandlerContext<{ person: PersonRef }>): Promise<Reply> {
+  const { args, actor, repos, clock } = ctx;
+  const person = await resolvePerson(ctx, args.person, example);
   const now = clock.now();
   const { granted } = await repos.programmeRoles.grant(actor.programmeId, person.id, 'board', actor.personId, now);
   if (!granted) return textReply(t(actor.language, 'board.already', { person: person.displayName }));

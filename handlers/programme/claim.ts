@@ -1,4 +1,3 @@
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { hashCode } from '../core/codes.js';
@@ -8,9 +7,8 @@ import { t } from '../i18n/index.js';
 const example = 'claim K7Q2-9XPM';
 
 /** Bootstrap: the first project manager proves they can read LOKET's start-up log. */
-export async function claim({ command, actor, repos, clock }: HandlerContext): Promise<Reply> {
-  const [code] = positional(command);
-  if (!code) throw new LoketError('args.missing', { what: 'code.what' }, example);
+export async function claim({ args, actor, repos, clock }: HandlerContext<{ code: string }>): Promise<Reply> {
+  const { code } = args;
   const now = clock.now();
   const { code: used } = await repos.codes.consume('claim', hashCode(code), actor.personId, now);
   if (!used || used.programmeId !== actor.programmeId) throw new LoketError('claim.invalid', {}, example);

@@ -45,10 +45,10 @@ describe('hold', () => {
     const p = await privacyProgramme(opened.db);
     const m = await zeldasMeeting(p);
     const noReason = await p.as('UPM', `hold ${m.shortId}`);
-    expect(noReason.text).toContain('Det saknas ett skäl (reason:"…").');
-    expect(noReason.text).toContain('hold M12 reason:"Revision av Tillväxtverket 2027"');
+    expect(noReason.text).toContain('Det saknas ett skäl (skäl:"…").');
+    expect(noReason.text).toContain('hold M12 skäl:"Revision av Tillväxtverket 2027"');
     expect(errorCode(await p.as('UPM', 'hold M999 reason:x'))).toBe('privacy.hold_not_found');
-    expect(errorCode(await p.as('UPM', 'hold banan reason:x'))).toBe('id.invalid');
+    expect(errorCode(await p.as('UPM', 'hold banan reason:x'))).toBe('args.id_invalid');
     expect(errorCode(await p.as('UANNA', `hold ${m.shortId} reason:x`))).toBe('permission.denied');
     await p.as('UPM', `hold ${m.shortId} reason:first`);
     const second = await p.as('UPM', `hold ${m.shortId} reason:second`);

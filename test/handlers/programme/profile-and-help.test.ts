@@ -35,8 +35,8 @@ describe('organisations and profiles', () => {
     const { test, as } = await setup();
     const bad = await as('UPM', 'org add 556677-8898 "X AB" type:company');
     expect(bad.text).toContain('”556677-8898” är inget giltigt organisationsnummer');
-    expect(bad.text).toContain('Exempel: `org add 556677-8899 "Norrbotten Space AB" type:company`');
-    expect((await as('UPM', 'org add 556677-8899 "X AB" type:bank')).text).toContain('Typen ”bank” finns inte');
+    expect(bad.text).toContain('Exempel: `org add 556677-8899 "Norrbotten Space AB" typ:företag`');
+    expect((await as('UPM', 'org add 556677-8899 "X AB" type:bank')).text).toContain('”bank” är inget av `företag`, `akademi`, `offentlig`, `forskningsinstitut`, `civilsamhälle`.');
     expect(await opened.db.select().from(organisations).where(eq(organisations.programmeId, test.programme.id))).toEqual([]);
   });
 
@@ -55,7 +55,7 @@ describe('organisations and profiles', () => {
     const { as, person } = await setup();
     await as('UB', 'whoami', { displayName: 'Bo' });
     const { text } = await as('UB', 'profile lang:en gender:robot');
-    expect(text).toContain('Kön anges som woman, man, other eller unspecified');
+    expect(text).toContain('Kön anges som ett av `kvinna`, `man`, `annat`, `ospecificerat` – eller utelämnas. Det är frivilligt');
     expect(await person('UB')).toMatchObject({ language: null, gender: null });
   });
 
