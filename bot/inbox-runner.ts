@@ -1,8 +1,7 @@
 // Wires the inbox on a server: which platforms store commands before acknowledging them, and the
 // recovery pass that finishes what a crashed process left (at start-up, then every RECOVERY_INTERVAL_MS).
-import { openDatabase } from '../db/client.js';
-import type { Database } from '../db/database.js';
 import { systemClock } from '../handlers/core/context.js';
+import type { Database } from '../handlers/core/database.js';
 import { createInbox, type Inbox } from '../handlers/core/inbox.js';
 import { createInboxRecovery } from '../handlers/core/inbox-recovery.js';
 import type { ProcessIncoming } from '../handlers/core/incoming.js';
@@ -22,13 +21,17 @@ export interface InboxRunner {
 /** Connections of the inbox's own pool on Postgres (see below). */
 const ADMISSION_CONNECTIONS = 3;
 
-export async function startInbox(deps: { config: Config; db: Database; core: ProcessIncoming; logger: Logger; slackTokens: SlackTokenLookup }): Promise<InboxRunner> {
+/** Opens a second pool on the same database with at most this many connections; the composition root
+ *  knows how (bot/main.ts). Absent where there is one connection only (the embedded PGlite). */
+export type OpenAdmissionPool = (maxConnections: number) => Promise<{ db: Database; close(): Promise<void> }>;
+
+export async function startInbox(deps: { config: Config; db: Database; openAdmissionPool?: OpenAdmissionPool; core: ProcessIncoming; logger: Logger; slackTokens: SlackTokenLookup }): Promise<InboxRunner> {
   const { config, db, core, logger } = deps;
   const slack = config.slack;
   if (!slack) return { stop: async () => {} };
   // Storing a command must not queue behind the commands already running (a burst holds every connection
   // of the main pool for whole transactions), or the 3 s acknowledgement would be missed under load.
-  const side = config.databaseUrl ? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: ADMISSION_CONNECTIONS }) : undefined;
+  const side = deps.openAdmissionPool ? await deps.openAdmissionPool(ADMISSION_CONNECTIONS) : undefined;
   // OAuth mode: one token per installation, looked up when an answer goes out.
   const botToken = slack.mode === 'oauth' ? deps.slackTokens : slack.botToken;
   const deliverer = createSlackInboxDeliverer({ botToken, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}), logger });

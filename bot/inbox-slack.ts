@@ -3,8 +3,7 @@
 // recovered command is answered through its response_url, or in the user's DM once that has expired.
 import { WebClient } from '@slack/web-api';
 import type { AckFn, RespondArguments, SlashCommand } from '@slack/bolt';
-import type { InboxRow } from '../db/inbox.repository.js';
-import type { Admission, Inbox, InboxDeliverer } from '../handlers/core/inbox.js';
+import type { Admission, Inbox, InboxDeliverer, InboxRow } from '../handlers/core/inbox.js';
 import type { Language } from '../handlers/core/incoming.js';
 import { textReply } from '../handlers/core/reply.js';
 import { t } from '../handlers/i18n/index.js';

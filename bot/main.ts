@@ -13,7 +13,7 @@ import { createOutboxKicker } from '../handlers/core/outbox-dispatcher.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
 import { createTeamsNotifier } from './teams/teams-notifier.js';
 import type { TeamsAdapter } from './teams/teams-adapter.js';
-import { ensureClaimCode } from './claim-code.js';
+import { ensureClaimCode } from '../handlers/programme/claim-code.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsoleChat } from './console/console-chat.js';
 import { createHttpApp } from './http-server.js';
@@ -101,7 +101,10 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   // tokens are looked up through this holder, filled in once the adapter is registered; until then a
   // recovered answer finds no token and is retried on the next pass.
   const slackTokens: { of?: SlackTokenLookup } = {};
-  const inboxRunner = await startInbox({ config, db: database.db, core, logger, slackTokens: async (teamId) => slackTokens.of?.(teamId) });
+  // Postgres: commands are stored through a small pool of their own (inbox-runner.ts says why).
+  const { databaseUrl } = config;
+  const openAdmissionPool = databaseUrl ? (maxConnections: number) => openDatabase({ databaseUrl, dataDir: config.dataDir, maxConnections }) : undefined;
+  const inboxRunner = await startInbox({ config, db: database.db, ...(openAdmissionPool ? { openAdmissionPool } : {}), core, logger, slackTokens: async (teamId) => slackTokens.of?.(teamId) });
   await ensureClaimCode({ db: database.db, clock: systemClock, logger, programmeName: DEFAULT_PROGRAMME_NAME });
   const app = createHttpApp({ logger, readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });
   if (config.secretKey) registerFileRoute(app, { db: database.db, secretKey: config.secretKey, clock: systemClock, logger });

@@ -1,14 +1,12 @@
 import type { Express, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import type { Database } from '../../db/database.js';
-import { createRepositories, type Repositories } from '../../db/repositories.js';
 import type { Clock } from '../../handlers/core/context.js';
+import type { Database } from '../../handlers/core/database.js';
 import { dayIn, parseDay } from '../../handlers/core/dates.js';
 import type { Language } from '../../handlers/core/incoming.js';
 import { quarterOf, type Period } from '../../handlers/core/period.js';
 import { verifyDashboardToken } from '../../handlers/core/signed-links.js';
-import { loadClusterView } from '../../handlers/dashboard/dashboard-cluster-data.js';
-import { loadProgrammeView } from '../../handlers/dashboard/dashboard-data.js';
+import { loadDashboardPage } from '../../handlers/dashboard/dashboard-page.js';
 import { t } from '../../handlers/i18n/index.js';
 import { renderClusterBody } from './cluster-page.js';
 import { frame, type PageLinks } from './page-frame.js';
@@ -25,10 +23,10 @@ export interface DashboardRouteDeps {
 // The refusal names no programme and shows no figure: the asker may hold a leaked or forged link.
 const REFUSED = 'Länken gäller inte: den är fel, har gått ut eller har stängts. Be LOKET om en ny med `dashboard`.\n'
   + 'This link is not valid: it is wrong, has expired or has been revoked. Ask LOKET for a new one with `dashboard`.\n';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Access {
   programmeId: string;
+  generation: number;
   lang: Language;
   period: Period;
   periodInvalid: boolean;
@@ -51,18 +49,17 @@ function periodOf(req: Request, today: string): { period: Period; invalid: boole
   return { period: { from, to }, invalid: false };
 }
 
-/** Signature, expiry, then the programme's current link generation (a revoke retires older links). */
-async function authorise(req: Request, res: Response, repos: Repositories, deps: DashboardRouteDeps): Promise<Access | undefined> {
+/** Signature and expiry; the programme's current link generation is checked with the page's figures
+ *  (handlers/dashboard/dashboard-page.ts), since a revoke retires older links. */
+function authorise(req: Request, res: Response, deps: DashboardRouteDeps): Access | undefined {
   const now = deps.clock.now();
   const verified = verifyDashboardToken(String(req.params.token), deps.secretKey, now);
   if (!verified.ok) return void refuse(res, 403, deps, verified.reason);
-  const { generation } = await repos.dashboard.generation(verified.programmeId);
-  if (generation !== verified.generation) return void refuse(res, 403, deps, 'revoked');
   const asked = req.query.lang;
   const lang: Language = asked === 'sv' || asked === 'en' ? asked : verified.language;
   const today = dayIn(deps.timezone, now);
   const { period, invalid } = periodOf(req, today);
-  return { programmeId: verified.programmeId, lang, period, periodInvalid: invalid, today };
+  return { programmeId: verified.programmeId, generation: verified.generation, lang, period, periodInvalid: invalid, today };
 }
 
 /** Relative links, so the pages work under any LOKET_PUBLIC_URL prefix and on the console's local server. */
@@ -97,25 +94,30 @@ export function registerDashboardRoute(app: Express, deps: DashboardRouteDeps): 
 
 async function serve(req: Request, res: Response, deps: DashboardRouteDeps, clusterId: string | undefined): Promise<void> {
   try {
-    // One transaction: the generation check and every figure on the page see the same state. It shows
-    // records and changes none, but it may refresh the continuity cache (derived rows), so it is not READ ONLY.
-    const html = await deps.db.transaction(async (tx) => {
-      const repos = createRepositories(tx);
-      const access = await authorise(req, res, repos, deps);
-      if (!access) return undefined;
-      const token = String(req.params.token);
-      const common = { repos, programmeId: access.programmeId, period: access.period, today: access.today, timezone: deps.timezone, language: access.lang };
-      const notice = access.periodInvalid ? t(access.lang, 'dashboard.period_invalid', { ...access.period }) : undefined;
-      const base = { lang: access.lang, period: access.period, links: linksFor(token, access, clusterId), notice, now: access.today };
-      if (!clusterId) {
-        const view = await loadProgrammeView(common);
-        return frame({ ...base, title: t(access.lang, 'dashboard.page_title', { programme: view.programmeName, ...access.period }), body: renderProgrammeBody(access.lang, view, base.links) });
-      }
-      const view = UUID.test(clusterId) ? await loadClusterView({ ...common, clusterId }) : undefined;
-      if (!view) return void refuse(res, 403, deps, 'other programme');
-      return frame({ ...base, back: true, title: t(access.lang, 'dashboard.cluster_page_title', { cluster: view.cluster.name, ...access.period }), body: renderClusterBody(access.lang, view, access.today) });
+    const access = authorise(req, res, deps);
+    if (!access) return;
+    // One transaction for the generation check and every figure on the page (see dashboard-page.ts).
+    const page = await loadDashboardPage(deps.db, {
+      programmeId: access.programmeId,
+      generation: access.generation,
+      ...(clusterId ? { clusterId } : {}),
+      period: access.period,
+      today: access.today,
+      timezone: deps.timezone,
+      language: access.lang,
     });
-    if (html !== undefined) send(res, html);
+    if (page.kind === 'revoked') return refuse(res, 403, deps, 'revoked');
+    if (page.kind === 'no-cluster') return refuse(res, 403, deps, 'other programme');
+    const token = String(req.params.token);
+    const notice = access.periodInvalid ? t(access.lang, 'dashboard.period_invalid', { ...access.period }) : undefined;
+    const base = { lang: access.lang, period: access.period, links: linksFor(token, access, clusterId), notice, now: access.today };
+    if (page.kind === 'programme') {
+      const { view } = page;
+      send(res, frame({ ...base, title: t(access.lang, 'dashboard.page_title', { programme: view.programmeName, ...access.period }), body: renderProgrammeBody(access.lang, view, base.links) }));
+      return;
+    }
+    const { view } = page;
+    send(res, frame({ ...base, back: true, title: t(access.lang, 'dashboard.cluster_page_title', { cluster: view.cluster.name, ...access.period }), body: renderClusterBody(access.lang, view, access.today) }));
   } catch (err) {
     deps.logger.error({ err }, 'serving the dashboard failed');
     if (!res.headersSent) res.status(500).type('text/plain').send('LOKET could not show the page.');

@@ -1,9 +1,9 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import type { Database } from '../../db/database.js';
-import { createExportFilesRepository } from '../../db/targets.repository.js';
 import type { Clock } from '../../handlers/core/context.js';
+import type { Database } from '../../handlers/core/database.js';
 import { forDelivery } from '../../handlers/core/files.js';
+import { findPublishedFile } from '../../handlers/core/publish-files.js';
 import { verifyFileToken } from '../../handlers/core/signed-links.js';
 
 /**
@@ -12,7 +12,6 @@ import { verifyFileToken } from '../../handlers/core/signed-links.js';
  * content comes from Postgres, so any instance behind the load balancer can serve any link.
  */
 export function registerFileRoute(app: Express, deps: { db: Database; secretKey: string; clock: Clock; logger: Logger }): void {
-  const files = createExportFilesRepository({ db: deps.db });
   app.get('/files/:token', async (req, res) => {
     const now = deps.clock.now();
     const verified = verifyFileToken(req.params.token, deps.secretKey, now);
@@ -22,8 +21,8 @@ export function registerFileRoute(app: Express, deps: { db: Database; secretKey:
       return;
     }
     try {
-      const { file } = await files.find(verified.programmeId, verified.fileId);
-      if (!file || file.expiresAt.getTime() <= now.getTime()) {
+      const file = await findPublishedFile(deps.db, verified, now);
+      if (!file) {
         res.status(404).type('text/plain').send('No such file.');
         return;
       }

@@ -11,6 +11,9 @@ import { createGroupCommit } from './inbox-batch.js';
 import { createTurns } from './inbox-turns.js';
 import type { IncomingMessage, Outcome } from './incoming.js';
 
+/** A stored command, as a deliverer reads it to answer (its reply target and original message). */
+export type { InboxRow };
+
 /** Long enough for a command queued behind a burst; recovery takes a row only after its lease ran out. */
 export const INBOX_LEASE_MS = 30_000;
 /** Slack gives 3 s to acknowledge; storing the row must leave time to answer "try again" instead. */

@@ -1,5 +1,7 @@
 // Stores generated files (exports, personal data, handover packs, archives) and hands them out through
 // the files port: the content lives in Postgres, the sink turns it into a signed link or a path on disk.
+import type { Database } from '../../db/database.js';
+import { createExportFilesRepository } from '../../db/targets.repository.js';
 import type { HandlerContext } from './context.js';
 import { createMemoryFileSink, type FileSink } from './files.js';
 import type { ReplyLink } from './reply.js';
@@ -29,4 +31,13 @@ export async function publishFiles(ctx: HandlerContext, files: GeneratedFile[]):
     else paths.push(published.path);
   }
   return { links, paths };
+}
+
+/** The file behind a signed link the caller has verified: undefined when it is not in the programme the
+ *  link was signed for, or has expired. The content comes from Postgres, so any instance behind the load
+ *  balancer can serve any link. */
+export async function findPublishedFile(db: Database, link: { programmeId: string; fileId: string }, now: Date): Promise<GeneratedFile | undefined> {
+  const { file } = await createExportFilesRepository({ db }).find(link.programmeId, link.fileId);
+  if (!file || file.expiresAt.getTime() <= now.getTime()) return undefined;
+  return { name: file.name, contentType: file.contentType, content: file.content };
 }

@@ -4,7 +4,7 @@ import type { OpenedDatabase } from '../../../db/client.js';
 import { createRepositories } from '../../../db/repositories.js';
 import { people, programmeRoles, workspaces } from '../../../db/schema/index.js';
 import { createLoketCore } from '../../../handlers/registry.js';
-import { ensureClaimCode } from '../../../bot/claim-code.js';
+import { ensureClaimCode } from '../../../handlers/programme/claim-code.js';
 import { createTestClock, createTestCore, say, silentLogger, testSettings, uniqueWorkspaceId } from '../../support/test-core.js';
 import { openFreshDatabase, openTestDatabase } from '../../support/test-database.js';
 

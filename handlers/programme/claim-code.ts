@@ -1,8 +1,10 @@
+// The start-up half of `claim <code>` (claim.ts): a fresh deployment has nobody who may hand out roles, so
+// whoever can read the server's log becomes the first project manager.
 import type { Logger } from 'pino';
-import type { Database } from '../db/database.js';
-import { createRepositories } from '../db/repositories.js';
-import type { Clock } from '../handlers/core/context.js';
-import { hashCode, newCode } from '../handlers/core/codes.js';
+import type { Database } from '../../db/database.js';
+import { createRepositories } from '../../db/repositories.js';
+import type { Clock } from '../core/context.js';
+import { hashCode, newCode } from '../core/codes.js';
 
 // A restart hands out a fresh code, so it need not live long.
 const CLAIM_VALID_MS = 24 * 60 * 60 * 1000;
