@@ -1,11 +1,8 @@
-// Bolt's InstallationStore on Postgres. Tokens are sealed with the token cipher before they reach the
-// repository and opened only here, on the way to Bolt's authorize (which refreshes rotating tokens and
-// stores them back through storeInstallation).
+// Bolt's InstallationStore, kept through the core's OAuth installations port (in Postgres). Tokens are
+// sealed with the token cipher before they reach the port and opened only here, on the way to Bolt's
+// authorize (which refreshes rotating tokens and stores them back through storeInstallation).
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
-import type { Database } from '../../db/database.js';
-import { createSlackInstallationsRepository, type SlackInstallationValues } from '../../db/slack-installations.repository.js';
-import type { SlackInstallationRow } from '../../db/schema/index.js';
-import type { Clock } from '../../handlers/core/context.js';
+import type { InstallationValues, OAuthInstallations, StoredInstallation } from '../../handlers/core/oauth-installations.js';
 import type { TokenCipher } from './token-cipher.js';
 
 /** `enterprise:E…` for an org-wide install, else `team:T…`: how an installation is found again. */
@@ -17,22 +14,21 @@ export function installKeyOf(query: { isEnterpriseInstall?: boolean; enterpriseI
 
 export interface PostgresInstallationStore extends InstallationStore {
   /** The stored installation that serves a workspace: its own, else its organisation's org-wide one. */
-  findRow(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): Promise<SlackInstallationRow | undefined>;
+  findRow(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): Promise<StoredInstallation | undefined>;
 }
 
-export function createInstallationStore({ db, cipher, clock }: { db: Database; cipher: TokenCipher; clock: Clock }): PostgresInstallationStore {
-  const repo = createSlackInstallationsRepository({ db });
+export function createInstallationStore({ installations, cipher }: { installations: OAuthInstallations; cipher: TokenCipher }): PostgresInstallationStore {
   const findRow: PostgresInstallationStore['findRow'] = async (query) => {
-    if (query.isEnterpriseInstall) return query.enterpriseId ? (await repo.find(`enterprise:${query.enterpriseId}`)).installation : undefined;
-    const own = query.teamId ? (await repo.find(`team:${query.teamId}`)).installation : undefined;
+    if (query.isEnterpriseInstall) return query.enterpriseId ? installations.find(`enterprise:${query.enterpriseId}`) : undefined;
+    const own = query.teamId ? await installations.find(`team:${query.teamId}`) : undefined;
     if (own || !query.enterpriseId) return own;
-    return (await repo.find(`enterprise:${query.enterpriseId}`)).installation;
+    return installations.find(`enterprise:${query.enterpriseId}`);
   };
   return {
     findRow,
     async storeInstallation(installation) {
       const key = installKeyOf({ isEnterpriseInstall: installation.isEnterpriseInstall, enterpriseId: installation.enterprise?.id, teamId: installation.team?.id });
-      await repo.save(toRow(installation as Installation, key, cipher), clock.now());
+      await installations.save(toRow(installation as Installation, key, cipher));
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const row = await findRow(query);
@@ -41,12 +37,12 @@ export function createInstallationStore({ db, cipher, clock }: { db: Database; c
       return fromRow(row, cipher);
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
-      await repo.remove(installKeyOf(query));
+      await installations.remove(installKeyOf(query));
     },
   };
 }
 
-function toRow(installation: Installation, installKey: string, cipher: TokenCipher): SlackInstallationValues {
+function toRow(installation: Installation, installKey: string, cipher: TokenCipher): InstallationValues {
   const seal = (token: string | undefined) => (token ? cipher.encrypt(token, installKey) : null);
   const at = (seconds: number | undefined) => (seconds ? new Date(seconds * 1000) : null);
   const { bot, user } = installation;
@@ -73,7 +69,7 @@ function toRow(installation: Installation, installKey: string, cipher: TokenCiph
   };
 }
 
-function fromRow(row: SlackInstallationRow, cipher: TokenCipher): Installation {
+function fromRow(row: StoredInstallation, cipher: TokenCipher): Installation {
   const open = (sealed: string | null) => (sealed ? cipher.decrypt(sealed, row.installKey) : undefined);
   const seconds = (at: Date | null) => (at ? Math.floor(at.getTime() / 1000) : undefined);
   const botToken = open(row.botToken);

@@ -1,21 +1,24 @@
 // Events about LOKET itself rather than messages to it: the App Home tab being opened, and LOKET being
 // uninstalled or losing its tokens. Registered next to the message listeners (slack-listeners.ts).
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { Database } from '../../db/database.js';
-import type { Clock } from '../../handlers/core/context.js';
+import type { Installations, WorkspaceRemoval } from '../../handlers/core/installations.js';
+import type { OAuthInstallations } from '../../handlers/core/oauth-installations.js';
 import type { RunForPerson } from '../../handlers/core/run-for-person.js';
 import { home } from '../../handlers/programme/home.js';
 import { guarded, type GuardDeps } from './guard.js';
+import { installKeyOf } from './installation-store.js';
 import { renderHomeView } from './render-home.js';
-import { removeSlackWorkspace, revokeSlackUserTokens } from './workspace-removal.js';
 
 type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 type UninstalledArgs = SlackEventMiddlewareArgs<'app_uninstalled'> & AllMiddlewareArgs;
 type RevokedArgs = SlackEventMiddlewareArgs<'tokens_revoked'> & AllMiddlewareArgs;
 
 export interface LifecycleDeps extends GuardDeps {
-  db: Database;
-  clock: Clock;
+  /** Removal, the same core path as Teams takes: the tokens go, the workspace's digests stop, and every
+   *  programme record stays (DESIGN.md "Data rules"). */
+  installations: Installations;
+  /** The stored tokens, for revoking people's user tokens. */
+  oauthInstallations: OAuthInstallations;
   runForPerson: RunForPerson;
 }
 
@@ -41,8 +44,8 @@ export function registerLifecycleListeners(app: App, deps: LifecycleDeps): void 
     handler: 'slack.uninstalled',
     who: ({ body }) => ({ team: body.team_id }),
     run: async ({ body }) => {
-      const result = await removeSlackWorkspace(deps, { ...installationOf(body), eventId: body.event_id, reason: 'app_uninstalled' });
-      if (!result.duplicate) deps.logger.info({ platform: 'slack', team: body.team_id, enterprise: body.enterprise_id, ...result }, 'LOKET was uninstalled from a Slack workspace');
+      const result = await deps.installations.removed(workspaceRemoval(installationOf(body), body.event_id, 'app_uninstalled'));
+      if (!result.duplicate) deps.logger.info({ platform: 'slack', team: body.team_id, enterprise: body.enterprise_id, ...counts(result) }, 'LOKET was uninstalled from a Slack workspace');
     },
     notify: nobody,
   }));
@@ -53,11 +56,11 @@ export function registerLifecycleListeners(app: App, deps: LifecycleDeps): void 
     run: async ({ body, event }) => {
       const where = installationOf(body);
       const users = event.tokens.oauth ?? [];
-      if (users.length) await revokeSlackUserTokens(deps, { ...where, userIds: users });
+      if (users.length) await deps.oauthInstallations.removeUserTokens(installKeyOf(where), users);
       // Without its bot token LOKET cannot act in the workspace at all: the same as an uninstall.
       if ((event.tokens.bot ?? []).length) {
-        const result = await removeSlackWorkspace(deps, { ...where, eventId: body.event_id, reason: 'tokens_revoked' });
-        if (!result.duplicate) deps.logger.info({ platform: 'slack', team: body.team_id, ...result }, 'LOKET bot token revoked in a Slack workspace');
+        const result = await deps.installations.removed(workspaceRemoval(where, body.event_id, 'tokens_revoked'));
+        if (!result.duplicate) deps.logger.info({ platform: 'slack', team: body.team_id, ...counts(result) }, 'LOKET bot token revoked in a Slack workspace');
       }
     },
     notify: nobody,
@@ -70,4 +73,21 @@ function installationOf(body: { team_id: string; enterprise_id?: string; authori
     enterpriseId: body.enterprise_id || undefined,
     isEnterpriseInstall: Boolean(body.authorizations?.[0]?.is_enterprise_install),
   };
+}
+
+type SlackInstallation = ReturnType<typeof installationOf>;
+
+/** The whole workspace goes (or, for an org-wide install, the organisation's tokens). */
+function workspaceRemoval(where: SlackInstallation, eventId: string, event: WorkspaceRemoval['event']): WorkspaceRemoval {
+  return {
+    platform: 'slack',
+    installKey: installKeyOf(where),
+    ...(!where.isEnterpriseInstall && where.teamId ? { workspaceExternalId: where.teamId } : {}),
+    eventId,
+    event,
+  };
+}
+
+function counts(result: { tokensRemoved: number; digests: number }) {
+  return { duplicate: false, tokensRemoved: result.tokensRemoved, digestsStopped: result.digests };
 }

@@ -3,9 +3,10 @@
 // refreshing rotating tokens that expire within two hours.
 import { App, ExpressReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { Express } from 'express';
-import type { Database } from '../../db/database.js';
 import type { Clock, CoreSettings } from '../../handlers/core/context.js';
+import type { Database } from '../../handlers/core/database.js';
 import type { Language } from '../../handlers/core/incoming.js';
+import { createOAuthInstallations } from '../../handlers/core/oauth-installations.js';
 import { createConnectWorkspace } from '../../handlers/core/run-for-person.js';
 import type { SlackConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -29,7 +30,7 @@ export interface OAuthAppOptions {
 
 export function createOAuthApp(options: OAuthAppOptions): { app: App; botToken(workspaceId: string): Promise<string | undefined> } {
   const { config, db, clock, logger } = options;
-  const store = createInstallationStore({ db, cipher: tokenCipherFor(options.secretKey), clock });
+  const store = createInstallationStore({ installations: createOAuthInstallations({ db, clock }), cipher: tokenCipherFor(options.secretKey) });
   const connect = createConnectWorkspace({ db, clock, logger, settings: options.settings });
   const receiver = new ExpressReceiver({
     signingSecret: config.signingSecret,

@@ -6,8 +6,10 @@ import type { SlackConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Language, ProcessIncoming } from '../../handlers/core/incoming.js';
 import type { Inbox } from '../../handlers/core/inbox.js';
-import type { Database } from '../../db/database.js';
 import { systemClock, type Clock, type CoreSettings } from '../../handlers/core/context.js';
+import type { Database } from '../../handlers/core/database.js';
+import { createInstallations } from '../../handlers/core/installations.js';
+import { createOAuthInstallations } from '../../handlers/core/oauth-installations.js';
 import { createRunForPerson } from '../../handlers/core/run-for-person.js';
 import { registerLifecycleListeners } from './lifecycle-listeners.js';
 import { createOAuthApp } from './oauth-app.js';
@@ -112,7 +114,9 @@ function registerLifecycle(app: App, options: RegisterSlackOptions, inFlight: Se
   if (!db || !settings) return;
   const clock = options.clock ?? systemClock;
   const runForPerson = createRunForPerson({ db, clock, logger, settings });
-  registerLifecycleListeners(app, { db, clock, logger, language: options.language ?? 'sv', inFlight, runForPerson });
+  const installations = createInstallations({ db, clock, logger });
+  const oauthInstallations = createOAuthInstallations({ db, clock });
+  registerLifecycleListeners(app, { installations, oauthInstallations, logger, language: options.language ?? 'sv', inFlight, runForPerson });
 }
 
 /** Values Bolt's own debug lines could carry (the OAuth code exchange logs its request body). */
