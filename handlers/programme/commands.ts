@@ -97,7 +97,7 @@ export const programmeCommands = [
     group: 'start',
     summary: { sv: 'visar eller ändrar din profil: organisation, kön (frivilligt), språk', en: 'shows or changes your profile: organisation, gender (optional), language' },
     args: {
-      org: option('org', ['org', 'organisation'], organisation()),
+      org: option('org', ['organisation'], organisation()),
       gender: option('gender', ['kön', 'kon'], genderWord),
       lang: option('lang', ['språk', 'sprak'], languageWord),
     },
