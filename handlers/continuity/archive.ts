@@ -1,7 +1,6 @@
 // `archive export [cluster]` (PM): the programme's records in a form that outlives LOKET. Two files rather
 // than one zip: the HTML page opens straight from a download or a shared drive with no unpacking, the JSON
 // is for machines, and both are text, like every file LOKET stores (export_files holds text).
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import { requireCluster } from '../core/lookups.js';
@@ -13,9 +12,9 @@ import { t } from '../i18n/index.js';
 
 export const archiveExample = 'archive export Rymd';
 
-export async function archiveExport(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock, settings } = ctx;
-  const name = positional(command)[0];
+export async function archiveExport(ctx: HandlerContext<{ cluster: string | undefined }>): Promise<Reply> {
+  const { actor, repos, clock, settings } = ctx;
+  const name = ctx.args.cluster;
   const cluster = name ? await requireCluster(ctx, name, archiveExample) : undefined;
   const now = clock.now();
   const data = await gatherArchive(repos, { programmeId: actor.programmeId, programmeName: actor.programmeName, cluster, generatedAt: now });

@@ -1,6 +1,5 @@
 // `handover pack <cluster>`: the pack without handing over, e.g. before a leader's leave or for a new deputy.
 import type { Cluster } from '../../db/clusters.repository.js';
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
@@ -48,8 +47,8 @@ function mayTakePack(ctx: HandlerContext, clusterId: string): boolean {
   return actor.programmeRoles.includes('manager') || actor.clusterRoles.some((m) => m.clusterId === clusterId && (m.role === 'leader' || m.role === 'deputy'));
 }
 
-export async function handoverPack(ctx: HandlerContext): Promise<Reply> {
-  const cluster = await requireCluster(ctx, positional(ctx.command)[0], handoverPackExample);
+export async function handoverPack(ctx: HandlerContext<{ cluster: string }>): Promise<Reply> {
+  const cluster = await requireCluster(ctx, ctx.args.cluster, handoverPackExample);
   if (!mayTakePack(ctx, cluster.id)) throw new LoketError('handover.pack_not_allowed', { cluster: cluster.name }, handoverPackExample);
   const { pack, links, paths } = await producePack(ctx, cluster);
   const lang = ctx.actor.language;

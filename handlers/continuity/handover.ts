@@ -3,44 +3,38 @@
 // core's): a refusal anywhere leaves nothing changed.
 import type { Cluster } from '../../db/clusters.repository.js';
 import type { Person } from '../../db/people.repository.js';
-import { option, positional } from '../core/command.js';
+import type { PersonRef } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { mayManageCluster } from '../core/access.js';
 import { LoketError } from '../core/errors.js';
 import { requireCluster, resolvePerson } from '../core/lookups.js';
 import type { Reply, ReplyBlock } from '../core/reply.js';
+import type { Bilingual } from '../core/spec.js';
 import { packSummary, producePack } from './handover-pack-command.js';
 import { pathBlocks } from './handover-publish.js';
 import { t } from '../i18n/index.js';
-import { parseWithPart } from '../meetings/meeting-participants.js';
 
-export const handoverExample = 'handover Rymd to:@erik';
+export const handoverExample: Bilingual = { sv: 'handover Rymd till:@erik', en: 'handover Rymd to:@erik' };
 
-async function readPerson(ctx: HandlerContext, key: 'to' | 'from'): Promise<Person | undefined> {
-  const typed = option(ctx.command, key);
-  if (typed === undefined) return undefined;
-  const part = parseWithPart(typed);
-  if (part?.type !== 'people' || part.refs.length !== 1) throw new LoketError('handover.person_invalid', { key, value: typed }, handoverExample);
-  return resolvePerson(ctx, part.refs[0], handoverExample);
-}
+type HandoverArgs = { cluster: string; to: PersonRef; from: PersonRef | undefined };
 
 /** Who hands over: `from:` when given, else the current leader; either way it must be the leader. */
-async function readParties(ctx: HandlerContext, cluster: Cluster): Promise<{ from: Person; to: Person }> {
-  const to = await readPerson(ctx, 'to');
-  if (!to) throw new LoketError('args.missing', { what: 'handover.to_what' }, handoverExample);
+async function readParties(ctx: HandlerContext<HandoverArgs>, cluster: Cluster, example: string): Promise<{ from: Person; to: Person }> {
+  const to = await resolvePerson(ctx, ctx.args.to, example);
   const { leader } = await ctx.repos.clusters.leaderOf(ctx.actor.programmeId, cluster.id);
-  const from = (await readPerson(ctx, 'from')) ?? leader;
+  const from = ctx.args.from ? await resolvePerson(ctx, ctx.args.from, example) : leader;
   if (!from || !leader) throw new LoketError('handover.no_leader', { cluster: cluster.name }, `cluster role ${cluster.name} @${to.displayName} leader`);
-  if (from.id !== leader.id) throw new LoketError('handover.not_leader', { person: from.displayName, cluster: cluster.name, leader: leader.displayName }, handoverExample);
-  if (to.id === from.id) throw new LoketError('handover.same_person', { person: to.displayName }, handoverExample);
+  if (from.id !== leader.id) throw new LoketError('handover.not_leader', { person: from.displayName, cluster: cluster.name, leader: leader.displayName }, example);
+  if (to.id === from.id) throw new LoketError('handover.same_person', { person: to.displayName }, example);
   return { from, to };
 }
 
-export async function handover(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock } = ctx;
-  const cluster = await requireCluster(ctx, positional(command)[0], handoverExample);
-  if (!mayManageCluster(actor, cluster.id)) throw new LoketError('handover.not_allowed', { cluster: cluster.name }, handoverExample);
-  const { from, to } = await readParties(ctx, cluster);
+export async function handover(ctx: HandlerContext<HandoverArgs>): Promise<Reply> {
+  const { actor, repos, clock } = ctx;
+  const example = handoverExample[actor.language];
+  const cluster = await requireCluster(ctx, ctx.args.cluster, example);
+  if (!mayManageCluster(actor, cluster.id)) throw new LoketError('handover.not_allowed', { cluster: cluster.name }, example);
+  const { from, to } = await readParties(ctx, cluster, example);
   const p = actor.programmeId;
   const now = clock.now();
   const { actions } = await repos.handover.openActionsOf(p, cluster.id, from.id);

@@ -1,17 +1,15 @@
 // `note review N5` (also `note keep N5`): the entry is still true; its review interval starts again.
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { textReply, type Reply } from '../core/reply.js';
-import { requireShortId } from '../core/short-ids.js';
 import { dayIn } from '../core/dates.js';
 import { t } from '../i18n/index.js';
 
 export const noteReviewExample = 'note review N5';
 
-export async function noteReview(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock, settings } = ctx;
-  const number = requireShortId(positional(command)[0], 'N', noteReviewExample);
+export async function noteReview(ctx: HandlerContext<{ id: { number: number } }>): Promise<Reply> {
+  const { actor, repos, clock, settings } = ctx;
+  const { number } = ctx.args.id;
   const now = clock.now();
   const { entry } = await repos.knowledge.findByNumber(actor.programmeId, number, now);
   if (!entry) throw new LoketError('note.review_not_found', { id: `N${number}` }, noteReviewExample);

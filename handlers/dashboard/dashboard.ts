@@ -1,4 +1,3 @@
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import type { Period } from '../core/period.js';
@@ -30,7 +29,6 @@ export async function dashboardLink(ctx: HandlerContext, period?: Period): Promi
 /** `dashboard`: the project manager's link to the web view (charts of the same numbers as `status`). */
 export async function dashboard(ctx: HandlerContext): Promise<Reply> {
   const lang = ctx.actor.language;
-  if (positional(ctx.command).length > 0) throw new LoketError('dashboard.usage', {}, dashboardExample);
   const link = await dashboardLink(ctx);
   if (!link) throw new LoketError('dashboard.unavailable', {}, dashboardExample);
   const text = t(lang, link.local ? 'dashboard.ready_local' : 'dashboard.ready', { days: DEFAULT_LINK_DAYS });
@@ -40,7 +38,6 @@ export async function dashboard(ctx: HandlerContext): Promise<Reply> {
 /** `dashboard revoke`: every dashboard and download link handed out so far stops working at once. */
 export async function dashboardRevoke(ctx: HandlerContext): Promise<Reply> {
   const { actor, repos, clock } = ctx;
-  if (positional(ctx.command).length > 0) throw new LoketError('dashboard.usage', {}, 'dashboard revoke');
   const now = clock.now();
   const { generation, files } = await repos.dashboard.revoke({ programmeId: actor.programmeId, by: actor.personId, at: now });
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'links.revoke', subjectType: 'programme', subjectId: actor.programmeId, detail: { generation, files }, at: now });

@@ -1,5 +1,4 @@
 import type { ProposalDetails, Side } from '../../db/exchanges.repository.js';
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { textReply, type Reply } from '../core/reply.js';
@@ -10,10 +9,13 @@ import { t } from '../i18n/index.js';
 
 export { contactOf } from './exchange-messages.js';
 
+type ExchangeId = { number: number };
+export const exchangeDeclineExample = 'exchange decline X7 Hinner inte före sommaren';
+
 /** `exchange accept <id>`: one side's yes; the second yes introduces the two to each other. */
-export async function exchangeAccept(ctx: HandlerContext): Promise<Reply> {
+export async function exchangeAccept(ctx: HandlerContext<{ id: ExchangeId }>): Promise<Reply> {
   const example = 'exchange accept X7';
-  const { details, side, id } = await requireOwnProposal(ctx, example);
+  const { details, side, id } = await requireOwnProposal(ctx, ctx.args.id.number);
   refuseIfAnswered(details, side, id, example);
   const { proposal } = await ctx.repos.exchanges.answer({ proposalId: details.proposal.id, side, answer: 'accepted', at: ctx.clock.now() });
   // Another command answered between our read and our update (a double click): same reply as answering twice.
@@ -31,11 +33,10 @@ export async function exchangeAccept(ctx: HandlerContext): Promise<Reply> {
 }
 
 /** `exchange decline <id> [reason]`: closes the proposal; the need stays open for other offers. */
-export async function exchangeDecline(ctx: HandlerContext): Promise<Reply> {
-  const example = 'exchange decline X7 Hinner inte före sommaren';
-  const { details, side, id } = await requireOwnProposal(ctx, example);
-  refuseIfAnswered(details, side, id, example);
-  const reason = positional(ctx.command).slice(1).join(' ').trim() || undefined;
+export async function exchangeDecline(ctx: HandlerContext<{ id: ExchangeId; reason: string | undefined }>): Promise<Reply> {
+  const { details, side, id } = await requireOwnProposal(ctx, ctx.args.id.number);
+  refuseIfAnswered(details, side, id, exchangeDeclineExample);
+  const reason = ctx.args.reason || undefined;
   const { proposal } = await ctx.repos.exchanges.answer({ proposalId: details.proposal.id, side, answer: 'declined', reason, at: ctx.clock.now() });
   if (!proposal) throw new LoketError('exchange.already_answered', { id }, 'exchange list mine');
   await ctx.repos.audit.record({ programmeId: ctx.actor.programmeId, actorId: ctx.actor.personId, action: 'exchange.decline', subjectType: 'exchange', subjectId: details.proposal.id, detail: { ref: id }, at: ctx.clock.now() });

@@ -1,7 +1,6 @@
 // Shared by the exchange handlers: which cluster a post is for, proposal lookup and the stated reason.
 import { subMonths } from 'date-fns';
 import type { OfferMatch, ProposalDetails, Side } from '../../db/exchanges.repository.js';
-import { option, positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
@@ -9,7 +8,6 @@ import { shorten } from '../core/free-text.js';
 import { requireCluster } from '../core/lookups.js';
 import type { ReplyButton } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
-import { parseShortId } from '../core/parse.js';
 import { t } from '../i18n/index.js';
 import type { Language } from '../core/incoming.js';
 
@@ -18,33 +16,35 @@ export const PAIR_WINDOW_MONTHS = 6;
 export const PROPOSALS_PER_NEED = 3;
 
 /** The cluster a need or offer is for: `cluster:` when given, else the one cluster the actor leads or deputises. */
-export async function postCluster(ctx: HandlerContext, example: string) {
+export async function postCluster(ctx: HandlerContext, named: string | undefined, example: string) {
   const { actor } = ctx;
-  const named = option(ctx.command, 'cluster') ?? option(ctx.command, 'kluster');
   const led = actor.clusterRoles.filter((m) => m.role === 'leader' || m.role === 'deputy');
   if (named) {
     const cluster = await requireCluster(ctx, named, example);
     if (!led.some((m) => m.clusterId === cluster.id) && !actor.programmeRoles.includes('manager')) throw new LoketError('exchange.not_your_cluster', { cluster: cluster.name }, example);
     return { id: cluster.id, name: cluster.name };
   }
+  // The example names the cluster with the key in the reader's language, as the command's own example does.
+  const key = actor.language === 'sv' ? 'kluster' : 'cluster';
   if (led.length === 1) return { id: led[0]!.clusterId, name: led[0]!.clusterName };
-  if (led.length === 0) throw new LoketError('exchange.no_cluster', {}, `${example} cluster:Rymd`);
-  throw new LoketError('exchange.cluster_ambiguous', { clusters: led.map((m) => m.clusterName).join(', ') }, `${example} cluster:${led[0]!.clusterName}`);
+  if (led.length === 0) throw new LoketError('exchange.no_cluster', {}, `${example} ${key}:Rymd`);
+  throw new LoketError('exchange.cluster_ambiguous', { clusters: led.map((m) => m.clusterName).join(', ') }, `${example} ${key}:${quoteIfSpaced(led[0]!.clusterName)}`);
 }
 
-export function tagsOf(ctx: HandlerContext): string[] {
-  const raw = option(ctx.command, 'tags') ?? option(ctx.command, 'taggar') ?? '';
-  return [...new Set(raw.split(',').map((tag) => tag.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))];
+const quoteIfSpaced = (name: string) => (/\s/.test(name) ? `"${name}"` : name);
+
+/** Tags as stored: lower case, single spaces, each once. `tags:"eu projects,financing"` is quoted whole, so
+ *  the list reader hands it over as one item; tags never hold a comma, so every item is split at commas. */
+export function tagsOf(tags: readonly string[] | undefined): string[] {
+  const words = (tags ?? []).flatMap((item) => item.split(','));
+  return [...new Set(words.map((tag) => tag.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))];
 }
 
-/** The proposal a command names, refused unless it is this programme's and the actor is one of its two sides. */
-export async function requireOwnProposal(ctx: HandlerContext, example: string): Promise<{ details: ProposalDetails; side: Side; id: string }> {
-  const word = positional(ctx.command)[0];
-  if (!word) throw new LoketError('args.missing', { what: 'exchange.id_what' }, example);
-  const parsed = parseShortId(word);
-  if (!parsed || parsed.kind !== 'X') throw new LoketError('id.invalid', { id: word, expected: 'X12' }, example);
-  const id = shortId('X', parsed.number);
-  const { proposal } = await ctx.repos.exchanges.findProposal(ctx.actor.programmeId, parsed.number);
+/** The proposal a command names (`X7`, read by the binder), refused unless it is this programme's and the
+ *  actor is one of its two sides. */
+export async function requireOwnProposal(ctx: HandlerContext, number: number): Promise<{ details: ProposalDetails; side: Side; id: string }> {
+  const id = shortId('X', number);
+  const { proposal } = await ctx.repos.exchanges.findProposal(ctx.actor.programmeId, number);
   if (!proposal) throw new LoketError('exchange.not_found', { id }, 'exchange list mine');
   const side: Side | null = proposal.need.personId === ctx.actor.personId ? 'need' : proposal.offer.personId === ctx.actor.personId ? 'offer' : null;
   if (!side) throw new LoketError('exchange.not_party', { id }, 'exchange list mine');

@@ -1,21 +1,25 @@
-import { option } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import type { Language } from '../core/incoming.js';
 import { textReply, type Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
+import type { Bilingual } from '../core/spec.js';
 import { requireOwnProposal } from './exchange-common.js';
 import { t } from '../i18n/index.js';
 
-const example = 'exchange done X7 learned: Börja med en skiss på en sida innan partnerna tillfrågas.';
+export const exchangeDoneExample: Bilingual = {
+  sv: 'exchange done X7 lärdom: Börja med en skiss på en sida innan partnerna tillfrågas.',
+  en: 'exchange done X7 learned: Start with a one-page sketch before asking the partners.',
+};
 
 /** `exchange done <id> learned: …`: what one side learned, kept as a note of both clusters so `search` finds it. */
-export async function exchangeDone(ctx: HandlerContext): Promise<Reply> {
-  const { details, id } = await requireOwnProposal(ctx, example);
-  const text = (option(ctx.command, 'learned') ?? option(ctx.command, 'lärdom') ?? option(ctx.command, 'lärt') ?? '').trim();
+export async function exchangeDone(ctx: HandlerContext<{ id: { number: number }; learned: string | undefined }>): Promise<Reply> {
+  const example = exchangeDoneExample[ctx.actor.language];
+  const { details, id } = await requireOwnProposal(ctx, ctx.args.id.number);
+  const text = ctx.args.learned ?? '';
   const introduced = details.proposal.state === 'introduced' || details.proposal.state === 'done';
   // The follow-up's button sends `exchange done <id>` alone: it opens a form (Slack modal, Teams card).
-  if (!text && introduced) return learnedForm(id, ctx.actor.language);
+  if (!text && introduced) return learnedForm(id, ctx.actor.language, example);
   if (!text) throw new LoketError('args.missing', { what: 'exchange.learned_what' }, example);
   if (!introduced) throw new LoketError('exchange.not_introduced', { id }, `exchange accept ${id}`);
   const lang = ctx.actor.language;
@@ -29,7 +33,7 @@ export async function exchangeDone(ctx: HandlerContext): Promise<Reply> {
   return textReply(t(lang, 'exchange.learning_saved', { id, notes: notes.map((n) => shortId('N', n.number)).join(', '), clusters: `${details.need.cluster}, ${details.offer.cluster}` }));
 }
 
-function learnedForm(id: string, lang: Language): Reply {
+function learnedForm(id: string, lang: Language, example: string): Reply {
   return {
     visibility: 'private',
     blocks: [{ type: 'text', text: t(lang, 'exchange.done_form_intro', { id }) }, { type: 'text', text: example }],

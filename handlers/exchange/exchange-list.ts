@@ -1,7 +1,5 @@
 import type { ProposalDetails } from '../../db/exchanges.repository.js';
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
-import { LoketError } from '../core/errors.js';
 import { shorten } from '../core/free-text.js';
 import type { Language } from '../core/incoming.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../core/reply.js';
@@ -13,11 +11,9 @@ import { t } from '../i18n/index.js';
 type Posts = Awaited<ReturnType<HandlerContext['repos']['exchanges']['listPosts']>>['posts'];
 
 /** `exchange list [mine|open]`: open needs and offers of the programme, or one's own with their proposals. */
-export async function exchangeList(ctx: HandlerContext): Promise<Reply> {
-  const filter = (positional(ctx.command)[0] ?? 'open').toLowerCase();
+export async function exchangeList(ctx: HandlerContext<{ filter: 'mine' | 'open' | undefined }>): Promise<Reply> {
   const lang = ctx.actor.language;
-  if (!['open', 'mine', 'öppna', 'mina'].includes(filter)) throw new LoketError('exchange.list_filter_invalid', { filter }, 'exchange list mine');
-  const mine = filter === 'mine' || filter === 'mina';
+  const mine = ctx.args.filter === 'mine';
   const { posts } = await ctx.repos.exchanges.listPosts(ctx.actor.programmeId, mine ? ctx.actor.personId : undefined);
   const blocks: ReplyBlock[] = [...postBlocks(posts, 'need', lang), ...postBlocks(posts, 'offer', lang)];
   const buttons: ReplyButton[] = [];

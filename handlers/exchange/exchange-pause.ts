@@ -1,18 +1,12 @@
 import { addWeeks } from 'date-fns';
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
-import { LoketError } from '../core/errors.js';
 import { textReply, type Reply } from '../core/reply.js';
 import { t } from '../i18n/index.js';
 
-const example = 'exchange pause 4';
-
 /** `exchange pause <weeks>`: not proposed to anyone for that long (1–52 weeks). */
-export async function exchangePause(ctx: HandlerContext): Promise<Reply> {
-  const typed = positional(ctx.command)[0];
-  const weeks = typed && /^\d{1,2}$/.test(typed) ? Number(typed) : NaN;
-  if (!(weeks >= 1 && weeks <= 52)) throw new LoketError('exchange.weeks_invalid', { weeks: typed ?? '' }, example);
+export async function exchangePause(ctx: HandlerContext<{ weeks: number }>): Promise<Reply> {
+  const { weeks } = ctx.args;
   const until = addWeeks(ctx.clock.now(), weeks);
   await ctx.repos.exchanges.pause(ctx.actor.programmeId, ctx.actor.personId, until);
   return textReply(t(ctx.actor.language, 'exchange.paused', { until: dayIn(ctx.settings.timezone, until) }));

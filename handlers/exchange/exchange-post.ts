@@ -1,17 +1,25 @@
 import type { ExchangeKind } from '../../db/schema/index.js';
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
-import { LoketError } from '../core/errors.js';
 import type { Reply } from '../core/reply.js';
+import type { Bilingual } from '../core/spec.js';
 import { answerButtons, postCluster, proposeForNeed, PROPOSALS_PER_NEED, tagsOf } from './exchange-common.js';
 import { queueProposal } from './exchange-notify.js';
 import { t } from '../i18n/index.js';
 
-export const exchangeNeedExample = 'exchange need Hjälp med en EU-ansökan till Interreg tags:"eu projects,financing"';
-export const exchangeOfferExample = 'exchange offer Vi har skrivit tre Interreg-ansökningar och delar gärna mallar tags:"eu projects"';
+export const exchangeNeedExample: Bilingual = {
+  sv: 'exchange need Hjälp med en EU-ansökan till Interreg taggar:"eu-projekt,finansiering"',
+  en: 'exchange need Help with an EU application to Interreg tags:"eu projects,financing"',
+};
+export const exchangeOfferExample: Bilingual = {
+  sv: 'exchange offer Vi har skrivit tre Interreg-ansökningar och delar gärna mallar taggar:eu-projekt',
+  en: 'exchange offer We have written three Interreg applications and gladly share templates tags:"eu projects"',
+};
+
+/** What `exchange need` and `exchange offer` receive from the binder. */
+export type PostArgs = { topic: string; tags: string[] | undefined; cluster: string | undefined };
 
 /** `exchange need <topic> [tags:…]`: stores the need and proposes the best offers of other clusters. */
-export async function exchangeNeed(ctx: HandlerContext): Promise<Reply> {
+export async function exchangeNeed(ctx: HandlerContext<PostArgs>): Promise<Reply> {
   const { post, cluster } = await createPost(ctx, 'need', exchangeNeedExample);
   const lang = ctx.actor.language;
   const proposals = await proposeForNeed(ctx, { id: post.id, personId: post.personId }, PROPOSALS_PER_NEED);
@@ -31,17 +39,16 @@ export async function exchangeNeed(ctx: HandlerContext): Promise<Reply> {
 }
 
 /** `exchange offer <topic> [tags:…]`: stores the offer; needs are matched to it when they are stated or in a round. */
-export async function exchangeOffer(ctx: HandlerContext): Promise<Reply> {
+export async function exchangeOffer(ctx: HandlerContext<PostArgs>): Promise<Reply> {
   const { cluster } = await createPost(ctx, 'offer', exchangeOfferExample);
   return { visibility: 'private', blocks: [{ type: 'text', text: t(ctx.actor.language, 'exchange.offer_saved', { cluster: cluster.name }) }] };
 }
 
-async function createPost(ctx: HandlerContext, kind: ExchangeKind, example: string) {
-  const topic = positional(ctx.command).join(' ').trim();
-  if (!topic) throw new LoketError('args.missing', { what: 'exchange.topic_what' }, example);
-  const cluster = await postCluster(ctx, example);
+async function createPost(ctx: HandlerContext<PostArgs>, kind: ExchangeKind, example: Bilingual) {
+  const { topic, tags } = ctx.args;
+  const cluster = await postCluster(ctx, ctx.args.cluster, example[ctx.actor.language]);
   const { post } = await ctx.repos.exchanges.createPost({
-    programmeId: ctx.actor.programmeId, kind, clusterId: cluster.id, personId: ctx.actor.personId, topic, tags: tagsOf(ctx), at: ctx.clock.now(),
+    programmeId: ctx.actor.programmeId, kind, clusterId: cluster.id, personId: ctx.actor.personId, topic, tags: tagsOf(tags), at: ctx.clock.now(),
   });
   await ctx.repos.audit.record({ programmeId: ctx.actor.programmeId, actorId: ctx.actor.personId, action: `exchange.${kind}`, subjectType: 'exchange_post', subjectId: post.id, detail: { clusterId: cluster.id }, at: ctx.clock.now() });
   return { post, cluster };

@@ -1,10 +1,6 @@
 import type { continuitySv } from './continuity.sv.js';
 
 export const continuityEn: Record<keyof typeof continuitySv, string> = {
-  'summary.handover': "hands a cluster over: the leadership, the previous leader's open items and a handover pack",
-  'summary.handover pack': "produces the cluster's handover pack without handing over",
-  'summary.note review': 'marks a knowledge entry reviewed and still true',
-  'summary.archive export': "the whole programme's archive: one HTML file with search and the same content as JSON",
   'continuity.bus_label': 'Person dependency (bus factor)',
   'continuity.bus_none': 'no records or contacts in the last 12 months',
   'continuity.bus_one': '{factor} – {names} alone touched {covered} of {total} records and contacts of the last 12 months. If {names} leaves, at least half of the cluster’s knowledge leaves too.',
@@ -56,7 +52,6 @@ export const continuityEn: Record<keyof typeof continuitySv, string> = {
   'handover.no_leader': '{cluster} has no leader to hand over from. Appoint a new leader directly with `cluster role`.',
   'handover.not_leader': '{person} does not lead {cluster} ({leader} does). Only the leader can hand over.',
   'handover.same_person': '{person} would hand over to themselves. Name someone else with `to:`.',
-  'handover.person_invalid': '`{key}:{value}` is not a person. Write e.g. `{key}:@erik`.',
   'handover.to_what': 'who takes over (`to:@name`)',
   'pack.title': 'Handover pack: {cluster}',
   'pack.ready': 'The handover pack for {cluster} is ready. Nothing has been handed over.',

@@ -1,9 +1,5 @@
 // Knowledge continuity (issue 11): person dependency in status, handover and its pack, knowledge review, archive.
 export const continuitySv = {
-  'summary.handover': 'lämnar över ett kluster: ledarskapet, den förra ledarens öppna åtgärder och ett överlämningspaket',
-  'summary.handover pack': 'tar fram klustrets överlämningspaket utan att lämna över',
-  'summary.note review': 'markerar en kunskapspost som granskad och fortfarande sann',
-  'summary.archive export': 'hela programmets arkiv: en HTML-fil med sökning och samma innehåll som JSON',
   'continuity.bus_label': 'Personberoende (bussfaktor)',
   'continuity.bus_none': 'inga poster eller kontakter de senaste 12 månaderna',
   'continuity.bus_one': '{factor} – {names} har ensam rört {covered} av {total} poster och kontakter de senaste 12 månaderna. Slutar {names} går minst hälften av klustrets kunskap med.',
@@ -55,7 +51,6 @@ export const continuitySv = {
   'handover.no_leader': '{cluster} har ingen ledare att lämna över från. Utse en ny ledare direkt med `cluster role`.',
   'handover.not_leader': '{person} leder inte {cluster} (det gör {leader}). Bara ledaren kan lämna över.',
   'handover.same_person': '{person} lämnar över till sig själv. Ange en annan person med `to:`.',
-  'handover.person_invalid': '`{key}:{value}` är ingen person. Skriv t.ex. `{key}:@erik`.',
   'handover.to_what': 'vem som tar över (`to:@namn`)',
   'pack.title': 'Överlämningspaket: {cluster}',
   'pack.ready': 'Överlämningspaketet för {cluster} är klart. Ingenting har lämnats över.',

@@ -1,13 +1,10 @@
 import type { dashboardSv } from './dashboard.sv.js';
 
 export const dashboardEn: Record<keyof typeof dashboardSv, string> = {
-  'summary.dashboard': "a link to the programme's web view with charts (valid 7 days)",
-  'summary.dashboard revoke': 'closes every web view and download link handed out',
   'dashboard.link_label': "The programme's web view (valid {days} days)",
   'dashboard.ready': "Here is the programme's web view, with the same numbers as `status`. The link is valid for {days} days and for this programme only: share it only with people who may see everything. `dashboard revoke` closes every link handed out.",
   'dashboard.ready_local': "The programme's web view is served from this computer until you leave the console. Open the link in a browser; it is valid for {days} days.",
   'dashboard.unavailable': 'The web view is not switched on here. A server needs LOKET_PUBLIC_URL and LOKET_SECRET_KEY.',
-  'dashboard.usage': 'Type `dashboard` for a link to the web view or `dashboard revoke` to close every link handed out.',
   'dashboard.revoked': 'Every link handed out so far has stopped working: the web view and {files} download links. `dashboard` gives a new link.',
   'dashboard.page_title': '{programme}: status {from} – {to}',
   'dashboard.cluster_page_title': '{cluster}: status {from} – {to}',

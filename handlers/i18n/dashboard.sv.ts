@@ -1,12 +1,9 @@
 // The web view (issue 12): the `dashboard` command and the pages it links to.
 export const dashboardSv = {
-  'summary.dashboard': 'länk till programmets webbvy med diagram (gäller 7 dagar)',
-  'summary.dashboard revoke': 'stänger alla webbvy- och nedladdningslänkar som delats ut',
   'dashboard.link_label': 'Programmets webbvy (gäller {days} dagar)',
   'dashboard.ready': 'Här är programmets webbvy med samma siffror som `status`. Länken gäller i {days} dagar och bara för det här programmet: dela den bara med dem som får se allt. `dashboard revoke` stänger alla länkar som delats ut.',
   'dashboard.ready_local': 'Programmets webbvy visas från den här datorn tills du avslutar konsolen. Öppna länken i en webbläsare; den gäller i {days} dagar.',
   'dashboard.unavailable': 'Webbvyn är inte påslagen här. På en server behövs LOKET_PUBLIC_URL och LOKET_SECRET_KEY.',
-  'dashboard.usage': 'Skriv `dashboard` för en länk till webbvyn eller `dashboard revoke` för att stänga alla länkar som delats ut.',
   'dashboard.revoked': 'Alla länkar som delats ut hittills gäller inte längre: webbvyn och {files} nedladdningslänkar. `dashboard` ger en ny länk.',
   'dashboard.page_title': '{programme}: läget {from} – {to}',
   'dashboard.cluster_page_title': '{cluster}: läget {from} – {to}',

@@ -41,7 +41,8 @@ describe('the web view in the console', () => {
     expect(off.outcome.kind === 'reply' && off.outcome.reply.error?.code).toBe('dashboard.unavailable');
     expect(off.text).toContain('Webbvyn är inte påslagen här');
     const usage = await say(core, consoleUser, 'dashboard please');
-    expect(usage.outcome.kind === 'reply' && usage.outcome.reply.error?.code).toBe('dashboard.usage');
-    expect(usage.text).toContain('`dashboard revoke`');
+    expect(usage.outcome.kind === 'reply' && usage.outcome.reply.error?.code).toBe('args.leftover');
+    expect(usage.text).toContain('Jag förstod inte ”please”');
+    expect(usage.text).toContain('Exempel: `dashboard`');
   });
 });

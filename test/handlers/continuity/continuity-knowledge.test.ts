@@ -50,7 +50,7 @@ describe('knowledge freshness', () => {
     // The cluster's deputy may vouch for a member's entry.
     expect((await p.as('UDANA', 'note keep N2')).text).toContain('N2 är markerad som granskad');
     expect((await p.as('UANNA', 'status Rymd')).text).not.toContain('behöver ses över');
-    expect(errorCode((await p.as('UANNA', 'note review M1')).outcome)).toBe('id.invalid');
+    expect(errorCode((await p.as('UANNA', 'note review M1')).outcome)).toBe('args.id_invalid');
     expect(errorCode((await p.as('UANNA', 'note review N99')).outcome)).toBe('note.review_not_found');
   });
 

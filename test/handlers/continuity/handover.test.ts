@@ -54,11 +54,11 @@ describe('handover', () => {
   });
 
   it.each([
-    ['an unknown person', 'UANNA', 'handover Rymd to:@Nobody', 'person.not_found', 'Exempel: `handover Rymd to:@erik`'],
+    ['an unknown person', 'UANNA', 'handover Rymd to:@Nobody', 'person.not_found', 'Exempel: `handover Rymd till:@erik`'],
     ['the same person', 'UANNA', 'handover Rymd to:@Anna', 'handover.same_person', 'Anna lämnar över till sig själv'],
     ['a from: who is not the leader', 'UPM', 'handover Rymd to:@Dana from:@Nils', 'handover.not_leader', 'Nils leder inte Rymd (det gör Anna)'],
     ['no to:', 'UANNA', 'handover Rymd', 'args.missing', 'vem som tar över'],
-    ['a to: that is not a person', 'UANNA', 'handover Rymd to:Dana', 'handover.person_invalid', '`to:Dana` är ingen person'],
+    ['a to: that is not a person', 'UANNA', 'handover Rymd to:Dana', 'args.person_invalid', '”Dana” är ingen person'],
     ['the leader of another cluster', 'UERIK', 'handover Rymd to:@Dana', 'handover.not_allowed', 'Bara ledaren för Rymd'],
     ['a deputy', 'UDANA', 'handover Rymd to:@Nils', 'permission.denied', 'Du får inte köra `handover`'],
     ['an unknown cluster', 'UPM', 'handover Måne to:@Dana', 'cluster.not_found', 'Måne'],

@@ -124,7 +124,7 @@ describe('exchange accept and decline', () => {
   it.each([
     ['accepting an exchange one is not part of', 'UDANA', 'exchange accept X1', 'exchange.not_party', 'Du är inte med i utbyte X1'],
     ['an unknown id', 'UANNA', 'exchange accept X9', 'exchange.not_found', 'Jag hittar inget utbyte X9'],
-    ['an id of another kind', 'UANNA', 'exchange accept M1', 'id.invalid', 'M1'],
+    ['an id of another kind', 'UANNA', 'exchange accept M1', 'args.id_invalid', '”M1” är inget giltigt id här'],
     ['no id', 'UANNA', 'exchange decline', 'args.missing', 'utbytets id'],
   ])('%s is refused and nothing changes', async (_name, user, command, code, message) => {
     const { p } = await proposed();
@@ -176,10 +176,12 @@ describe('exchange repeat window, pause and resume', () => {
 
   it('a pause of zero or many weeks is refused and nothing is stored', async () => {
     const p = await meetingProgramme(opened.db);
-    for (const weeks of ['0', '99', 'två', '']) {
-      const { outcome } = await p.as('UERIK', `exchange pause ${weeks}`);
-      expect(errorCode(outcome)).toBe('exchange.weeks_invalid');
+    for (const weeks of ['0', '99', 'två', '4.5']) {
+      const { outcome, text } = await p.as('UERIK', `exchange pause ${weeks}`);
+      expect(errorCode(outcome)).toBe('args.integer_invalid');
+      expect(text).toContain(`”${weeks}” är inte ett heltal från 1 till 52.`);
     }
+    expect(errorCode((await p.as('UERIK', 'exchange pause')).outcome)).toBe('args.missing');
     expect(await opened.db.select().from(exchangePauses).where(eq(exchangePauses.programmeId, p.test.programme.id))).toHaveLength(0);
   });
 });
