@@ -1,7 +1,6 @@
 import type { auditSv } from './audit.sv.js';
 
 export const auditEn: Record<keyof typeof auditSv, string> = {
-  'summary.audit': 'shows who created, changed, deleted, exported or handed over what, and when',
   'audit.title': 'Audit trail ({count})',
   'audit.empty': 'The audit trail has no entries for that selection.',
   'audit.item': '{when} · {who}: {what}{ref}',

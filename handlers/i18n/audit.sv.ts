@@ -1,6 +1,5 @@
 // The audit trail (`audit`, issue 9); see handlers/audit.ts.
 export const auditSv = {
-  'summary.audit': 'visar vem som skapade, ändrade, raderade, exporterade eller lämnade över vad och när',
   'audit.title': 'Granskningslogg ({count})',
   'audit.empty': 'Granskningsloggen har inga händelser för det urvalet.',
   'audit.item': '{when} · {who} · {what}{ref}',

@@ -1,18 +1,17 @@
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
 import { mayEditPlan } from '../core/plan-access.js';
 import { textReply, type Reply } from '../core/reply.js';
-import { requireShortId, shortId } from '../core/short-ids.js';
+import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
 
 const example = 'plan done P9';
 
 /** `plan done <action id>`: the owner, or whoever may edit the cluster's plan, closes a plan action. */
-export async function planDone(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock, settings } = ctx;
-  const number = requireShortId(positional(command)[0], 'P', example);
+export async function planDone(ctx: HandlerContext<{ action: { number: number } }>): Promise<Reply> {
+  const { args, actor, repos, clock, settings } = ctx;
+  const { number } = args.action;
   const id = shortId('P', number);
   const { action } = await repos.plans.findAction(actor.programmeId, number);
   if (!action) throw new LoketError('plan.action_not_found', { id }, example);

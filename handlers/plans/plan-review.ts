@@ -1,4 +1,3 @@
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
@@ -10,9 +9,9 @@ import { t } from '../i18n/index.js';
 const example = 'plan review Rymd';
 
 /** `plan review <cluster>`: records that the plan was reviewed today (programme time zone). */
-export async function planReview(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock, settings } = ctx;
-  const cluster = await requireCluster(ctx, positional(command)[0], example);
+export async function planReview(ctx: HandlerContext<{ cluster: string }>): Promise<Reply> {
+  const { args, actor, repos, clock, settings } = ctx;
+  const cluster = await requireCluster(ctx, args.cluster, example);
   if (!mayEditPlan(actor, cluster.id)) throw new LoketError('plan.not_allowed', { cluster: cluster.name }, example);
   const now = clock.now();
   const reviewedOn = dayIn(settings.timezone, now);

@@ -1,5 +1,4 @@
 import type { PlanAction, PlanGap } from '../../db/plans.repository.js';
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import type { Language } from '../core/incoming.js';
@@ -25,9 +24,9 @@ export function planProgress(actions: PlanAction[], today: string): PlanProgress
 
 /** `plan [cluster]`: the cluster's gaps with their actions, progress and last review. Everyone may read a
  *  plan (shared knowledge); without a cluster, the asker's own first cluster. */
-export async function planShow(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock, settings } = ctx;
-  const name = positional(command)[0] ?? actor.clusterRoles[0]?.clusterName;
+export async function planShow(ctx: HandlerContext<{ cluster?: string }>): Promise<Reply> {
+  const { args, actor, repos, clock, settings } = ctx;
+  const name = args.cluster ?? actor.clusterRoles[0]?.clusterName;
   const cluster = await requireCluster(ctx, name, example);
   const plan = await repos.plans.planOf(actor.programmeId, cluster.id);
   const lang = actor.language;

@@ -1,10 +1,8 @@
-import { option, positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import type { Language } from '../core/incoming.js';
 import { requireCluster } from '../core/lookups.js';
 import type { Reply } from '../core/reply.js';
-import { readDay } from '../meetings/meeting-input.js';
 import { catalogs, t, type MessageKey } from '../i18n/index.js';
 
 export const auditExample = 'audit from:2026-03-01 to:2026-03-31 Rymd';
@@ -14,14 +12,12 @@ type Listed = Awaited<ReturnType<HandlerContext['repos']['audit']['list']>>['ent
 
 /** `audit [from:…] [to:…] [cluster]` (PM): who created, changed, deleted, exported or handed over what,
  *  newest first, with times in the programme's time zone. */
-export async function audit(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, settings } = ctx;
+export async function audit(ctx: HandlerContext<{ from?: string; to?: string; cluster?: string }>): Promise<Reply> {
+  const { args, actor, repos, settings } = ctx;
   const lang = actor.language;
-  const from = readDay(option(command, 'from'), 'from', auditExample);
-  const to = readDay(option(command, 'to'), 'to', auditExample);
+  const { from, to } = args;
   if (from && to && from > to) throw new LoketError('date.range_invalid', { from, to }, auditExample);
-  const clusterName = positional(command).join(' ').trim();
-  const cluster = clusterName ? await requireCluster(ctx, clusterName, auditExample) : undefined;
+  const cluster = args.cluster ? await requireCluster(ctx, args.cluster, auditExample) : undefined;
   const { entries, total } = await repos.audit.list({ programmeId: actor.programmeId, from, to, timezone: settings.timezone, clusterId: cluster?.id, limit: SHOWN });
   if (total === 0) return { visibility: 'private', blocks: [{ type: 'text', text: t(lang, 'audit.empty') }] };
   const items = entries.map((row) =>

@@ -1,4 +1,3 @@
-import { option, positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { requireCluster } from '../core/lookups.js';
@@ -14,13 +13,12 @@ import { scopeOf } from './status.js';
 const example = 'export Rymd format:csv from:2026-01-01 to:2026-03-31';
 
 /** `export [cluster] [format:csv|json] [from:…] [to:…]`: the funder report's files as expiring links. */
-export async function exportReport(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock, settings } = ctx;
-  const format = (option(command, 'format') ?? 'csv').toLowerCase();
-  if (format !== 'csv' && format !== 'json') throw new LoketError('export.format_invalid', { format }, example);
-  const period = readPeriod(command, settings.timezone, clock.now(), example);
+export async function exportReport(ctx: HandlerContext<{ cluster?: string; format?: ExportFormat; from?: string; to?: string }>): Promise<Reply> {
+  const { args, actor, repos, clock, settings } = ctx;
+  const format = args.format ?? 'csv';
+  const period = readPeriod(args, settings.timezone, clock.now(), example);
   const own = scopeOf(ctx);
-  const name = positional(command)[0];
+  const name = args.cluster;
   let scope = own;
   let stem = `loket-${period.from}-${period.to}`;
   if (name) {
@@ -34,7 +32,7 @@ export async function exportReport(ctx: HandlerContext): Promise<Reply> {
   const { targets } = await repos.targets.list(actor.programmeId);
   const { activities } = await repos.exports.activities(input);
   const { participants } = await repos.exports.participants(input);
-  const files = buildExportFiles({ indicators, targets, activities, participants }, format as ExportFormat, stem);
+  const files = buildExportFiles({ indicators, targets, activities, participants }, format, stem);
   const now = clock.now();
   const { links, paths } = await publishFiles(ctx, files);
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'export.create', subjectType: 'programme', subjectId: actor.programmeId, detail: { format, scope: name ?? 'all', ...period }, at: now });

@@ -1,5 +1,4 @@
 import type { ClusterScope } from '../../db/status.repository.js';
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
@@ -26,15 +25,20 @@ export function scopeOf(ctx: HandlerContext): ClusterScope {
 }
 
 /** `status [cluster|all] [from:…] [to:…]`: the programme overview, one cluster in depth, or every cluster. */
-export async function status(ctx: HandlerContext): Promise<Reply> {
-  const { command, settings, clock } = ctx;
-  const period = readPeriod(command, settings.timezone, clock.now(), statusExample);
+export async function status(ctx: HandlerContext<StatusArgs>): Promise<Reply> {
+  const { args, settings, clock } = ctx;
+  const period = readPeriod(args, settings.timezone, clock.now(), statusExample);
   const today = dayIn(settings.timezone, clock.now());
-  const target = positional(command)[0];
-  if (target && ['all', 'alla'].includes(target.toLowerCase())) return statusAll(ctx, period, today);
+  const target = args.cluster;
+  // `page` is not one of the grammar's keys, so the page number is a plain word after `all`: `status all 2`.
+  const all = target === undefined ? undefined : ALL.exec(target);
+  if (all) return statusAll(ctx, period, today, all[1] ? Number(all[1]) : 1);
   if (target) return statusCluster(ctx, target, period, today);
   return overview(ctx, period, today);
 }
+
+type StatusArgs = { cluster?: string; from?: string; to?: string };
+const ALL = /^(?:all|alla)(?:\s+(\d{1,6}))?$/i;
 
 async function overview(ctx: HandlerContext, period: Period, today: string): Promise<Reply> {
   const { actor, repos } = ctx;
@@ -94,12 +98,11 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
   return { title: t(lang, 'status.cluster_title', { cluster: cluster.name, ...period }), blocks, visibility: 'private' };
 }
 
-async function statusAll(ctx: HandlerContext, period: Period, today: string): Promise<Reply> {
-  const { actor, repos, command } = ctx;
+async function statusAll(ctx: HandlerContext, period: Period, today: string, asked: number): Promise<Reply> {
+  const { actor, repos } = ctx;
   const lang = actor.language;
   const scope = scopeOf(ctx);
-  // `page` is not one of the grammar's keys, so the page number is a plain word: `status all 2`.
-  const page = Math.max(1, Number.parseInt(positional(command)[1] ?? '1', 10) || 1);
+  const page = Math.max(1, asked);
   const { total } = await repos.status.countClusters(actor.programmeId, scope);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const { clusters } = await repos.status.clusters({ programmeId: actor.programmeId, scope, ...period, today, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });

@@ -1,6 +1,5 @@
-import { positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
-import { dayIn, daysBetween, parseDay } from '../core/dates.js';
+import { dayIn, daysBetween } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
 import { textReply, type Reply } from '../core/reply.js';
 import { t } from '../i18n/index.js';
@@ -10,13 +9,10 @@ const example = 'away 2026-07-06 2026-08-07';
 const MAX_DAYS = 366;
 
 /** `away <from> <to>`: no reminders on those days, and the weeks do not count as silent. */
-export async function away(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock, settings } = ctx;
-  const [fromText, toText] = positional(command);
-  const from = parseDay(fromText);
-  const to = parseDay(toText ?? fromText);
-  if (!fromText) throw new LoketError('args.missing', { what: 'away.dates_what' }, example);
-  if (!from || !to) throw new LoketError('away.date_invalid', { date: (!from ? fromText : toText) ?? '' }, example);
+export async function away(ctx: HandlerContext<{ from: string; to?: string }>): Promise<Reply> {
+  const { args, actor, repos, clock, settings } = ctx;
+  const { from } = args;
+  const to = args.to ?? from;
   if (daysBetween(from, to) < 0) throw new LoketError('away.order', { from, to }, example);
   if (daysBetween(from, to) > MAX_DAYS) throw new LoketError('away.too_long', { days: MAX_DAYS }, example);
   if (daysBetween(dayIn(settings.timezone, clock.now()), to) < 0) throw new LoketError('away.past', { to }, example);

@@ -1,9 +1,8 @@
-import { option } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
-import { toLanguage } from '../i18n/index.js';
 import { textReply, type Reply } from '../core/reply.js';
-import { parseTime, parseWeekday, WEEKDAYS } from '../core/weeks.js';
+import { WEEKDAYS } from '../core/weeks.js';
+import type { Language } from '../core/incoming.js';
 import { buildDigest } from './digest-content.js';
 import { t } from '../i18n/index.js';
 
@@ -11,22 +10,16 @@ export const digestExample = 'digest here day:fri time:14:00 lang:sv';
 export const DIGEST_DEFAULT = { weekday: 5, time: '14:00' };
 
 /** Subscribes the conversation the command was typed in: being able to type there is the proof of membership. */
-export async function digestHere(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos, clock, message, settings } = ctx;
+export async function digestHere(ctx: HandlerContext<{ day?: (typeof WEEKDAYS)[number]; time?: string; lang?: Language }>): Promise<Reply> {
+  const { args, actor, repos, clock, message, settings } = ctx;
   const channelId = message.channelId;
   if (!channelId || message.platform === 'console') throw new LoketError('digest.no_channel', {}, digestExample);
   if (message.conversation?.type === 'personal') throw new LoketError('digest.personal', {}, digestExample);
   const reachable = (await settings.channels?.botIsMember({ platform: message.platform, workspaceId: message.workspaceId, channelId })) ?? true;
   if (!reachable) throw new LoketError('digest.bot_not_member', {}, '/invite @LOKET');
-  const dayText = option(command, 'day');
-  const weekday = dayText === undefined ? DIGEST_DEFAULT.weekday : parseWeekday(dayText);
-  if (!weekday) throw new LoketError('digest.day_invalid', { day: dayText ?? '', days: WEEKDAYS.join(', ') }, digestExample);
-  const timeText = option(command, 'time');
-  const time = timeText === undefined ? DIGEST_DEFAULT.time : parseTime(timeText);
-  if (!time) throw new LoketError('digest.time_invalid', { time: timeText ?? '' }, digestExample);
-  const langText = option(command, 'lang');
-  const language = langText === undefined ? actor.language : toLanguage(langText);
-  if (!language) throw new LoketError('digest.lang_invalid', { lang: langText ?? '' }, digestExample);
+  const weekday = args.day === undefined ? DIGEST_DEFAULT.weekday : WEEKDAYS.indexOf(args.day) + 1;
+  const time = args.time ?? DIGEST_DEFAULT.time;
+  const language = args.lang ?? actor.language;
   await repos.digests.subscribe({
     programmeId: actor.programmeId, platform: message.platform, workspaceExternalId: message.workspaceId, channelId, weekday, time, language, createdBy: actor.personId, at: clock.now(),
   });

@@ -1,7 +1,5 @@
 import type { ProgressNote } from '../../db/progress.repository.js';
-import { option, positional } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
-import { LoketError } from '../core/errors.js';
 import type { Language } from '../core/incoming.js';
 import { textReply, type Reply } from '../core/reply.js';
 import { daysOfWeek, isoWeekOf } from '../core/weeks.js';
@@ -10,24 +8,15 @@ import { t } from '../i18n/index.js';
 import { progressCluster } from './progress-cluster.js';
 
 const showExample = 'progress show Rymd weeks:4';
-const MAX_WEEKS = 52;
 
 /** `progress show [cluster] [weeks:N]`: the cluster's most recent notes, newest first. */
-export async function progressShow(ctx: HandlerContext): Promise<Reply> {
-  const { command, actor, repos } = ctx;
-  const weeks = parseWeeks(option(command, 'weeks'));
-  const cluster = await progressCluster(ctx, positional(command)[0] ?? option(command, 'cluster'), showExample);
-  const { notes } = await repos.progress.recent(actor.programmeId, cluster.id, weeks);
+export async function progressShow(ctx: HandlerContext<{ name?: string; cluster?: string; weeks?: number }>): Promise<Reply> {
+  const { args, actor, repos } = ctx;
+  const cluster = await progressCluster(ctx, args.name ?? args.cluster, showExample);
+  const { notes } = await repos.progress.recent(actor.programmeId, cluster.id, args.weeks ?? 4);
   const title = t(actor.language, 'progress.show_title', { cluster: cluster.name });
   if (notes.length === 0) return textReply(t(actor.language, 'progress.show_empty', { cluster: cluster.name }), { title });
   return { title, visibility: 'private', blocks: notes.map((note) => ({ type: 'list' as const, title: noteHeading(note, actor.language), items: noteLines(note, actor.language) })) };
-}
-
-function parseWeeks(input: string | undefined): number {
-  if (input === undefined) return 4;
-  const weeks = Number(input);
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_WEEKS) throw new LoketError('progress.weeks_invalid', { weeks: input, max: MAX_WEEKS }, showExample);
-  return weeks;
 }
 
 export function noteHeading(note: ProgressNote, language: Language): string {

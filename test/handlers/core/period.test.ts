@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isoWeekOfDay, weeksBetween } from '../../../handlers/core/weeks.js';
 import { quarterOf, readPeriod } from '../../../handlers/core/period.js';
-import { parseMessage } from '../../../handlers/core/parse.js';
-import { commandRegistry } from '../../../handlers/registry.js';
-import type { Command } from '../../../handlers/core/command.js';
-
-const commandOf = (text: string): Command => {
-  const resolved = commandRegistry.resolve(parseMessage(text), text);
-  if (resolved.kind !== 'verb') throw new Error(text);
-  return resolved.command;
-};
 
 describe('reporting periods', () => {
   it('the default period is the current quarter in the programme time zone, not in UTC', () => {
     // 22:30 UTC on 31 March is 00:30 on 1 April in Stockholm (summer time): already Q2.
-    expect(readPeriod(commandOf('status'), 'Europe/Stockholm', new Date('2026-03-31T22:30:00Z'), 'status')).toEqual({ from: '2026-04-01', to: '2026-06-30' });
-    expect(readPeriod(commandOf('status'), 'UTC', new Date('2026-03-31T22:30:00Z'), 'status')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(readPeriod({}, 'Europe/Stockholm', new Date('2026-03-31T22:30:00Z'), 'status')).toEqual({ from: '2026-04-01', to: '2026-06-30' });
+    expect(readPeriod({}, 'UTC', new Date('2026-03-31T22:30:00Z'), 'status')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
   });
 
   it('quarters end on the right day, leap years included', () => {
@@ -26,9 +17,9 @@ describe('reporting periods', () => {
 
   it('from: alone runs to the end of the current quarter; an end before the start is refused', () => {
     const now = new Date('2026-05-10T10:00:00Z');
-    expect(readPeriod(commandOf('status from:2026-01-01'), 'Europe/Stockholm', now, 'status')).toEqual({ from: '2026-01-01', to: '2026-06-30' });
-    expect(() => readPeriod(commandOf('status from:2026-05-01 to:2026-04-30'), 'Europe/Stockholm', now, 'status')).toThrow('date.range_invalid');
-    expect(() => readPeriod(commandOf('status from:2026-02-30'), 'Europe/Stockholm', now, 'status')).toThrow('date.invalid');
+    expect(readPeriod({ from: '2026-01-01' }, 'Europe/Stockholm', now, 'status')).toEqual({ from: '2026-01-01', to: '2026-06-30' });
+    expect(() => readPeriod({ from: '2026-05-01', to: '2026-04-30' }, 'Europe/Stockholm', now, 'status')).toThrow('date.range_invalid');
+    expect(() => readPeriod({ from: '2026-02-30' }, 'Europe/Stockholm', now, 'status')).toThrow('date.invalid');
   });
 });
 

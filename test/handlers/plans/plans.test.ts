@@ -27,8 +27,8 @@ describe('plan gap and plan action', () => {
   it('an unknown area is refused with the list of areas and nothing is stored', async () => {
     const { test, as } = await meetingProgramme(opened.db);
     const reply = await as('UANNA', 'plan gap Rymd area:marknad Något');
-    expect(errorCode(reply)).toBe('plan.area_invalid');
-    expect(reply.text).toContain('Området ”marknad” finns inte. Välj ett av: structure (struktur), governance (styrning och ledning)');
+    expect(errorCode(reply)).toBe('args.enum_invalid');
+    expect(reply.text).toContain('”marknad” är inget av `struktur`, `styrning`, `finansiering`, `tjänster`, `samverkan`, `erkännande`, `strategi`.');
     expect(await gapsOf(test.programme.id)).toEqual([]);
   });
 
@@ -54,7 +54,7 @@ describe('plan gap and plan action', () => {
     const past = await as('UANNA', 'plan action G1 Något owner:@Nils due:2026-03-01');
     expect(errorCode(past)).toBe('plan.due_past');
     expect(past.text).toContain('Slutdatumet 2026-03-01 har redan passerat (i dag är det 2026-03-02)');
-    expect(errorCode(await as('UANNA', 'plan action G1 Något owner:Nils due:2026-04-01'))).toBe('plan.owner_invalid');
+    expect(errorCode(await as('UANNA', 'plan action G1 Något owner:Nils due:2026-04-01'))).toBe('args.person_invalid');
     expect(errorCode(await as('UANNA', 'plan action G1 Något owner:@Nobody due:2026-04-01'))).toBe('person.not_found');
     expect(errorCode(await as('UANNA', 'plan action G9 Något owner:@Nils due:2026-04-01'))).toBe('plan.gap_not_found');
     expect(await actionsOf(test.programme.id)).toEqual([]);

@@ -67,7 +67,7 @@ describe('export', () => {
 
   it('an unknown format or a reversed period is refused and nothing is stored', async () => {
     const p = await statusProgramme(opened.db);
-    expect(errorCode(await p.as('UPM', 'export format:xlsx'))).toBe('export.format_invalid');
+    expect(errorCode(await p.as('UPM', 'export format:xlsx'))).toBe('args.enum_invalid');
     expect(errorCode(await p.as('UPM', 'export from:2026-03-01 to:2026-01-01'))).toBe('date.range_invalid');
     expect(errorCode(await p.as('UNILS', 'export'))).toBe('permission.denied');
     expect(await filesOf(p.test.programme.id)).toEqual([]);

@@ -148,8 +148,11 @@ describe('target', () => {
 
   it('an unknown indicator or a value that is not a whole number is refused, and a leader may not set targets', async () => {
     const p = await statusProgramme(opened.db);
-    expect(errorCode(await p.as('UPM', 'target startups 4'))).toBe('target.indicator_invalid');
-    expect(errorCode(await p.as('UPM', 'target companies fyrtio'))).toBe('target.value_invalid');
+    const unknown = await p.as('UPM', 'target startups 4');
+    expect(errorCode(unknown)).toBe('args.enum_invalid');
+    expect(unknown.text).toContain('”startups” är inget av `aktiviteter`, `organisationer`, `företag`');
+    expect(errorCode(await p.as('UPM', 'target companies fyrtio'))).toBe('args.integer_invalid');
+    expect(errorCode(await p.as('UPM', 'target companies -4'))).toBe('args.integer_invalid');
     expect(errorCode(await p.as('UANNA', 'target companies 4'))).toBe('permission.denied');
     expect(await opened.db.select().from(programmeTargets).where(eq(programmeTargets.programmeId, p.test.programme.id))).toEqual([]);
   });

@@ -35,10 +35,10 @@ describe('digest here / off', () => {
   it('an unknown day or time is refused with an example and nothing is stored', async () => {
     const p = await weeklyProgramme(opened.db);
     const { outcome, text } = await p.as('UPM', 'digest here day:someday', inChannel(channel()));
-    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('digest.day_invalid');
-    expect(text).toContain('Dagen ”someday” finns inte. Välj en av: mon, tue, wed, thu, fri, sat, sun.');
-    expect(text).toContain('Exempel: `digest here day:fri time:14:00 lang:sv`');
-    expect((await p.as('UPM', 'digest here time:25:00', inChannel(channel()))).text).toContain('Tiden ”25:00” går inte');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.enum_invalid');
+    expect(text).toContain('”someday” är inget av `mån`, `tis`, `ons`, `tor`, `fre`, `lör`, `sön`.');
+    expect(text).toContain('Exempel: `digest here dag:fre tid:14:00 språk:sv`');
+    expect((await p.as('UPM', 'digest here time:25:00', inChannel(channel()))).text).toContain('”25:00” är ingen tid');
     expect(await subscriptionsOf(p)).toEqual([]);
   });
 

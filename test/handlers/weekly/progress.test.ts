@@ -76,16 +76,17 @@ describe('progress', () => {
   it('an unknown mood is refused with an example and nothing is stored', async () => {
     const p = await weeklyProgramme(opened.db);
     const { text } = await p.as('UANNA', 'progress done: Workshop mood:blue');
-    expect(text).toContain('Läget ”blue” finns inte');
-    expect(text).toContain('Exempel: `progress done:');
+    expect(text).toContain('”blue” är inget av `grön`, `gul`, `röd`.');
+    expect(text).toContain('Exempel: `progress gjort:');
     expect(await notesOf(p)).toEqual([]);
   });
 
   it('words without any field are refused with an example, not stored, and do not open the form', async () => {
     const p = await weeklyProgramme(opened.db);
     const { outcome, text } = await p.as('UANNA', 'progress Workshop klar');
-    expect(outcome.kind === 'reply' && [outcome.reply.error?.code, outcome.reply.form]).toEqual(['progress.no_fields', undefined]);
-    expect(text).toContain('Skriv veckorapporten med fälten done:, next:, blockers: och need:');
+    expect(outcome.kind === 'reply' && [outcome.reply.error?.code, outcome.reply.form]).toEqual(['args.leftover', undefined]);
+    expect(text).toContain('Jag förstod inte ”Workshop”, ”klar”');
+    expect(text).toContain('Exempel: `progress gjort:');
     expect(await notesOf(p)).toEqual([]);
   });
 
@@ -108,7 +109,7 @@ describe('progress', () => {
     expect(text).toContain('2026-W11\n  • Gjort: Vecka elva\n  • Hinder: Budget');
     expect(text).not.toContain('Vecka tio');
     const { text: bad } = await p.as('UNILS', 'progress show Rymd weeks:0');
-    expect(bad).toContain('weeks:0 går inte');
+    expect(bad).toContain('”0” är inte ett heltal från 1 till 52.');
   });
 
   it('progress missing names the clusters without a note this week and their leaders', async () => {
@@ -126,7 +127,7 @@ describe('away', () => {
     const p = await weeklyProgramme(opened.db);
     const stored = () => opened.db.select().from(absences).where(eq(absences.programmeId, p.test.programme.id));
     expect((await p.as('UANNA', 'away 2026-03-10 2026-03-01')).text).toContain('Slutdatumet 2026-03-01 är före startdatumet 2026-03-10');
-    expect((await p.as('UANNA', 'away 2026-02-30 2026-03-01')).text).toContain('”2026-02-30” är inget datum');
+    expect((await p.as('UANNA', 'away 2026-02-30 2026-03-01')).text).toContain('”2026-02-30” är inget giltigt datum');
     expect(await stored()).toEqual([]);
     const { text } = await p.as('UANNA', 'away 2026-03-10 2026-03-20');
     expect(text).toBe('Noterat: du är borta 2026-03-10 – 2026-03-20. Du får inga påminnelser då.');

@@ -1,0 +1,91 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { planActions, planGaps, planReviews } from '../../../db/schema/index.js';
+import { bind } from '../../../handlers/core/bind.js';
+import { parseMessage } from '../../../handlers/core/parse.js';
+import { exampleIn } from '../../../handlers/core/spec.js';
+import { planCommands } from '../../../handlers/plans/commands.js';
+import { commandRegistry } from '../../../handlers/registry.js';
+import { meetingProgramme } from '../../support/programme-fixture.js';
+import { openTestDatabase } from '../../support/test-database.js';
+
+let opened: OpenedDatabase;
+beforeAll(async () => {
+  opened = await openTestDatabase();
+});
+afterAll(async () => opened.close());
+
+const errorCode = (r: { outcome: { kind: string; reply?: { error?: { code: string } } } }) => (r.outcome.kind === 'reply' ? r.outcome.reply?.error?.code : undefined);
+const gapsOf = (programmeId: string) => opened.db.select().from(planGaps).where(eq(planGaps.programmeId, programmeId));
+const actionsOf = (programmeId: string) => opened.db.select().from(planActions).where(eq(planActions.programmeId, programmeId));
+
+describe('plan commands read Swedish and English keys', () => {
+  it('a gap and an action written with Swedish verbs and keys are stored exactly as meant', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    expect((await as('UANNA', 'plan brist Rymd område:samverkan Få gemensamma projekt med Skog')).text).toContain('Bristen G1 är tillagd i planen för Rymd');
+    expect((await as('UANNA', 'plan åtgärd G1 Bjud in Skog till en workshop ägare:@Nils senast:2026-04-30')).text).toBe('Åtgärden P1 är tillagd till G1: ägare Nils, klar senast 2026-04-30.');
+    expect((await gapsOf(test.programme.id)).map((g) => [g.area, g.text])).toEqual([['cooperation', 'Få gemensamma projekt med Skog']]);
+    expect((await actionsOf(test.programme.id)).map((a) => [a.text, a.dueOn])).toEqual([['Bjud in Skog till en workshop', '2026-04-30']]);
+  });
+
+  it('without owner:, the person mentioned owns the action', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    await as('UANNA', 'plan gap Rymd area:strategy Ingen strategi');
+    expect((await as('UANNA', 'plan action G1 Skriv strategi @Dana due:2026-05-01')).text).toContain('ägare Dana');
+    expect((await actionsOf(test.programme.id)).map((a) => a.text)).toEqual(['Skriv strategi']);
+  });
+
+  it('text after the area and more text after it is refused and nothing is stored', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    const reply = await as('UANNA', 'plan gap Rymd Ingen strategi område:strategi för 2027');
+    expect(errorCode(reply)).toBe('args.leftover');
+    expect(reply.text).toContain('Jag förstod inte ”för”, ”2027”');
+    expect(await gapsOf(test.programme.id)).toEqual([]);
+  });
+
+  it('a word after the due date is refused and nothing is stored', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    await as('UANNA', 'plan gap Rymd area:strategy Ingen strategi');
+    const reply = await as('UANNA', 'plan action G1 Skriv strategi owner:@Nils due:2026-05-01 snarast');
+    expect(errorCode(reply)).toBe('args.leftover');
+    expect(await actionsOf(test.programme.id)).toEqual([]);
+  });
+
+  it('a mistyped area key gets «Menade du» and nothing is stored', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    const reply = await as('UANNA', 'plan gap Rymd omrde:strategi Ingen strategi');
+    expect(errorCode(reply)).toBe('args.unknown_key');
+    expect(reply.text).toContain('Menade du `område:strategi`?');
+    expect(await gapsOf(test.programme.id)).toEqual([]);
+  });
+
+  it('plan done takes only a plan action id', async () => {
+    const { as } = await meetingProgramme(opened.db);
+    await as('UANNA', 'plan gap Rymd area:strategy Ingen strategi');
+    const reply = await as('UANNA', 'plan done G1');
+    expect(errorCode(reply)).toBe('args.id_invalid');
+    expect(reply.text).toContain('Exempel: `plan done P9`');
+  });
+
+  it('plan review of a cluster with a space in its name needs no quotes', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    await as('UPM', 'cluster add "Swedish Space Cluster" sector:space');
+    expect((await as('UPM', 'plan review Swedish Space Cluster')).text).toBe('Planen för Swedish Space Cluster är noterad som översedd 2026-03-02.');
+    const reviews = await opened.db.select().from(planReviews).where(eq(planReviews.programmeId, test.programme.id));
+    expect(reviews).toHaveLength(1);
+  });
+});
+
+describe('the plan declarations', () => {
+  it('every example passes its own command in both languages', () => {
+    for (const spec of planCommands) {
+      for (const language of ['sv', 'en'] as const) {
+        const example = exampleIn(spec, language);
+        const resolved = commandRegistry.resolve(parseMessage(example), example);
+        expect(resolved.kind === 'verb' && resolved.spec.verb, example).toBe(spec.verb);
+        if (resolved.kind === 'verb') expect(() => bind(spec, resolved.command, language), example).not.toThrow();
+      }
+    }
+  });
+});
