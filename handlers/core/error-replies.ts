@@ -41,7 +41,7 @@ export function notConnectedReply(language: Language): Reply {
  *  previous one ends in `\`, and in chat a line break may have been lost. */
 export function isStrayLine(parsed: ParsedMessage): boolean {
   const first = parsed.tokens[0];
-  if (first?.type === 'option') return first.key === 'note';
+  if (first?.type === 'option') return /^(decision|action|note|beslut|åtgärd|atgard|anteckning)$/.test(first.key);
   return first?.type === 'word' && /^(decision|action|note|beslut|åtgärd|atgard|anteckning):/i.test(first.value);
 }
 

@@ -10,7 +10,9 @@ const LINE_WORDS: Record<Language, Record<string, string>> = {
 
 function valueOf(slot: PositionalSlot | OptionSlot, language: Language): string {
   const choices = slot.type.choices?.(language);
-  return choices ? choices.join('|') : `<${slot.type.placeholder[language]}>`;
+  if (choices) return choices.join('|');
+  // A person is written as one: `@person`, not `<@person>`.
+  return slot.type.name === 'person' ? slot.type.placeholder[language] : `<${slot.type.placeholder[language]}>`;
 }
 
 export function keyIn(slot: OptionSlot, language: Language): string {
@@ -32,5 +34,5 @@ export function usageOf(spec: CommandSpec, language: Language): string {
 /** Every key with its words in both languages (`date|datum`), since both are accepted. */
 export function keysOf(spec: CommandSpec, _language: Language): string {
   const options = Object.values(spec.args).filter((s): s is OptionSlot => s.kind === 'option');
-  return options.map((s) => [s.keys.en, ...s.keys.sv].join('|')).join(', ');
+  return options.map((s) => [...new Set([s.keys.en, ...s.keys.sv])].join('|')).join(', ');
 }

@@ -69,8 +69,9 @@ describe('help, whoami and unknown verbs', () => {
   it('help for one verb shows how to write it, an example and who may run it', async () => {
     const { as } = await setup();
     const { text } = await as('UX', 'hjälp cluster role');
-    expect(text).toContain('Så skriver du: `cluster role <cluster> @person leader|deputy|member`');
-    expect(text).toContain('Exempel: `cluster role Rymd @anna leader`');
+    expect(text).toContain('Så skriver du: `cluster role <kluster> @person ledare|ersättare|medlem`');
+    expect(text).toContain('Exempel: `cluster role Rymd @anna ersättare`');
+    expect(text).toContain('Skrivs också: kluster roll');
     expect(text).toContain('Vem: projektledare, klusterledare');
   });
 
@@ -99,6 +100,24 @@ describe('help, whoami and unknown verbs', () => {
 
   it('an empty message shows the help', async () => {
     const { as } = await setup();
-    expect((await as('UX', '   ')).text).toContain('LOKET – kommandon');
+    expect((await as('UX', '   ')).text).toContain('LOKET – vad vill du göra?');
+  });
+
+  it('help fits a phone screen: the areas, each with how to see it, in at most 15 lines', async () => {
+    const { as } = await setup();
+    const { text } = await as('UX', 'help');
+    expect(text.split('\n').filter((l) => l.trim()).length).toBeLessThanOrEqual(15);
+    expect(text).toContain('Möten och åtgärder: skriv `help möten`');
+    const group = (await as('UX', 'help möten')).text;
+    expect(group).toContain('`meeting` – ');
+    expect(group).not.toContain('`exchange need`');
+    expect((await as('UX', 'help meetings')).text).toBe(group);
+  });
+
+  it('an unknown help topic gets the closest commands, not the whole list', async () => {
+    const { outcome, text } = await (await setup()).as('UX', 'help leave');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('help.unknown_topic');
+    expect(text).toContain('Jag hittar ingen hjälp om ”leave”.');
+    expect(text.split('\n').length).toBeLessThanOrEqual(4);
   });
 });
