@@ -16,9 +16,8 @@ import { dashboardCommands } from './dashboard/commands.js';
 import { weeklyCommands } from './weekly/commands.js';
 import { planCommands } from './plans/commands.js';
 import { reportCommands } from './reports/commands.js';
-import { legacyCommands } from './dispatch.js';
 
-export const commandRegistry = createRegistry([...helpCommands, ...programmeCommands, ...organisationCommands, ...privacyCommands, ...clusterCommands, ...meetingCommands, ...knowledgeCommands, ...exchangeCommands, ...continuityCommands, ...dashboardCommands, ...weeklyCommands, ...planCommands, ...reportCommands, ...legacyCommands]);
+export const commandRegistry = createRegistry([...helpCommands, ...programmeCommands, ...organisationCommands, ...privacyCommands, ...clusterCommands, ...meetingCommands, ...knowledgeCommands, ...exchangeCommands, ...continuityCommands, ...dashboardCommands, ...weeklyCommands, ...planCommands, ...reportCommands]);
 
 /** The core with every command of LOKET. */
 export function createLoketCore(deps: CoreDeps) {

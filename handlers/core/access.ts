@@ -1,21 +1,11 @@
 import type { Actor } from './actor.js';
 
-/** Roles as the role table speaks of them. `leader`/`deputy`/`member` mean "in at least one cluster";
+/** Roles as command declarations speak of them. `leader`/`deputy`/`member` mean "in at least one cluster";
  *  handlers that act on one cluster also ask mayManageCluster for that cluster. */
 export const roles = ['manager', 'leader', 'deputy', 'member', 'board', 'participant'] as const;
 export type Role = (typeof roles)[number];
 
 export const everyone: readonly Role[] = roles;
-
-/** TRANSITION ONLY: who may run the verbs not yet declared by their feature; each moves into its command's
- *  declaration (handlers/<feature>/commands.ts). */
-export const legacyRoles: Record<string, readonly Role[]> = {
-  help: everyone,
-  'cluster add': ['manager'],
-  'cluster list': everyone,
-  'cluster role': ['manager', 'leader'],
-  join: everyone,
-};
 
 export function rolesOf(actor: Pick<Actor, 'programmeRoles' | 'clusterRoles'>): Set<Role> {
   const held = new Set<Role>(['participant']);

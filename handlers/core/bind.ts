@@ -37,11 +37,6 @@ export function declaredKeys(spec: CommandSpec): Map<string, OptionEntry> {
 
 /** Binds `command` to `spec`, or throws a LoketError that says what did not fit (with the spec's example). */
 export function bind(spec: CommandSpec, command: Command, language: Language): Bound {
-  if (spec.legacyKeys) {
-    const keys = spec.legacyKeys;
-    const args = foldFreeText(command.args, (key) => keys.has(key)).map((t): Token => (t.type === 'option' && !keys.has(t.key) ? { type: 'word', value: t.raw } : t));
-    return { args: {}, command: { ...command, args, lines: command.lines.map(canonicalLine) } };
-  }
   return new Binder(spec, command, language).run();
 }
 

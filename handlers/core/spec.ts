@@ -152,9 +152,6 @@ interface SpecBase<A extends Slots> {
   readonly example: string | Bilingual;
   /** Shown in Teams' command menu (at most ten) and in Slack's usage hint. */
   readonly menu?: boolean;
-  /** TRANSITION ONLY (removed when every feature declares its arguments): the keys an undeclared command
-   *  still reads from tokens itself. */
-  readonly legacyKeys?: ReadonlySet<string>;
 }
 
 export interface ProgrammeCommandSpec<A extends Slots = Slots> extends SpecBase<A> {
