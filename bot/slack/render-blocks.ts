@@ -35,7 +35,7 @@ export function renderBlocks(reply: Reply): { text: string; blocks: KnownBlock[]
 }
 
 function fallbackText(reply: Reply): string {
-  const text = escapeMrkdwn(renderPlainText(reply));
+  const text = escapeMrkdwn(renderPlainText(reply, 'slack'));
   if (text.length <= SLACK_LIMITS.fallbackText) return text || '…';
   return `${text.slice(0, safeCut(text, SLACK_LIMITS.fallbackText - 1))}…`;
 }

@@ -30,7 +30,7 @@ describe('the built server', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/"applied":\d+.*database ready/);
     expect(run.stdout).toContain('Du i LOKET');
-    expect(run.stdout).toContain('LOKET – kommandon');
+    expect(run.stdout).toContain('LOKET – vad vill du göra?');
     expect(run.stdout).not.toContain('Något gick fel');
   }, 260_000);
 

@@ -56,8 +56,8 @@ describe(`npm start with piped input (${testDatabaseKind})`, () => {
     const run = await npmStart('help\n', database.env);
     expect(run.code).toBe(0);
     const out = withoutNpmBanner(run.stdout);
-    expect(out.startsWith('LOKET – kommandon\n')).toBe(true);
-    expect(out).toContain('`cluster add <name> sector:<sector>` – lägger till ett kluster');
+    expect(out.startsWith('LOKET – vad vill du göra?\n')).toBe(true);
+    expect(out).toContain('Möten och åtgärder: skriv `help möten`');
     expect(out).not.toContain('"level"');
     expect(run.stderr).toContain('database ready');
   }, 60_000);

@@ -22,7 +22,7 @@ describe('found by fuzzing', () => {
     const p = await meetingProgramme(database.db);
     for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       const { outcome, text } = await p.as('UPM', `meeting show ${word}`);
-      expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('id.invalid');
+      expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.id_invalid');
       expect(text).toContain(`”${word}”`);
       expect(text).toContain('Exempel: `meeting show M12`');
     }

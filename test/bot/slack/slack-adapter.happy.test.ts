@@ -45,8 +45,8 @@ describe('the /loket slash command', () => {
     release();
     const response = await h.fake.waitFor((s) => s.responses.find((r) => r.id === 'cmd'));
     expect(response.body['response_type']).toBe('ephemeral');
-    expect(shownText(response.body)).toContain('LOKET – kommandon');
-    expect(shownText(response.body)).toContain('`cluster add &lt;name&gt; sector:&lt;sector&gt;`');
+    expect(shownText(response.body)).toContain('LOKET – vad vill du göra?');
+    expect(shownText(response.body)).toContain('Möten och åtgärder: skriv `/loket help möten`');
     expect(h.coreCalls[0]).toMatchObject({ platform: 'slack', workspaceId: h.teamId, userId: USER_ID, displayName: 'anna.berg', channelId: 'C0KLUSTER1', text: 'help', deliveryKey: { source: 'slack.command', key: triggerId } });
     expect(await h.deliveries('slack.command', triggerId)).toHaveLength(1);
   });
@@ -113,7 +113,7 @@ describe('mentions and direct messages', () => {
 
     const call = await h.fake.waitFor((s) => s.calls.find((c) => c.method === 'chat.postMessage'));
     expect(call.body['channel']).toBe('D0ANNALOKET');
-    expect(shownText(call.body)).toContain('LOKET – kommandon');
+    expect(shownText(call.body)).toContain('LOKET – vad vill du göra?');
     const rows = await h.testCore.db.select().from(conversations).where(and(eq(conversations.programmeId, h.testCore.programme.id), eq(conversations.conversationId, 'D0ANNALOKET')));
     expect(rows).toMatchObject([{ conversationType: 'personal', userId: USER_ID }]);
   });

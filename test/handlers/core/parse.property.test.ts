@@ -13,7 +13,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
 ]);
 const asCommandSees = (ts: Token[]): Token[] =>
   foldFreeText(ts, (k) => KNOWN_KEYS.has(k)).map((t) =>
-    t.type === 'option' ? (KNOWN_KEYS.has(t.key) ? ({ type: 'option', key: t.key, value: t.value } as Token) : { type: 'word', value: t.raw }) : t,
+    t.type === 'option' ? (KNOWN_KEYS.has(t.key) ? ({ type: 'option', key: t.key, value: t.value } as Token) : /[\s\u0085]/.test(t.raw) ? { type: 'quoted', value: t.raw } : { type: 'word', value: t.raw }) : t,
   );
 const tokenize = (text: string): Token[] => asCommandSees(tokenizeRaw(text));
 const parseMessage = (text: string): ParsedMessage => {
