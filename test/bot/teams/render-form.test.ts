@@ -91,7 +91,7 @@ describe('formDataToCommand', () => {
   it('empty fields are left out and a multi-line option value stays on the command line', () => {
     const command = formDataToCommand('progress', { loketForm: 'progress', cluster: 'Skog', done: 'Workshop\nRapport', next: '', blockers: '  ' });
     expect(command).toBe('progress cluster:"Skog" done:"Workshop; Rapport"');
-    expect(parseMessage(command).tokens).toEqual([
+    expect(plainTokens(parseMessage(command).tokens)).toEqual([
       { type: 'word', value: 'progress' },
       { type: 'option', key: 'cluster', value: 'Skog' },
       { type: 'option', key: 'done', value: 'Workshop; Rapport' },
