@@ -72,6 +72,9 @@ class Binder {
 
   run(): Bound {
     this.checkLines();
+    // A mistyped key is caught even inside free text (`gjort: Workshop humr:grön`), where it would
+    // otherwise be stored as part of the text.
+    for (const token of this.command.args) if (token.type === 'option' && !this.keys.has(token.key)) this.refuseNearKey(token);
     const tokens = foldFreeText(this.command.args, (key) => this.keys.has(key));
     for (const token of tokens) this.take(token);
     this.closeRun();
@@ -108,7 +111,7 @@ class Binder {
     if (token.type === 'option') {
       const entry = this.keys.get(token.key);
       if (entry) return this.takeOption(token, entry);
-      this.refuseNearKey(token);
+      this.refuseUnknownKey(token);
       // Not a key of this command: text as typed (a URL, `Obs:`), if the command takes free text.
       return this.takePositional({ type: 'word', value: token.raw });
     }
@@ -119,10 +122,13 @@ class Binder {
   private refuseNearKey(token: Extract<Token, { type: 'option' }>) {
     if (token.value.startsWith('/')) return;
     const near = nearestKey(token.key, [...this.keys.keys()]);
-    if (near) {
-      const suggestion = `${near}:${token.quoted ? `"${token.value}"` : token.value}`;
-      throw new LoketError('args.unknown_key', { key: `${token.key}:`, verb: this.spec.verb, keys: this.keyList() }, this.example).withHint('args.key_suggestion', { suggestion });
-    }
+    if (!near) return;
+    const suggestion = `${near}:${token.quoted ? `"${token.value}"` : token.value}`;
+    throw new LoketError('args.unknown_key', { key: `${token.key}:`, verb: this.spec.verb, keys: this.keyList() }, this.example).withHint('args.key_suggestion', { suggestion });
+  }
+
+  /** A key the command does not declare is text only where the command takes free text. */
+  private refuseUnknownKey(token: Extract<Token, { type: 'option' }>) {
     if (!this.positionals.some(([, slot]) => slot.rest)) {
       this.fail('args.unknown_key', { key: `${token.key}:`, verb: this.spec.verb, keys: this.keyList() });
     }
@@ -151,8 +157,8 @@ class Binder {
       return;
     }
     if (this.mentionsName) {
-      (this.args[this.mentionsName] ??= [] as PersonRef[]) as PersonRef[];
-      (this.args[this.mentionsName] as PersonRef[]).push(token.ref);
+      const mentioned = (this.args[this.mentionsName] ??= []) as PersonRef[];
+      mentioned.push(token.ref);
       this.canonical.push(token);
       return;
     }
@@ -161,14 +167,13 @@ class Binder {
 
   private takePositional(token: Token) {
     if (this.collecting) {
-      if (this.lastOneWordOption === undefined) {
-        this.collecting.tokens.push(token);
-        return;
-      }
+      this.collecting.tokens.push(token);
+      return;
     }
-    const slot = this.collecting ? undefined : this.positionals[this.next];
-    if (!slot || this.lastOneWordOption?.followedBy.length) return this.leftover(token);
-    if (this.lastOneWordOption && this.restStarted()) return this.leftover(token);
+    // Free words fit nowhere once every slot has its value: a rest slot closed at the option that followed
+    // it (`sector:vehicle testing`, `date:2026-03-02 mars`).
+    const slot = this.positionals[this.next];
+    if (!slot) return this.leftover(token);
     const [name, spec] = slot;
     this.next++;
     if (spec.rest) {
@@ -178,11 +183,6 @@ class Binder {
     }
     this.args[name] = this.parse(spec.type, token.type === 'quoted' ? token.value : rawOf(token), token.type === 'quoted', `<${spec.type.placeholder[this.language]}>`);
     this.canonical.push(token.type === 'person' ? token : { type: token.type === 'quoted' ? 'quoted' : 'word', value: token.type === 'quoted' ? token.value : rawOf(token) });
-  }
-
-  /** A rest slot that already has words, so later free words cannot belong to it. */
-  private restStarted(): boolean {
-    return this.positionals.slice(0, this.next).some(([name, s]) => s.rest && this.args[name] !== undefined);
   }
 
   private leftover(token: Token) {

@@ -123,6 +123,11 @@ describe('the binder reads a message against its command', () => {
     expect(error.hint?.params.suggestion).toBe('datum:2026-03-02');
   });
 
+  it('a mistyped key inside free text is caught too, rather than stored as part of the text', () => {
+    const error = refusal(meeting, 'meeting with: @anna dattum:2026-03-02');
+    expect(error.hint?.params.suggestion).toBe('datum:2026-03-02');
+  });
+
   it('a key given twice is refused', () => {
     expect(refusal(meeting, 'meeting X date:2026-03-02 datum:2026-03-03').code).toBe('args.duplicate_key');
   });
