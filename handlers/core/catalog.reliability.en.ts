@@ -1,4 +1,4 @@
-import type { reliabilitySv } from './reliability.sv.js';
+import type { reliabilitySv } from './catalog.reliability.sv.js';
 
 export const reliabilityEn: Record<keyof typeof reliabilitySv, string> = {
   'reliability.unavailable': 'LOKET cannot reach its database right now, so the command was not saved. Please try again in a moment.',

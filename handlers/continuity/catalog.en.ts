@@ -1,4 +1,4 @@
-import type { continuitySv } from './continuity.sv.js';
+import type { continuitySv } from './catalog.sv.js';
 
 export const continuityEn: Record<keyof typeof continuitySv, string> = {
   'continuity.bus_label': 'Person dependency (bus factor)',

@@ -1,4 +1,4 @@
-import type { privacySv } from './privacy.sv.js';
+import type { privacySv } from './catalog.sv.js';
 
 export const privacyEn: Record<keyof typeof privacySv, string> = {
   'privacy.title': 'Your data in LOKET',

@@ -1,4 +1,4 @@
-import type { exchangeSv } from './exchange.sv.js';
+import type { exchangeSv } from './catalog.outbox.sv.js';
 
 export const exchangeEn: Record<keyof typeof exchangeSv, string> = {
   'exchange.proposal_title': 'Proposal {id}: meet {name}',

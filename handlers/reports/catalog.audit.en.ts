@@ -1,4 +1,4 @@
-import type { auditSv } from './audit.sv.js';
+import type { auditSv } from './catalog.audit.sv.js';
 
 export const auditEn: Record<keyof typeof auditSv, string> = {
   'audit.title': 'Audit trail ({count})',

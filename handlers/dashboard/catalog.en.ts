@@ -1,4 +1,4 @@
-import type { dashboardSv } from './dashboard.sv.js';
+import type { dashboardSv } from './catalog.sv.js';
 
 export const dashboardEn: Record<keyof typeof dashboardSv, string> = {
   'dashboard.link_label': "The programme's web view (valid {days} days)",

@@ -1,4 +1,4 @@
-import type { homeSv } from './home.sv.js';
+import type { homeSv } from './catalog.home.sv.js';
 
 export const homeEn: Record<keyof typeof homeSv, string> = {
   'home.title': '{name} in {programme}',
