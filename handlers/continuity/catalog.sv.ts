@@ -55,7 +55,7 @@ export const continuitySv = {
   'pack.title': 'Överlämningspaket: {cluster}',
   'pack.ready': 'Överlämningspaketet för {cluster} är klart. Ingenting har lämnats över.',
   'pack.summary': 'Innehåll: {actions} öppna åtgärder, {planActions} öppna planåtgärder, {gaps} brister utan öppen åtgärd, {weeks} veckorapporter, {decisions} beslut senaste året, {organisations} organisationer, {contacts} kontakter, {exchanges} öppna utbyten, {recurring} återkommande mötestyper.',
-  'pack.generated': 'Framtaget {date} · bransch: {sector}',
+  'pack.generated': 'Framtaget {date} · sektor: {sector}',
   'pack.handed_over': 'Lämnat över från {from} till {to}.',
   'pack.none': 'inget',
   'pack.no_due': 'inget slutdatum',

@@ -65,7 +65,7 @@ describe(`npm start with piped input (${testDatabaseKind})`, () => {
   it('a cluster added in one run is listed in the next, and `\\` continues a message', async () => {
     const first = await npmStart('cluster add Rymd \\\nsector:space\ncluster list\n', database.env);
     expect(first.code).toBe(0);
-    expect(withoutNpmBanner(first.stdout)).toContain('Klustret ”Rymd” (bransch: space) är tillagt.');
+    expect(withoutNpmBanner(first.stdout)).toContain('Klustret ”Rymd” (sektor: space) är tillagt.');
     const second = await npmStart('cluster list\n', database.env);
     expect(withoutNpmBanner(second.stdout)).toContain('Rymd – space');
   }, 60_000);

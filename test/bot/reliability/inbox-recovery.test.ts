@@ -76,7 +76,7 @@ describe('recovering the inbox after a crash', () => {
     expect((await recovery.recoverOnce()).replied).toBe(0);
 
     const response = fake.responses.find((r) => r.id === trigger);
-    expect(shownText(response?.body)).toContain('Klustret ”Rymd” (bransch: space) är tillagt');
+    expect(shownText(response?.body)).toContain('Klustret ”Rymd” (sektor: space) är tillagt');
     expect(await clustersNamed('Rymd')).toHaveLength(1);
     expect((await repo.find('slack.command', trigger)).row?.status).toBe('replied');
     expect(coreCalls).toBe(1);

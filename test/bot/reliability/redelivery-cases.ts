@@ -67,7 +67,7 @@ export function describeRedelivery(counts: ReplayCounts): void {
 
       expect(statuses.every((s) => s === 200)).toBe(true);
       expect(h.fake.responses).toHaveLength(1);
-      expect(shownText(h.fake.responses[0]!.body)).toContain('Klustret ”Skog” (bransch: forest) är tillagt');
+      expect(shownText(h.fake.responses[0]!.body)).toContain('Klustret ”Skog” (sektor: forest) är tillagt');
       // Only the first delivery reaches the core: the others are recognised by their inbox row.
       expect(h.coreCalls).toHaveLength(1);
       expect(await h.clustersNamed('Skog')).toHaveLength(1);

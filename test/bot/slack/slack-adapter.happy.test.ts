@@ -57,7 +57,7 @@ describe('the /loket slash command', () => {
     expect(res.status).toBe(200);
 
     const response = await h.fake.waitFor((s) => s.responses.find((r) => r.id === 'cmd'));
-    expect(shownText(response.body)).toContain('Klustret ”Rymd” (bransch: space) är tillagt');
+    expect(shownText(response.body)).toContain('Klustret ”Rymd” (sektor: space) är tillagt');
     const rows = await h.clustersNamed('Rymd');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ programmeId: h.testCore.programme.id, sector: 'space' });
@@ -85,7 +85,7 @@ describe('buttons', () => {
 
     const response = await h.fake.waitFor((s) => s.responses.find((r) => r.id === 'click'));
     expect(response.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(shownText(response.body)).toContain('Klustret ”Fordon” (bransch: vehicles) är tillagt');
+    expect(shownText(response.body)).toContain('Klustret ”Fordon” (sektor: vehicles) är tillagt');
     expect(await h.clustersNamed('Fordon')).toHaveLength(1);
     expect(h.coreCalls[0]?.deliveryKey).toEqual({ source: 'slack.action', key: triggerId });
   });
@@ -100,7 +100,7 @@ describe('mentions and direct messages', () => {
 
     const call = await h.fake.waitFor((s) => s.calls.find((c) => c.method === 'chat.postEphemeral'));
     expect(call.body).toMatchObject({ channel: 'C0KLUSTER1', user: USER_ID });
-    expect(shownText(call.body)).toContain('Klustret ”Hav” (bransch: sea) är tillagt');
+    expect(shownText(call.body)).toContain('Klustret ”Hav” (sektor: sea) är tillagt');
     expect(h.coreCalls[0]).toMatchObject({ text: 'cluster add Hav sector:sea', deliveryKey: { source: 'slack.event', key: eventId } });
     expect(await h.clustersNamed('Hav')).toHaveLength(1);
     expect(h.fake.callsTo('chat.postMessage')).toEqual([]);
@@ -153,7 +153,7 @@ describe('modals', () => {
     expect(await res.text()).toBe('');
 
     const response = await h.fake.waitFor((s) => s.responses.find((r) => r.id === 'form'));
-    expect(shownText(response.body)).toContain('Klustret ”Skog och trä” (bransch: forest) är tillagt');
+    expect(shownText(response.body)).toContain('Klustret ”Skog och trä” (sektor: forest) är tillagt');
     expect(h.coreCalls[0]).toMatchObject({ text: 'cluster add "Skog och trä" sector:"forest"', deliveryKey: { source: 'slack.view', key: `${viewId}:1767258200.a1` } });
     expect(await h.clustersNamed('Skog och trä')).toHaveLength(1);
   });

@@ -33,7 +33,7 @@ describe('a burst of /loket commands', () => {
 
       const repo = createInboxRepository({ db: database.db });
       for (const c of commands) {
-        expect(shownText(h.fake.responses.find((r) => r.id === c.reply)?.body)).toContain(`Klustret ”${c.name}” (bransch: space) är tillagt`);
+        expect(shownText(h.fake.responses.find((r) => r.id === c.reply)?.body)).toContain(`Klustret ”${c.name}” (sektor: space) är tillagt`);
         const { row } = await repo.find('slack.command', c.trigger);
         expect(row?.status).toBe('replied');
         // Kept with the effect in one commit, so a crash before the reply sends this answer, not a second run.

@@ -42,7 +42,7 @@ describe('redeliveries act once', () => {
     expect([first?.status, second?.status]).toEqual([200, 200]);
 
     const response = await h.fake.waitFor((s) => s.responses.find((r) => r.id === 'cmd'));
-    expect(shownText(response.body)).toContain('Klustret ”Rymd” (bransch: space) är tillagt');
+    expect(shownText(response.body)).toContain('Klustret ”Rymd” (sektor: space) är tillagt');
     await h.adapter.stop();
     expect(h.coreCalls).toHaveLength(2);
     expect(h.fake.responses).toHaveLength(1);

@@ -17,6 +17,17 @@ describe('renderTeamsMessages', () => {
     ]);
   });
 
+  it('a command is shown as Teams users type it: after @LOKET in a channel, plain in a 1:1 chat, never /loket', () => {
+    const reply: Reply = { visibility: 'private', title: 'Skriv `/loket help`', blocks: [{ type: 'text', text: 'Gå med genom `/loket join Rymd`.' }, { type: 'list', items: ['`/loket help möten`'] }, { type: 'fields', fields: [{ label: 'Exempel', value: '`/loket join Rymd`' }] }] };
+    const channel = JSON.stringify(renderTeamsMessages(reply, 'channel'));
+    const personal = JSON.stringify(renderTeamsMessages(reply, 'personal'));
+    expect(channel).toContain('`@LOKET join Rymd`');
+    expect(channel).toContain('`@LOKET help möten`');
+    expect(personal).toContain('`join Rymd`');
+    expect(personal).toContain('`help möten`');
+    for (const rendered of [channel, personal]) expect(rendered).not.toContain('/loket');
+  });
+
   it('fields become a FactSet, lists become bullet lines and the title a bold heading', () => {
     const reply: Reply = {
       visibility: 'private',

@@ -50,7 +50,7 @@ describe('Teams messages, end to end', () => {
     const reply = await bed.connector.waitFor((c) => c.conversationId === personal.id);
     expect(reply.kind).toBe('send');
     expect(reply.body).toMatchObject({ type: 'message', textFormat: 'markdown', from: { id: FIXTURE_BOT.id }, conversation: { id: personal.id } });
-    expect(reply.body.text).toContain('Klustret ”Rymd” (bransch: space) är tillagt');
+    expect(reply.body.text).toContain('Klustret ”Rymd” (sektor: space) är tillagt');
     // Unauthenticated mode never fetches or sends a real token (there is none to fetch).
     expect(reply.authorization ?? '').not.toMatch(/^Bearer ey/);
 
@@ -140,7 +140,7 @@ describe('Teams messages, end to end', () => {
     expect((await server.post(form)).status).toBe(200);
 
     const reply = await bed.connector.waitFor((c) => c.conversationId === personal.id);
-    expect(reply.body.text).toContain('Klustret ”Fordonstest Norr” (bransch: vehicle testing) är tillagt');
+    expect(reply.body.text).toContain('Klustret ”Fordonstest Norr” (sektor: vehicle testing) är tillagt');
     expect((await clusterRows(test)).map((r) => [r.name, r.sector])).toEqual([['Fordonstest Norr', 'vehicle testing']]);
   });
 

@@ -28,7 +28,7 @@ describe('cluster add', () => {
   it('a project manager who adds a cluster with a quoted name sees it confirmed and stored', async () => {
     const { test, as } = await programmeWithManager();
     const { text } = await as('UPM', 'cluster add "Swedish Space Cluster" sector:space');
-    expect(text).toContain('Klustret ”Swedish Space Cluster” (bransch: space) är tillagt');
+    expect(text).toContain('Klustret ”Swedish Space Cluster” (sektor: space) är tillagt');
     const rows = await clusterRows(test);
     expect(rows.map((r) => [r.name, r.sector])).toEqual([['Swedish Space Cluster', 'space']]);
     const audit = await opened.db.select().from(auditLog).where(and(eq(auditLog.programmeId, test.programme.id), eq(auditLog.action, 'cluster.add')));
