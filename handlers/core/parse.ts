@@ -188,7 +188,9 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F]/g;
 // Every whitespace but the line break becomes a plain space, so a name typed with NBSP matches one typed without.
 const OTHER_SPACE = /[^\S\n]|\u0085/g;
 
-function normalize(text: string): string {
+/** The text as every part of LOKET reads it: valid Unicode (NFC), `\n` line breaks, no control characters,
+ *  one kind of space. A lone surrogate would make Postgres refuse the whole statement. */
+export function normalizeText(text: string): string {
   return text
     .replace(LONE_SURROGATE, '\uFFFD')
     .normalize('NFC')
@@ -211,7 +213,7 @@ function stripPrefix(tokens: Token[]): Token[] {
 }
 
 export function parseMessage(text: string): ParsedMessage {
-  const lines = normalize(typeof text === 'string' ? text : '').split('\n');
+  const lines = normalizeText(typeof text === 'string' ? text : '').split('\n');
   const tokens: Token[] = [];
   const structured: StructuredLine[] = [];
   let seenFirst = false;

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
 import { createRepositories, type Repositories } from '../../db/repositories.js';
-import { parseMessage } from './parse.js';
+import { normalizeText, parseMessage } from './parse.js';
 import { t, toLanguage } from '../i18n/index.js';
 import { bind } from './bind.js';
 import type { Registry } from './registry.js';
@@ -84,8 +84,10 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: Comma
     throw new Refused({ kind: 'reply', language, reply });
   };
   const { registry } = deps;
-  const parsed = parseMessage(message.text);
-  const resolution = registry.resolve(parsed, message.text);
+  // Handlers that keep line breaks read the command's raw text, so it is cleaned like the parsed words.
+  const text = normalizeText(message.text);
+  const parsed = parseMessage(text);
+  const resolution = registry.resolve(parsed, text);
   const { workspace } = await resolveWorkspace(message, repos, deps);
 
   // A workspace that belongs to no programme yet may only join one.

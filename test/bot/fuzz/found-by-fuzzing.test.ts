@@ -1,5 +1,7 @@
 // One test for each bug the fuzz tests in this folder found, so each stays fixed with a readable name.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notes } from '../../../db/schema/index.js';
 import { FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, eventBody } from '../../support/fake-slack-api.js';
 import { meetingProgramme } from '../../support/programme-fixture.js';
 import { USER_ID, sharedTestDatabase, startSlackHarness } from '../slack/slack-harness.js';
@@ -26,6 +28,16 @@ describe('found by fuzzing', () => {
       expect(text).toContain(`”${word}”`);
       expect(text).toContain('Exempel: `meeting show M12`');
     }
+  });
+
+  it('a search or note holding a lone surrogate is answered and stored with a replacement character, not a failing query', async () => {
+    const p = await meetingProgramme(database.db);
+    const { outcome } = await p.as('UPM', 'sök \udc00 ');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).not.toBe('error.generic');
+    const note = await p.as('UPM', 'note Rymd Budget \ud800 klar');
+    expect(note.text).toContain('N1');
+    const rows = await database.db.select({ text: notes.text }).from(notes).where(eq(notes.programmeId, p.test.programme.id));
+    expect(rows.map((n) => n.text)).toEqual(['Budget \ufffd klar']);
   });
 
   it('a correctly signed Slack request whose payload is JSON null gets 400, not 500, and an event with mistyped fields is ignored; neither reaches the core', async () => {
