@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 
 export interface RecordedCall {
+  /** Order among everything the fake received (Web API calls and response_url posts together). */
+  seq: number;
   /** Web API method, e.g. `chat.postEphemeral`. */
   method: string;
   body: Record<string, unknown>;
@@ -14,6 +16,8 @@ export interface RecordedCall {
 }
 
 export interface RecordedResponse {
+  /** Order among everything the fake received (Web API calls and response_url posts together). */
+  seq: number;
   /** The `<id>` of `/response/<id>`. */
   id: string;
   body: Record<string, unknown>;
@@ -43,6 +47,30 @@ export interface FakeSlackApi extends FakeSlackState {
   /** When not empty, a Web API call whose bearer token is not in here answers `invalid_auth` (as Slack
    *  does for a revoked or another workspace's token). */
   acceptedTokens: Set<string>;
+  /** The bot scopes the app was granted: manifest.json's. A method whose scope is missing answers
+   *  `{ ok: false, error: 'missing_scope', needed, provided }`, as Slack does. */
+  grantedScopes: Set<string>;
+  /** users.info answers these user objects (`user_not_found` for any other id). */
+  users: Map<string, Record<string, unknown>>;
+  /** What kind of conversation a channel id is, for conversations.info (default by prefix: D im, G private, C public). */
+  channelKinds: Map<string, ChannelKind>;
+}
+
+export type ChannelKind = 'public' | 'private' | 'im' | 'mpim';
+
+/** The scopes manifest.json grants the bot. */
+export function manifestBotScopes(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as { oauth_config: { scopes: { bot: string[] } } };
+  return manifest.oauth_config.scopes.bot;
+}
+
+/** A users.info `user` as Slack returns it (test/fixtures/slack/users-info.json) for another person. */
+export function slackUser(id: string, realName: string, displayName = ''): Record<string, unknown> {
+  const { user } = loadSlackFixture<{ user: Record<string, unknown> & { profile: Record<string, unknown> } }>('users-info');
+  return {
+    ...user, id, name: realName.toLowerCase().replace(/\s+/g, '.'), real_name: realName,
+    profile: { ...user.profile, real_name: realName, real_name_normalized: realName, display_name: displayName, display_name_normalized: displayName },
+  };
 }
 
 type Override = { kind: 'error'; error: string; times: number } | { kind: 'ratelimit'; seconds: number; times: number };
@@ -54,6 +82,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const notMemberOf = new Set<string>();
   const oauthGrants = new Map<string, Record<string, unknown>>();
   const acceptedTokens = new Set<string>();
+  const grantedScopes = new Set(manifestBotScopes());
+  const users = new Map<string, Record<string, unknown>>();
+  const channelKinds = new Map<string, ChannelKind>();
+  let seq = 0;
   const waiters = new Set<() => void>();
   let counter = 0;
 
@@ -61,11 +93,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     void readBody(req).then((raw) => {
       const path = new URL(req.url ?? '/', 'http://fake').pathname;
       if (req.method === 'POST' && path.startsWith('/response/')) {
-        responses.push({ id: decodeURIComponent(path.slice('/response/'.length)), body: parseBody(raw, req.headers['content-type']) });
+        responses.push({ seq: ++seq, id: decodeURIComponent(path.slice('/response/'.length)), body: parseBody(raw, req.headers['content-type']) });
         send(res, 200, { ok: true });
       } else if (req.method === 'POST' && path === '/api/oauth.v2.access') {
         const body = parseBody(raw, req.headers['content-type']);
-        calls.push({ method: 'oauth.v2.access', body, authorization: req.headers.authorization });
+        calls.push({ seq: ++seq, method: 'oauth.v2.access', body, authorization: req.headers.authorization });
         const grantKey = String(body['grant_type'] === 'refresh_token' ? body['refresh_token'] : body['code']);
         const grant = oauthGrants.get(grantKey);
         oauthGrants.delete(grantKey);
@@ -73,10 +105,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       } else if (req.method === 'POST' && path.startsWith('/api/')) {
         const method = path.slice('/api/'.length);
         const body = parseBody(raw, req.headers['content-type']);
-        calls.push({ method, body, authorization: req.headers.authorization });
+        calls.push({ seq: ++seq, method, body, authorization: req.headers.authorization });
         const bearer = req.headers.authorization?.replace(/^Bearer /, '');
         if (acceptedTokens.size > 0 && !acceptedTokens.has(bearer ?? '')) send(res, 200, { ok: false, error: 'invalid_auth' });
-        else answer(res, method, body, overrides, ++counter, notMemberOf);
+        else {
+          const kindOf = (channel: string): ChannelKind => channelKinds.get(channel) ?? (channel.startsWith('D') ? 'im' : channel.startsWith('G') ? 'private' : 'public');
+          const missing = scopesFor(method, body, kindOf).filter((scope) => !grantedScopes.has(scope));
+          if (missing.length) send(res, 200, { ok: false, error: 'missing_scope', needed: missing.join(','), provided: [...grantedScopes].join(',') });
+          else answer(res, method, body, overrides, ++counter, { notMemberOf, users, kindOf });
+        }
       } else {
         send(res, 404, { ok: false, error: 'unknown_method' });
       }
@@ -95,6 +132,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     notMemberOf,
     oauthGrants,
     acceptedTokens,
+    grantedScopes,
+    users,
+    channelKinds,
     callsTo: (method) => calls.filter((c) => c.method === method),
     failNext: (method, error = 'internal_error', times = 1) => overrides.set(method, { kind: 'error', error, times }),
     rateLimitNext: (method, seconds, times = 1) => overrides.set(method, { kind: 'ratelimit', seconds, times }),
@@ -125,7 +165,31 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   };
 }
 
-function answer(res: ServerResponse, method: string, body: Record<string, unknown>, overrides: Map<string, Override>, n: number, notMemberOf: Set<string>): void {
+interface World {
+  notMemberOf: Set<string>;
+  users: Map<string, Record<string, unknown>>;
+  kindOf(channel: string): ChannelKind;
+}
+
+/** The bot scope Slack's method reference requires for a call, by what the call is about. The fake's own
+ *  table, kept apart from bot/slack/slack-scopes.ts so the two check each other. */
+function scopesFor(method: string, body: Record<string, unknown>, kindOf: (channel: string) => ChannelKind): string[] {
+  switch (method) {
+    case 'chat.postMessage':
+    case 'chat.postEphemeral':
+      return ['chat:write'];
+    case 'conversations.open':
+      return String(body['users'] ?? '').includes(',') ? ['mpim:write'] : ['im:write'];
+    case 'conversations.info':
+      return [{ public: 'channels:read', private: 'groups:read', im: 'im:read', mpim: 'mpim:read' }[kindOf(String(body['channel'] ?? ''))]];
+    case 'users.info':
+      return ['users:read'];
+    default:
+      return [];
+  }
+}
+
+function answer(res: ServerResponse, method: string, body: Record<string, unknown>, overrides: Map<string, Override>, n: number, world: World): void {
   const override = overrides.get(method);
   if (override) {
     override.times -= 1;
@@ -138,10 +202,14 @@ function answer(res: ServerResponse, method: string, body: Record<string, unknow
     send(res, 200, { ok: false, error: override.error });
     return;
   }
-  send(res, 200, { ok: true, ...successShape(method, body, n, notMemberOf) });
+  if (method === 'users.info' && !world.users.has(String(body['user']))) {
+    send(res, 200, { ok: false, error: 'user_not_found' });
+    return;
+  }
+  send(res, 200, { ok: true, ...successShape(method, body, n, world) });
 }
 
-function successShape(method: string, body: Record<string, unknown>, n: number, notMemberOf: Set<string>): Record<string, unknown> {
+function successShape(method: string, body: Record<string, unknown>, n: number, { notMemberOf, users, kindOf }: World): Record<string, unknown> {
   const ts = `1767225600.${String(n).padStart(6, '0')}`;
   switch (method) {
     case 'auth.test':
@@ -152,8 +220,12 @@ function successShape(method: string, body: Record<string, unknown>, n: number, 
       return { message_ts: ts };
     case 'views.open':
       return { view: { id: `V0FAKE${String(n).padStart(4, '0')}`, hash: `${ts}.fakehash`, ...(body['view'] as object | undefined) } };
-    case 'conversations.info':
-      return { channel: { id: body['channel'], is_channel: true, is_member: !notMemberOf.has(String(body['channel'])) } };
+    case 'conversations.info': {
+      const kind = kindOf(String(body['channel']));
+      return { channel: { id: body['channel'], is_channel: kind === 'public' || kind === 'private', is_private: kind !== 'public', is_im: kind === 'im', is_mpim: kind === 'mpim', is_member: !notMemberOf.has(String(body['channel'])) } };
+    }
+    case 'users.info':
+      return { user: users.get(String(body['user'])) };
     case 'conversations.open':
       return { channel: { id: `D0FAKE${String(n).padStart(4, '0')}` } };
     default:

@@ -55,7 +55,7 @@ export function describeRedelivery(counts: ReplayCounts): void {
       expect(posts).toHaveLength(1);
       expect(shownText(posts[0]!.body)).toContain('Klustret ”Rymd”');
       expect(await h.clustersNamed('Rymd')).toHaveLength(1);
-      expect(await h.deliveries('slack.event', eventId)).toHaveLength(1);
+      expect(await h.deliveries('slack.message', `${h.teamId}:C0KLUSTER1:1767258000.123456`)).toHaveLength(1);
     });
 
     it(`a /loket command delivered ${counts.slashCommands} times with one trigger_id is stored once in the inbox, adds one cluster and gets one response`, async () => {

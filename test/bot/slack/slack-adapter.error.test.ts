@@ -95,7 +95,7 @@ describe('when Slack fails', () => {
 
     expect(h.coreCalls[0]?.text).toBe('cluster add Hav sector:sea');
     expect(await h.clustersNamed('Hav')).toHaveLength(1);
-    expect(await h.deliveries('slack.event', eventId)).toHaveLength(1);
+    expect(await h.deliveries('slack.message', `${h.teamId}:C0KLUSTER1:1767258000.123456`)).toHaveLength(1);
   });
 });
 

@@ -101,7 +101,7 @@ describe('mentions and direct messages', () => {
     const call = await h.fake.waitFor((s) => s.calls.find((c) => c.method === 'chat.postEphemeral'));
     expect(call.body).toMatchObject({ channel: 'C0KLUSTER1', user: USER_ID });
     expect(shownText(call.body)).toContain('Klustret ”Hav” (sektor: sea) är tillagt');
-    expect(h.coreCalls[0]).toMatchObject({ text: 'cluster add Hav sector:sea', deliveryKey: { source: 'slack.event', key: eventId } });
+    expect(h.coreCalls[0]).toMatchObject({ text: 'cluster add Hav sector:sea', deliveryKey: { source: 'slack.message', key: `${h.teamId}:C0KLUSTER1:1767258000.123456` } });
     expect(await h.clustersNamed('Hav')).toHaveLength(1);
     expect(h.fake.callsTo('chat.postMessage')).toEqual([]);
   });

@@ -32,7 +32,7 @@ describe('redeliveries act once', () => {
     expect(h.coreCalls).toHaveLength(2);
     expect(h.fake.calls.filter((c) => c.method.startsWith('chat.'))).toHaveLength(1);
     expect(await h.clustersNamed('Rymd')).toHaveLength(1);
-    expect(await h.deliveries('slack.event', eventId)).toHaveLength(1);
+    expect(await h.deliveries('slack.message', `${h.teamId}:C0KLUSTER1:1767258000.123456`)).toHaveLength(1);
   });
 
   it('the same slash command delivered twice with the same trigger_id adds one cluster and sends one response', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_BUDGET_BYTES, utf16Bytes, type AdaptiveCard, type CardElement } from '../../../bot/teams/adaptive-card.js';
+import { MESSAGE_BUDGET_BYTES, utf16Bytes, type AdaptiveCard, type CardElement } from '../../../bot/teams/adaptive-card.js';
 import { renderTeamsMessages, type TeamsMessage } from '../../../bot/teams/render-card.js';
 import { textReply, type Reply } from '../../../handlers/core/reply.js';
 
@@ -87,7 +87,7 @@ describe('renderTeamsMessages', () => {
     const messages = renderTeamsMessages(reply);
     const cards = cardsOf(messages);
     expect(cards.length).toBeGreaterThan(3);
-    for (const card of cards) expect(utf16Bytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+    for (const message of messages) expect(utf16Bytes(message)).toBeLessThanOrEqual(MESSAGE_BUDGET_BYTES);
     expect(textsOf(cards).filter((t) => t.startsWith('• '))).toEqual(items.map((i) => `• ${i}`));
     const facts = cards.flatMap((c) => c.body.filter((e) => e.type === 'FactSet').flatMap((e) => e.facts as unknown[]));
     expect(facts).toHaveLength(400);
@@ -97,9 +97,10 @@ describe('renderTeamsMessages', () => {
 
   it('one enormous text line is cut into pieces that all fit and join back to the same text', () => {
     const line = Array.from({ length: 9000 }, (_, i) => `ord${i}`).join(' ');
-    const cards = cardsOf(renderTeamsMessages(textReply(line, { links: [{ label: 'Webb', url: 'https://loket.example' }] })));
+    const messages = renderTeamsMessages(textReply(line, { links: [{ label: 'Webb', url: 'https://loket.example' }] }));
+    const cards = cardsOf(messages);
     expect(cards.length).toBeGreaterThan(1);
-    for (const card of cards) expect(utf16Bytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+    for (const message of messages) expect(utf16Bytes(message)).toBeLessThanOrEqual(MESSAGE_BUDGET_BYTES);
     expect(textsOf(cards).join(' ')).toBe(line);
   });
 
@@ -107,7 +108,7 @@ describe('renderTeamsMessages', () => {
     const paragraphs = Array.from({ length: 3000 }, (_, i) => `Rad ${i}: ${'lärdom '.repeat(3)}`.trim());
     const messages = renderTeamsMessages(textReply(paragraphs.join('\n')));
     expect(messages.length).toBeGreaterThan(1);
-    for (const m of messages) expect(m.text!.length * 2).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+    for (const m of messages) expect(utf16Bytes(m)).toBeLessThanOrEqual(MESSAGE_BUDGET_BYTES);
     expect(messages.map((m) => m.text).join('\n\n')).toBe(paragraphs.join('\n\n'));
   });
 

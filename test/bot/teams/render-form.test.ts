@@ -29,7 +29,7 @@ describe('a form as an Adaptive Card', () => {
     const card = formCard({ visibility: 'private', blocks: [], form: meetingForm });
     const inputs = card.body.filter((e) => e.type.startsWith('Input.'));
     expect(inputs).toEqual([
-      { type: 'Input.Text', id: '_text', label: 'Rubrik', isRequired: true, placeholder: 'Styrgrupp vecka 11' },
+      { type: 'Input.Text', id: '_text', label: 'Rubrik', isRequired: true, errorMessage: 'Fyll i ”Rubrik”.', placeholder: 'Styrgrupp vecka 11' },
       { type: 'Input.Date', id: 'date', label: 'Datum', value: '2026-03-12' },
       { type: 'Input.ChoiceSet', id: 'cluster', label: 'Kluster', style: 'compact', choices: [{ title: 'Rymd', value: 'Rymd' }, { title: 'Skog', value: 'Skog' }] },
       { type: 'Input.Text', id: 'decision', label: 'Beslut', isMultiline: true },
@@ -37,6 +37,15 @@ describe('a form as an Adaptive Card', () => {
     ]);
     expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Spara', style: 'positive', data: { loketForm: 'meeting' } }]);
     expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: 'Logga ett möte', weight: 'Bolder' });
+  });
+
+  it('a required input tells the person what is missing in the form\'s language, whatever the reader\'s locale', () => {
+    const english: ReplyForm = { ...meetingForm, language: 'en', fields: [{ key: '_text', label: 'Title', kind: 'text', required: true }, { key: 'date', label: 'Date', kind: 'date', required: true }] };
+    const card = renderTeamsMessages({ visibility: 'private', blocks: [], form: english }, 'personal', 'sv')[0]!.attachments![0]!.content;
+    expect(card.body.filter((e) => e.type.startsWith('Input.')).map((e) => [e.id, e.isRequired, e.errorMessage])).toEqual([
+      ['_text', true, 'Please fill in “Title”.'],
+      ['date', true, 'Please fill in “Date”.'],
+    ]);
   });
 
   it('a date that is not YYYY-MM-DD is left out rather than breaking the date picker', () => {

@@ -4,11 +4,6 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { notes } from '../../../db/schema/index.js';
-import { bind } from '../../../handlers/core/bind.js';
-import { parseMessage } from '../../../handlers/core/parse.js';
-import { exampleIn } from '../../../handlers/core/spec.js';
-import { continuityCommands } from '../../../handlers/continuity/commands.js';
-import { commandRegistry } from '../../../handlers/registry.js';
 import { errorCode, meetingProgramme } from '../../support/programme-fixture.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { auditActions, ownership, storedFiles } from './handover-fixture.js';
@@ -18,16 +13,6 @@ beforeAll(async () => {
   opened = await openTestDatabase();
 });
 afterAll(async () => opened.close());
-
-describe('continuity examples', () => {
-  const cases = continuityCommands.flatMap((spec) => (['sv', 'en'] as const).map((language) => ({ verb: spec.verb, language, spec, example: exampleIn(spec, language) })));
-  it.each(cases)('the $language example of `$verb` is read by its own command without a refusal', ({ spec, language, example }) => {
-    const resolved = commandRegistry.resolve(parseMessage(example), example);
-    expect(resolved.kind === 'verb' && resolved.spec).toBe(spec);
-    if (resolved.kind !== 'verb') return;
-    expect(() => bind(spec, resolved.command, language)).not.toThrow();
-  });
-});
 
 describe('handover grammar', () => {
   it('till: and från: hand the cluster from its leader to the named person', async () => {

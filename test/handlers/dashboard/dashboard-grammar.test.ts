@@ -4,11 +4,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { linkGenerations } from '../../../db/schema/index.js';
-import { bind } from '../../../handlers/core/bind.js';
-import { parseMessage } from '../../../handlers/core/parse.js';
-import { exampleIn } from '../../../handlers/core/spec.js';
-import { dashboardCommands } from '../../../handlers/dashboard/commands.js';
-import { commandRegistry } from '../../../handlers/registry.js';
 import { errorCode, meetingProgramme, type MeetingProgramme } from '../../support/programme-fixture.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
@@ -21,14 +16,6 @@ afterAll(async () => opened.close());
 const generations = (p: MeetingProgramme) => opened.db.select({ generation: linkGenerations.generation }).from(linkGenerations).where(eq(linkGenerations.programmeId, p.test.programme.id));
 
 describe('dashboard grammar', () => {
-  const cases = dashboardCommands.flatMap((spec) => (['sv', 'en'] as const).map((language) => ({ verb: spec.verb, language, spec, example: exampleIn(spec, language) })));
-  it.each(cases)('the $language example of `$verb` is read by its own command without a refusal', ({ spec, language, example }) => {
-    const resolved = commandRegistry.resolve(parseMessage(example), example);
-    expect(resolved.kind === 'verb' && resolved.spec).toBe(spec);
-    if (resolved.kind !== 'verb') return;
-    expect(() => bind(spec, resolved.command, language)).not.toThrow();
-  });
-
   it('the Swedish alias retires every link handed out', async () => {
     const p = await meetingProgramme(opened.db);
     const { text } = await p.as('UPM', 'webbvy återkalla');

@@ -4,11 +4,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { exchangeLearnings, exchangePauses, exchangePosts, exchangeProposals, notes } from '../../../db/schema/index.js';
-import { bind } from '../../../handlers/core/bind.js';
-import { parseMessage } from '../../../handlers/core/parse.js';
-import { exampleIn } from '../../../handlers/core/spec.js';
-import { exchangeCommands } from '../../../handlers/exchange/commands.js';
-import { commandRegistry } from '../../../handlers/registry.js';
 import { errorCode, meetingProgramme, type MeetingProgramme } from '../../support/programme-fixture.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
@@ -38,16 +33,6 @@ async function introduced() {
   await p.as('UERIK', 'exchange accept X1');
   return p;
 }
-
-describe('exchange examples', () => {
-  const cases = exchangeCommands.flatMap((spec) => (['sv', 'en'] as const).map((language) => ({ verb: spec.verb, language, spec, example: exampleIn(spec, language) })));
-  it.each(cases)('the $language example of `$verb` is read by its own command without a refusal', ({ spec, language, example }) => {
-    const resolved = commandRegistry.resolve(parseMessage(example), example);
-    expect(resolved.kind === 'verb' && resolved.spec).toBe(spec);
-    if (resolved.kind !== 'verb') return;
-    expect(() => bind(spec, resolved.command, language)).not.toThrow();
-  });
-});
 
 describe('exchange need and offer grammar', () => {
   it('a need written with Swedish keys stores its topic, its tags and the named cluster exactly', async () => {

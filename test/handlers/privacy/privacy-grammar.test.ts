@@ -4,11 +4,6 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { legalHolds, meetings, people, privacyErasures } from '../../../db/schema/index.js';
-import { bind } from '../../../handlers/core/bind.js';
-import { parseMessage } from '../../../handlers/core/parse.js';
-import { exampleIn } from '../../../handlers/core/spec.js';
-import { privacyCommands } from '../../../handlers/privacy/commands.js';
-import { commandRegistry } from '../../../handlers/registry.js';
 import { errorCode, meetingProgramme, type MeetingProgramme } from '../../support/programme-fixture.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
@@ -32,19 +27,6 @@ async function holds(p: MeetingProgramme) {
 }
 
 const codeIn = (r: Awaited<ReturnType<MeetingProgramme['as']>>) => (r.outcome.kind === 'reply' ? r.outcome.reply.buttons?.[0]?.command.split(' ').at(-1) : undefined) ?? '';
-
-describe('every example of the privacy commands', () => {
-  it('is read by its own command in both languages', () => {
-    for (const spec of privacyCommands) {
-      for (const language of ['sv', 'en'] as const) {
-        const example = exampleIn(spec, language);
-        const resolved = commandRegistry.resolve(parseMessage(example), example);
-        expect(resolved.kind === 'verb' && resolved.spec.verb, example).toBe(spec.verb);
-        if (resolved.kind === 'verb') expect(() => bind(resolved.spec, resolved.command, language), example).not.toThrow();
-      }
-    }
-  });
-});
 
 describe('hold', () => {
   it('skäl: takes the rest of the message as the reason, exactly as typed', async () => {

@@ -4,11 +4,6 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { organisations, people, programmeRoles } from '../../../db/schema/index.js';
-import { bind } from '../../../handlers/core/bind.js';
-import { parseMessage } from '../../../handlers/core/parse.js';
-import { exampleIn } from '../../../handlers/core/spec.js';
-import { programmeCommands } from '../../../handlers/programme/commands.js';
-import { commandRegistry } from '../../../handlers/registry.js';
 import { errorCode } from '../../support/programme-fixture.js';
 import { createTestCore, say, uniqueWorkspaceId, type TestCore } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
@@ -35,19 +30,6 @@ async function rolesOf(test: TestCore, personId: string) {
   const rows = await opened.db.select().from(programmeRoles).where(and(eq(programmeRoles.programmeId, test.programme.id), eq(programmeRoles.personId, personId)));
   return rows.map((r) => r.role).sort();
 }
-
-describe('every example of the programme commands', () => {
-  it('is read by its own command in both languages', () => {
-    for (const spec of programmeCommands) {
-      for (const language of ['sv', 'en'] as const) {
-        const example = exampleIn(spec, language);
-        const resolved = commandRegistry.resolve(parseMessage(example), example);
-        expect(resolved.kind === 'verb' && resolved.spec.verb, example).toBe(spec.verb);
-        if (resolved.kind === 'verb') expect(() => bind(resolved.spec, resolved.command, language), example).not.toThrow();
-      }
-    }
-  });
-});
 
 describe('profile', () => {
   it('Swedish keys and words store the English values: kön:kvinna is woman, språk:engelska is en', async () => {

@@ -2,11 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { auditLog, exportFiles, programmeTargets } from '../../../db/schema/index.js';
-import { bind } from '../../../handlers/core/bind.js';
-import { parseMessage } from '../../../handlers/core/parse.js';
-import { exampleIn } from '../../../handlers/core/spec.js';
-import { commandRegistry } from '../../../handlers/registry.js';
-import { reportCommands } from '../../../handlers/reports/commands.js';
 import { meetingProgramme } from '../../support/programme-fixture.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
@@ -84,18 +79,5 @@ describe('status, export and audit read the period in Swedish and English', () =
     const reply = await as('UPM', 'granskning från:2026-01-01 till:2026-12-31 Rymd');
     expect(errorCode(reply)).toBeUndefined();
     expect(reply.text).toContain('Rymd');
-  });
-});
-
-describe('the report declarations', () => {
-  it('every example passes its own command in both languages', () => {
-    for (const spec of reportCommands) {
-      for (const language of ['sv', 'en'] as const) {
-        const example = exampleIn(spec, language);
-        const resolved = commandRegistry.resolve(parseMessage(example), example);
-        expect(resolved.kind === 'verb' && resolved.spec.verb, example).toBe(spec.verb);
-        if (resolved.kind === 'verb') expect(() => bind(spec, resolved.command, language), example).not.toThrow();
-      }
-    }
   });
 });

@@ -3,11 +3,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { absences, digestSubscriptions, progressNotes } from '../../../db/schema/index.js';
-import { bind } from '../../../handlers/core/bind.js';
-import { parseMessage } from '../../../handlers/core/parse.js';
-import { exampleIn } from '../../../handlers/core/spec.js';
-import { commandRegistry } from '../../../handlers/registry.js';
-import { weeklyCommands } from '../../../handlers/weekly/commands.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { inChannel, weeklyProgramme, type WeeklyProgramme } from '../../support/weekly-fixture.js';
 
@@ -110,18 +105,5 @@ describe('digest here', () => {
     expect(errorCode(reply)).toBe('args.unknown_key');
     expect(reply.text).toContain('Menade du `dag:fre`?');
     expect(await subscriptionsOf(p)).toEqual([]);
-  });
-});
-
-describe('the weekly declarations', () => {
-  it('every example passes its own command in both languages', () => {
-    for (const spec of weeklyCommands) {
-      for (const language of ['sv', 'en'] as const) {
-        const example = exampleIn(spec, language);
-        const resolved = commandRegistry.resolve(parseMessage(example), example);
-        expect(resolved.kind === 'verb' && resolved.spec.verb, example).toBe(spec.verb);
-        if (resolved.kind === 'verb') expect(() => bind(spec, resolved.command, language), example).not.toThrow();
-      }
-    }
   });
 });
