@@ -71,3 +71,14 @@ export async function say(core: ProcessIncoming, from: Omit<IncomingMessage, 'te
   const outcome = await core({ ...from, text });
   return { outcome, text: outcome.kind === 'reply' ? renderPlainText(outcome.reply) : '' };
 }
+
+/** A fresh programme with a connected Slack workspace and its project manager `UPM`; `as` speaks as anyone
+ *  in that workspace (a display name or locale given once is how LOKET first meets them). */
+export async function managedProgramme(db: Database, options: { registry?: Registry; managerName?: string } = {}) {
+  const test = await createTestCore({ db, ...(options.registry ? { registry: options.registry } : {}) });
+  const workspaceId = uniqueWorkspaceId();
+  await test.connectWorkspace('slack', workspaceId);
+  const manager = await test.makeManager('slack', workspaceId, 'UPM', options.managerName ?? 'Petra');
+  const as = (userId: string, text: string, extra: { displayName?: string; locale?: string } = {}) => say(test.core, { platform: 'slack', workspaceId, userId, ...extra }, text);
+  return { test, workspaceId, as, manager };
+}

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { auditLog, clusters, memberships } from '../../../db/schema/index.js';
-import { createTestCore, say, uniqueWorkspaceId, type TestCore } from '../../support/test-core.js';
+import { managedProgramme, type TestCore } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
 let opened: OpenedDatabase;
@@ -11,14 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => opened.close());
 
-async function programmeWithManager() {
-  const test = await createTestCore({ db: opened.db });
-  const workspaceId = uniqueWorkspaceId();
-  await test.connectWorkspace('slack', workspaceId);
-  await test.makeManager('slack', workspaceId, 'UPM', 'Petra PM');
-  const as = (userId: string, text: string, displayName?: string) => say(test.core, { platform: 'slack', workspaceId, userId, displayName }, text);
-  return { test, workspaceId, as };
-}
+const programmeWithManager = () => managedProgramme(opened.db, { managerName: 'Petra PM' });
 
 async function clusterRows(test: TestCore) {
   return opened.db.select().from(clusters).where(eq(clusters.programmeId, test.programme.id));
@@ -77,7 +70,7 @@ describe('cluster add', () => {
 
   it('a participant who is not a manager may not add a cluster', async () => {
     const { test, as } = await programmeWithManager();
-    const { outcome, text } = await as('UNOBODY', 'cluster add Rymd sector:space', 'Nils');
+    const { outcome, text } = await as('UNOBODY', 'cluster add Rymd sector:space', { displayName: 'Nils' });
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('permission.denied');
     expect(text).toContain('Du får inte köra `cluster add`. Det kan: projektledare.');
     expect(await clusterRows(test)).toEqual([]);
@@ -88,8 +81,8 @@ describe('cluster role and join', () => {
   it('a new leader turns the previous leader into a deputy, and the list shows both', async () => {
     const { test, as } = await programmeWithManager();
     await as('UPM', 'cluster add Skog sector:forest');
-    await as('UANNA', 'whoami', 'Anna');
-    await as('UERIK', 'whoami', 'Erik');
+    await as('UANNA', 'whoami', { displayName: 'Anna' });
+    await as('UERIK', 'whoami', { displayName: 'Erik' });
     expect((await as('UPM', 'cluster role Skog <@UANNA> leader')).text).toContain('Anna är nu klusterledare i Skog.');
     const second = await as('UPM', 'cluster role skog <@UERIK|erik> leader');
     expect(second.text).toContain('Anna var ledare och är nu ersättare.');
@@ -102,7 +95,7 @@ describe('cluster role and join', () => {
   it('anyone can join a cluster once', async () => {
     const { test, as } = await programmeWithManager();
     await as('UPM', 'cluster add Turism sector:tourism');
-    expect((await as('UX', 'join turism', 'Xena')).text).toBe('Du är nu medlem i Turism.');
+    expect((await as('UX', 'join turism', { displayName: 'Xena' })).text).toBe('Du är nu medlem i Turism.');
     expect((await as('UX', 'join Turism')).text).toBe('Du är redan med i Turism (som medlem).');
     const rows = await opened.db.select().from(memberships).where(eq(memberships.programmeId, test.programme.id));
     expect(rows).toHaveLength(1);

@@ -9,7 +9,7 @@ import { defineCommand, positional } from '../../../handlers/core/spec.js';
 import { commandRegistry } from '../../../handlers/registry.js';
 import { slackUsageHint } from '../../../scripts/slack-manifest.js';
 import { buildLocalization, teamsCommands } from '../../../scripts/teams-manifest.js';
-import { createTestCore, say, uniqueWorkspaceId } from '../../support/test-core.js';
+import { managedProgramme, type TestCore } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
 const ran: string[] = [];
@@ -36,11 +36,7 @@ beforeAll(async () => {
 afterAll(async () => opened.close());
 
 async function programme() {
-  const test = await createTestCore({ db: opened.db, registry });
-  const workspaceId = uniqueWorkspaceId();
-  await test.connectWorkspace('slack', workspaceId);
-  await test.makeManager('slack', workspaceId, 'UPM', 'Petra PM');
-  return (userId: string, text: string) => say(test.core, { platform: 'slack', workspaceId, userId }, text);
+  return (await managedProgramme(opened.db, { registry })).as;
 }
 
 describe('a command declared once is known everywhere', () => {

@@ -10,7 +10,7 @@ import { exampleIn } from '../../../handlers/core/spec.js';
 import { organisationCommands } from '../../../handlers/organisations/commands.js';
 import { commandRegistry } from '../../../handlers/registry.js';
 import { errorCode } from '../../support/programme-fixture.js';
-import { createTestCore, say, uniqueWorkspaceId, type TestCore } from '../../support/test-core.js';
+import { managedProgramme, type TestCore } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
 let opened: OpenedDatabase;
@@ -20,12 +20,8 @@ beforeAll(async () => {
 afterAll(async () => opened.close());
 
 async function setup() {
-  const test = await createTestCore({ db: opened.db });
-  const workspaceId = uniqueWorkspaceId();
-  await test.connectWorkspace('slack', workspaceId);
-  await test.makeManager('slack', workspaceId, 'UPM', 'Petra');
-  const as = (text: string) => say(test.core, { platform: 'slack', workspaceId, userId: 'UPM' }, text);
-  return { test, as };
+  const { test, as } = await managedProgramme(opened.db);
+  return { test, as: (text: string) => as('UPM', text) };
 }
 
 async function stored(test: TestCore) {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { organisations, people } from '../../../db/schema/index.js';
-import { createTestCore, say, uniqueWorkspaceId } from '../../support/test-core.js';
+import { managedProgramme, type TestCore } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
 let opened: OpenedDatabase;
@@ -12,12 +12,7 @@ beforeAll(async () => {
 afterAll(async () => opened.close());
 
 async function setup() {
-  const test = await createTestCore({ db: opened.db });
-  const workspaceId = uniqueWorkspaceId();
-  await test.connectWorkspace('slack', workspaceId);
-  await test.makeManager('slack', workspaceId, 'UPM', 'Petra');
-  const as = (userId: string, text: string, extra: { displayName?: string; locale?: string } = {}) =>
-    say(test.core, { platform: 'slack', workspaceId, userId, ...extra }, text);
+  const { test, as } = await managedProgramme(opened.db);
   const person = async (userId: string) => (await opened.db.select().from(people).where(eq(people.programmeId, test.programme.id))).find((p) => p.userId === userId);
   return { test, as, person };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { organisations, people, programmeRoles } from '../../../db/schema/index.js';
 import { errorCode } from '../../support/programme-fixture.js';
-import { createTestCore, say, uniqueWorkspaceId, type TestCore } from '../../support/test-core.js';
+import { managedProgramme, type TestCore } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
 let opened: OpenedDatabase;
@@ -15,13 +15,9 @@ beforeAll(async () => {
 afterAll(async () => opened.close());
 
 async function setup() {
-  const test = await createTestCore({ db: opened.db });
-  const workspaceId = uniqueWorkspaceId();
-  await test.connectWorkspace('slack', workspaceId);
-  await test.makeManager('slack', workspaceId, 'UPM', 'Petra');
-  const as = (userId: string, text: string, displayName?: string) => say(test.core, { platform: 'slack', workspaceId, userId, displayName }, text);
-  await as('UANNA', 'whoami', 'Anna');
-  await as('UKARIN', 'whoami', 'Karin');
+  const { test, as } = await managedProgramme(opened.db);
+  await as('UANNA', 'whoami', { displayName: 'Anna' });
+  await as('UKARIN', 'whoami', { displayName: 'Karin' });
   const person = async (userId: string) => (await opened.db.select().from(people).where(eq(people.programmeId, test.programme.id))).find((p) => p.userId === userId)!;
   return { test, as, person };
 }
