@@ -33,11 +33,16 @@ export interface TeamsMessage {
   entities?: MentionEntity[];
 }
 
-// Teams refuses a bot message over 40 KB, counted as the whole activity encoded in UTF-16 (Microsoft's
-// "Format your bot messages" page), so a card is measured in UTF-16 bytes and kept under 28 KB, leaving
-// room for the activity envelope (from, conversation, summary …) that the SDK adds around it.
-export const CARD_BUDGET_BYTES = 28_000;
+// Teams refuses a bot message over its size limit, counted as the whole activity (text, summary,
+// attachments and the envelope) encoded in UTF-16 (Microsoft's "Format your bot messages" page; readings of
+// the limit differ, 28 KB being the strictest). LOKET keeps every activity it sends under 28 KB counted that
+// way: what render-card produces stays under MESSAGE_BUDGET_BYTES, leaving ENVELOPE_RESERVE_BYTES for what
+// is added around it on the way out (from, recipient, conversation, replyToId, serviceUrl, mention entities).
+export const ACTIVITY_BUDGET_BYTES = 28 * 1024;
+export const ENVELOPE_RESERVE_BYTES = 4 * 1024;
+export const MESSAGE_BUDGET_BYTES = ACTIVITY_BUDGET_BYTES - ENVELOPE_RESERVE_BYTES;
 
+/** The size Teams counts: the activity's JSON in UTF-16 code units, two bytes each. */
 export function utf16Bytes(value: unknown): number {
   return JSON.stringify(value).length * 2;
 }

@@ -1,8 +1,9 @@
 // Reply → Teams messages: plain markdown when the reply is only text, otherwise Adaptive Cards (schema 1.5),
 // split into as many messages as the size limit needs. Rendering never fails on length.
+import type { Language } from '../../handlers/core/incoming.js';
 import { renderPlainText, withCommandSyntax, type Reply, type ReplyBlock } from '../../handlers/core/reply.js';
 import {
-  CARD_BUDGET_BYTES,
+  MESSAGE_BUDGET_BYTES,
   adaptiveCard,
   cardMessage,
   chunkText,
@@ -21,20 +22,23 @@ export type { AdaptiveCard, CardElement, TeamsMessage } from './adaptive-card.js
 // Teams clients show at most a handful of buttons side by side; more go in further rows.
 const ACTIONS_PER_ROW = 5;
 const SUMMARY_CHARS = 200;
-const EMPTY_CARD_BYTES = utf16Bytes(adaptiveCard([]));
-const ELEMENT_BUDGET_BYTES = CARD_BUDGET_BYTES - EMPTY_CARD_BYTES - 64;
+// What a card message weighs before its elements: the attachment wrapper, an empty card with an actions
+// array, and the longest summary (every character of which might be escaped in JSON).
+const EMPTY_MESSAGE_BYTES = utf16Bytes(cardMessage(adaptiveCard([], [{ type: 'Action.Submit' }]), '\\'.repeat(SUMMARY_CHARS)));
+const ELEMENT_BUDGET_BYTES = MESSAGE_BUDGET_BYTES - EMPTY_MESSAGE_BYTES - 64;
 
 /** Where the reply is read: in a 1:1 chat a command is typed as it is, elsewhere after `@LOKET`. */
 export type TeamsPlace = 'personal' | 'channel';
 
-export function renderTeamsMessages(original: Reply, place: TeamsPlace = 'channel'): TeamsMessage[] {
+/** `language` is the reader's (the activity's locale), for the few texts Teams itself needs (form errors). */
+export function renderTeamsMessages(original: Reply, place: TeamsPlace = 'channel', language: Language = 'sv'): TeamsMessage[] {
   const reply = withCommandSyntax(original, place === 'personal' ? 'teams-personal' : 'teams-channel');
   if (isTextOnly(reply)) return renderText(reply);
   const summary = summaryOf(reply);
   const content = [...(reply.title ? [titleBlock(reply.title)] : []), ...reply.blocks.flatMap(blockElements)];
   const rows = actionRows(reply);
   if (!reply.form) return packCards([...content, ...rows], undefined).map((card) => cardMessage(card, summary));
-  const form = renderFormCard(reply.form);
+  const form = renderFormCard(reply.form, language);
   const tail = { body: [...form.body, ...rows], actions: form.actions };
   return packCards(content, tail).map((card) => cardMessage(card, summary));
 }
@@ -48,18 +52,24 @@ function isTextOnly(reply: Reply): boolean {
 function renderText(reply: Reply): TeamsMessage[] {
   const lines = reply.title ? [`**${reply.title}**`] : [];
   for (const block of reply.blocks) if (block.type === 'text') lines.push(...block.text.split(/\r?\n/).filter((l) => l.trim()));
-  const maxChars = Math.floor(CARD_BUDGET_BYTES / 2);
+  const message = (text: string): TeamsMessage => ({ type: 'message', text, textFormat: 'markdown' });
+  const fits = (text: string) => utf16Bytes(message(text)) <= MESSAGE_BUDGET_BYTES;
+  // A piece's characters may each grow to two when escaped in JSON (quotes, backslashes), so one piece
+  // alone is at most half the budget in characters; pieces are then joined as long as the message fits.
+  const maxChars = Math.floor((MESSAGE_BUDGET_BYTES - utf16Bytes(message(''))) / 4);
   const texts: string[] = [];
   let current = '';
   for (const piece of lines.flatMap((line) => chunkText(line, maxChars))) {
-    if (current && current.length + 2 + piece.length > maxChars) {
+    const joined = current ? `${current}\n\n${piece}` : piece;
+    if (current && !fits(joined)) {
       texts.push(current);
-      current = '';
+      current = piece;
+    } else {
+      current = joined;
     }
-    current = current ? `${current}\n\n${piece}` : piece;
   }
   texts.push(current);
-  return texts.map((text) => ({ type: 'message', text, textFormat: 'markdown' }));
+  return texts.map(message);
 }
 
 function summaryOf(reply: Reply): string {

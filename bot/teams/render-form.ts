@@ -1,7 +1,9 @@
 // A Reply form ↔ an Adaptive Card with inputs. Submitting the card sends the input values back keyed by
 // field key, next to `loketForm: <verb>`; formDataToCommand turns them into the text command a user could
 // have typed, so a form submission runs through exactly the same parser and handler as typed text.
+import type { Language } from '../../handlers/core/incoming.js';
 import type { ReplyForm, ReplyFormField } from '../../handlers/core/reply.js';
+import { t } from '../../handlers/i18n/index.js';
 import { titleBlock, type CardElement } from './adaptive-card.js';
 
 /** Field keys whose values become following lines (`decision: …`) rather than `key:"value"` options. */
@@ -12,8 +14,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RESERVED_KEY = /^loket/;
 const KEY = /^[\p{L}_]+$/u;
 
-export function renderFormCard(form: ReplyForm): { body: CardElement[]; actions: CardElement[] } {
-  const body: CardElement[] = [titleBlock(form.title), ...form.fields.map(formInput)];
+/** `language` is the reader's, used when the form does not say which language it is written in. */
+export function renderFormCard(form: ReplyForm, language: Language = 'sv'): { body: CardElement[]; actions: CardElement[] } {
+  const body: CardElement[] = [titleBlock(form.title), ...form.fields.map((field) => formInput(field, form.language ?? language))];
   const submit: CardElement = {
     type: 'Action.Submit',
     title: form.submitLabel,
@@ -23,11 +26,13 @@ export function renderFormCard(form: ReplyForm): { body: CardElement[]; actions:
   return { body, actions: [submit] };
 }
 
-function formInput(field: ReplyFormField): CardElement {
+function formInput(field: ReplyFormField, language: Language): CardElement {
   const common = {
     id: field.key,
     label: field.label,
-    ...(field.required ? { isRequired: true } : {}),
+    // Teams shows errorMessage under an empty required input when Submit is pressed; without it the
+    // client shows nothing the person can read in their language.
+    ...(field.required ? { isRequired: true, errorMessage: t(language, 'form.required', { label: field.label }) } : {}),
     ...(field.placeholder ? { placeholder: field.placeholder } : {}),
   };
   switch (field.kind) {

@@ -143,7 +143,7 @@ function createMessageHandler(deps: { core: ProcessIncoming; log: Logger; fallba
       }
       // Teams has no generally available per-user (ephemeral) message in a channel (the SDK's "targeted"
       // messages are a preview), so a `private` reply is posted in the conversation where it was asked.
-      messages = renderTeamsMessages(outcome.reply, placeOf(activity.conversation));
+      messages = renderTeamsMessages(outcome.reply, placeOf(activity.conversation), outcome.language);
     } catch (error) {
       deps.log.error({ ...context, err: error }, 'teams message failed');
       messages = [{ type: 'message', text: t(languageOf(activity), 'error.generic'), textFormat: 'markdown' }];
@@ -163,7 +163,7 @@ function registerLifecycle(app: App, handle: ReturnType<typeof createLifecycleHa
       handle({
         activity: ctx.activity as unknown as TeamsLifecycleActivity,
         reference: ctx.ref as unknown as Record<string, unknown>,
-        send: (outcome) => deliverAll(renderTeamsMessages(outcome.reply, placeOf(ctx.activity.conversation as { conversationType?: string })), (message) => ctx.send(message), log),
+        send: (outcome) => deliverAll(renderTeamsMessages(outcome.reply, placeOf(ctx.activity.conversation as { conversationType?: string }), outcome.language), (message) => ctx.send(message), log),
       }).catch((error: unknown) => {
         // Teams does not usefully retry these activities; the log is where an operator sees the failure.
         log.error({ err: error, activityId: ctx.activity.id, type: ctx.activity.type }, 'teams install/uninstall activity failed');

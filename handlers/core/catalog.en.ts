@@ -35,4 +35,5 @@ export const grammarEn: Record<keyof typeof grammarSv, string> = {
   'help.topic.continuity': 'continuity',
   'help.topic.privacy': 'privacy',
   'help.topic.admin': 'admin',
+  'form.required': 'Please fill in “{label}”.',
 };

@@ -35,4 +35,5 @@ export const grammarSv = {
   'help.topic.continuity': 'kontinuitet',
   'help.topic.privacy': 'integritet',
   'help.topic.admin': 'admin',
+  'form.required': 'Fyll i ”{label}”.',
 } as const;

@@ -38,6 +38,8 @@ export interface ReplyForm {
   verb: string;
   submitLabel: string;
   fields: ReplyFormField[];
+  /** The language the form is written in, for texts the platform adds (a required field's error). */
+  language?: 'sv' | 'en';
 }
 
 export interface ReplyLink {

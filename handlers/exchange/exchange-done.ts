@@ -41,6 +41,7 @@ function learnedForm(id: string, lang: Language, example: string): Reply {
       title: t(lang, 'exchange.done_form_title', { id }),
       verb: 'exchange done',
       submitLabel: t(lang, 'exchange.done_form_submit'),
+      language: lang,
       fields: [
         { key: '_text', label: t(lang, 'exchange.done_field_id'), kind: 'text', required: true, initial: id },
         { key: 'learned', label: t(lang, 'exchange.done_field_learned'), kind: 'multiline', required: true },

@@ -19,6 +19,7 @@ export function meetingForm({ actor, settings, clock }: HandlerContext): Reply {
       title: t(lang, 'meeting.form_title'),
       verb: 'meeting',
       submitLabel: t(lang, 'meeting.form_submit'),
+      language: lang,
       fields: [
         { key: '_text', label: t(lang, 'meeting.field_title'), kind: 'text', required: true },
         { key: 'date', label: t(lang, 'meeting.field_date'), kind: 'date', required: true, initial: dayIn(settings.timezone, clock.now()) },

@@ -23,7 +23,7 @@ export const programmeCatalogEn: Record<keyof typeof programmeCatalogSv, string>
   'invite.ok': "Invite code: {code} – valid until {expires}. Ask someone in the other organisation's workspace to type `/loket programme join {code}`. The code works once.",
   'join_programme.ok': 'This workspace is now connected to the programme “{programme}”. Welcome! Type `/loket help` to get started.',
   'join_programme.already': 'This workspace is already connected to the programme “{programme}”.',
-  'join_programme.invalid': 'That invite code is wrong, already used or too old. Ask the project manager for a new one (`programme invite`).',
+  'join_programme.invalid': 'That invite code is wrong, already used or too old. Ask the project manager for a new one (`/loket programme invite`).',
   'profile.title': 'Your profile',
   'profile.updated': 'Your profile has been updated.',
   'profile.gender_invalid': "Gender is one of {choices} – or left out. It is optional and only used for the programme's statistics.",

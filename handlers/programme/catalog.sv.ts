@@ -22,7 +22,7 @@ export const programmeCatalogSv = {
   'invite.ok': 'Inbjudningskod: {code} – giltig till {expires}. Be någon i den andra organisationens arbetsyta skriva `/loket programme join {code}`. Koden fungerar en gång.',
   'join_programme.ok': 'Den här arbetsytan är nu ansluten till programmet ”{programme}”. Välkommen! Skriv `/loket help` för att komma igång.',
   'join_programme.already': 'Den här arbetsytan är redan ansluten till programmet ”{programme}”.',
-  'join_programme.invalid': 'Inbjudningskoden är fel, redan använd eller för gammal. Be projektledaren om en ny (`programme invite`).',
+  'join_programme.invalid': 'Inbjudningskoden är fel, redan använd eller för gammal. Be projektledaren om en ny (`/loket programme invite`).',
   'profile.title': 'Din profil',
   'profile.updated': 'Profilen är uppdaterad.',
   'profile.gender_invalid': 'Kön anges som ett av {choices} – eller utelämnas. Det är frivilligt och används bara för programmets statistik.',

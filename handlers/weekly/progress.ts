@@ -61,6 +61,7 @@ function formFor(language: Language, clusterName: string | undefined, initial: R
     title: t(language, 'progress.form_title'),
     verb: 'progress',
     submitLabel: t(language, 'progress.form_submit'),
+    language,
     fields: [
       { key: 'cluster', label: label('cluster'), kind: 'text', required: true, ...(clusterName ? { initial: clusterName } : {}) },
       ...FIELDS.map((key) => ({ key, label: label(key), kind: 'multiline' as const, ...(initial[key] ? { initial: initial[key] } : {}) })),

@@ -63,6 +63,41 @@ describe('toCommandText', () => {
     expect(text).toBe(`hej 0 <@${ERIK}|Erik Lund>`);
   });
 
+  it('a name new Teams splits over adjacent <at> tags of one person is one mention with the whole name', () => {
+    const activity = fixture('channel-mention-split-name');
+    expect(toCommandText(activity)).toBe(`cluster role Rymd <@${ERIK}|Erik Lund> leader`);
+    expect(mentionNames(activity)).toEqual({ [ERIK]: 'Erik Lund' });
+  });
+
+  it('two different people side by side stay two mentions, and an older client repeating the whole name on each part gives it once', () => {
+    const text = toCommandText({
+      text: 'with:<at>Erik</at>&nbsp;<at>Lund</at> <at>Sara</at> <at>Sara Ek</at>&nbsp;<at>Sara Ek</at>',
+      entities: [mention(ERIK, 'Erik', '<at>Erik</at>'), mention(ERIK, 'Lund', '<at>Lund</at>'), mention('29:sara', 'Sara', '<at>Sara</at>'), mention('29:sara2', 'Sara Ek'), mention('29:sara2', 'Sara Ek')],
+    });
+    expect(text).toBe(`with:<@${ERIK}|Erik Lund> <@29:sara|Sara> <@29:sara2|Sara Ek>`);
+  });
+
+  it('an emoji image becomes its character, and a named entity any HTML page may use is decoded', () => {
+    expect(toCommandText(fixture('personal-emoji'))).toBe('note Rymd Afterwork med R&D-gänget på fredag 🍺');
+    expect(toCommandText({ text: 'caf&eacute; &hellip; <img alt="&quot;x&quot;" src="a.png"> <img src="b.png">' })).toBe('café … "x"');
+  });
+
+  it('when only the attached HTML copy carries the emoji, it is read from there with its mentions intact', () => {
+    const activity = fixture('channel-mention') as TextActivityLike & { attachments: { contentType: string; content: string }[] };
+    activity.text = '<at>LOKET</at>&nbsp;note Rymd <at>Erik Lund</at> bjuder på fika';
+    activity.attachments = [{ contentType: 'text/html', content: '<p><span itemscope="" itemtype="http://schema.skype.com/Mention" itemid="0">LOKET</span>&nbsp;note Rymd <span itemscope="" itemtype="http://schema.skype.com/Mention" itemid="1">Erik Lund</span> bjuder på fika <img itemscope="" itemtype="http://schema.skype.com/Emoji" itemid="coffee" alt="☕" title="Kaffe"></p>' }];
+    expect(toCommandText(activity)).toBe(`note Rymd <@${ERIK}|Erik Lund> bjuder på fika ☕`);
+  });
+
+  it('a pasted link is its address; a linked word keeps the address beside it', () => {
+    const text = toCommandText({ text: 'se <a href="https://www.esa.int" title="https://www.esa.int">https://www.esa.int</a> och <a href="https://loket.example/a?b=1&amp;c=2">planen</a>' });
+    expect(text).toBe('se https://www.esa.int och planen (https://loket.example/a?b=1&c=2)');
+  });
+
+  it('paragraphs in divs and empty paragraphs give one line each, without blank lines', () => {
+    expect(toCommandText({ text: '<div><div>meeting X</div><p>&nbsp;</p><div>decision: ja</div></div>' })).toBe('meeting X\ndecision: ja');
+  });
+
   it('mentionNames maps each mentioned colleague (not the bot) to the name Teams resolved', () => {
     expect(mentionNames(fixture('channel-mention'))).toEqual({ [ERIK]: 'Erik Lund' });
   });
