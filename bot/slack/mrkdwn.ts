@@ -5,7 +5,8 @@
 // `<!channel>`, `<!here>` and links are escaped like any other text, so stored user text cannot ping a channel.
 const USER_MENTION = /<@[UW][A-Z0-9]{2,}(?:\|[^<>&\n]{0,80})?>/g;
 
-/** Escapes `&`, `<` and `>`, the only control characters of mrkdwn; backticks and the rest stay as they are. */
+/** Escapes `&`, `<` and `>`, the only control characters of mrkdwn; backticks and the rest stay as they are.
+ *  The one way out for plain text (the way in is slack-text.ts `fromSlackText`); call it once, on plain text. */
 export function escapeMrkdwn(text: string): string {
   let out = '';
   let last = 0;

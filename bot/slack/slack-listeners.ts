@@ -84,6 +84,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         : postDirect(client, 'private', { channelId: body.channel?.id, userId: body.user.id, text, blocks: [] }),
   }));
 
+  // A button LOKET does not know (another app's, or one from an old message) is acknowledged so Slack shows
+  // no error, and ignored.
+  app.action({ type: 'block_actions', action_id: new RegExp(`^(?!${ACTION_ID_PREFIX})`) }, async ({ ack }) => {
+    await ack();
+  });
+
   app.view({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, guarded<ViewArgs>(deps, {
     handler: 'slack.view',
     who: ({ body }) => ({ team: body.team?.id, user: body.user.id }),
@@ -111,10 +117,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     run: async ({ body, event, client }, state) => {
       // A signed event with mistyped fields is nobody's message (found by fuzzing): ignore it like a bot's.
       if (typeof event.user !== 'string' || typeof event.channel !== 'string' || typeof event.text !== 'string') return;
-      if (!event.user || event.bot_id) return;
+      if (!event.user || event.bot_id || !isPersonTalking(event)) return;
       const outcome = await core(eventToIncoming({
         teamId: body.team_id, enterpriseId: body.enterprise_id, eventId: body.event_id, user: event.user,
-        channel: event.channel, text: stripLeadingMention(event.text),
+        channel: event.channel, ts: stringOrUndefined(event.ts), text: stripLeadingMention(event.text),
       }));
       if (outcome.kind === 'duplicate') return;
       state.language = outcome.language;
@@ -131,12 +137,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     handler: 'slack.dm',
     who: ({ body, event }) => ({ team: body.team_id, user: 'user' in event ? event.user : undefined }),
     run: async ({ body, event, client }, state) => {
-      // Only what a person typed in a DM with LOKET; edits, joins and bot messages carry a subtype or bot_id.
-      if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id || !event.user) return;
+      // Only what a person typed in a DM with LOKET; edits, deletions, joins and bot messages carry another
+      // subtype or a bot_id.
+      if (event.channel_type !== 'im' || !isPersonMessage(event) || ('bot_id' in event && event.bot_id) || !event.user) return;
       if (typeof event.user !== 'string' || typeof event.channel !== 'string' || (event.text !== undefined && typeof event.text !== 'string')) return;
       const outcome = await core(eventToIncoming({
         teamId: body.team_id, enterpriseId: body.enterprise_id, eventId: body.event_id, user: event.user,
-        channel: event.channel, channelType: 'im', text: stripLeadingMention(event.text ?? ''),
+        channel: event.channel, channelType: 'im', ts: stringOrUndefined(event.ts), text: stripLeadingMention(event.text ?? ''),
       }));
       if (outcome.kind === 'duplicate') return;
       state.language = outcome.language;
@@ -145,6 +152,25 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     },
     notify: ({ event, client }, text) => client.chat.postMessage({ channel: event.channel, ...renderBlocks(textReply(text)) }),
   }));
+}
+
+// A person writing to LOKET: a plain message, one with a file, or a thread reply also sent to the
+// conversation. Not an edit (message_changed; an edited mention comes again with the same ts and is a
+// duplicate by its key), a deletion, a join, a bot's message, nor a mention in a canvas (document_mention).
+const PERSON_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
+
+function isPersonTalking(event: { subtype?: unknown }): boolean {
+  return PERSON_SUBTYPES.has(event.subtype as string | undefined);
+}
+
+type PersonMessage = Extract<MessageArgs['event'], { subtype: undefined | 'file_share' | 'thread_broadcast' }>;
+
+function isPersonMessage(event: MessageArgs['event']): event is PersonMessage {
+  return isPersonTalking(event);
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
 }
 
 function safeMetadata(text: string) {

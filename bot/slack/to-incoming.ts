@@ -2,6 +2,7 @@
 import type { BlockAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
 import type { IncomingConversation, IncomingMessage } from '../../handlers/core/incoming.js';
 import type { FormMetadata } from './form-metadata.js';
+import { fromSlackText } from './slack-text.js';
 
 /** The parts of an Events API envelope and event that LOKET reads. */
 export interface SlackEventInput {
@@ -11,6 +12,9 @@ export interface SlackEventInput {
   user: string;
   channel: string;
   channelType?: string;
+  /** The message's ts: with the channel it names the message, whatever event carries it. */
+  ts?: string;
+  /** As Slack sent it (escaped, links in `<…>`); made plain here. */
   text: string;
 }
 
@@ -31,12 +35,13 @@ export function commandToIncoming(command: SlashCommand): IncomingMessage {
     userId: command.user_id,
     displayName: command.user_name || undefined,
     channelId: command.channel_id,
-    text: command.text ?? '',
+    text: fromSlackText(command.text ?? ''),
     deliveryKey: { source: 'slack.command', key: command.trigger_id },
     conversation: conversation(workspaceId, command.channel_id, typeFromChannelName(command.channel_name)),
   };
 }
 
+/** `text` is the button's value: LOKET's own command text, which Slack returns verbatim (not escaped). */
 export function actionToIncoming(body: BlockAction, text: string): IncomingMessage {
   const workspaceId = body.team?.id || body.user.team_id || body.enterprise?.id || '';
   // A click from a view (App Home, a modal) has no channel, and a malformed payload may lack its container.
@@ -53,6 +58,7 @@ export function actionToIncoming(body: BlockAction, text: string): IncomingMessa
   };
 }
 
+/** `text` is built from the modal's values, which Slack does not escape (plain_text_input, selects, dates). */
 export function viewToIncoming(body: ViewSubmitAction, metadata: FormMetadata, text: string): IncomingMessage {
   const workspaceId = body.team?.id || body.user.team_id || body.view.team_id || body.enterprise?.id || metadata.teamId || '';
   return {
@@ -73,10 +79,25 @@ export function eventToIncoming(input: SlackEventInput): IncomingMessage {
     workspaceId,
     userId: input.user,
     channelId: input.channel,
-    text: input.text,
-    deliveryKey: { source: 'slack.event', key: input.eventId },
+    text: fromSlackText(input.text),
+    deliveryKey: messageKey(input),
     conversation: conversation(workspaceId, input.channel, typeFromChannelType(input.channelType, input.channel)),
   };
+}
+
+// An edited message comes again with a new event_id but the same ts (an `app_mention` with `edited`), and
+// one message can come as two events (a mention in a DM: `app_mention` and `message.im`): the key names the
+// message, (team, channel, ts), so it acts once. A redelivery carries the same ts, so this one key also
+// covers what event_id did, in the same single claim. A ts is unique within its channel.
+export const MESSAGE_SOURCE = 'slack.message';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function messageKey(input: SlackEventInput): NonNullable<IncomingMessage['deliveryKey']> {
+  if (!input.ts) return { source: 'slack.event', key: input.eventId };
+  // The workspace that received the event (the channel's), not the sender's (Slack Connect).
+  const team = input.teamId || input.enterpriseId || '';
+  // Ids from a signed but malformed payload may carry lone surrogates or NULs, which Postgres refuses in text.
+  return { source: MESSAGE_SOURCE, key: `${team}:${input.channel}:${input.ts}`.replace(LONE_SURROGATE, '\uFFFD').replace(/\u0000/g, '') };
 }
 
 function conversation(teamId: string, channelId: string, type: IncomingConversation['type']): IncomingConversation {

@@ -24,7 +24,10 @@ afterEach(async () => {
   h = undefined;
 });
 
-const mention = (h: SlackHarness, text: string) => eventBody({ team_id: h.teamId, event_id: h.unique('Ev'), event: { text: `<@U0LOKETBOT> ${text}` } });
+// Each mention is its own message: a new ts (a message is known by team, channel and ts).
+let sent = 0;
+const mention = (h: SlackHarness, text: string) =>
+  eventBody({ team_id: h.teamId, event_id: h.unique('Ev'), event: { text: `<@U0LOKETBOT> ${text}`, ts: `1767259${String(++sent).padStart(3, '0')}.000100` } });
 
 /** A port on 127.0.0.1 where nothing listens: Slack's Web API "down". */
 async function closedPortUrl(): Promise<string> {

@@ -26,12 +26,13 @@ describe('Slack text in: what the person typed', () => {
     expect(unescapeSlack('&amp;gt; &lt;&gt; &nbsp;')).toBe('&gt; <> &nbsp;');
   });
 
-  it('plain text escaped for Slack and read back is the same text, and nothing is escaped twice', () => {
-    for (const text of ['R&D-möte: budget > 2 MSEK, se https://www.esa.int', 'a &amp; b < c', '<!here> & <@U0ANNA0001>']) {
-      const escaped = escapeMrkdwn(text);
-      expect(escaped).not.toMatch(/&amp;(?:amp|lt|gt);/.test(text) ? /&amp;amp;(?:amp|lt|gt);/ : /&amp;(?:amp|lt|gt);/);
-      expect(fromSlackText(escaped)).toBe(text);
-    }
+  it.each([
+    ['R&D-möte: budget > 2 MSEK, se https://www.esa.int', 'R&amp;D-möte: budget &gt; 2 MSEK, se https://www.esa.int'],
+    ['a &amp; b < c', 'a &amp;amp; b &lt; c'],
+    ['<!here> & <@U0ANNA0001>', '&lt;!here&gt; &amp; <@U0ANNA0001>'],
+  ])('plain text %s is escaped once for Slack, as %s, and reads back as itself', (text, escaped) => {
+    expect(escapeMrkdwn(text)).toBe(escaped);
+    expect(fromSlackText(escaped)).toBe(text);
   });
 
   it('a slash command and a DM from the recorded fixtures reach the core as plain text', () => {
