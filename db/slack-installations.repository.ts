@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { digestSubscriptions, slackInstallations, workspaces, type NewSlackInstallationRow } from './schema/index.js';
 
@@ -46,6 +46,37 @@ export function createSlackInstallationsRepository({ db }: { db: Database }) {
         .from(workspaces)
         .where(and(eq(workspaces.platform, 'slack'), eq(workspaces.externalId, teamId)));
       return { workspaceId: row?.id, programmeId: row?.programmeId ?? null };
+    },
+
+    /** A workspace served by an organisation's org-wide install (Enterprise Grid), noted when a request
+     *  from it is authorized through that install; written only when it changes. */
+    async noteEnterpriseWorkspace(teamId: string, enterpriseId: string) {
+      await db
+        .insert(workspaces)
+        .values({ platform: 'slack', externalId: teamId, enterpriseId })
+        .onConflictDoUpdate({
+          target: [workspaces.platform, workspaces.externalId],
+          set: { enterpriseId },
+          setWhere: sql`${workspaces.enterpriseId} is distinct from ${enterpriseId}`,
+        });
+    },
+
+    /** The organisation whose org-wide install serves a workspace, when one was seen. */
+    async enterpriseOfTeam(teamId: string) {
+      const [row] = await db
+        .select({ enterpriseId: workspaces.enterpriseId })
+        .from(workspaces)
+        .where(and(eq(workspaces.platform, 'slack'), eq(workspaces.externalId, teamId)));
+      return { enterpriseId: row?.enterpriseId ?? undefined };
+    },
+
+    /** The connected workspaces an organisation's org-wide install was seen serving. */
+    async connectedWorkspacesOfEnterprise(enterpriseId: string) {
+      const rows = await db
+        .select({ id: workspaces.id, externalId: workspaces.externalId, programmeId: workspaces.programmeId })
+        .from(workspaces)
+        .where(and(eq(workspaces.platform, 'slack'), eq(workspaces.enterpriseId, enterpriseId), isNotNull(workspaces.programmeId)));
+      return { workspaces: rows.map((r) => ({ id: r.id, externalId: r.externalId, programmeId: r.programmeId! })) };
     },
 
     /** The programme's weekly digests in a workspace LOKET was removed from stop, and say why; `digest here`

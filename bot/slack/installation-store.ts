@@ -15,6 +15,8 @@ export function installKeyOf(query: { isEnterpriseInstall?: boolean; enterpriseI
 export interface PostgresInstallationStore extends InstallationStore {
   /** The stored installation that serves a workspace: its own, else its organisation's org-wide one. */
   findRow(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): Promise<StoredInstallation | undefined>;
+  /** The organisation whose org-wide install was seen serving a workspace (for proactive posts). */
+  enterpriseOf(teamId: string): Promise<string | undefined>;
 }
 
 export function createInstallationStore({ installations, cipher }: { installations: OAuthInstallations; cipher: TokenCipher }): PostgresInstallationStore {
@@ -24,14 +26,22 @@ export function createInstallationStore({ installations, cipher }: { installatio
     if (own || !query.enterpriseId) return own;
     return installations.find(`enterprise:${query.enterpriseId}`);
   };
+  /** A workspace's installation for a request (Bolt's authorize): a workspace answered through its
+   *  organisation's install is remembered as served by it. */
+  const authorizeRow = async (query: InstallationQuery<boolean>) => {
+    const row = await findRow(query);
+    if (row?.isEnterpriseInstall && row.enterpriseId && query.teamId) await installations.servedByEnterprise(query.teamId, row.enterpriseId);
+    return row;
+  };
   return {
     findRow,
+    enterpriseOf: (teamId) => installations.enterpriseOf(teamId),
     async storeInstallation(installation) {
       const key = installKeyOf({ isEnterpriseInstall: installation.isEnterpriseInstall, enterpriseId: installation.enterprise?.id, teamId: installation.team?.id });
       await installations.save(toRow(installation as Installation, key, cipher));
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
-      const row = await findRow(query);
+      const row = await authorizeRow(query);
       // Bolt expects a throw for "not installed"; it turns it into an authorization failure (no reply).
       if (!row) throw new Error(`LOKET is not installed for ${query.isEnterpriseInstall ? 'enterprise' : 'team'} ${query.teamId ?? query.enterpriseId ?? '?'}`);
       return fromRow(row, cipher);

@@ -48,7 +48,8 @@ export function createOAuthApp(options: OAuthAppOptions): { app: App; botToken(w
     app,
     /** For proactive posts: undefined when LOKET is not (or no longer) installed in the workspace. */
     async botToken(workspaceId) {
-      const row = await store.findRow({ teamId: workspaceId });
+      // A workspace without an install of its own may be served by its organisation's org-wide install.
+      const row = await store.findRow({ teamId: workspaceId, enterpriseId: await store.enterpriseOf(workspaceId) });
       if (!row?.botToken) return undefined;
       const auth = await installer.authorize({ teamId: workspaceId, enterpriseId: row.enterpriseId ?? undefined, isEnterpriseInstall: false });
       return auth.botToken;

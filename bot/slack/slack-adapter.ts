@@ -11,6 +11,8 @@ import type { Database } from '../../handlers/core/database.js';
 import { createInstallations } from '../../handlers/core/installations.js';
 import { createOAuthInstallations } from '../../handlers/core/oauth-installations.js';
 import { createRunForPerson } from '../../handlers/core/run-for-person.js';
+import { createPeopleNames } from '../../handlers/core/people-names.js';
+import { nameRefresher } from './name-refresher.js';
 import { registerLifecycleListeners } from './lifecycle-listeners.js';
 import { createOAuthApp } from './oauth-app.js';
 import { toBoltLogger } from './bolt-logger.js';
@@ -116,7 +118,10 @@ function registerLifecycle(app: App, options: RegisterSlackOptions, inFlight: Se
   const runForPerson = createRunForPerson({ db, clock, logger, settings });
   const installations = createInstallations({ db, clock, logger });
   const oauthInstallations = createOAuthInstallations({ db, clock });
-  registerLifecycleListeners(app, { installations, oauthInstallations, logger, language: options.language ?? 'sv', inFlight, runForPerson });
+  const names = createPeopleNames({ db, clock });
+  registerLifecycleListeners(app, { installations, oauthInstallations, logger, language: options.language ?? 'sv', inFlight, runForPerson, names });
+  // After every answered request: names Slack sent only as ids are asked for (users.info).
+  app.use(nameRefresher({ names, logger, inFlight }));
 }
 
 /** Values Bolt's own debug lines could carry (the OAuth code exchange logs its request body). */

@@ -21,6 +21,9 @@ export const people = pgTable(
     organisationId: uuid('organisation_id').references(() => organisations.id),
     // Self-declared only, for the funder's gender-split indicators; null means never asked/answered.
     gender: text('gender', { enum: genders }),
+    // When the display name last came from the platform's directory (Slack users.info or user_change);
+    // null: the name is what a payload carried, or the user id. Older than a day is asked again.
+    nameRefreshedAt: timestamp('name_refreshed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

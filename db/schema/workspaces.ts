@@ -14,6 +14,9 @@ export const workspaces = pgTable(
     // Null until connected: users of an unconnected workspace see nothing but how to connect.
     programmeId: uuid('programme_id').references(() => programmes.id),
     connectedAt: timestamp('connected_at', { withTimezone: true }),
+    // Slack Enterprise Grid: the organisation whose org-wide install serves this workspace, learned when
+    // a request from the workspace is authorized through it; an org-wide uninstall finds its workspaces here.
+    enterpriseId: text('enterprise_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

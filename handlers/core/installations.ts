@@ -28,6 +28,8 @@ export interface WorkspaceRemoval {
   workspaceExternalId?: string;
   /** The stored OAuth installation whose tokens go (oauth-installations.ts). */
   installKey: string;
+  /** An org-wide (Enterprise Grid) install: the organisation, whose workspaces' digests stop with it. */
+  enterpriseId?: string;
   /** The platform's id of the event: a redelivered event acts once. */
   eventId: string;
   /** The platform event that removed LOKET, for the audit row. */
@@ -83,6 +85,25 @@ export function createInstallations(deps: { db: Database; clock: Clock; logger: 
   };
 }
 
+/** An organisation's org-wide install removed: each connected workspace it served (and that has no
+ *  install of its own) stops its digests, with one audit row in its programme. */
+async function removeEnterprise(repos: Repositories, removal: WorkspaceRemoval, enterpriseId: string, tokensRemoved: number, at: Date, logger: Logger): Promise<RemovalResult> {
+  const { workspaces } = await repos.slackInstallations.connectedWorkspacesOfEnterprise(enterpriseId);
+  let digests = 0;
+  for (const workspace of workspaces) {
+    const { installation: own } = await repos.slackInstallations.find(`team:${workspace.externalId}`);
+    if (own?.botToken) continue;
+    const { stopped } = await repos.slackInstallations.stopWorkspaceDigests(workspace.programmeId, workspace.externalId, 'uninstalled', at);
+    digests += stopped;
+    await repos.audit.record({
+      programmeId: workspace.programmeId, actorId: null, action: 'workspace.uninstall', subjectType: 'workspace', subjectId: workspace.id,
+      detail: { platform: removal.platform, externalId: workspace.externalId, enterpriseId, orgWide: true, reason: removal.event, tokensRemoved, digestsStopped: stopped }, at,
+    });
+  }
+  logger.info({ platform: removal.platform, enterprise: enterpriseId, workspaces: workspaces.length, tokensRemoved, digests }, 'org-wide installation removed');
+  return { ...NOTHING, programmeId: workspaces[0]?.programmeId ?? null, digests, tokensRemoved };
+}
+
 const NOTHING: RemovalResult = { duplicate: false, programmeId: null, conversations: 0, digests: 0, tokensRemoved: 0 };
 
 const isWholeWorkspace = (removal: InstallationRemoval | WorkspaceRemoval): removal is WorkspaceRemoval => 'installKey' in removal;
@@ -100,8 +121,8 @@ async function remove(repos: Repositories, removal: InstallationRemoval | Worksp
     if (!first) return { ...NOTHING, duplicate: true };
     ({ removed: tokensRemoved } = await repos.slackInstallations.remove(removal.installKey));
   }
-  // An org-wide install has no workspace of its own here; its workspaces' digests stop when their posts
-  // come back as gone (the notifier finds no token for them any more).
+  // An org-wide install has no workspace of its own: it served the workspaces it was seen serving.
+  if (whole && !removal.workspaceExternalId && removal.enterpriseId) return removeEnterprise(repos, removal, removal.enterpriseId, tokensRemoved, at, logger);
   const externalId = removal.workspaceExternalId;
   if (!externalId) return { ...NOTHING, tokensRemoved };
   const { workspaceId, programmeId } = removal.platform === 'slack' ? await repos.slackInstallations.programmeOfTeam(externalId) : { workspaceId: undefined, ...(await repos.installations.programmeOf(removal.platform, externalId)) };

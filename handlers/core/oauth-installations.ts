@@ -22,6 +22,11 @@ export interface OAuthInstallations {
   remove(installKey: string): Promise<void>;
   /** tokens_revoked for people: only their user tokens go; LOKET itself stays installed. */
   removeUserTokens(installKey: string, userIds: string[]): Promise<{ removed: number }>;
+  /** A request from workspace `teamId` was authorized through organisation `enterpriseId`'s org-wide
+   *  install: remembered, so an org-wide uninstall reaches the workspace and proactive posts find a token. */
+  servedByEnterprise(teamId: string, enterpriseId: string): Promise<void>;
+  /** The organisation whose org-wide install was seen serving a workspace. */
+  enterpriseOf(teamId: string): Promise<string | undefined>;
 }
 
 export function createOAuthInstallations({ db, clock }: { db: Database; clock: Clock }): OAuthInstallations {
@@ -35,5 +40,7 @@ export function createOAuthInstallations({ db, clock }: { db: Database; clock: C
       await repo.remove(installKey);
     },
     removeUserTokens: (installKey, userIds) => repo.removeUserTokens(installKey, userIds, clock.now()),
+    servedByEnterprise: (teamId, enterpriseId) => repo.noteEnterpriseWorkspace(teamId, enterpriseId),
+    enterpriseOf: async (teamId) => (await repo.enterpriseOfTeam(teamId)).enterpriseId,
   };
 }

@@ -10,26 +10,16 @@ import { slackUsageHint } from '../../../scripts/slack-manifest.js';
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
 const listenerSource = ['bot/slack/slack-listeners.ts', 'bot/slack/lifecycle-listeners.ts'].map((file) => readFileSync(file, 'utf8')).join('\n');
 // The listener only answers direct messages (channel_type im), so `message` means `message.im` here.
-// App Home, uninstall and token revocation are events about the app itself and need no scope.
+// The scopes each event needs are checked in slack-scopes.test.ts.
 const manifestEventFor: Record<string, string> = {
-  app_mention: 'app_mention', message: 'message.im', app_home_opened: 'app_home_opened', app_uninstalled: 'app_uninstalled', tokens_revoked: 'tokens_revoked',
+  app_mention: 'app_mention', message: 'message.im', app_home_opened: 'app_home_opened', app_uninstalled: 'app_uninstalled', tokens_revoked: 'tokens_revoked', user_change: 'user_change',
 };
-// Each subscribed event needs its read scope; replies need chat:write; the slash command needs commands;
-// reminders open a direct message with conversations.open, which needs im:write; `digest here` asks
-// conversations.info whether the bot is in the channel, which needs channels:read and groups:read.
-const scopeFor: Record<string, string> = { app_mention: 'app_mentions:read', 'message.im': 'im:history' };
 
 describe('Slack manifest', () => {
   it('subscribes to exactly the events the adapter listens to', () => {
     const listened = [...listenerSource.matchAll(/app\.event\('([a-z_.]+)'/g)].map((m) => m[1]!);
     expect(listened.length).toBeGreaterThan(0);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(listened.map((e) => manifestEventFor[e]).sort());
-  });
-
-  it('asks for the scopes those events and replies need, and no others', () => {
-    // mpim:write: an exchange introduction between two people of one workspace is a group DM.
-    const needed = ['commands', 'chat:write', 'im:write', 'mpim:write', 'channels:read', 'groups:read', ...manifest.settings.event_subscriptions.bot_events.flatMap((e: string) => (scopeFor[e] ? [scopeFor[e]] : []))];
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(needed.sort());
   });
 
   it('the OAuth installer asks for exactly the manifest’s scopes, each with a reason, and no user scopes', () => {
