@@ -121,6 +121,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const outcome = await core(eventToIncoming({
         teamId: body.team_id, enterpriseId: body.enterprise_id, eventId: body.event_id, user: event.user,
         channel: event.channel, ts: stringOrUndefined(event.ts), text: stripLeadingMention(event.text),
+        userTeam: stringOrUndefined((event as { user_team?: unknown }).user_team),
       }));
       if (outcome.kind === 'duplicate') return;
       state.language = outcome.language;

@@ -8,6 +8,8 @@ import { fromSlackText } from './slack-text.js';
 export interface SlackEventInput {
   teamId?: string;
   enterpriseId?: string;
+  /** Slack Connect: the workspace of the person talking (`user_team`), when it is not the channel's. */
+  userTeam?: string;
   eventId: string;
   user: string;
   channel: string;
@@ -73,7 +75,9 @@ export function viewToIncoming(body: ViewSubmitAction, metadata: FormMetadata, t
 }
 
 export function eventToIncoming(input: SlackEventInput): IncomingMessage {
-  const workspaceId = input.teamId || input.enterpriseId || '';
+  // A person from another organisation in a shared channel belongs to their own workspace, whose
+  // programme membership decides what they may do (Slack Connect).
+  const workspaceId = input.userTeam || input.teamId || input.enterpriseId || '';
   return {
     platform: 'slack',
     workspaceId,
