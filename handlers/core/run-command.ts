@@ -5,7 +5,7 @@ import { normalizeText, parseMessage } from './parse.js';
 import { t, toLanguage } from '../i18n/index.js';
 import { bind } from './bind.js';
 import type { Registry } from './registry.js';
-import { exampleIn } from './spec.js';
+import { exampleIn, type CommandSpec } from './spec.js';
 import { resolveActor, resolveWorkspace } from './resolve-actor.js';
 import type { Clock, CoreSettings } from './context.js';
 import { LoketError } from './errors.js';
@@ -123,9 +123,18 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: Comma
     if (reply.error) refuse(language, reply);
     return { kind: 'reply', language, reply };
   } catch (error) {
-    if (error instanceof LoketError) refuse(language, errorReply(error, language, exampleIn(spec, language)));
+    if (error instanceof LoketError) refuse(language, errorReply(inReaderLanguage(error, spec, language), language, exampleIn(spec, language)));
     throw error;
   }
+}
+
+/** A handler that shows its own command's example in the other language gets the reader's instead. */
+function inReaderLanguage(error: LoketError, spec: CommandSpec, language: Language): LoketError {
+  if (!error.example || typeof spec.example === 'string') return error;
+  if (error.example !== spec.example.sv && error.example !== spec.example.en) return error;
+  const translated = new LoketError(error.code, error.params, spec.example[language]);
+  if (error.hint) translated.withHint(error.hint.code, error.hint.params);
+  return translated;
 }
 
 async function rememberConversation(message: IncomingMessage, programmeId: string, repos: Repositories) {

@@ -12,15 +12,15 @@ afterAll(async () => opened.close());
 // Every refusal names what was wrong and shows a correct example; the valid lines before the bad one are
 // not stored either.
 const badInputs: { what: string; text: string; code: string; says: string; example: string }[] = [
-  { what: 'an unknown cluster', text: 'meeting Avstämning cluster:Rymd,Fordon\ndecision: ok', code: 'cluster.not_found', says: 'Jag hittar inget kluster som heter ”Fordon”. Finns: Rymd, Skog.', example: 'meeting "Styrgrupp mars"' },
+  { what: 'an unknown cluster', text: 'meeting Avstämning cluster:Rymd,Fordon\ndecision: ok', code: 'cluster.not_found', says: 'Jag hittar inget kluster som heter ”Fordon”. Finns: Rymd, Skog.', example: 'möte "Styrgrupp mars"' },
   { what: 'an unknown participant', text: 'meeting Avstämning with:@Okänd\ndecision: ok', code: 'person.not_found', says: 'Jag känner inte till ”@Okänd”', example: 'with:"@anna, Karin Ek (LTU)"' },
   { what: 'an unknown action owner', text: 'meeting Avstämning\ndecision: ok\naction: @Okänd Ring Vinnova', code: 'person.not_found', says: '”@Okänd”', example: 'action: @anna Boka lokal' },
   { what: 'a date that does not exist', text: 'meeting Avstämning date:2026-02-30\ndecision: ok', code: 'date.invalid', says: '”2026-02-30” är inget giltigt datum för date:', example: 'datum:2026-03-02' },
   { what: 'a date in another format', text: 'meeting Avstämning date:2/3', code: 'date.invalid', says: 'Skriv datum som ÅÅÅÅ-MM-DD', example: 'möte "Styrgrupp mars"' },
   { what: 'a due date that does not exist', text: 'meeting Avstämning\naction: @Nils Boka due:2026-04-31', code: 'date.invalid', says: 'för due:', example: 'due:2026-03-20' },
   { what: 'a due date before the meeting', text: 'meeting Avstämning date:2026-03-02\ndecision: ok\naction: @Nils Boka lokal due:2026-03-01', code: 'meeting.due_before_meeting', says: 'Slutdatumet 2026-03-01 ligger före mötets datum 2026-03-02', example: 'action: @anna Boka lokal' },
-  { what: 'an empty title with other arguments', text: 'meeting date:2026-03-02 cluster:Rymd\ndecision: ok', code: 'args.missing', says: 'Det saknas en titel på mötet.', example: 'meeting "Styrgrupp mars"' },
-  { what: 'lines but no title', text: 'meeting\ndecision: ok', code: 'args.missing', says: 'Det saknas en titel på mötet.', example: 'meeting "Styrgrupp mars"' },
+  { what: 'an empty title with other arguments', text: 'meeting date:2026-03-02 cluster:Rymd\ndecision: ok', code: 'args.missing', says: 'Det saknas en titel på mötet.', example: 'möte "Styrgrupp mars"' },
+  { what: 'lines but no title', text: 'meeting\ndecision: ok', code: 'args.missing', says: 'Det saknas en titel på mötet.', example: 'möte "Styrgrupp mars"' },
   { what: 'an unknown kind', text: 'meeting Avstämning kind:fika', code: 'meeting.kind_invalid', says: 'Mötestypen ”fika” finns inte. Välj en av: kluster, nätverk, styrgrupp', example: 'typ:styrgrupp' },
   { what: 'an action with an owner but nothing to do', text: 'meeting Avstämning\naction: @Nils due:2026-03-20', code: 'args.missing', says: 'Det saknas vad som ska göras', example: 'action: @anna' },
   { what: 'an org number that is not registered', text: 'meeting Avstämning orgs:212000-0142', code: 'meeting.org_not_found', says: 'Organisationen 212000-0142 finns inte', example: 'org add 212000-0142' },
