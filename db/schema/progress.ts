@@ -6,7 +6,9 @@ import { programmes } from './programmes.js';
 export const moods = ['green', 'yellow', 'red'] as const;
 export type Mood = (typeof moods)[number];
 
-/** One weekly note per cluster and ISO week (agreed with `status`: do not rename columns). */
+/** One weekly note per author, cluster and ISO week: a leader and a deputy each keep their own note, shown
+ *  together (agreed with `status`: do not rename columns). A note whose author was forgotten (author_id null)
+ *  stays and never collides with a new one. */
 export const progressNotes = pgTable(
   'progress_notes',
   {
@@ -26,8 +28,9 @@ export const progressNotes = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // Posting again the same week updates the note in place (ON CONFLICT on this index).
-    uniqueIndex('progress_notes_cluster_week_idx').on(t.clusterId, t.isoWeek),
+    // Posting again the same week updates the writer's own note in place (ON CONFLICT on this index); its
+    // (cluster, week) prefix still serves "latest week of a cluster" probes.
+    uniqueIndex('progress_notes_cluster_week_author_idx').on(t.clusterId, t.isoWeek, t.authorId),
     index('progress_notes_programme_week_idx').on(t.programmeId, t.isoWeek),
   ],
 );

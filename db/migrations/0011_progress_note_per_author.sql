@@ -1,0 +1,2 @@
+DROP INDEX "progress_notes_cluster_week_idx";--> statement-breakpoint
+CREATE UNIQUE INDEX "progress_notes_cluster_week_author_idx" ON "progress_notes" USING btree ("cluster_id","iso_week","author_id");
