@@ -41,9 +41,10 @@ export const reportCommands = [
     summary: { sv: 'programmets läge: totaler, kluster som behöver uppmärksamhet och indikatorer mot mål', en: "the programme's state: totals, clusters that need attention and indicators against targets" },
     // A cluster's name, or `all` (`alla`) and a page number for every cluster.
     args: { cluster: positional.optionalRest(cluster()), ...period },
-    // Status reads every cluster for a manager; a leader or deputy gets their own clusters only (the handler
-    // scopes it), since they run those clusters and need the same overview of them.
-    roles: ['manager', 'leader', 'deputy'],
+    // Status reads every cluster for a manager and for the advisory board, which exists to follow the whole
+    // programme (read-only: status changes nothing); a leader or deputy gets their own clusters only (the
+    // handler scopes it), since they run those clusters and need the same overview of them.
+    roles: ['manager', 'board', 'leader', 'deputy'],
     example: { sv: 'status Rymd från:2026-01-01 till:2026-03-31', en: 'status Rymd from:2026-01-01 to:2026-03-31' },
     menu: true,
     handler: status,

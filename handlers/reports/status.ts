@@ -24,6 +24,12 @@ export function scopeOf(ctx: HandlerContext): ClusterScope {
   return actor.clusterRoles.filter((m) => m.role === 'leader' || m.role === 'deputy').map((m) => m.clusterId);
 }
 
+/** What `status` shows: the advisory board follows the whole programme, so a board member reads every
+ *  cluster, as a manager does (exports, which carry personal data, keep `scopeOf`). */
+export function statusScopeOf(ctx: HandlerContext): ClusterScope {
+  return ctx.actor.programmeRoles.includes('board') ? undefined : scopeOf(ctx);
+}
+
 /** `status [cluster|all] [from:…] [to:…]`: the programme overview, one cluster in depth, or every cluster. */
 export async function status(ctx: HandlerContext<StatusArgs>): Promise<Reply> {
   const { args, settings, clock } = ctx;
@@ -43,7 +49,7 @@ const ALL = /^(?:all|alla)(?:\s+(\d{1,6}))?$/i;
 async function overview(ctx: HandlerContext, period: Period, today: string): Promise<Reply> {
   const { actor, repos } = ctx;
   const lang = actor.language;
-  const scope = scopeOf(ctx);
+  const scope = statusScopeOf(ctx);
   const { clusters } = await repos.status.clusters({ programmeId: actor.programmeId, scope, ...period, today });
   const facts = clusters.map((row) => toFacts(row, today));
   const indicators = await computeIndicators(repos, actor.programmeId, scope, period, ctx.settings.timezone);
@@ -56,7 +62,8 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   // Knowledge continuity (issue 11): person dependency per cluster and the asker's entries due for review.
   blocks.push(...(await continuityOverview(ctx, scope, today)));
   if (scope) blocks.push({ type: 'text', text: t(lang, 'status.own_only') });
-  else blocks.push(...(await digestTroubles(ctx)));
+  // Digest delivery troubles are the PM's to fix, not the board's to read.
+  else if (actor.programmeRoles.includes('manager')) blocks.push(...(await digestTroubles(ctx)));
   // Web view (issue 12): a PM's overview links to the same numbers as charts, for the same period.
   const webView = await dashboardLink(ctx, period);
   if (webView) return { title: t(lang, 'status.title', { ...period }), blocks, visibility: 'private', links: [{ label: webView.label, url: webView.url }] };
@@ -79,7 +86,7 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
   const { actor, repos } = ctx;
   const lang = actor.language;
   const cluster = await requireCluster(ctx, name, statusExample);
-  const scope = scopeOf(ctx);
+  const scope = statusScopeOf(ctx);
   if (scope && !scope.includes(cluster.id)) throw new LoketError('status.not_yours', { cluster: cluster.name }, 'status');
   const { clusters } = await repos.status.clusters({ programmeId: actor.programmeId, scope: [cluster.id], ...period, today });
   const facts = toFacts(clusters[0]!, today);
@@ -101,7 +108,7 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
 async function statusAll(ctx: HandlerContext, period: Period, today: string, asked: number): Promise<Reply> {
   const { actor, repos } = ctx;
   const lang = actor.language;
-  const scope = scopeOf(ctx);
+  const scope = statusScopeOf(ctx);
   const page = Math.max(1, asked);
   const { total } = await repos.status.countClusters(actor.programmeId, scope);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

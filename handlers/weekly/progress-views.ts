@@ -6,12 +6,16 @@ import { daysOfWeek, isoWeekOf } from '../core/weeks.js';
 import { dayIn } from '../core/dates.js';
 import { t } from '../i18n/index.js';
 import { progressCluster } from './progress-cluster.js';
+import { chooseProgressCluster } from './progress-choose.js';
 
 const showExample = 'progress show Rymd weeks:4';
 
 /** `progress show [cluster] [weeks:N]`: the cluster's most recent notes, newest first. */
 export async function progressShow(ctx: HandlerContext<{ name?: string; cluster?: string; weeks?: number }>): Promise<Reply> {
   const { args, actor, repos } = ctx;
+  // No cluster named and none of one's own (the advisory board, a PM): choose one, every cluster is readable.
+  const choice = args.name ?? args.cluster ? undefined : await chooseProgressCluster(ctx);
+  if (choice) return choice;
   const cluster = await progressCluster(ctx, args.name ?? args.cluster, showExample);
   const { notes } = await repos.progress.recent(actor.programmeId, cluster.id, args.weeks ?? 4);
   const title = t(actor.language, 'progress.show_title', { cluster: cluster.name });

@@ -11,7 +11,8 @@ const expected: Record<string, Role[]> = {
   'plan done': [...roles],
   'plan review': ['manager', 'leader', 'deputy'],
   'board add': ['manager'],
-  status: ['manager', 'leader', 'deputy'],
+  // The advisory board follows the programme: it reads status (all clusters), read-only.
+  status: ['manager', 'board', 'leader', 'deputy'],
   target: ['manager'],
   export: ['manager', 'leader'],
 };
