@@ -3,6 +3,8 @@ import type { Database } from './database.js';
 import { absences, clusters, memberships, people, progressNotes, type Mood } from './schema/index.js';
 
 export type ProgressNote = typeof progressNotes.$inferSelect;
+/** A note with its author's display name (null when the author was forgotten). */
+export type AuthoredNote = ProgressNote & { authorName: string | null };
 
 export interface ProgressFields {
   done?: string;
@@ -14,7 +16,8 @@ export interface ProgressFields {
 
 export function createProgressRepository({ db }: { db: Database }) {
   return {
-    /** One note per (cluster, ISO week): a second post that week updates the fields it names and keeps the rest. */
+    /** One note per author, cluster and ISO week: a second post by the same person that week updates the fields
+     *  it names and keeps the rest; a deputy's post never touches the leader's note. */
     async upsert(input: { programmeId: string; clusterId: string; isoWeek: string; authorId: string; fields: ProgressFields; at: Date }) {
       const f = input.fields;
       const values = { done: f.done ?? null, next: f.next ?? null, blockers: f.blockers ?? null, need: f.need ?? null, mood: f.mood ?? null };
@@ -23,8 +26,8 @@ export function createProgressRepository({ db }: { db: Database }) {
         .insert(progressNotes)
         .values({ programmeId: input.programmeId, clusterId: input.clusterId, isoWeek: input.isoWeek, authorId: input.authorId, ...values, createdAt: input.at, updatedAt: input.at })
         .onConflictDoUpdate({
-          target: [progressNotes.clusterId, progressNotes.isoWeek],
-          set: { authorId: input.authorId, done: keep('done'), next: keep('next'), blockers: keep('blockers'), need: keep('need'), mood: keep('mood'), updatedAt: input.at },
+          target: [progressNotes.clusterId, progressNotes.isoWeek, progressNotes.authorId],
+          set: { done: keep('done'), next: keep('next'), blockers: keep('blockers'), need: keep('need'), mood: keep('mood'), updatedAt: input.at },
         })
         .returning({ ...getTableColumns(progressNotes), created: sql<boolean>`(xmax = 0)` });
       // xmax is 0 only on a freshly inserted row: how Postgres tells an insert from an ON CONFLICT update.
@@ -32,31 +35,51 @@ export function createProgressRepository({ db }: { db: Database }) {
       return { note: note as ProgressNote, created };
     },
 
+    /** The author's own note of the week (the form starts from it). */
+    async findOwn(programmeId: string, clusterId: string, isoWeek: string, authorId: string) {
+      const [note] = await db
+        .select()
+        .from(progressNotes)
+        .where(and(eq(progressNotes.programmeId, programmeId), eq(progressNotes.clusterId, clusterId), eq(progressNotes.isoWeek, isoWeek), eq(progressNotes.authorId, authorId)));
+      return { note };
+    },
+
+    /** Whether the cluster has a note that week, by anyone: the latest one. */
     async find(programmeId: string, clusterId: string, isoWeek: string) {
       const [note] = await db
         .select()
         .from(progressNotes)
-        .where(and(eq(progressNotes.programmeId, programmeId), eq(progressNotes.clusterId, clusterId), eq(progressNotes.isoWeek, isoWeek)));
+        .where(and(eq(progressNotes.programmeId, programmeId), eq(progressNotes.clusterId, clusterId), eq(progressNotes.isoWeek, isoWeek)))
+        .orderBy(desc(progressNotes.updatedAt))
+        .limit(1);
       return { note };
     },
 
-    /** ISO week strings sort chronologically, so the newest notes come first by iso_week. */
-    async recent(programmeId: string, clusterId: string, limit: number) {
+    /** Every note of the cluster's latest `weeks` weeks that have notes, newest week first and, within a week,
+     *  in the order they were first written; each with its author's name (null once the author is forgotten).
+     *  ISO week strings sort chronologically. */
+    async recent(programmeId: string, clusterId: string, weeks: number) {
+      const scope = and(eq(progressNotes.programmeId, programmeId), eq(progressNotes.clusterId, clusterId));
+      const latestWeeks = db.selectDistinct({ isoWeek: progressNotes.isoWeek }).from(progressNotes).where(scope).orderBy(desc(progressNotes.isoWeek)).limit(weeks);
       const notes = await db
-        .select()
+        .select({ ...getTableColumns(progressNotes), authorName: people.displayName })
         .from(progressNotes)
-        .where(and(eq(progressNotes.programmeId, programmeId), eq(progressNotes.clusterId, clusterId)))
-        .orderBy(desc(progressNotes.isoWeek))
-        .limit(limit);
+        .leftJoin(people, eq(people.id, progressNotes.authorId))
+        .where(and(scope, inArray(progressNotes.isoWeek, latestWeeks)))
+        .orderBy(desc(progressNotes.isoWeek), asc(progressNotes.createdAt), asc(progressNotes.id));
       return { notes };
     },
 
+    /** Every note of the given weeks, each author's separately (a cluster-week is posted when it has any),
+     *  in the order they were first written, with the author's name. */
     async ofWeeks(programmeId: string, isoWeeks: string[]) {
-      if (isoWeeks.length === 0) return { notes: [] as ProgressNote[] };
+      if (isoWeeks.length === 0) return { notes: [] as AuthoredNote[] };
       const notes = await db
-        .select()
+        .select({ ...getTableColumns(progressNotes), authorName: people.displayName })
         .from(progressNotes)
-        .where(and(eq(progressNotes.programmeId, programmeId), inArray(progressNotes.isoWeek, isoWeeks)));
+        .leftJoin(people, eq(people.id, progressNotes.authorId))
+        .where(and(eq(progressNotes.programmeId, programmeId), inArray(progressNotes.isoWeek, isoWeeks)))
+        .orderBy(asc(progressNotes.isoWeek), asc(progressNotes.createdAt), asc(progressNotes.id));
       return { notes };
     },
 

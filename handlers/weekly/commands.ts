@@ -41,8 +41,8 @@ export const weeklyCommands = [
     aliases: ['veckorapport', 'läge', 'lage'],
     group: 'weekly',
     summary: {
-      sv: 'veckans lägesrapport för ditt kluster, en per kluster och vecka (skriv igen för att ändra); utan text öppnas ett formulär',
-      en: "this week's progress note for your cluster, one per cluster and week (post again to change it); without text it opens a form",
+      sv: 'veckans lägesrapport för ditt kluster, en per skribent, kluster och vecka (skriv igen för att ändra din); utan text öppnas ett formulär',
+      en: "this week's progress note for your cluster, one per writer, cluster and week (post again to change yours); without text it opens a form",
     },
     // Every field is optional here: with none of them the handler opens the form.
     args: {

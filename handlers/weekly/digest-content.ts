@@ -8,7 +8,8 @@ import type { Reply, ReplyBlock } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { daysOfWeek, instantOf, isoWeekOf } from '../core/weeks.js';
 import { t } from '../i18n/index.js';
-import { noteHeading, noteLines } from './progress-views.js';
+import type { AuthoredNote } from '../../db/progress.repository.js';
+import { authorOf, moodOf, noteLines } from './progress-views.js';
 
 export interface DigestInput {
   repos: Repositories;
@@ -37,10 +38,12 @@ export async function buildDigest({ repos, programmeId, now, timezone, language 
   const blocks: ReplyBlock[] = [];
   const silent: string[] = [];
   for (const { cluster, leader } of clusters) {
-    const note = notes.find((n) => n.clusterId === cluster.id);
-    if (!note) silent.push(leader ? `${cluster.name} (${leader.displayName})` : cluster.name);
+    // A cluster-week is posted when anyone (leader, deputy, a PM for them) wrote; each note is one line under
+    // its author's name, so a leader's and a deputy's notes both reach the readers.
+    const written = notes.filter((n) => n.clusterId === cluster.id);
+    if (written.length === 0) silent.push(leader ? `${cluster.name} (${leader.displayName})` : cluster.name);
     const items = [
-      ...(note ? noteLines(note, language) : [t(language, 'digest.no_note')]),
+      ...(written.length ? written.map((note) => digestNoteLine(note, language)) : [t(language, 'digest.no_note')]),
       ...meetings.filter((m) => m.clusterId === cluster.id).flatMap((m) => [
         t(language, 'digest.meeting', { id: shortId('M', m.number), title: m.title, date: m.heldOn }),
         ...decisions.filter((d) => d.meetingId === m.meetingId).map((d) => t(language, 'digest.decision', { text: d.text })),
@@ -48,7 +51,7 @@ export async function buildDigest({ repos, programmeId, now, timezone, language 
       ...actions.filter((a) => a.clusterId === cluster.id).map((a) => actionLine(a, window, language)),
       ...needs.filter((n) => n.post.clusterId === cluster.id).map((n) => t(language, 'digest.exchange_need', { topic: n.post.topic, person: n.person })),
     ];
-    const heading = note ? `${cluster.name} · ${noteHeading(note, language)}` : cluster.name;
+    const heading = written.length ? `${cluster.name} · ${window.isoWeek}` : cluster.name;
     blocks.push({ type: 'list', title: heading, items });
   }
   if (clusters.length === 0) blocks.push({ type: 'text', text: t(language, 'digest.no_clusters') });
@@ -57,7 +60,13 @@ export async function buildDigest({ repos, programmeId, now, timezone, language 
 }
 
 function actionLine(a: { number: number; text: string; dueOn: string | null; owner: string; doneAt: Date | null }, window: DigestWindow, language: Language): string {
+  // An action created this week and already completed is news as work done, never as a «new» open action.
+  if (a.doneAt) return t(language, 'digest.action_done', { id: shortId('A', a.number), text: a.text, owner: a.owner });
   const overdue = !a.doneAt && a.dueOn !== null && a.dueOn < window.today;
   const key = overdue ? 'digest.action_overdue' : 'digest.action_new';
   return t(language, key, { id: shortId('A', a.number), text: a.text, owner: a.owner, due: a.dueOn ?? '–' });
+}
+
+function digestNoteLine(note: AuthoredNote, language: Language): string {
+  return t(language, 'digest.note', { author: authorOf(note, language), mood: moodOf(note, language), fields: noteLines(note, language).join('; ') || '–' });
 }

@@ -1,4 +1,4 @@
-import type { ProgressNote } from '../../db/progress.repository.js';
+import type { AuthoredNote, ProgressNote } from '../../db/progress.repository.js';
 import type { HandlerContext } from '../core/context.js';
 import type { Language } from '../core/incoming.js';
 import { textReply, type Reply } from '../core/reply.js';
@@ -10,7 +10,8 @@ import { chooseProgressCluster } from './progress-choose.js';
 
 const showExample = 'progress show Rymd weeks:4';
 
-/** `progress show [cluster] [weeks:N]`: the cluster's most recent notes, newest first. */
+/** `progress show [cluster] [weeks:N]`: the notes of the cluster's latest N weeks, newest week first; a week's
+ *  notes (one per author: leader, deputy, a PM writing for them) together, each under its author's name. */
 export async function progressShow(ctx: HandlerContext<{ name?: string; cluster?: string; weeks?: number }>): Promise<Reply> {
   const { args, actor, repos } = ctx;
   // No cluster named and none of one's own (the advisory board, a PM): choose one, every cluster is readable.
@@ -23,9 +24,17 @@ export async function progressShow(ctx: HandlerContext<{ name?: string; cluster?
   return { title, visibility: 'private', blocks: notes.map((note) => ({ type: 'list' as const, title: noteHeading(note, actor.language), items: noteLines(note, actor.language) })) };
 }
 
-export function noteHeading(note: ProgressNote, language: Language): string {
-  const mood = note.mood ? ` – ${t(language, `progress.mood_${note.mood}`)}` : '';
-  return `${note.isoWeek}${mood}`;
+export function noteHeading(note: AuthoredNote, language: Language): string {
+  return `${note.isoWeek} · ${authorOf(note, language)}${moodOf(note, language)}`;
+}
+
+/** Who wrote a note; a forgotten author (privacy) is named as such, never guessed. */
+export function authorOf(note: AuthoredNote, language: Language): string {
+  return note.authorName ?? t(language, 'progress.unknown_author');
+}
+
+export function moodOf(note: ProgressNote, language: Language): string {
+  return note.mood ? ` – ${t(language, `progress.mood_${note.mood}`)}` : '';
 }
 
 export function noteLines(note: ProgressNote, language: Language): string[] {

@@ -7,13 +7,15 @@ import { isoWeekOf, previousWeek } from '../core/weeks.js';
 import { t } from '../i18n/index.js';
 import type { Language } from '../core/incoming.js';
 import { assertMayWrite, defaultCluster, progressCluster } from './progress-cluster.js';
+import { authorOf } from './progress-views.js';
 
 export const progressExample = 'progress done: Workshop med Kiruna kommun next: Ansökan till Vinnova blockers: – need: Kontakt på LTU mood:green';
 const FIELDS = ['done', 'next', 'blockers', 'need'] as const;
 
 export type ProgressArgs = { cluster?: string; done?: string; next?: string; blockers?: string; need?: string; mood?: Mood };
 
-/** `progress [cluster:…] done: … next: … blockers: … need: … [mood:…]`: this ISO week's note, updated in place.
+/** `progress [cluster:…] done: … next: … blockers: … need: … [mood:…]`: the writer's own note of this ISO week,
+ *  updated in place when they post again; a leader's and a deputy's notes live side by side.
  *  Words outside the fields never reach here: the binder refuses them, so a note that lost its labels is
  *  not stored (nor mistaken for a request for the form). */
 export async function progress(ctx: HandlerContext<ProgressArgs>): Promise<Reply> {
@@ -25,7 +27,16 @@ export async function progress(ctx: HandlerContext<ProgressArgs>): Promise<Reply
   const isoWeek = isoWeekOf(clock.now(), settings.timezone);
   const { note, created } = await repos.progress.upsert({ programmeId: actor.programmeId, clusterId: cluster.id, isoWeek, authorId: actor.personId, fields, at: clock.now() });
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: created ? 'progress.create' : 'progress.update', subjectType: 'progress_note', subjectId: note.id, detail: { isoWeek }, at: clock.now() });
-  return textReply(t(actor.language, created ? 'progress.saved' : 'progress.updated', { cluster: cluster.name, week: isoWeek }));
+  const saved = t(actor.language, created ? 'progress.saved' : 'progress.updated', { cluster: cluster.name, week: isoWeek });
+  // Each writer keeps their own note; saying who else wrote this week shows that nothing was replaced.
+  const others = await otherAuthors(ctx, cluster.id, isoWeek);
+  if (others.length === 0) return textReply(saved);
+  return textReply(`${saved}\n${t(actor.language, 'progress.also_written', { names: new Intl.ListFormat(actor.language, { type: 'conjunction' }).format(others), cluster: cluster.name })}`);
+}
+
+async function otherAuthors(ctx: HandlerContext, clusterId: string, isoWeek: string): Promise<string[]> {
+  const { notes } = await ctx.repos.progress.ofWeeks(ctx.actor.programmeId, [isoWeek]);
+  return notes.filter((n) => n.clusterId === clusterId && n.authorId !== ctx.actor.personId).map((n) => authorOf(n, ctx.actor.language));
 }
 
 /** Undefined when the message names no field at all (→ the form). */
@@ -39,12 +50,13 @@ function readFields(args: ProgressArgs): ProgressFields | undefined {
   return Object.keys(fields).length ? fields : undefined;
 }
 
-/** The form starts from last week's `next:` as this week's `done:` — what was planned is usually what got done. */
+/** The form starts from the writer's own note: this week's, else last week's `next:` as this week's `done:` —
+ *  what was planned is usually what got done. Another author's note is theirs to keep, never a starting point. */
 async function progressForm(ctx: HandlerContext, cluster: Cluster | undefined): Promise<Reply> {
   const { actor, repos, clock, settings } = ctx;
   const isoWeek = isoWeekOf(clock.now(), settings.timezone);
-  const current = cluster ? (await repos.progress.find(actor.programmeId, cluster.id, isoWeek)).note : undefined;
-  const last = cluster ? (await repos.progress.find(actor.programmeId, cluster.id, previousWeek(isoWeek))).note : undefined;
+  const current = cluster ? (await repos.progress.findOwn(actor.programmeId, cluster.id, isoWeek, actor.personId)).note : undefined;
+  const last = cluster ? (await repos.progress.findOwn(actor.programmeId, cluster.id, previousWeek(isoWeek), actor.personId)).note : undefined;
   const initial = {
     done: current?.done ?? last?.next ?? undefined,
     next: current?.next ?? undefined,

@@ -16,7 +16,7 @@ export async function weeklyProgramme(db: Database, options: { clusters?: string
   const workspaceId = uniqueWorkspaceId();
   await test.connectWorkspace('slack', workspaceId);
   await test.makeManager('slack', workspaceId, 'UPM', 'Petra');
-  const names: Record<string, string> = { UPM: 'Petra', UANNA: 'Anna', UBO: 'Bo', UNILS: 'Nils' };
+  const names: Record<string, string> = { UPM: 'Petra', UANNA: 'Anna', UBO: 'Bo', UNILS: 'Nils', UDANA: 'Dana' };
   const as = (userId: string, text: string, extra: Partial<IncomingMessage> = {}) =>
     say(test.core, { platform: 'slack', workspaceId, userId, displayName: names[userId] ?? userId, ...extra }, text);
   const clusters = options.clusters ?? ['Rymd'];

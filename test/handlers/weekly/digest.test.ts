@@ -69,12 +69,23 @@ describe('digest preview', () => {
     const { outcome, text } = await p.as('UNILS', 'digest preview');
     expect(outcome.kind === 'reply' && outcome.reply.visibility).toBe('private');
     expect(text).toContain('Veckosammanfattning 2026-W10');
-    expect(text).toContain('Rymd · 2026-W10 – gult\n  • Gjort: Workshop\n  • Nästa: Vinnova\n  • Hinder: Budget');
+    expect(text).toContain('Rymd · 2026-W10\n  • Anna – gult: Gjort: Workshop; Nästa: Vinnova; Hinder: Budget');
     expect(text).toContain('Möte M2 ”Styrgrupp” (2026-03-03)\n  • Beslut: Testbädden blir första satsningen');
     expect(text).toContain('Försenad åtgärd A1: Skicka offert (Anna, skulle vara klar 2026-02-27)');
     expect(text).toContain('Ny åtgärd A2: Boka lokal (Anna, senast 2026-03-20)');
     expect(text).not.toContain('Gammalt möte');
     expect(text).toContain('Skog\n  • Ingen veckorapport än.\n  • Söker erfarenhetsutbyte: Hjälp med medlemsrekrytering (Bo)');
     expect(text).toContain('Tysta den här veckan: Skog (Bo).');
+  });
+
+  it("shows both the leader's and the deputy's note of the week, each under its writer's name, and the cluster is not silent", async () => {
+    const p = await weeklyProgramme(opened.db, { start: new Date('2026-03-02T08:00:00Z') });
+    await p.as('UPM', 'cluster role Rymd <@UDANA|Dana> deputy');
+    await p.as('UANNA', 'progress done: Skickade Vinnova-utkast');
+    p.test.clock.advance(60 * 60 * 1000);
+    await p.as('UDANA', 'progress done: Utbildning i exportkontroll mood:green');
+    const { text } = await p.as('UNILS', 'digest preview');
+    expect(text).toContain('Rymd · 2026-W10\n  • Anna: Gjort: Skickade Vinnova-utkast\n  • Dana – grönt: Gjort: Utbildning i exportkontroll');
+    expect(text).not.toContain('Tysta den här veckan');
   });
 });

@@ -106,10 +106,49 @@ describe('progress', () => {
     await p.as('UANNA', 'progress done: Vecka elva blockers: Budget');
     const { text } = await p.as('UNILS', 'progress show Rymd weeks:1');
     expect(text).toContain('Veckorapporter för Rymd');
-    expect(text).toContain('2026-W11\n  • Gjort: Vecka elva\n  • Hinder: Budget');
+    expect(text).toContain('2026-W11 · Anna\n  • Gjort: Vecka elva\n  • Hinder: Budget');
     expect(text).not.toContain('Vecka tio');
     const { text: bad } = await p.as('UNILS', 'progress show Rymd weeks:0');
     expect(bad).toContain('”0” är inte ett heltal från 1 till 52.');
+  });
+
+  it("the leader's and the deputy's notes of one week are both stored and shown together, each under its writer's name", async () => {
+    const p = await weeklyProgramme(opened.db);
+    await p.as('UPM', 'cluster role Rymd <@UDANA|Dana> deputy');
+    expect((await p.as('UANNA', 'progress done: Skickade Vinnova-utkast mood:green')).text).toBe('Veckorapporten för Rymd vecka 2026-W10 är sparad.');
+    p.test.clock.advance(60 * 60 * 1000);
+    const { text: deputySaved } = await p.as('UDANA', 'progress done: Utbildning i exportkontroll');
+    expect(deputySaved).toBe('Veckorapporten för Rymd vecka 2026-W10 är sparad.\nOckså Anna har skrivit en veckorapport för Rymd den här veckan. Var och en har sin egen; de visas tillsammans med `progress show`.');
+    const notes = await notesOf(p);
+    expect(notes.map((n) => [n.isoWeek, n.done]).sort()).toEqual([['2026-W10', 'Skickade Vinnova-utkast'], ['2026-W10', 'Utbildning i exportkontroll']]);
+    const { text } = await p.as('UNILS', 'progress show Rymd');
+    expect(text).toContain('2026-W10 · Anna – grönt\n  • Gjort: Skickade Vinnova-utkast');
+    expect(text).toContain('2026-W10 · Dana\n  • Gjort: Utbildning i exportkontroll');
+  });
+
+  it("a second post by the same writer updates only their own note, never the other writer's", async () => {
+    const p = await weeklyProgramme(opened.db);
+    await p.as('UPM', 'cluster role Rymd <@UDANA|Dana> deputy');
+    await p.as('UANNA', 'progress done: Skickade Vinnova-utkast next: Budget');
+    await p.as('UDANA', 'progress done: Utbildning i exportkontroll');
+    const { text } = await p.as('UDANA', 'progress done: Utbildning i exportkontroll för fem företag mood:yellow');
+    expect(text).toContain('Veckorapporten för Rymd vecka 2026-W10 är uppdaterad.');
+    const byDone = (await notesOf(p)).map((n) => [n.done, n.next, n.mood]).sort();
+    expect(byDone).toEqual([['Skickade Vinnova-utkast', 'Budget', null], ['Utbildning i exportkontroll för fem företag', null, 'yellow']]);
+    // The deputy's form starts from the deputy's own note, not the leader's.
+    const { outcome } = await p.as('UDANA', 'progress');
+    const form = outcome.kind === 'reply' ? outcome.reply.form : undefined;
+    expect(form?.fields.find((f) => f.key === 'done')?.initial).toBe('Utbildning i exportkontroll för fem företag');
+    expect(form?.fields.find((f) => f.key === 'next')?.initial).toBeUndefined();
+  });
+
+  it('a cluster-week counts as posted when its deputy wrote the note', async () => {
+    const p = await weeklyProgramme(opened.db, { clusters: ['Rymd', 'Skog'] });
+    await p.as('UPM', 'cluster role Rymd <@UDANA|Dana> deputy');
+    await p.as('UDANA', 'progress done: Klart');
+    const { text } = await p.as('UPM', 'progress missing');
+    expect(text).toContain('Saknar veckorapport vecka 2026-W10 (1)');
+    expect(text).not.toContain('Rymd');
   });
 
   it('progress missing names the clusters without a note this week and their leaders', async () => {
