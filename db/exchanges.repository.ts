@@ -119,6 +119,9 @@ export function createExchangesRepository({ db }: { db: Database }) {
             and not exists (select 1 from exchange_pairs x where x.programme_id = o.programme_id
                               and x.person_low = least(o.person_id, need.person_id) and x.person_high = greatest(o.person_id, need.person_id)
                               and x.paired_at > ${input.windowStart.toISOString()}::timestamptz)
+            -- A need and an offer are proposed to each other once, ever (exchange_proposals_pair_idx): the
+            -- pair window above cannot promise it, since it expires and erasure deletes a person's pairs.
+            and not exists (select 1 from exchange_proposals pr where pr.need_id = need.id and pr.offer_id = o.id)
         ), best as (
           select *, (rank + 0.1 * cardinality(shared_tags)) * (1 + 0.25 * other_org::int + 0.25 * other_sector::int) as score
             from candidates order by away asc, score desc, id limit ${input.limit}
@@ -134,13 +137,29 @@ export function createExchangesRepository({ db }: { db: Database }) {
       return { until: row && row.until > now ? row.until : null };
     },
 
-    /** A proposal with the next X number, and the pair remembered for the repeat window. */
+    /** A proposal with the next X number, and the pair remembered for the repeat window. Null when this need
+     *  and offer were already proposed to each other (a concurrent command won): nothing is stored then. */
     async createProposal(input: { programmeId: string; needId: string; offerId: string; needPersonId: string; offerPersonId: string; reason: string; at: Date }) {
       const number = await allocateNumbers(db, input.programmeId, 'X', 1);
-      const [proposal] = await db.insert(exchangeProposals).values({ ...input, number, createdAt: input.at }).returning();
+      const [proposal] = await db
+        .insert(exchangeProposals)
+        .values({ ...input, number, createdAt: input.at })
+        .onConflictDoNothing({ target: [exchangeProposals.needId, exchangeProposals.offerId] })
+        .returning();
+      if (!proposal) return { proposal: null };
       const [low, high] = [input.needPersonId, input.offerPersonId].sort();
-      await db.insert(exchangePairs).values({ programmeId: input.programmeId, personLow: low!, personHigh: high!, proposalId: proposal!.id, pairedAt: input.at });
-      return { proposal: proposal! };
+      await db.insert(exchangePairs).values({ programmeId: input.programmeId, personLow: low!, personHigh: high!, proposalId: proposal.id, pairedAt: input.at });
+      return { proposal };
+    },
+
+    /** Closes the person's open needs and offers (erasure: nobody can be introduced to them any more). */
+    async closePostsOf(programmeId: string, personId: string, at: Date) {
+      const rows = await db
+        .update(exchangePosts)
+        .set({ closedAt: at })
+        .where(and(eq(exchangePosts.programmeId, programmeId), eq(exchangePosts.personId, personId), isNull(exchangePosts.closedAt)))
+        .returning({ id: exchangePosts.id });
+      return { closed: rows.length };
     },
 
     /** One proposal of the programme by its number, with both sides; another programme's number is not found. */

@@ -86,6 +86,8 @@ export async function proposeForNeed(ctx: HandlerContext, need: { id: string; pe
     const { proposal } = await ctx.repos.exchanges.createProposal({
       programmeId: ctx.actor.programmeId, needId: need.id, offerId: match.offerId, needPersonId: need.personId, offerPersonId: match.personId, reason, at: ctx.clock.now(),
     });
+    // Already proposed to each other by a command running at the same moment: that one tells them.
+    if (!proposal) continue;
     chosen.push({ id: shortId('X', proposal.number), number: proposal.number, match, reason });
   }
   return chosen;

@@ -44,6 +44,9 @@ export async function erasePerson({ repos, person, erasureId, key, at, actorId, 
   const identifiers = [...new Set([person.displayName, person.userId].filter((v) => !v.startsWith(FORGOTTEN_PERSON_PREFIX)))];
   const { changed } = await repos.personalData.scrub(programmeId, identifiers, pseudonym);
   const { deleted } = await repos.personalData.deleteOwnRows(subject);
+  // Nobody can be introduced to a forgotten person, and their pairs are gone with the rows above: their
+  // open needs and offers close (the records stay), so no round proposes them again.
+  const { closed: closedPosts } = await repos.exchanges.closePostsOf(programmeId, person.id, at);
   const hash = identityHash(key, person);
   const state = holds.length ? 'held' : 'done';
   if (state === 'done') await repos.privacy.pseudonymise(programmeId, person.id, { displayName: pseudonym, userId: `${FORGOTTEN_PERSON_PREFIX}${hash}` }, at);
@@ -60,7 +63,7 @@ export async function erasePerson({ repos, person, erasureId, key, at, actorId, 
     action: source === 'request' ? 'privacy.forget' : 'retention.pseudonymise',
     subjectType: 'person',
     subjectId: person.id,
-    detail: { pseudonym, state, scrubbed: changed.length, flagged: review.length, deleted, held: holds.map((h) => h.shortId) },
+    detail: { pseudonym, state, scrubbed: changed.length, flagged: review.length, deleted, closedPosts, held: holds.map((h) => h.shortId) },
     at,
   });
   return { pseudonym, state, holds, scrubbed: changed.length, flagged: review.length, deleted };
