@@ -30,28 +30,59 @@ const listed = {
   ownerName: people.displayName,
 };
 
+/** Which open items a list or a count is about: the owner's, or those of meetings of any of the clusters
+ *  (an item whose meeting has several of them is still one item), or all of the programme's. `listOpen`
+ *  and `countOpen` share it, so a total shown anywhere equals the length of the list `actions` shows. */
+export interface OpenItemsQuery {
+  programmeId: string;
+  ownerId?: string;
+  clusterIds?: string[];
+  excludeMeetingId?: string;
+}
+
+function openItemFilters(db: Database, input: OpenItemsQuery): SQL | undefined {
+  const filters: (SQL | undefined)[] = [eq(actionItems.programmeId, input.programmeId), isNull(actionItems.doneAt), isNull(meetings.deletedAt)];
+  if (input.ownerId) filters.push(eq(actionItems.ownerId, input.ownerId));
+  if (input.excludeMeetingId) filters.push(ne(actionItems.meetingId, input.excludeMeetingId));
+  if (input.clusterIds) {
+    // A semi-join (`meeting_id in (…)`), never a join: a join would repeat an item once per cluster.
+    const ofClusters = db.select({ id: meetingClusters.meetingId }).from(meetingClusters).where(inArray(meetingClusters.clusterId, input.clusterIds));
+    filters.push(inArray(actionItems.meetingId, ofClusters));
+  }
+  return and(...filters);
+}
+
 export function createActionItemsRepository({ db }: { db: Database }) {
   return {
     /** Open items of live meetings: the owner's, or those of meetings of any of the clusters. Overdue come
      *  first because the earliest due dates sort first; items without a due date come last. */
-    async listOpen(input: { programmeId: string; ownerId?: string; clusterIds?: string[]; excludeMeetingId?: string; limit: number }) {
-      const filters: (SQL | undefined)[] = [eq(actionItems.programmeId, input.programmeId), isNull(actionItems.doneAt), isNull(meetings.deletedAt)];
-      if (input.ownerId) filters.push(eq(actionItems.ownerId, input.ownerId));
-      if (input.excludeMeetingId) filters.push(ne(actionItems.meetingId, input.excludeMeetingId));
-      if (input.clusterIds) {
-        if (input.clusterIds.length === 0) return { actions: [], total: 0 };
-        const ofClusters = db.select({ id: meetingClusters.meetingId }).from(meetingClusters).where(inArray(meetingClusters.clusterId, input.clusterIds));
-        filters.push(inArray(actionItems.meetingId, ofClusters));
-      }
+    async listOpen(input: OpenItemsQuery & { limit: number }) {
+      if (input.clusterIds?.length === 0) return { actions: [], total: 0 };
       const rows = await db
         .select({ ...listed, total: sql<number>`count(*) over ()`.mapWith(Number) })
         .from(actionItems)
         .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
         .innerJoin(people, eq(people.id, actionItems.ownerId))
-        .where(and(...filters))
+        .where(openItemFilters(db, input))
         .orderBy(sql`${actionItems.dueOn} asc nulls last`, asc(meetings.heldOn), asc(actionItems.number))
         .limit(input.limit);
       return { actions: rows.map(({ total: _t, ...row }) => row), total: rows[0]?.total ?? 0 };
+    },
+
+    /** How many items `listOpen` lists for the same query, and how many of them are overdue on `today`
+     *  (due before it, as the list marks them): the totals of `status` and the dashboard. */
+    async countOpen(input: OpenItemsQuery & { today: string }) {
+      if (input.clusterIds?.length === 0) return { open: 0, overdue: 0 };
+      const [row] = await db
+        .select({
+          open: sql<number>`count(*)`.mapWith(Number),
+          overdue: sql<number>`count(*) filter (where ${actionItems.dueOn} < ${input.today}::date)`.mapWith(Number),
+        })
+        .from(actionItems)
+        .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+        .innerJoin(people, eq(people.id, actionItems.ownerId))
+        .where(openItemFilters(db, input));
+      return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
     },
 
     /** Open items due on or before `untilDay` (overdue included), for the weekly nudge to their owners. */

@@ -27,6 +27,12 @@ export function inScope(column: SQL, scope: ClusterScope): SQL {
   return sql`${column} in (${sql.join(scope.map((id) => sql`${id}::uuid`), sql`, `)})`;
 }
 
+/** The clusters (alias `c`) a status, its count and its programme totals are about: one definition, so a
+ *  total cannot cover other clusters than the rows listed. */
+function clustersOf(programmeId: string, scope: ClusterScope): SQL {
+  return sql`c.programme_id = ${programmeId} and ${inScope(sql`c.id`, scope)}`;
+}
+
 /**
  * How the reports (status, indicators, continuity) are planned, for the rest of their transaction (every
  * command runs in one; outside one this does nothing; PGlite takes the settings and has no JIT):
@@ -63,7 +69,7 @@ export function createStatusRepository({ db }: { db: Database }) {
       await planForReports(db);
       const result = await db.execute(sql`
         with sc as (
-          select c.id, c.name, c.created_at from clusters c where c.programme_id = ${p} and ${inScope(sql`c.id`, input.scope)}
+          select c.id, c.name, c.created_at from clusters c where ${clustersOf(p, input.scope)}
           order by lower(c.name) limit ${input.limit ?? 10_000} offset ${input.offset ?? 0}),
         met as (
           select mc.cluster_id, count(*) as n from meetings m join meeting_clusters mc on mc.meeting_id = m.id join sc on sc.id = mc.cluster_id
@@ -89,8 +95,20 @@ export function createStatusRepository({ db }: { db: Database }) {
     },
 
     async countClusters(programmeId: string, scope: ClusterScope) {
-      const result = await db.execute(sql`select count(*)::int as n from clusters c where c.programme_id = ${programmeId} and ${inScope(sql`c.id`, scope)}`);
+      const result = await db.execute(sql`select count(*)::int as n from clusters c where ${clustersOf(programmeId, scope)}`);
       return { total: rowsOf<{ n: number }>(result)[0]?.n ?? 0 };
+    },
+
+    /** The plan figures of every cluster in scope, counted from plan_actions themselves (each belongs to
+     *  one cluster) over the same clusters `clusters` lists, not summed from a page of its rows. */
+    async planTotals(input: { programmeId: string; scope: ClusterScope; today: string }) {
+      const result = await db.execute(sql`
+        select count(*)::int as total, count(pa.done_at)::int as done,
+          count(*) filter (where pa.done_at is null and pa.due_on < ${input.today}::date)::int as overdue
+        from plan_actions pa join clusters c on c.id = pa.cluster_id
+        where pa.programme_id = ${input.programmeId} and ${clustersOf(input.programmeId, input.scope)}`);
+      const row = rowsOf<{ total: number; done: number; overdue: number }>(result)[0];
+      return { total: row?.total ?? 0, done: row?.done ?? 0, overdue: row?.overdue ?? 0 };
     },
 
     /** The cluster's member organisations (through its members' profiles) with their helix types. */

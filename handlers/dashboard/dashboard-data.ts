@@ -11,6 +11,7 @@ import { daysOfWeek, isoWeekOfDay } from '../core/weeks.js';
 import { t } from '../i18n/index.js';
 import { computeIndicators, indicatorFields, indicatorValues, type Indicators } from '../reports/indicators.js';
 import { statusTotals, toFacts, type ClusterFacts } from '../reports/status-views.js';
+import { loadProgrammeTotals, type ProgrammeTotals } from '../reports/status-totals.js';
 
 export interface IndicatorPoint {
   /** The last day the cumulative figures count. */
@@ -28,6 +29,8 @@ export interface ProgrammeView {
   activity: Map<string, Map<string, number>>;
   indicators: Indicators;
   targets: Map<string, number>;
+  /** The programme-wide figures `totals` shows, as numbers. */
+  summary: ProgrammeTotals;
   totals: ReplyField[];
   fields: ReplyField[];
   series: IndicatorPoint[];
@@ -53,6 +56,7 @@ export async function loadProgrammeView(input: ViewInput): Promise<ProgrammeView
   const { clusters: rows } = await repos.status.clusters({ programmeId, scope: undefined, ...period, today });
   const clusters = rows.map((row) => toFacts(row, today));
   const indicators = await computeIndicators(repos, programmeId, undefined, period, timezone);
+  const summary = await loadProgrammeTotals(repos, { programmeId, scope: undefined, today, meetings: indicators.activities, clusters });
   const { targets } = await repos.targets.list(programmeId);
   const { weeks: weekRows } = await repos.dashboard.activityWeeks({ programmeId, scope: undefined, ...period });
   const activity = new Map<string, Map<string, number>>();
@@ -74,7 +78,8 @@ export async function loadProgrammeView(input: ViewInput): Promise<ProgrammeView
     activity,
     indicators,
     targets,
-    totals: statusTotals(language, clusters, indicators.activities),
+    summary,
+    totals: statusTotals(language, summary),
     fields: indicatorFields(language, indicators, targets),
     series,
   };

@@ -4,6 +4,7 @@ import type { Language } from '../core/incoming.js';
 import { isoWeekOfDay, weeksBetween } from '../core/weeks.js';
 import type { ReplyField } from '../core/reply.js';
 import { t, type MessageKey } from '../i18n/index.js';
+import type { ProgrammeTotals } from './status-totals.js';
 
 // Two completed weeks without a note is "silent": one missed week is a holiday, two is a pattern.
 const SILENT_WEEKS = 2;
@@ -69,14 +70,13 @@ export function helixMix(lang: Language, organisations: { helixType: string }[])
 }
 
 /** The four totals at the top of `status` and of the dashboard, from one place so the two cannot disagree.
- *  A network meeting of two clusters is one meeting: `meetings` is the distinct activities, not the sum of
- *  the clusters' counts. */
-export function statusTotals(lang: Language, facts: ClusterFacts[], meetings: number): ReplyField[] {
-  const sum = (pick: (c: ClusterFacts) => number) => facts.reduce((s, c) => s + pick(c), 0);
+ *  The figures are programme-wide counts (status-totals.ts), never sums of the clusters' rows: a network
+ *  meeting of two clusters is one meeting, and its action items are one item each. */
+export function statusTotals(lang: Language, totals: ProgrammeTotals): ReplyField[] {
   return [
-    { label: t(lang, 'status.clusters'), value: t(lang, 'status.clusters_value', { n: facts.length, attention: facts.filter((c) => c.reasons.length).length }) },
-    { label: t(lang, 'status.meetings'), value: String(meetings) },
-    { label: t(lang, 'status.actions'), value: t(lang, 'status.actions_value', { open: sum((c) => c.openActions), overdue: sum((c) => c.overdueActions) }) },
-    { label: t(lang, 'plan.progress_label'), value: t(lang, 'plan.progress_value', { done: sum((c) => c.planDone), total: sum((c) => c.planTotal), overdue: sum((c) => c.planOverdue) }) },
+    { label: t(lang, 'status.clusters'), value: t(lang, 'status.clusters_value', { n: totals.clusters, attention: totals.attention }) },
+    { label: t(lang, 'status.meetings'), value: String(totals.meetings) },
+    { label: t(lang, 'status.actions'), value: t(lang, 'status.actions_value', { open: totals.openActions, overdue: totals.overdueActions }) },
+    { label: t(lang, 'plan.progress_label'), value: t(lang, 'plan.progress_value', { done: totals.planDone, total: totals.planTotal, overdue: totals.planOverdue }) },
   ];
 }

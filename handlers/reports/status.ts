@@ -8,6 +8,7 @@ import type { Reply, ReplyBlock } from '../core/reply.js';
 import { t } from '../i18n/index.js';
 import { computeIndicators, indicatorFields } from './indicators.js';
 import { clusterFields, clusterLine, helixMix, statusTotals, toFacts } from './status-views.js';
+import { loadProgrammeTotals } from './status-totals.js';
 import { continuityCluster, continuityOverview } from '../continuity/continuity-status.js';
 import { dashboardLink } from '../dashboard/dashboard.js';
 
@@ -54,7 +55,8 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   const facts = clusters.map((row) => toFacts(row, today));
   const indicators = await computeIndicators(repos, actor.programmeId, scope, period, ctx.settings.timezone);
   const { targets } = await repos.targets.list(actor.programmeId);
-  const blocks: ReplyBlock[] = [{ type: 'fields', fields: statusTotals(lang, facts, indicators.activities) }, { type: 'fields', fields: indicatorFields(lang, indicators, targets) }];
+  const totals = await loadProgrammeTotals(repos, { programmeId: actor.programmeId, scope, today, meetings: indicators.activities, clusters: facts });
+  const blocks: ReplyBlock[] = [{ type: 'fields', fields: statusTotals(lang, totals) }, { type: 'fields', fields: indicatorFields(lang, indicators, targets) }];
   const attention = facts.filter((c) => c.reasons.length > 0);
   if (attention.length) blocks.push({ type: 'list', title: t(lang, 'status.attention'), items: attention.slice(0, ATTENTION_LIMIT).map((c) => clusterLine(lang, c)) });
   else blocks.push({ type: 'text', text: t(lang, 'status.all_well') });
