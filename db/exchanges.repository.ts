@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, getTableColumns, isNull, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, getTableColumns, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { allocateNumbers } from './counters.repository.js';
 import { rowsOf } from './migrate.js';
@@ -90,18 +90,19 @@ export function createExchangesRepository({ db }: { db: Database }) {
 
     /**
      * Open offers of other clusters and other people for one need, best first. The need's own Swedish
-     * lexemes become an OR query of prefixes (any shared word counts; ts_rank rewards more of them); a shared
-     * tag also qualifies. Another organisation or sector multiplies the score; people who are away come
-     * last; paused people and pairs proposed within the window are left out.
+     * lexemes but the ignored words (stop words and common verbs, exchange-words.ts) become an OR query of
+     * prefixes (any shared word counts; ts_rank rewards more of them); a shared tag also qualifies. `offerId`
+     * looks at one offer only (a new offer scored against a waiting need). Another organisation or sector
+     * multiplies the score; people who are away come last; paused people and pairs proposed within the window are left out.
      */
-    async matchOffers(input: { programmeId: string; needId: string; now: Date; windowStart: Date; today: string; limit: number }) {
+    async matchOffers(input: { programmeId: string; needId: string; now: Date; windowStart: Date; today: string; limit: number; ignoredWords?: readonly string[]; offerId?: string }) {
       const result = await db.execute(sql`
-        with need as (
+        with ${ignoredCte(input.ignoredWords ?? [])}, need as (
           select n.id, n.person_id, n.cluster_id, n.tags, n.search_vector, p.organisation_id as org, c.sector
             from exchange_posts n join people p on p.id = n.person_id join clusters c on c.id = n.cluster_id
             where n.id = ${input.needId} and n.programme_id = ${input.programmeId}
         ), q as (
-          select coalesce((select string_agg(quote_literal(l.lexeme) || ':*', ' | ') from need, unnest(need.search_vector) l), '')::tsquery as q
+          select ${needQuery(sql`(select search_vector from need)`)} as q
         ), candidates as (
           select o.id, o.topic, o.tags, o.person_id, p.display_name, c.name as cluster_name,
             ts_rank(o.search_vector, q.q) as rank,
@@ -113,6 +114,7 @@ export function createExchangesRepository({ db }: { db: Database }) {
           from exchange_posts o cross join need cross join q
             join people p on p.id = o.person_id join clusters c on c.id = o.cluster_id
           where o.programme_id = ${input.programmeId} and o.kind = 'offer' and o.closed_at is null
+            and (${input.offerId ?? null}::uuid is null or o.id = ${input.offerId ?? null}::uuid)
             and o.cluster_id <> need.cluster_id and o.person_id <> need.person_id
             and (o.search_vector @@ q.q or string_to_array(o.tags, ',') && array_remove(string_to_array(need.tags, ','), ''))
             and not exists (select 1 from exchange_pauses z where z.programme_id = o.programme_id and z.person_id = o.person_id and z.until > ${input.now.toISOString()}::timestamptz)
@@ -130,6 +132,73 @@ export function createExchangesRepository({ db }: { db: Database }) {
         select best.*, ts_headline('swedish', best.topic, q.q, 'HighlightAll=true, StartSel=«, StopSel=»') as marked
           from best cross join q order by away asc, score desc, id`);
       return { matches: rowsOf<RawMatch>(result).map(toMatch) };
+    },
+
+    /**
+     * Open needs of other clusters and other people that a new offer fits, best first: the same test as
+     * matchOffers seen from the offer (the need's words but the ignored ones, or a shared tag), so an offer
+     * stated after a need finds it without waiting for a round. Paused people and recent pairs are left out.
+     */
+    async matchNeeds(input: { programmeId: string; offerId: string; now: Date; windowStart: Date; today: string; limit: number; ignoredWords: readonly string[] }) {
+      const result = await db.execute(sql`
+        with ${ignoredCte(input.ignoredWords)}, offer as (
+          select o.id, o.person_id, o.cluster_id, o.tags, o.search_vector from exchange_posts o where o.id = ${input.offerId} and o.programme_id = ${input.programmeId}
+        )
+        select n.id, n.person_id,
+          ts_rank(offer.search_vector, q.q) + 0.1 * cardinality(array(select t from unnest(string_to_array(n.tags, ',')) t where t <> '' and t = any(string_to_array(offer.tags, ',')))) as score,
+          exists (select 1 from absences a where a.programme_id = n.programme_id and a.person_id = n.person_id
+                    and a.from_date <= ${input.today}::date and a.to_date >= ${input.today}::date) as away
+        from exchange_posts n cross join offer
+          cross join lateral (select ${needQuery(sql`n.search_vector`)} as q) q
+        where n.programme_id = ${input.programmeId} and n.kind = 'need' and n.closed_at is null
+          and n.cluster_id <> offer.cluster_id and n.person_id <> offer.person_id
+          and (offer.search_vector @@ q.q or string_to_array(offer.tags, ',') && array_remove(string_to_array(n.tags, ','), ''))
+          and not exists (select 1 from exchange_pauses z where z.programme_id = n.programme_id and z.person_id = n.person_id and z.until > ${input.now.toISOString()}::timestamptz)
+          and not exists (select 1 from exchange_pairs x where x.programme_id = n.programme_id
+                            and x.person_low = least(n.person_id, offer.person_id) and x.person_high = greatest(n.person_id, offer.person_id)
+                            and x.paired_at > ${input.windowStart.toISOString()}::timestamptz)
+          and not exists (select 1 from exchange_proposals pr where pr.need_id = n.id and pr.offer_id = offer.id)
+        order by away asc, score desc, n.created_at, n.id limit ${input.limit}`);
+      return { needs: rowsOf<{ id: string; person_id: string }>(result).map((r) => ({ id: r.id, personId: r.person_id })) };
+    },
+
+    /**
+     * Near matches of a post that were left out and why: open posts of the other kind, cluster and person that
+     * fit it as matchOffers/matchNeeds would, but whose person paused proposals or was proposed to this post's
+     * person within the window (the most recent such proposal's number is given), oldest first.
+     */
+    async leftOut(input: { programmeId: string; postId: string; now: Date; windowStart: Date; limit: number; ignoredWords: readonly string[] }) {
+      const result = await db.execute(sql`
+        with ${ignoredCte(input.ignoredWords)}, me as (
+          select e.* from exchange_posts e where e.id = ${input.postId} and e.programme_id = ${input.programmeId}
+        ), near as (
+          select other.id, other.topic, p.display_name, c.name as cluster_name, other.created_at,
+            (select z.until from exchange_pauses z where z.programme_id = other.programme_id and z.person_id = other.person_id
+               and z.until > ${input.now.toISOString()}::timestamptz) as paused_until,
+            (select x.number from exchange_pairs pr join exchange_proposals x on x.id = pr.proposal_id
+               where pr.programme_id = other.programme_id and pr.person_low = least(other.person_id, me.person_id)
+                 and pr.person_high = greatest(other.person_id, me.person_id) and pr.paired_at > ${input.windowStart.toISOString()}::timestamptz
+               order by pr.paired_at desc limit 1) as recent_number
+          from exchange_posts other cross join me
+            join people p on p.id = other.person_id join clusters c on c.id = other.cluster_id
+            cross join lateral (select case when me.kind = 'need' then me.search_vector else other.search_vector end as need_vector,
+                                       case when me.kind = 'need' then other.search_vector else me.search_vector end as offer_vector) v
+            cross join lateral (select ${needQuery(sql`v.need_vector`)} as q) q
+          where other.programme_id = ${input.programmeId} and other.kind <> me.kind and other.closed_at is null
+            and other.cluster_id <> me.cluster_id and other.person_id <> me.person_id
+            and (v.offer_vector @@ q.q or string_to_array(other.tags, ',') && array_remove(string_to_array(me.tags, ','), ''))
+        )
+        select id, topic, display_name, cluster_name, paused_until, recent_number from near
+          where paused_until is not null or recent_number is not null order by created_at, id limit ${input.limit}`);
+      return {
+        leftOut: rowsOf<{ id: string; topic: string; display_name: string; cluster_name: string; paused_until: string | Date | null; recent_number: number | null }>(result).map((r) => ({
+          postId: r.id,
+          topic: r.topic,
+          personName: r.display_name,
+          clusterName: r.cluster_name,
+          why: r.recent_number != null ? ({ rule: 'recent_pair', number: Number(r.recent_number) } as const) : ({ rule: 'paused' } as const),
+        })),
+      };
     },
 
     async isPaused(programmeId: string, personId: string, now: Date) {
@@ -249,6 +318,21 @@ export function createExchangesRepository({ db }: { db: Database }) {
       return { wasPaused: rows.length > 0 };
     },
   };
+}
+
+/**
+ * The lexemes matching ignores (exchange-words.ts), stemmed as the posts are: `ignored.lexemes`. The Swedish
+ * configuration drops its own stop words here as in the posts, so what is left are the English words and the
+ * verbs, in the same stems the search vectors hold.
+ */
+function ignoredCte(words: readonly string[]): SQL {
+  return sql`ignored as (select coalesce(array_agg(l.lexeme), '{}') as lexemes from unnest(to_tsvector('swedish', ${words.join(' ')})) l)`;
+}
+
+/** A need's words as an OR query of prefixes, the ignored lexemes left out (see matchOffers). */
+function needQuery(vector: SQL): SQL {
+  return sql`coalesce((select string_agg(quote_literal(l.lexeme) || ':*', ' | ') from unnest(${vector}) l
+    where l.lexeme <> all(coalesce((select lexemes from ignored), '{}'))), '')::tsquery`;
 }
 
 function proposalQuery(db: Database) {

@@ -10,6 +10,7 @@ import type { ReplyButton } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
 import type { Language } from '../core/incoming.js';
+import { IGNORED_MATCH_WORDS } from './exchange-words.js';
 
 /** A pair is not proposed again within this many months (issue 7's default window). */
 export const PAIR_WINDOW_MONTHS = 6;
@@ -53,7 +54,7 @@ export async function requireOwnProposal(ctx: HandlerContext, number: number): P
 
 export function matchWindow(ctx: HandlerContext) {
   const now = ctx.clock.now();
-  return { now, windowStart: subMonths(now, PAIR_WINDOW_MONTHS), today: dayIn(ctx.settings.timezone, now) };
+  return { now, windowStart: subMonths(now, PAIR_WINDOW_MONTHS), today: dayIn(ctx.settings.timezone, now), ignoredWords: IGNORED_MATCH_WORDS };
 }
 
 /** "both about eu projects; Anna's offer: …" — what the two have in common, then what is offered. */
@@ -91,4 +92,46 @@ export async function proposeForNeed(ctx: HandlerContext, need: { id: string; pe
     chosen.push({ id: shortId('X', proposal.number), number: proposal.number, match, reason });
   }
   return chosen;
+}
+
+/**
+ * A new offer against the needs already waiting (issue 20: they only got a proposal when stated again): each
+ * fitting need of another cluster gets this offer proposed, scored and explained exactly as if the need had
+ * just been stated, one need per person, best first.
+ */
+export async function proposeForOffer(ctx: HandlerContext, offer: { id: string; personId: string }, limit: number) {
+  const window = matchWindow(ctx);
+  if ((await ctx.repos.exchanges.isPaused(ctx.actor.programmeId, offer.personId, window.now)).until) return [];
+  const { needs } = await ctx.repos.exchanges.matchNeeds({ programmeId: ctx.actor.programmeId, offerId: offer.id, ...window, limit: limit * 3 });
+  const chosen: { id: string; number: number; match: OfferMatch; reason: string; needPersonId: string }[] = [];
+  for (const need of needs) {
+    if (chosen.length >= limit) break;
+    if (chosen.some((c) => c.needPersonId === need.personId)) continue;
+    const [match] = (await ctx.repos.exchanges.matchOffers({ programmeId: ctx.actor.programmeId, needId: need.id, offerId: offer.id, ...window, limit: 1 })).matches;
+    if (!match) continue;
+    const reason = reasonFor(match, ctx.actor.language);
+    const { proposal } = await ctx.repos.exchanges.createProposal({
+      programmeId: ctx.actor.programmeId, needId: need.id, offerId: offer.id, needPersonId: need.personId, offerPersonId: offer.personId, reason, at: window.now,
+    });
+    if (!proposal) continue;
+    chosen.push({ id: shortId('X', proposal.number), number: proposal.number, match, reason, needPersonId: need.personId });
+  }
+  return chosen;
+}
+
+/** At most this many near matches are named in a reply. */
+const LEFT_OUT_SHOWN = 3;
+
+/** One line per near match that a rule kept out: «Eriks erbjudande ”…” föreslogs inte: …» (issue 20). */
+export async function leftOutLines(ctx: HandlerContext, post: { id: string; kind: 'need' | 'offer' }): Promise<string[]> {
+  const { now, windowStart, ignoredWords } = matchWindow(ctx);
+  const lang = ctx.actor.language;
+  const { leftOut } = await ctx.repos.exchanges.leftOut({ programmeId: ctx.actor.programmeId, postId: post.id, now, windowStart, limit: LEFT_OUT_SHOWN, ignoredWords });
+  return leftOut.map((near) => {
+    const what = t(lang, post.kind === 'need' ? 'exchange.left_out_offer' : 'exchange.left_out_need', { name: near.personName, cluster: near.clusterName, topic: shorten(near.topic, 80) });
+    const why = near.why.rule === 'recent_pair'
+      ? t(lang, 'exchange.left_out_recent', { id: shortId('X', near.why.number) })
+      : t(lang, 'exchange.left_out_paused', { name: near.personName });
+    return `${what} ${why}`;
+  });
 }

@@ -23,7 +23,7 @@ export async function exchangeDone(ctx: HandlerContext<{ id: { number: number };
   if (!text) throw new LoketError('args.missing', { what: 'exchange.learned_what' }, example);
   if (!introduced) throw new LoketError('exchange.not_introduced', { id }, `exchange accept ${id}`);
   const lang = ctx.actor.language;
-  const noteText = t(lang, 'exchange.learning_note', { id, need: details.need.cluster, offer: details.offer.cluster, text });
+  const noteText = t(lang, 'exchange.learning_note', { id, need: details.need.cluster, offer: details.offer.cluster, needTopic: details.need.topic, offerTopic: details.offer.topic, text });
   const { notes } = await ctx.repos.exchanges.recordLearning({
     programmeId: ctx.actor.programmeId, proposalId: details.proposal.id, personId: ctx.actor.personId, text, noteText,
     clusterIds: [details.need.clusterId, details.offer.clusterId], at: ctx.clock.now(),

@@ -1,9 +1,10 @@
 import type { ExchangeKind } from '../../db/schema/index.js';
 import type { HandlerContext } from '../core/context.js';
-import type { Reply } from '../core/reply.js';
+import type { Reply, ReplyBlock } from '../core/reply.js';
 import type { Bilingual } from '../core/spec.js';
-import { answerButtons, postCluster, proposeForNeed, PROPOSALS_PER_NEED, tagsOf } from './exchange-common.js';
+import { answerButtons, leftOutLines, postCluster, proposeForNeed, proposeForOffer, PROPOSALS_PER_NEED, tagsOf } from './exchange-common.js';
 import { queueProposal } from './exchange-notify.js';
+import { shorten } from '../core/free-text.js';
 import { t } from '../i18n/index.js';
 
 export const exchangeNeedExample: Bilingual = {
@@ -26,23 +27,46 @@ export async function exchangeNeed(ctx: HandlerContext<PostArgs>): Promise<Reply
   // The asker gets the proposals as this reply; each offering side gets theirs as a message of its own.
   for (const p of proposals) await queueProposal(ctx, p.number, p.match, ['offer']);
   const saved = t(lang, 'exchange.need_saved', { cluster: cluster.name });
-  if (proposals.length === 0) return { visibility: 'private', blocks: [{ type: 'text', text: `${saved}\n${t(lang, 'exchange.no_match')}` }] };
+  // A near match a rule kept out is named with the rule, so «nothing fits» is never a mystery (issue 20).
+  const leftOut = leftOutBlock(await leftOutLines(ctx, { id: post.id, kind: 'need' }));
+  if (proposals.length === 0) return { visibility: 'private', blocks: [{ type: 'text', text: `${saved}\n${t(lang, 'exchange.no_match')}` }, ...leftOut] };
   return {
     visibility: 'private',
     blocks: [
       { type: 'text', text: saved },
       { type: 'list', title: t(lang, 'exchange.proposals_title'), items: proposals.map((p) => t(lang, 'exchange.proposal_item', { id: p.id, name: p.match.personName, reason: p.reason })) },
       { type: 'text', text: t(lang, 'exchange.answer_hint') },
+      ...leftOut,
     ],
     buttons: proposals.flatMap((p) => answerButtons(p.id, lang)),
   };
 }
 
-/** `exchange offer <topic> [tags:…]`: stores the offer; needs are matched to it when they are stated or in a round. */
+/**
+ * `exchange offer <topic> [tags:…]`: stores the offer and, as a need does, matches it at once against the
+ * needs already waiting: each fitting need's person gets the proposal as a message, the offerer as this reply.
+ */
 export async function exchangeOffer(ctx: HandlerContext<PostArgs>): Promise<Reply> {
-  const { cluster } = await createPost(ctx, 'offer', exchangeOfferExample);
-  return { visibility: 'private', blocks: [{ type: 'text', text: t(ctx.actor.language, 'exchange.offer_saved', { cluster: cluster.name }) }] };
+  const { post, cluster } = await createPost(ctx, 'offer', exchangeOfferExample);
+  const lang = ctx.actor.language;
+  const proposals = await proposeForOffer(ctx, { id: post.id, personId: post.personId }, PROPOSALS_PER_NEED);
+  const items: string[] = [];
+  for (const p of proposals) {
+    await queueProposal(ctx, p.number, p.match, ['need']);
+    const { proposal } = await ctx.repos.exchanges.findProposal(ctx.actor.programmeId, p.number);
+    if (proposal) items.push(t(lang, 'exchange.offer_proposal_item', { id: p.id, name: proposal.need.name, cluster: proposal.need.cluster, topic: shorten(proposal.need.topic, 160) }));
+  }
+  const leftOut = leftOutBlock(await leftOutLines(ctx, { id: post.id, kind: 'offer' }));
+  const saved: ReplyBlock = { type: 'text', text: t(lang, 'exchange.offer_saved', { cluster: cluster.name }) };
+  if (proposals.length === 0) return { visibility: 'private', blocks: [saved, ...leftOut] };
+  return {
+    visibility: 'private',
+    blocks: [saved, { type: 'list', title: t(lang, 'exchange.offer_proposals_title'), items }, { type: 'text', text: t(lang, 'exchange.answer_hint') }, ...leftOut],
+    buttons: proposals.flatMap((p) => answerButtons(p.id, lang)),
+  };
 }
+
+const leftOutBlock = (lines: string[]): ReplyBlock[] => (lines.length ? [{ type: 'text', text: lines.join('\n') }] : []);
 
 async function createPost(ctx: HandlerContext<PostArgs>, kind: ExchangeKind, example: Bilingual) {
   const { topic, tags } = ctx.args;

@@ -157,8 +157,11 @@ describe('answers', () => {
 
   it('a round sends both sides their proposal, and the PM only the summary', async () => {
     const p = await meetingProgramme(opened.db);
+    // Erik is paused while he offers, so the offer pairs with nothing until the round.
     await p.as('UANNA', 'exchange need Styrelsearbete och valberedning');
+    await p.as('UERIK', 'exchange pause 1');
     await p.as('UERIK', 'exchange offer Styrelsearbete i ideella föreningar');
+    await p.as('UERIK', 'exchange resume');
     expect(await outbox(p)).toEqual([]);
     expect((await p.as('UPM', 'exchange round')).text).toContain('X1 · Anna och Erik');
     const notifier = createFakeNotifier();

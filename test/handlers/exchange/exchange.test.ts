@@ -202,7 +202,8 @@ describe('exchange done', () => {
       .innerJoin(clusters, eq(clusters.id, notes.clusterId))
       .where(eq(notes.programmeId, p.test.programme.id))
       .orderBy(notes.number);
-    const noteText = 'Lärdom från erfarenhetsutbyte X1 (Rymd ↔ Skog): Börja med en projektskiss på en sida innan partnerna tillfrågas';
+    const noteText =
+      'Lärdom från erfarenhetsutbyte X1 (Rymd ↔ Skog) om ”Hjälp med en Interreg-ansökan” och ”Vi har skrivit tre Interreg-ansökningar och delar mallar”: Börja med en projektskiss på en sida innan partnerna tillfrågas';
     expect(stored).toEqual([{ number: 1, cluster: 'Rymd', text: noteText }, { number: 2, cluster: 'Skog', text: noteText }]);
     expect((await proposals(p))[0]?.state).toBe('done');
     // A completed exchange is an experience-exchange activity in the funder's indicators.
@@ -241,12 +242,17 @@ describe('exchange round', () => {
     await p.as('UPM', 'cluster role Turism @Tova leader');
     await p.as('UPM', 'cluster add Mat sector:food');
     await p.as('UPM', 'cluster role Mat @Maja leader');
-    // The needs come before the offers, so only the round can pair them; a minute apart, so their order is known.
+    // The offering side is paused while the posts are made, so no post is paired when stated and only the
+    // round can pair them; a minute apart, so their order is known.
     for (const [user, command] of [
+      ['UERIK', 'exchange pause 1'],
+      ['UMAJA', 'exchange pause 1'],
       ['UANNA', 'exchange need Styrelsearbete och valberedning'],
       ['UTOVA', 'exchange need Finansiering av evenemang'],
       ['UERIK', 'exchange offer Styrelsearbete i ideella föreningar'],
       ['UMAJA', 'exchange offer Sponsring och finansiering av evenemang'],
+      ['UERIK', 'exchange resume'],
+      ['UMAJA', 'exchange resume'],
     ] as const) {
       await p.as(user, command);
       p.test.clock.advance(60_000);
