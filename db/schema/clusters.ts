@@ -11,6 +11,8 @@ export const clusters = pgTable(
     name: text('name').notNull(),
     sector: text('sector').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** `cluster retire`: the records stay and are read as before, but the cluster takes no new work. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
   // Names are matched case-insensitively ("rymd" finds "Rymd"), so uniqueness is too.
   (t) => [uniqueIndex('clusters_programme_name_idx').on(t.programmeId, sql`lower(${t.name})`)],

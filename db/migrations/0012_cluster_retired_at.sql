@@ -1,0 +1,1 @@
+ALTER TABLE "clusters" ADD COLUMN "retired_at" timestamp with time zone;
