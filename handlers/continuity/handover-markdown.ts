@@ -4,9 +4,16 @@ import type { HandoverPack } from './handover-pack.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { areaLabel } from '../plans/plan-areas.js';
 
-/** One line of user text: no line breaks that would end a list item, no leading `#` read as a heading. */
-function line(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/^#/, '\\#');
+/** One line of user text, safe to open in any Markdown viewer: no line breaks that would end a list item,
+ *  no leading `#` read as a heading, no raw HTML (`<a href="javascript:…">`, `<img onerror>`: `<` becomes
+ *  `&lt;`, which every renderer shows as `<` and none reads as a tag) and no link or image syntax (`[`, `]`
+ *  and a backslash that could undo an escape are escaped). `R&D` and `2 > 1` stay as typed. */
+export function line(text: string | null | undefined): string {
+  return (text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\[\]]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/^([#>])/, '\\$1');
 }
 
 function section(lang: Language, key: MessageKey, items: string[]): string[] {
@@ -15,8 +22,8 @@ function section(lang: Language, key: MessageKey, items: string[]): string[] {
 
 export function renderPackMarkdown(lang: Language, pack: HandoverPack, handover?: { from: string; to: string }): string {
   const kind = (k: string) => t(lang, `meeting.kind.${k}` as MessageKey);
-  const out = [`# ${t(lang, 'pack.title', { cluster: pack.cluster })}`, '', t(lang, 'pack.generated', { date: pack.generatedOn, sector: pack.sector }), ''];
-  if (handover) out.push(t(lang, 'pack.handed_over', { from: handover.from, to: handover.to }), '');
+  const out = [`# ${t(lang, 'pack.title', { cluster: line(pack.cluster) })}`, '', t(lang, 'pack.generated', { date: pack.generatedOn, sector: line(pack.sector) }), ''];
+  if (handover) out.push(t(lang, 'pack.handed_over', { from: line(handover.from), to: line(handover.to) }), '');
   out.push(...section(lang, 'pack.members', pack.members.map((m) => `${line(m.name)} – ${t(lang, `role.${m.role}` as MessageKey)}`)));
   out.push(...section(lang, 'pack.open_actions', pack.openActions.map((a) => `${a.id} ${line(a.text)} – ${line(a.owner)} – ${a.due ?? t(lang, 'pack.no_due')} (${a.meeting}, ${a.meetingOn})`)));
   out.push(...section(lang, 'pack.open_plan_actions', pack.openPlanActions.map((a) => `${a.id} ${line(a.text)} – ${line(a.owner)} – ${a.due} (${a.gap})`)));
@@ -34,7 +41,7 @@ export function renderPackMarkdown(lang: Language, pack: HandoverPack, handover?
   out.push(...section(lang, 'pack.contacts', pack.contacts.map((c) => t(lang, 'pack.contact_line', { name: line(c.name) + (c.organisation ? ` (${line(c.organisation)})` : ''), date: c.lastMet, meeting: c.meeting, people: line(c.metBy) || '–' }))));
   out.push(...section(lang, 'pack.exchanges', pack.openExchanges.map((e) => `${t(lang, e.kind === 'need' ? 'exchange.list_needs' : 'exchange.list_offers')}: ${line(e.topic)} – ${line(e.person)}${e.proposals ? ` (${e.proposals})` : ''}`)));
   out.push(...section(lang, 'pack.learnings', pack.learnings.map((l) => `${l.exchange} ${l.createdOn} ${line(l.person)}: ${line(l.text)}`)));
-  out.push(...section(lang, 'pack.recurring', pack.recurringMeetings.map((r) => t(lang, 'pack.recurring_line', { kind: kind(r.kind), count: r.count, days: r.everyDays, first: r.first, last: r.last, title: line(r.lastTitle), people: r.regulars.join(', ') || '–' }))));
+  out.push(...section(lang, 'pack.recurring', pack.recurringMeetings.map((r) => t(lang, 'pack.recurring_line', { kind: kind(r.kind), count: r.count, days: r.everyDays, first: r.first, last: r.last, title: line(r.lastTitle), people: r.regulars.map(line).join(', ') || '–' }))));
   return out.join('\n');
 }
 

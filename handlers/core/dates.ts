@@ -38,6 +38,34 @@ export function dayIn(timeZone: string, instant: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+const instantFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as ISO 8601 with the programme zone's offset at that moment, `2026-12-06T00:30:00+01:00`:
+ *  the same instant as a `Z` time, but a person reading the file sees the day and hour they lived. */
+export function instantIn(timeZone: string, instant: Date): string {
+  let formatter = instantFormatters.get(timeZone);
+  if (!formatter) {
+    const parts = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, ...parts, hourCycle: 'h23', timeZoneName: 'longOffset' });
+    instantFormatters.set(timeZone, formatter);
+  }
+  const p = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
+  // `GMT+01:00`, or plain `GMT` for UTC itself.
+  const offset = (p.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
+
+/** A timestamp as Postgres or JSON wrote it (`2026-12-05T23:30:00+00:00`), re-read in `timeZone`; any
+ *  other value is returned as it was. */
+export function localiseInstant(timeZone: string, value: unknown): unknown {
+  if (value instanceof Date) return instantIn(timeZone, value);
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) return value;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? value : instantIn(timeZone, instant);
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);

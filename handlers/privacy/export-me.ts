@@ -1,8 +1,9 @@
 // `export me` (alias `my-data`): everything LOKET holds about the asker. One JSON file with every table,
 // plus one CSV per table for a spreadsheet. Not a zip: the files port stores text in Postgres and the
 // links already bundle the set; a CSV per table opens in Excel without unpacking anything.
-import { stringify } from 'csv-stringify/sync';
 import type { HandlerContext } from '../core/context.js';
+import { dayIn, instantIn, localiseInstant } from '../core/dates.js';
+import { toCsv } from '../core/csv.js';
 import type { Reply } from '../core/reply.js';
 import { DEFAULT_LINK_DAYS } from '../core/signed-links.js';
 import type { ExportFile } from '../reports/export-files.js';
@@ -10,10 +11,10 @@ import { publishFiles } from '../core/publish-files.js';
 import { t } from '../i18n/index.js';
 
 export async function exportMe(ctx: HandlerContext): Promise<Reply> {
-  const { actor, repos, clock } = ctx;
+  const { actor, repos, clock, settings } = ctx;
   const now = clock.now();
   const { tables } = await repos.personalData.exportRows({ programmeId: actor.programmeId, personId: actor.personId, userId: actor.userId });
-  const files = myDataFiles(tables, now);
+  const files = myDataFiles(tables, now, settings.timezone);
   const { links, paths } = await publishFiles(ctx, files);
   const rows = tables.reduce((sum, x) => sum + x.rows.length, 0);
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'privacy.export', subjectType: 'person', subjectId: actor.personId, detail: { tables: tables.length, rows }, at: now });
@@ -23,21 +24,24 @@ export async function exportMe(ctx: HandlerContext): Promise<Reply> {
   return { blocks, links: links.length ? links : undefined, visibility: 'private' };
 }
 
-/** The JSON file first, then a CSV per table, all named by date only (a link label never names the person). */
-export function myDataFiles(tables: { table: string; rows: Record<string, unknown>[] }[], now: Date): ExportFile[] {
-  const stem = `loket-my-data-${now.toISOString().slice(0, 10)}`;
-  const json = { exportedAt: now.toISOString(), tables: Object.fromEntries(tables.map((x) => [x.table, x.rows])) };
+/** The JSON file first, then a CSV per table, all named by date only (a link label never names the person).
+ *  Dates and times are the programme's (`timezone`): a row written at 00:30 in Stockholm says that day. */
+export function myDataFiles(tables: { table: string; rows: Record<string, unknown>[] }[], now: Date, timezone: string): ExportFile[] {
+  const stem = `loket-my-data-${dayIn(timezone, now)}`;
+  const local = tables.map(({ table, rows }) => ({ table, rows: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, localiseInstant(timezone, v)]))) }));
+  const json = { exportedAt: instantIn(timezone, now), timezone, tables: Object.fromEntries(local.map((x) => [x.table, x.rows])) };
   const files: ExportFile[] = [{ name: `${stem}.json`, contentType: 'application/json; charset=utf-8', content: JSON.stringify(json, null, 2) }];
-  for (const { table, rows } of tables) {
+  for (const { table, rows } of local) {
     const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const records = rows.map((r) => Object.fromEntries(columns.map((c) => [c, cell(r[c])])));
-    // Same dialect as the funder export (export-files.ts): `;` and CRLF, for Excel with Swedish settings.
-    files.push({ name: `${stem}-${table}.csv`, contentType: 'text/csv; charset=utf-8', content: stringify(records, { header: true, columns, delimiter: ';', record_delimiter: 'windows' }) });
+    // Same dialect and formula-safe cells as the funder export (core/csv.ts).
+    files.push({ name: `${stem}-${table}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(records, columns) });
   }
   return files;
 }
 
-function cell(value: unknown): string {
+function cell(value: unknown): string | number {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return value;
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

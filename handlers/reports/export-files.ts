@@ -1,9 +1,7 @@
-// The funder report's files. CSV is UTF-8 with a BOM and `;` between fields: Excel with Swedish (and most
-// European) regional settings uses the comma as decimal separator and `;` as list separator, so it opens
-// such a file straight into columns; the BOM that makes it read å, ä and ö as UTF-8 instead of Windows-1252
-// is added on delivery (core/files.ts forDelivery).
-import { stringify } from 'csv-stringify/sync';
+// The funder report's files. CSV is UTF-8 with `;` between fields (core/csv.ts says why); the BOM that
+// makes Excel read å, ä and ö as UTF-8 instead of Windows-1252 is added on delivery (core/files.ts).
 import type { ActivityRow, ParticipantRow } from '../../db/export.repository.js';
+import { toCsv } from '../core/csv.js';
 import { shortId } from '../core/short-ids.js';
 import { indicatorValues, type Indicators } from './indicators.js';
 
@@ -44,8 +42,9 @@ function participantRecords(data: ExportData) {
   return data.participants.map((p) => ({ meeting: shortId('M', p.meetingNumber), date: p.heldOn, name: p.name, organisation: p.organisation ?? '', org_number: p.orgNumber ?? '', gender: p.gender ?? 'unknown', guest: p.guest ? 'yes' : 'no' }));
 }
 
+/** Cells are made safe to open in a spreadsheet (core/csv.ts): a title typed as `=HYPERLINK(…)` runs nothing. */
 function csv(records: object[], columns: string[]): string {
-  return stringify(records, { header: true, columns, delimiter: ';', record_delimiter: 'windows' });
+  return toCsv(records, columns);
 }
 
 export function buildExportFiles(data: ExportData, format: ExportFormat, stem: string): ExportFile[] {
