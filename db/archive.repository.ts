@@ -14,12 +14,16 @@ function clusterFilter(column: SQL, clusterId: string | undefined): SQL {
 
 const nameOf = (id: string) => sql.raw(`(select display_name from people where id = ${id})`);
 
+/** The calendar day an instant fell on in the programme's zone: a note written at 00:30 in Stockholm is
+ *  that day's note, not the previous day's as in UTC. */
+const dayOf = (column: string, timezone: string) => sql`to_char(${sql.raw(column)} at time zone ${timezone}, 'YYYY-MM-DD')`;
+
 export function createArchiveRepository({ db }: { db: Database }) {
   const rows = async <T>(query: SQL) => rowsOf<T>(await db.execute(query));
   return {
-    async clusters(programmeId: string, clusterId?: string) {
+    async clusters(programmeId: string, clusterId: string | undefined, timezone: string) {
       return rows<Record<string, unknown>>(sql`
-        select c.name, c.sector, to_char(c.created_at, 'YYYY-MM-DD') as "createdOn",
+        select c.name, c.sector, ${dayOf('c.created_at', timezone)} as "createdOn",
           coalesce((select json_agg(json_build_object('name', pe.display_name, 'role', ms.role) order by ms.role, pe.display_name)
             from memberships ms join people pe on pe.id = ms.person_id where ms.cluster_id = c.id), '[]'::json) as members
         from clusters c where c.programme_id = ${programmeId} and ${clusterFilter(sql`c.id`, clusterId)} order by lower(c.name)`);
@@ -30,7 +34,7 @@ export function createArchiveRepository({ db }: { db: Database }) {
         select o.org_number as "orgNumber", o.name, o.helix_type as type from organisations o where o.programme_id = ${programmeId} order by o.name`);
     },
 
-    async meetings(programmeId: string, clusterId?: string) {
+    async meetings(programmeId: string, clusterId: string | undefined, timezone: string) {
       return rows<Record<string, unknown>>(sql`
         select 'M' || m.number as id, m.held_on::text as date, m.kind, m.title, ${nameOf('m.author_id')} as author,
           coalesce((select json_agg(c.name order by c.name) from meeting_clusters mc join clusters c on c.id = mc.cluster_id where mc.meeting_id = m.id), '[]'::json) as clusters,
@@ -39,7 +43,7 @@ export function createArchiveRepository({ db }: { db: Database }) {
           coalesce((select json_agg(o.name order by o.name) from meeting_organisations mo join organisations o on o.id = mo.organisation_id where mo.meeting_id = m.id), '[]'::json) as organisations,
           coalesce((select json_agg(d.text order by d.position) from decisions d where d.meeting_id = m.id), '[]'::json) as decisions,
           coalesce((select json_agg(json_build_object('id', 'A' || a.number, 'text', a.text, 'owner', ${nameOf('a.owner_id')}, 'due', a.due_on::text,
-            'done', to_char(a.done_at, 'YYYY-MM-DD'), 'doneNote', a.done_note) order by a.number) from action_items a where a.meeting_id = m.id), '[]'::json) as actions,
+            'done', ${dayOf('a.done_at', timezone)}, 'doneNote', a.done_note) order by a.number) from action_items a where a.meeting_id = m.id), '[]'::json) as actions,
           coalesce((select json_agg(json_build_object('id', 'N' || n.number, 'text', n.text, 'author', ${nameOf('n.author_id')}) order by n.number) from notes n where n.meeting_id = m.id), '[]'::json) as notes
         from meetings m where m.programme_id = ${programmeId} and m.deleted_at is null
           and ${clusterId ? sql`m.id in (select meeting_id from meeting_clusters where cluster_id = ${clusterId}::uuid)` : sql`true`}
@@ -47,10 +51,10 @@ export function createArchiveRepository({ db }: { db: Database }) {
     },
 
     /** Notes written to a cluster (a meeting's notes are inside the meeting), learnings included. */
-    async notes(programmeId: string, clusterId?: string) {
+    async notes(programmeId: string, clusterId: string | undefined, timezone: string) {
       return rows<Record<string, unknown>>(sql`
         select 'N' || n.number as id, c.name as cluster, ${nameOf('n.author_id')} as author, ${nameOf('coalesce(n.owner_id, n.author_id)')} as owner,
-          n.text, to_char(n.created_at, 'YYYY-MM-DD') as date, to_char(n.reviewed_at, 'YYYY-MM-DD') as "reviewedOn"
+          n.text, ${dayOf('n.created_at', timezone)} as date, ${dayOf('n.reviewed_at', timezone)} as "reviewedOn"
         from notes n join clusters c on c.id = n.cluster_id where n.programme_id = ${programmeId} and ${clusterFilter(sql`n.cluster_id`, clusterId)}
         order by n.number`);
     },
@@ -62,19 +66,19 @@ export function createArchiveRepository({ db }: { db: Database }) {
         order by c.name, pn.iso_week`);
     },
 
-    async plans(programmeId: string, clusterId?: string) {
+    async plans(programmeId: string, clusterId: string | undefined, timezone: string) {
       return rows<Record<string, unknown>>(sql`
         select 'G' || g.number as id, c.name as cluster, g.area, g.text, ${nameOf('g.author_id')} as author,
           coalesce((select json_agg(json_build_object('id', 'P' || pa.number, 'text', pa.text, 'owner', ${nameOf('pa.owner_id')}, 'due', pa.due_on::text,
-            'done', to_char(pa.done_at, 'YYYY-MM-DD')) order by pa.number) from plan_actions pa where pa.gap_id = g.id), '[]'::json) as actions
+            'done', ${dayOf('pa.done_at', timezone)}) order by pa.number) from plan_actions pa where pa.gap_id = g.id), '[]'::json) as actions
         from plan_gaps g join clusters c on c.id = g.cluster_id where g.programme_id = ${programmeId} and ${clusterFilter(sql`g.cluster_id`, clusterId)}
         order by c.name, g.number`);
     },
 
-    async exchanges(programmeId: string, clusterId?: string) {
+    async exchanges(programmeId: string, clusterId: string | undefined, timezone: string) {
       return rows<Record<string, unknown>>(sql`
-        select e.kind, c.name as cluster, e.topic, e.tags, ${nameOf('e.person_id')} as person, to_char(e.created_at, 'YYYY-MM-DD') as date,
-          to_char(e.closed_at, 'YYYY-MM-DD') as closed,
+        select e.kind, c.name as cluster, e.topic, e.tags, ${nameOf('e.person_id')} as person, ${dayOf('e.created_at', timezone)} as date,
+          ${dayOf('e.closed_at', timezone)} as closed,
           coalesce((select json_agg(json_build_object('id', 'X' || x.number, 'state', x.state, 'reason', x.reason,
             'learnings', coalesce((select json_agg(json_build_object('person', ${nameOf('l.person_id')}, 'text', l.text)) from exchange_learnings l where l.proposal_id = x.id), '[]'::json))
             order by x.number) from exchange_proposals x where x.need_id = e.id), '[]'::json) as proposals

@@ -75,9 +75,10 @@ export function createHandoverPackRepository({ db }: { db: Database }) {
         where e.programme_id = ${programmeId} and e.cluster_id = ${clusterId}::uuid and e.closed_at is null order by e.created_at`);
     },
 
-    async learnings(programmeId: string, clusterId: string) {
+    /** `createdOn` is the day in the programme's zone (`timezone`), as it was in chat. */
+    async learnings(programmeId: string, clusterId: string, timezone: string) {
       return rows<{ number: number; person: string; text: string; createdOn: string }>(sql`
-        select x.number, pe.display_name as person, l.text, to_char(l.created_at, 'YYYY-MM-DD') as "createdOn"
+        select x.number, pe.display_name as person, l.text, to_char(l.created_at at time zone ${timezone}, 'YYYY-MM-DD') as "createdOn"
         from exchange_learnings l join exchange_proposals x on x.id = l.proposal_id join people pe on pe.id = l.person_id
         where l.programme_id = ${programmeId}
           and exists (select 1 from exchange_posts e where e.id in (x.need_id, x.offer_id) and e.cluster_id = ${clusterId}::uuid)

@@ -3,6 +3,7 @@
 // saw in chat.
 import type { Cluster } from '../../db/clusters.repository.js';
 import type { Repositories } from '../../db/repositories.js';
+import { instantIn } from '../core/dates.js';
 
 export const ARCHIVE_VERSION = 1;
 
@@ -10,8 +11,10 @@ export type ArchiveData = Awaited<ReturnType<typeof gatherArchive>>;
 
 type Row = Record<string, unknown>;
 
-export async function gatherArchive(repos: Repositories, input: { programmeId: string; programmeName: string; cluster?: Cluster; generatedAt: Date }) {
-  const { programmeId } = input;
+/** Days and times are the programme's (`timezone`), as people saw them in chat; `generatedAt` carries
+ *  the zone's offset, so it is still one exact instant. */
+export async function gatherArchive(repos: Repositories, input: { programmeId: string; programmeName: string; cluster?: Cluster; generatedAt: Date; timezone: string }) {
+  const { programmeId, timezone } = input;
   const clusterId = input.cluster?.id;
   const { targets } = await repos.targets.list(programmeId);
   return {
@@ -19,14 +22,15 @@ export async function gatherArchive(repos: Repositories, input: { programmeId: s
     version: ARCHIVE_VERSION,
     programme: input.programmeName,
     cluster: input.cluster?.name ?? null,
-    generatedAt: input.generatedAt.toISOString(),
-    clusters: (await repos.archive.clusters(programmeId, clusterId)) as Row[],
+    generatedAt: instantIn(timezone, input.generatedAt),
+    timezone,
+    clusters: (await repos.archive.clusters(programmeId, clusterId, timezone)) as Row[],
     organisations: (await repos.archive.organisations(programmeId)) as Row[],
-    meetings: (await repos.archive.meetings(programmeId, clusterId)) as Row[],
-    notes: (await repos.archive.notes(programmeId, clusterId)) as Row[],
+    meetings: (await repos.archive.meetings(programmeId, clusterId, timezone)) as Row[],
+    notes: (await repos.archive.notes(programmeId, clusterId, timezone)) as Row[],
     progress: (await repos.archive.progress(programmeId, clusterId)) as Row[],
-    plans: (await repos.archive.plans(programmeId, clusterId)) as Row[],
-    exchanges: (await repos.archive.exchanges(programmeId, clusterId)) as Row[],
+    plans: (await repos.archive.plans(programmeId, clusterId, timezone)) as Row[],
+    exchanges: (await repos.archive.exchanges(programmeId, clusterId, timezone)) as Row[],
     targets: clusterId ? {} : Object.fromEntries(targets),
   };
 }

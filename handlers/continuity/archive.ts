@@ -17,7 +17,7 @@ export async function archiveExport(ctx: HandlerContext<{ cluster: string | unde
   const name = ctx.args.cluster;
   const cluster = name ? await requireCluster(ctx, name, archiveExample) : undefined;
   const now = clock.now();
-  const data = await gatherArchive(repos, { programmeId: actor.programmeId, programmeName: actor.programmeName, cluster, generatedAt: now });
+  const data = await gatherArchive(repos, { programmeId: actor.programmeId, programmeName: actor.programmeName, cluster, generatedAt: now, timezone: settings.timezone });
   const stem = `loket-archive-${fileStem(cluster?.name ?? actor.programmeName)}-${dayIn(settings.timezone, now)}`;
   const { links, paths } = await publishFiles(ctx, [
     { name: `${stem}.html`, contentType: 'text/html; charset=utf-8', content: renderArchiveHtml(actor.language, data) },

@@ -16,7 +16,7 @@ export const handoverPackExample = 'handover pack Rymd';
 export async function producePack(ctx: HandlerContext, cluster: Cluster, handover?: { from: string; to: string }): Promise<{ pack: HandoverPack; links: ReplyLink[]; paths: string[] }> {
   const { actor, repos, clock, settings } = ctx;
   const today = dayIn(settings.timezone, clock.now());
-  const pack = await gatherPack(repos, actor.programmeId, cluster, today);
+  const pack = await gatherPack(repos, actor.programmeId, cluster, today, settings.timezone);
   const stem = `loket-handover-${fileStem(cluster.name)}-${today}`;
   const { links, paths } = await publishFiles(ctx, [
     { name: `${stem}.md`, contentType: 'text/markdown; charset=utf-8', content: renderPackMarkdown(actor.language, pack, handover) },

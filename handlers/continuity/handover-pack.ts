@@ -2,7 +2,7 @@
 // becomes a Markdown file for people and a JSON file for machines (handover-markdown.ts renders it).
 import type { Cluster } from '../../db/clusters.repository.js';
 import type { Repositories } from '../../db/repositories.js';
-import { addDays, daysBetween } from '../core/dates.js';
+import { addDays, dayIn, daysBetween } from '../core/dates.js';
 import { isoWeekOfDay, previousWeek } from '../core/weeks.js';
 
 const PROGRESS_WEEKS = 12;
@@ -22,11 +22,12 @@ export interface RecurringMeeting {
 
 export type HandoverPack = Awaited<ReturnType<typeof gatherPack>>;
 
-export async function gatherPack(repos: Repositories, programmeId: string, cluster: Cluster, today: string) {
+/** `today` and every date in the pack are days in the programme's zone (`timezone`). */
+export async function gatherPack(repos: Repositories, programmeId: string, cluster: Cluster, today: string, timezone: string) {
   const r = repos.handoverPack;
   const plan = await repos.plans.planOf(programmeId, cluster.id);
   const gaps = plan.gaps.map((g) => {
-    const actions = plan.actions.filter((a) => a.action.gapId === g.id).map(({ action: a, ownerName }) => ({ id: `P${a.number}`, text: a.text, owner: ownerName, due: a.dueOn, done: a.doneAt ? a.doneAt.toISOString().slice(0, 10) : null }));
+    const actions = plan.actions.filter((a) => a.action.gapId === g.id).map(({ action: a, ownerName }) => ({ id: `P${a.number}`, text: a.text, owner: ownerName, due: a.dueOn, done: a.doneAt ? dayIn(timezone, a.doneAt) : null }));
     return { id: `G${g.number}`, area: g.area, text: g.text, actions, uncovered: !actions.some((a) => a.done === null) };
   });
   return {
@@ -42,7 +43,7 @@ export async function gatherPack(repos: Repositories, programmeId: string, clust
     organisations: (await r.organisations(programmeId, cluster.id)).map((o) => ({ ...o, meeting: `M${o.meetingNumber}` })),
     contacts: (await r.contacts(programmeId, cluster.id)).map((c) => ({ ...c, meeting: `M${c.meetingNumber}` })),
     openExchanges: await r.openExchanges(programmeId, cluster.id),
-    learnings: (await r.learnings(programmeId, cluster.id)).map((l) => ({ ...l, exchange: `X${l.number}` })),
+    learnings: (await r.learnings(programmeId, cluster.id, timezone)).map((l) => ({ ...l, exchange: `X${l.number}` })),
     recurringMeetings: recurringMeetings(await r.meetings(programmeId, cluster.id)),
   };
 }
