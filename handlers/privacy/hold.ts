@@ -1,5 +1,6 @@
 import type { HoldKind } from '../../db/schema/index.js';
 import type { HandlerContext } from '../core/context.js';
+import { dayIn } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
 import type { Reply } from '../core/reply.js';
 import { textReply } from '../core/reply.js';
@@ -51,7 +52,7 @@ export async function holdRelease(ctx: HandlerContext<{ record: RecordId }>): Pr
 /** `privacy flags` (PM): active holds, erasures waiting for a hold, and mentions to review;
  *  `privacy flags done` records that the listed texts were reviewed. */
 export async function privacyFlags(ctx: HandlerContext<{ done?: 'done' }>): Promise<Reply> {
-  const { actor, repos, clock, args } = ctx;
+  const { actor, repos, clock, args, settings } = ctx;
   const lang = actor.language;
   if (args.done) {
     const { resolved } = await repos.privacy.resolveFlags(actor.programmeId, clock.now());
@@ -63,7 +64,7 @@ export async function privacyFlags(ctx: HandlerContext<{ done?: 'done' }>): Prom
   const { flags } = await repos.privacy.openFlags(actor.programmeId);
   const none = t(lang, 'privacy.flags_none');
   const blocks: Reply['blocks'] = [
-    { type: 'list', title: t(lang, 'privacy.holds_title', { count: holds.length }), items: holds.length ? holds.map((h) => t(lang, 'privacy.hold_item', { id: h.shortId, reason: h.reason, date: h.heldAt.toISOString().slice(0, 10) })) : [none] },
+    { type: 'list', title: t(lang, 'privacy.holds_title', { count: holds.length }), items: holds.length ? holds.map((h) => t(lang, 'privacy.hold_item', { id: h.shortId, reason: h.reason, date: dayIn(settings.timezone, h.heldAt) })) : [none] },
     { type: 'list', title: t(lang, 'privacy.pending_title', { count: erasures.length }), items: erasures.length ? erasures.map((e) => t(lang, 'privacy.pending_item', { pseudonym: `Person ${e.pseudonymNumber ?? '?'}` })) : [none] },
     { type: 'list', title: t(lang, 'privacy.flags_title', { count: flags.length }), items: flags.length ? flags.map((f) => t(lang, 'privacy.flag_item', { ref: f.recordRef ?? `${f.tableName} ${f.rowKey.slice(0, 8)}`, column: f.columnName })) : [none] },
   ];

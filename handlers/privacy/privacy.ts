@@ -1,6 +1,7 @@
 import { personalData } from '../../db/personal-data.js';
 import { retentionCategories, retentionPolicy, type RetentionCategory, type RetentionPolicy } from '../../db/retention-policy.js';
 import type { HandlerContext } from '../core/context.js';
+import { dayIn } from '../core/dates.js';
 import type { Language } from '../core/incoming.js';
 import type { Reply } from '../core/reply.js';
 import { identityHash, pseudonymKeyFor, pseudonymOf } from './forget-me-erase.js';
@@ -69,5 +70,5 @@ async function returningNote(ctx: HandlerContext): Promise<string | undefined> {
   const hash = identityHash(key, { platform: actor.platform, workspaceExternalId: actor.workspaceId, userId: actor.userId });
   const { erasure } = await repos.privacy.findByIdentity(actor.programmeId, hash);
   if (!erasure?.completedAt || erasure.personId === actor.personId || !erasure.pseudonymNumber) return undefined;
-  return t(actor.language, 'privacy.returning', { date: erasure.completedAt.toISOString().slice(0, 10), pseudonym: pseudonymOf(erasure.pseudonymNumber) });
+  return t(actor.language, 'privacy.returning', { date: dayIn(settings.timezone, erasure.completedAt), pseudonym: pseudonymOf(erasure.pseudonymNumber) });
 }

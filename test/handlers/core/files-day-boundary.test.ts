@@ -100,6 +100,14 @@ describe('at 23:30 UTC, files say the Stockholm day (00:30 the next day)', () =>
   });
 });
 
+describe('replies that date a stored instant use the Stockholm day too', () => {
+  it('a legal hold placed at 23:30 UTC is listed as held since the Stockholm day', async () => {
+    await run('UPM', 'hold M1 reason:"Revision pågår"');
+    const { text } = await run('UPM', 'privacy flags');
+    expect(text).toContain(`M1: Revision pågår (sedan ${DAY})`);
+  });
+});
+
 describe('a new action still open shows as new in the digest', () => {
   it('lists an open action of this week as «Ny åtgärd»', async () => {
     await run('UANNA', 'meeting Uppföljning cluster:Rymd\naction: @Nils Boka lokal due:2027-01-20');
