@@ -19,6 +19,7 @@ export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Repl
   const { command, actor, repos, clock } = ctx;
   if (command.args.length === 0 && command.lines.length === 0) return meetingForm(ctx);
   const input = await readMeetingInput(ctx);
+  if (input.chooseFrom) return chooseCluster(ctx, input.title, input.chooseFrom);
   const { meeting, actions, notes } = await repos.meetings.create({ ...input, programmeId: actor.programmeId, authorId: actor.personId, at: clock.now() });
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'meeting.create', subjectType: 'meeting', subjectId: meeting.id, detail: { ref: shortId('M', meeting.number), clusterIds: input.clusterIds }, at: clock.now() });
   // Carried forward: what earlier meetings of the same clusters left open is the next meeting's agenda.
@@ -46,7 +47,7 @@ function savedFields(ctx: HandlerContext, meeting: Meeting, input: MeetingInput,
     { label: t(lang, 'meeting.label_title'), value: shorten(meeting.title) },
     { label: t(lang, 'meeting.label_date'), value: meeting.heldOn },
     { label: t(lang, 'meeting.label_kind'), value: kindLabel(lang, meeting.kind) },
-    { label: t(lang, 'meeting.label_clusters'), value: clusterNames.join(', ') || t(lang, 'meeting.none') },
+    { label: t(lang, 'meeting.label_clusters'), value: clusterNames.join(', ') || t(lang, 'meeting.programme_wide') },
     { label: t(lang, 'meeting.label_participants'), value: String(input.participants.length) },
     ...(input.organisationIds.length ? [{ label: t(lang, 'meeting.label_organisations'), value: String(input.organisationIds.length) }] : []),
     { label: t(lang, 'meeting.decisions_title'), value: String(input.decisions.length) },
@@ -61,4 +62,38 @@ function newActionLine(ctx: HandlerContext, action: ActionItem, input: MeetingIn
   return actionHead(lang, { ...action, text: shorten(action.text), ownerName }, today);
 }
 
-const quoteName = (name: string) => (/\s/.test(name) ? `"${name}"` : name);
+const quoteName = (name: string) => (/[\s,]/.test(name) ? `"${name}"` : name);
+
+/** Slack's limit on a button's value (Teams' is larger): a longer command could not be carried back. */
+const BUTTON_COMMAND_MAX = 2000;
+
+/**
+ * A leader or deputy of several clusters who named none: one button per cluster, each the very message they
+ * sent with `cluster:<name>` added, so one click logs it there. Nothing is stored until they choose. A
+ * message too long to ride on a button (a full meeting with many lines) gets the instruction instead.
+ */
+function chooseCluster(ctx: HandlerContext, title: string, names: string[]): Reply {
+  const lang = ctx.actor.language;
+  const key = lang === 'sv' ? 'kluster' : 'cluster';
+  const commands = names.map((name) => withOption(ctx.command.raw, `${key}:${quoteName(name)}`));
+  const listed = new Intl.ListFormat(lang, { type: 'disjunction' }).format(names);
+  if (commands.some((c) => c.length > BUTTON_COMMAND_MAX)) {
+    const example = `${lang === 'sv' ? 'möte' : 'meeting'} "${shorten(title.replace(/"/g, ''), 40)}" ${key}:${quoteName(names[0]!)}`;
+    return { visibility: 'private', title: t(lang, 'meeting.which_cluster_title'), blocks: [{ type: 'text', text: t(lang, 'meeting.which_cluster_retype', { clusters: listed, example }) }], error: { code: 'meeting.cluster_needed' } };
+  }
+  return {
+    visibility: 'private',
+    title: t(lang, 'meeting.which_cluster_title'),
+    blocks: [{ type: 'text', text: t(lang, 'meeting.which_cluster', { title: shorten(title), clusters: listed }) }],
+    buttons: names.map((name, i) => ({ label: name, command: commands[i]! })),
+    // A question, not a success: the core rolls back, so even a person first met in a mention waits for the choice.
+    error: { code: 'meeting.cluster_needed' },
+  };
+}
+
+/** The message with an option added at the end of its first line, before any `decision:`/`action:`/`note:` lines. */
+function withOption(raw: string, option: string): string {
+  const text = raw.trim();
+  const end = text.indexOf('\n');
+  return end < 0 ? `${text} ${option}` : `${text.slice(0, end).trimEnd()} ${option}${text.slice(end)}`;
+}

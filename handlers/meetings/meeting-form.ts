@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import type { Reply } from '../core/reply.js';
+import { loggableClusters } from './meeting-input.js';
 import { kindOptions } from './meeting-kinds.js';
 import { t } from '../i18n/index.js';
 
@@ -11,7 +12,10 @@ import { t } from '../i18n/index.js';
  */
 export function meetingForm({ actor, settings, clock }: HandlerContext): Reply {
   const lang = actor.language;
-  const ownCluster = actor.clusterRoles.find((m) => m.role === 'leader' || m.role === 'deputy')?.clusterName;
+  // Pre-filled only when the meeting would go there anyway: a leader or deputy of exactly one cluster. With
+  // several, an empty field makes LOKET ask which; a PM's meeting without clusters is programme-wide.
+  const own = loggableClusters(actor);
+  const ownCluster = !actor.programmeRoles.includes('manager') && own.length === 1 ? own[0]!.clusterName : undefined;
   return {
     visibility: 'private',
     blocks: [{ type: 'text', text: t(lang, 'meeting.form_intro') }],

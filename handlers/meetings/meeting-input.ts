@@ -1,5 +1,6 @@
 // `meeting <title> [date:] [cluster:] [kind:] [with:] [orgs:]` + `decision:` / `action:` / `note:` lines →
 // a validated meeting, every name resolved. Nothing is written here, so bad input stores nothing.
+import type { Cluster } from '../../db/clusters.repository.js';
 import type { NewMeeting } from '../../db/meetings.repository.js';
 import type { Person } from '../../db/people.repository.js';
 import type { MeetingKind } from '../../db/schema/index.js';
@@ -28,21 +29,57 @@ export type MeetingArgs = {
   people: PersonRef[];
 };
 
-export type MeetingInput = Omit<NewMeeting, 'programmeId' | 'authorId' | 'at'> & { people: Map<string, Person> };
+export type MeetingInput = Omit<NewMeeting, 'programmeId' | 'authorId' | 'at'> & {
+  people: Map<string, Person>;
+  /** Set when no `cluster:` was named and the logger may log in several clusters: they choose, nothing is stored. */
+  chooseFrom?: string[];
+};
 
 export async function readMeetingInput(ctx: HandlerContext<MeetingArgs>): Promise<MeetingInput> {
   const { args, command, settings, clock } = ctx;
   const title = args.title?.trim();
   if (!title) throw new LoketError('args.missing', { what: 'meeting.title_what' }, meetingExample);
   const heldOn = args.date ?? dayIn(settings.timezone, clock.now());
-  const clusterIds = await readClusters(ctx, args.clusters ?? []);
-  const kind = meetingKindOr(args.kind, clusterIds.length > 0);
+  const { clusterIds, chooseFrom } = await meetingClusters(ctx, args.clusters ?? []);
+  const kind = meetingKindOr(args.kind, clusterIds.length > 0 || chooseFrom !== undefined);
   const { participants, people } = await resolveParticipants(ctx, args.people, args.with ?? []);
   const organisationIds = await resolveOrganisations(ctx, args.orgs ?? []);
   const known = new Map(people.map((p) => [p.id, p]));
   const actions = [];
   for (const line of linesOf(command, 'action')) actions.push(await readAction(ctx, line, heldOn, known));
-  return { title, heldOn, kind, clusterIds, participants, organisationIds, actions, people: known, decisions: textsOf(command, 'decision'), notes: textsOf(command, 'note') };
+  return { title, heldOn, kind, clusterIds, participants, organisationIds, actions, people: known, decisions: textsOf(command, 'decision'), notes: textsOf(command, 'note'), ...(chooseFrom ? { chooseFrom } : {}) };
+}
+
+/** The clusters a leader or deputy logs meetings in: those they lead or deputise (a member's cluster is not
+ *  theirs to log for, as with notes and weekly notes). A project manager may log in any cluster. */
+export function loggableClusters(actor: HandlerContext['actor']): { clusterId: string; clusterName: string }[] {
+  const own: { clusterId: string; clusterName: string }[] = [];
+  for (const m of actor.clusterRoles) {
+    if ((m.role === 'leader' || m.role === 'deputy') && !own.some((o) => o.clusterId === m.clusterId)) own.push({ clusterId: m.clusterId, clusterName: m.clusterName });
+  }
+  return own;
+}
+
+/**
+ * Which clusters the meeting belongs to. A leader or deputy must name at least one cluster they lead or
+ * deputise; others may join it as a joint meeting (a PM may name any).
+ * Without `cluster:` a leader's or deputy's meeting goes to their one cluster; with several they choose
+ * (`chooseFrom`); a project manager's meeting without `cluster:` is programme-wide (network, board).
+ */
+async function meetingClusters(ctx: HandlerContext, names: string[]): Promise<{ clusterIds: string[]; chooseFrom?: string[] }> {
+  const manager = ctx.actor.programmeRoles.includes('manager');
+  const own = loggableClusters(ctx.actor);
+  if (names.length > 0) {
+    const clusters = await readClusters(ctx, names);
+    // A joint meeting may name other clusters beside one's own (logged once, so it is counted once); a meeting
+    // of only other clusters is theirs to log.
+    const mine = manager || clusters.some((c) => own.some((o) => o.clusterId === c.id));
+    if (!mine) throw new LoketError('meeting.cluster_not_allowed', { cluster: clusters.map((c) => c.name).join(', '), clusters: own.map((o) => o.clusterName).join(', ') || '–' }, meetingExample);
+    return { clusterIds: clusters.map((c) => c.id) };
+  }
+  if (manager || own.length === 0) return { clusterIds: [] };
+  if (own.length === 1) return { clusterIds: [own[0]!.clusterId] };
+  return { clusterIds: [], chooseFrom: own.map((o) => o.clusterName) };
 }
 
 /** With no kind given, a meeting of named clusters is a cluster meeting, one of nobody's a network meeting. */
@@ -50,12 +87,12 @@ function meetingKindOr(kind: MeetingKind | undefined, hasClusters: boolean): Mee
   return kind ?? (hasClusters ? 'cluster' : 'network');
 }
 
-async function readClusters(ctx: HandlerContext, names: string[]): Promise<string[]> {
-  const ids: string[] = [];
+async function readClusters(ctx: HandlerContext, names: string[]): Promise<Cluster[]> {
+  const found: Cluster[] = [];
   for (const name of names) {
-    for (const cluster of await clustersNamed(ctx, name)) if (!ids.includes(cluster.id)) ids.push(cluster.id);
+    for (const cluster of await clustersNamed(ctx, name)) if (!found.some((c) => c.id === cluster.id)) found.push(cluster);
   }
-  return ids;
+  return found;
 }
 
 /** One name, or — as the meeting form sends it, `cluster:"Rymd, Skog"` in one pair of quotes — a

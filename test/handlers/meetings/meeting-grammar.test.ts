@@ -37,7 +37,7 @@ async function stored(p: MeetingProgramme, number = 1) {
 describe('meeting', () => {
   it('a title typed without quotes and two clusters, one quoted, are stored as two clusters and the whole title', async () => {
     const p = await withSpaceClusters();
-    const { outcome } = await p.as('UANNA', 'meeting Workshop satellitdata för skogen cluster:"Swedish Space Cluster",Norrskog');
+    const { outcome } = await p.as('UPM', 'meeting Workshop satellitdata för skogen cluster:"Swedish Space Cluster",Norrskog');
     expect(errorCode(outcome)).toBeUndefined();
     expect(await stored(p)).toMatchObject({ title: 'Workshop satellitdata för skogen', kind: 'cluster', clusters: ['Norrskog', 'Swedish Space Cluster'] });
   });
@@ -53,7 +53,7 @@ describe('meeting', () => {
 
   it('Swedish keys and a Swedish kind store the quoted title, the date, the cluster and the kind', async () => {
     const p = await withSpaceClusters();
-    const { outcome } = await p.as('UANNA', 'möte "Svenska fält" datum:2026-12-02 kluster:Norrskog typ:workshop');
+    const { outcome } = await p.as('UPM', 'möte "Svenska fält" datum:2026-12-02 kluster:Norrskog typ:workshop');
     expect(errorCode(outcome)).toBeUndefined();
     expect(await stored(p)).toMatchObject({ title: 'Svenska fält', heldOn: '2026-12-02', kind: 'workshop', clusters: ['Norrskog'] });
   });

@@ -62,12 +62,28 @@ describe('who may log a meeting', () => {
 
   it.each([
     ['the project manager', 'UPM'],
-    ['a leader', 'UERIK'],
-    ['a deputy', 'UDANA'],
+    ['its leader', 'UANNA'],
+    ['its deputy', 'UDANA'],
   ])('%s may', async (_who, userId) => {
     const p = await meetingProgramme(opened.db);
     expect((await p.as(userId, 'meeting Avstämning cluster:Rymd')).text).toContain('Mötet M1 är sparat');
     expect((await p.counts()).meetings).toBe(1);
+  });
+
+  it("another cluster's leader may not log a meeting in a cluster they do not lead or deputise, and nothing is stored", async () => {
+    const p = await meetingProgramme(opened.db);
+    const { outcome, text } = await p.as('UERIK', 'meeting Avstämning cluster:Rymd\ndecision: Vi bokar lokal');
+    expect(errorCode(outcome)).toBe('meeting.cluster_not_allowed');
+    expect(text).toContain('Du kan inte logga möten i Rymd: ett klusters möten loggas av dess ledare och ersättare eller en projektledare.');
+    expect(text).toContain('Dina kluster: Skog.');
+    expect(await p.counts()).toEqual(none);
+  });
+
+  it('a joint meeting that names the logger\'s own cluster beside another is logged once, in both', async () => {
+    const p = await meetingProgramme(opened.db);
+    const { text } = await p.as('UERIK', 'meeting "Gemensam workshop" cluster:Skog,Rymd');
+    expect(text).toContain('Kluster: Rymd, Skog');
+    expect(await p.counts()).toMatchObject({ meetings: 1, meetingClusters: 2 });
   });
 });
 
