@@ -280,6 +280,15 @@ describe('totals over random histories', () => {
         const guests = new Set(data.participants.filter((r) => r.guest !== 'no').map((r) => `${r.name}|${r.organisation}`));
         expect(figure('participants')).toBe(people.size + guests.size);
         expect(figure('participants')).toBe(all.participants);
+
+        // One cluster's export: a meeting of several clusters is one of its activities.
+        const rymd = expected(m, ['Rymd']);
+        expect((await p.as('UPM', `export Rymd format:json ${period}`)).outcome.kind).toBe('reply');
+        const [own] = await opened.db.select().from(exportFiles).where(and(eq(exportFiles.programmeId, programmeId), eq(exportFiles.name, `loket-rymd-${Q1.from}-${Q1.to}.json`)));
+        const ofRymd = JSON.parse(own!.content) as typeof data;
+        expect(ofRymd.indicators.find((i) => i.indicator === 'activities')?.value).toBe(rymd.meetings);
+        expect(ofRymd.activities).toHaveLength(rymd.meetings);
+        expect(ofRymd.indicators.find((i) => i.indicator === 'participants')?.value).toBe(rymd.participants);
       }),
       { numRuns },
     );
