@@ -92,6 +92,13 @@ export function createHandoverPackRepository({ db }: { db: Database }) {
         from (${liveMeetings(clusterId)}) m where m.programme_id = ${programmeId} order by m.held_on, m.number`);
     },
 
+    /** The cluster's latest live meetings, newest first, with who was there: the handover meeting itself among them. */
+    async recentMeetings(programmeId: string, clusterId: string, limit: number) {
+      return rows<{ number: number; heldOn: string; kind: string; title: string; people: string | null }>(sql`
+        select m.number, m.held_on::text as "heldOn", m.kind, m.title, ${peopleAt('m')} as people
+        from (${liveMeetings(clusterId)}) m where m.programme_id = ${programmeId} order by m.held_on desc, m.number desc limit ${limit}`);
+    },
+
     async members(programmeId: string, clusterId: string) {
       return rows<{ name: string; role: string }>(sql`
         select pe.display_name as name, ms.role from memberships ms join people pe on pe.id = ms.person_id

@@ -80,6 +80,8 @@ export const continuityEn: Record<keyof typeof continuitySv, string> = {
   'pack.exchanges': 'Open exchanges',
   'pack.learnings': 'Learnings from exchanges',
   'pack.recurring': 'Recurring meetings',
+  'pack.recent_meetings': 'Latest meetings',
+  'pack.meeting_line': '{date} {id} {kind}: {title} – with {people}',
   'pack.recurring_line': '{kind}: {count} times, about every {days} days, {first} – {last}; last “{title}”; usually there: {people}',
   'archive.title': 'Archive: {name}',
   'archive.generated': 'Produced {date} · {meetings} meetings · reads without LOKET, search works offline',

@@ -79,6 +79,8 @@ export const continuitySv = {
   'pack.exchanges': 'Öppna utbyten',
   'pack.learnings': 'Lärdomar från utbyten',
   'pack.recurring': 'Återkommande möten',
+  'pack.recent_meetings': 'Senaste mötena',
+  'pack.meeting_line': '{date} {id} {kind}: {title} – med {people}',
   'pack.recurring_line': '{kind}: {count} gånger, ungefär var {days}:e dag, {first} – {last}; senast ”{title}”; brukar komma: {people}',
   'archive.title': 'Arkiv: {name}',
   'archive.generated': 'Framtaget {date} · {meetings} möten · läses utan LOKET, sökningen fungerar utan nät',

@@ -7,6 +7,8 @@ import { isoWeekOfDay, previousWeek } from '../core/weeks.js';
 
 const PROGRESS_WEEKS = 12;
 const DECISION_DAYS = 365;
+/** The latest meetings, whatever their kind: a single meeting (the handover meeting itself) is not recurring. */
+const RECENT_MEETINGS = 10;
 
 export interface RecurringMeeting {
   kind: string;
@@ -45,6 +47,7 @@ export async function gatherPack(repos: Repositories, programmeId: string, clust
     openExchanges: await r.openExchanges(programmeId, cluster.id),
     learnings: (await r.learnings(programmeId, cluster.id, timezone)).map((l) => ({ ...l, exchange: `X${l.number}` })),
     recurringMeetings: recurringMeetings(await r.meetings(programmeId, cluster.id)),
+    recentMeetings: (await r.recentMeetings(programmeId, cluster.id, RECENT_MEETINGS)).map((m) => ({ id: `M${m.number}`, date: m.heldOn, kind: m.kind, title: m.title, people: m.people })),
   };
 }
 

@@ -100,4 +100,16 @@ describe('handover pack', () => {
     const files = await storedFiles(opened.db, p.test.programme.id);
     expect(files.find((f) => f.name.endsWith('.md'))!.content).toContain('# Handover pack: Rymd');
   });
+
+  it('the pack of a handed-over cluster includes the handover meeting its leader logged without cluster:', async () => {
+    const p = await handoverProgramme(opened.db);
+    const logged = await p.as('UANNA', 'meeting Överlämning till Dana with:@Dana\nnote: Nycklarna till labbet ligger i receptionen');
+    expect(logged.text).toContain('Kluster: Rymd');
+    expect(errorCode((await p.as('UPM', 'handover Rymd to:@Dana')).outcome)).toBeUndefined();
+    const files = await storedFiles(opened.db, p.test.programme.id);
+    const pack = JSON.parse(files.find((f) => f.name.endsWith('.json'))!.content) as Pack & { recentMeetings: { id: string; title: string; people: string }[] };
+    expect(pack.recentMeetings.map((m) => `${m.id} ${m.title}`)).toEqual(['M3 Överlämning till Dana', 'M1 Styrgruppsmöte']);
+    expect(pack.recentMeetings[0]!.people).toBe('Anna, Dana');
+    expect(files.find((f) => f.name.endsWith('.md'))!.content).toContain('## Senaste mötena\n\n- 2026-03-02 M3 klustermöte: Överlämning till Dana – med Anna, Dana\n- 2026-02-02 M1');
+  });
 });
