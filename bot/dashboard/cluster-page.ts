@@ -55,7 +55,8 @@ function progress(lang: Language, view: ClusterView): string {
   const items = view.notes.map((n) => {
     const mood = n.mood ? ` – ${esc(t(lang, `dashboard.mood.${n.mood}` as MessageKey))}` : '';
     const parts = fields.filter(([k]) => n[k]).map(([k, key]) => `<div><strong>${esc(t(lang, key))}:</strong> ${esc(n[k]!)}</div>`);
-    return `<li><h3>${esc(n.isoWeek)}${mood}</h3>${parts.join('')}</li>`;
+    const by = n.author ? `<p class="by">${esc(n.author)}</p>` : '';
+    return `<li><h3>${esc(n.isoWeek)}${mood}</h3>${by}${parts.join('')}</li>`;
   });
   return section('progress', heading, `<ol class="timeline">${items.join('')}</ol>`);
 }

@@ -17,12 +17,13 @@ export interface ClusterView {
   meetings: { number: number; heldOn: string; title: string; kind: string; decisions: number; openActions: number }[];
   /** How many people hold at least half of the cluster's knowledge, with their names (issue 11). */
   busFactor: string;
-  notes: { isoWeek: string; done: string | null; next: string | null; blockers: string | null; need: string | null; mood: string | null }[];
+  /** One per writer and week (a leader's and a deputy's notes of the same week side by side). */
+  notes: { isoWeek: string; author: string | null; done: string | null; next: string | null; blockers: string | null; need: string | null; mood: string | null }[];
 }
 
 // A page lists at most this many meetings of the period; the export has them all.
 const MEETING_LIMIT = 200;
-// Ten years of weekly notes: more than any period the selector will ask for.
+// Ten years of weeks of notes: more than any period the selector will ask for.
 const NOTE_LIMIT = 520;
 
 /** The cluster's view, or undefined when the id is not a cluster of this programme. */
@@ -50,7 +51,8 @@ export async function loadClusterView(input: ViewInput & { clusterId: string }):
     // Notes of weeks that overlap the period, oldest first: a timeline reads forwards.
     notes: notes
       .filter((n) => daysOfWeek(n.isoWeek).sunday >= period.from && daysOfWeek(n.isoWeek).monday <= period.to)
-      .reverse()
-      .map((n) => ({ isoWeek: n.isoWeek, done: n.done, next: n.next, blockers: n.blockers, need: n.need, mood: n.mood })),
+      // Oldest week first; within a week, in the order the notes were written (a stable sort keeps it).
+      .sort((a, b) => a.isoWeek.localeCompare(b.isoWeek))
+      .map((n) => ({ isoWeek: n.isoWeek, author: n.authorName, done: n.done, next: n.next, blockers: n.blockers, need: n.need, mood: n.mood })),
   };
 }
