@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { organisations, type HelixType } from './schema/index.js';
 
@@ -22,6 +22,16 @@ export function createOrganisationsRepository({ db }: { db: Database }) {
         .from(organisations)
         .where(and(eq(organisations.programmeId, programmeId), eq(organisations.orgNumber, orgNumber)));
       return { organisation };
+    },
+
+    /** `org list [type]`: the programme's organisations by name, of one helix type when given. */
+    async list(programmeId: string, helixType?: HelixType) {
+      const rows = await db
+        .select()
+        .from(organisations)
+        .where(and(eq(organisations.programmeId, programmeId), helixType ? eq(organisations.helixType, helixType) : undefined))
+        .orderBy(asc(sql`lower(${organisations.name})`), asc(organisations.orgNumber));
+      return { organisations: rows };
     },
 
     async findById(programmeId: string, id: string) {

@@ -3,6 +3,7 @@ import type { HelixType } from '../../db/schema/index.js';
 import { enumOf, organisation, text } from '../core/arg-types.js';
 import { defineCommand, option, positional } from '../core/spec.js';
 import { orgAdd } from './org-add.js';
+import { orgList } from './org-list.js';
 
 /** The helix an organisation belongs to, in English and Swedish. */
 export const helixWord = enumOf<HelixType>(
@@ -31,5 +32,17 @@ export const organisationCommands = [
     roles: ['manager', 'leader'],
     example: { sv: 'org add 556677-8899 "Norrbotten Space AB" typ:företag', en: 'org add 556677-8899 "Norrbotten Space AB" type:company' },
     handler: orgAdd,
+  }),
+  defineCommand({
+    verb: 'org list',
+    aliases: ['org lista', 'organisation lista', 'organisation list', 'orgs'],
+    group: 'admin',
+    summary: { sv: 'listar programmets organisationer, valfritt av en typ', en: "lists the programme's organisations, optionally of one type" },
+    args: { type: positional.optional(helixWord) },
+    // Which organisations take part is shared programme knowledge (names and public organisation numbers),
+    // needed by everyone who writes `profile org:` or a meeting's `orgs:`.
+    roles: 'everyone',
+    example: { sv: 'org list företag', en: 'org list company' },
+    handler: orgList,
   }),
 ];
