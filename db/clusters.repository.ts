@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { clusters, memberships, people, type ClusterRole } from './schema/index.js';
 
@@ -24,7 +24,9 @@ export function createClustersRepository({ db }: { db: Database }) {
       return { cluster };
     },
 
-    async list(programmeId: string) {
+    /** The clusters with leader, deputies and member count; retired ones only with `includeRetired`
+     *  (`cluster list all`): everywhere else a retired cluster is out of sight of new work. */
+    async list(programmeId: string, options: { includeRetired?: boolean } = {}) {
       const rows = await db
         .select({
           cluster: clusters,
@@ -35,18 +37,20 @@ export function createClustersRepository({ db }: { db: Database }) {
         .from(clusters)
         .leftJoin(memberships, eq(memberships.clusterId, clusters.id))
         .leftJoin(people, eq(people.id, memberships.personId))
-        .where(eq(clusters.programmeId, programmeId))
+        .where(and(eq(clusters.programmeId, programmeId), options.includeRetired ? undefined : isNull(clusters.retiredAt)))
         .groupBy(clusters.id)
         .orderBy(asc(sql`lower(${clusters.name})`));
       return { clusters: rows };
     },
 
+    /** A person's roles in the clusters that take work: a retired cluster's role grants nothing new (no
+     *  meeting, note, weekly note or exchange there, and no default to it). */
     async membershipsOf(programmeId: string, personId: string) {
       const rows = await db
         .select({ cluster: clusters, role: memberships.role })
         .from(memberships)
         .innerJoin(clusters, eq(clusters.id, memberships.clusterId))
-        .where(and(eq(memberships.programmeId, programmeId), eq(memberships.personId, personId)))
+        .where(and(eq(memberships.programmeId, programmeId), eq(memberships.personId, personId), isNull(clusters.retiredAt)))
         .orderBy(asc(clusters.name));
       return { memberships: rows };
     },
@@ -78,6 +82,35 @@ export function createClustersRepository({ db }: { db: Database }) {
         .onConflictDoUpdate({ target: [memberships.clusterId, memberships.personId], set: { role: input.role, updatedAt: input.at } })
         .returning();
       return { membership: membership!, previousLeaderId };
+    },
+
+    /** `leave`: removes the person's membership; returns the role they had, or null when they had none. */
+    async leave(input: { programmeId: string; clusterId: string; personId: string }) {
+      const [row] = await db
+        .delete(memberships)
+        .where(and(eq(memberships.programmeId, input.programmeId), eq(memberships.clusterId, input.clusterId), eq(memberships.personId, input.personId)))
+        .returning({ role: memberships.role });
+      return { role: row?.role ?? null };
+    },
+
+    /** `cluster rename`: the id stays, so every meeting, note, plan and exchange follows the new name. */
+    async rename(input: { programmeId: string; clusterId: string; name: string }) {
+      const [cluster] = await db
+        .update(clusters)
+        .set({ name: input.name })
+        .where(and(eq(clusters.programmeId, input.programmeId), eq(clusters.id, input.clusterId)))
+        .returning();
+      return { cluster: cluster! };
+    },
+
+    /** `cluster retire`: marks the cluster retired once (a second retire changes nothing and returns null). */
+    async retire(input: { programmeId: string; clusterId: string; at: Date }) {
+      const [cluster] = await db
+        .update(clusters)
+        .set({ retiredAt: input.at })
+        .where(and(eq(clusters.programmeId, input.programmeId), eq(clusters.id, input.clusterId), isNull(clusters.retiredAt)))
+        .returning();
+      return { cluster: cluster ?? null };
     },
 
     /** `join`: adds a member; an existing membership (maybe as leader) is left as it is. */

@@ -221,6 +221,19 @@ export function createExchangesRepository({ db }: { db: Database }) {
       return { proposal };
     },
 
+    /**
+     * Open posts of one person in one cluster change hands (a handover, someone leaving): the needs move to
+     * `toId`, who is introduced from now on; with `closeOffers`, the person's offers close, since what they
+     * offered leaves with them. Returns the moved needs, oldest first.
+     */
+    async moveOpenPosts(input: { programmeId: string; clusterId: string; fromId: string; toId: string; closeOffers: boolean; at: Date }) {
+      const mine = and(eq(exchangePosts.programmeId, input.programmeId), eq(exchangePosts.clusterId, input.clusterId), eq(exchangePosts.personId, input.fromId), isNull(exchangePosts.closedAt));
+      const moved = await db.update(exchangePosts).set({ personId: input.toId }).where(and(mine, eq(exchangePosts.kind, 'need'))).returning(postColumns);
+      const closed = input.closeOffers ? await db.update(exchangePosts).set({ closedAt: input.at }).where(and(mine, eq(exchangePosts.kind, 'offer'))).returning(postColumns) : [];
+      const byAge = (a: ExchangePost, b: ExchangePost) => a.createdAt.getTime() - b.createdAt.getTime();
+      return { needs: moved.sort(byAge), closedOffers: closed.sort(byAge) };
+    },
+
     /** Closes the person's open needs and offers (erasure: nobody can be introduced to them any more). */
     async closePostsOf(programmeId: string, personId: string, at: Date) {
       const rows = await db

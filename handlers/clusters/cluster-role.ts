@@ -3,7 +3,7 @@ import type { PersonRef } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { mayManageCluster } from '../core/access.js';
 import { LoketError } from '../core/errors.js';
-import { requireCluster, resolvePerson } from '../core/lookups.js';
+import { requireOpenCluster, resolvePerson } from '../core/lookups.js';
 import { textReply, type Reply } from '../core/reply.js';
 import { t } from '../i18n/index.js';
 
@@ -13,7 +13,7 @@ const example = 'cluster role Rymd @anna leader';
 export async function clusterRole(ctx: HandlerContext<{ cluster: string; person: PersonRef; role: ClusterRole }>): Promise<Reply> {
   const { args, actor, repos, clock } = ctx;
   const { role } = args;
-  const cluster = await requireCluster(ctx, args.cluster, example);
+  const cluster = await requireOpenCluster(ctx, args.cluster, example);
   if (!mayManageCluster(actor, cluster.id)) throw new LoketError('cluster.role_not_allowed', { cluster: cluster.name }, example);
   const person = await resolvePerson(ctx, args.person, example);
   const now = clock.now();

@@ -3,8 +3,10 @@ import { cluster, enumOf, person, text } from '../core/arg-types.js';
 import { defineCommand, option, positional } from '../core/spec.js';
 import { clusterAdd } from './cluster-add.js';
 import { clusterList } from './cluster-list.js';
+import { clusterRename, clusterRetire, renameExample, retireExample } from './cluster-rename.js';
 import { clusterRole } from './cluster-role.js';
 import { joinCluster } from './join-cluster.js';
+import { leaveCluster, leaveExample } from './leave-cluster.js';
 
 /** The roles a cluster has, in English and Swedish. */
 export const clusterRoleWord = enumOf(
@@ -32,10 +34,10 @@ export const clusterCommands = [
     verb: 'cluster list',
     aliases: ['kluster lista', 'kluster', 'clusters', 'cluster'],
     group: 'start',
-    summary: { sv: 'listar klustren med ledare och antal medlemmar', en: 'lists the clusters with their leaders and member counts' },
-    args: {},
+    summary: { sv: 'listar klustren med ledare och antal medlemmar; `alla` visar även avvecklade', en: 'lists the clusters with their leaders and member counts; `all` shows retired ones too' },
+    args: { all: positional.optional(enumOf({ all: { sv: ['alla'] } }, 'urval', 'filter')) },
     roles: 'everyone',
-    example: 'cluster list',
+    example: { sv: 'cluster list alla', en: 'cluster list all' },
     menu: true,
     handler: clusterList,
   }),
@@ -63,5 +65,41 @@ export const clusterCommands = [
     roles: 'everyone',
     example: 'join Rymd',
     handler: joinCluster,
+  }),
+  defineCommand({
+    verb: 'leave',
+    aliases: ['lämna', 'lamna'],
+    group: 'start',
+    summary: { sv: 'tar dig ur ett kluster (en ledare lämnar över först)', en: 'takes you out of a cluster (a leader hands over first)' },
+    args: { cluster: positional.rest(cluster(), { what: 'cluster.name_what' }) },
+    // Anyone may leave a cluster they are in; the handler refuses the leader, who hands over first.
+    roles: 'everyone',
+    example: leaveExample,
+    handler: leaveCluster,
+  }),
+  defineCommand({
+    verb: 'cluster rename',
+    aliases: ['kluster byt-namn', 'kluster bytnamn', 'kluster döp-om'],
+    group: 'admin',
+    summary: { sv: 'byter namn på ett kluster; allt det har följer med', en: 'renames a cluster; everything it has goes with it' },
+    args: {
+      cluster: positional.required(cluster(), { what: 'cluster.name_what' }),
+      name: positional.rest(cluster(), { what: 'cluster.name_what' }),
+    },
+    // Clusters are the programme's structure, which the project manager answers for.
+    roles: ['manager'],
+    example: renameExample,
+    handler: clusterRename,
+  }),
+  defineCommand({
+    verb: 'cluster retire',
+    aliases: ['kluster avveckla'],
+    group: 'admin',
+    summary: { sv: 'avvecklar ett kluster: historiken finns kvar, inget nytt läggs till', en: 'retires a cluster: its history stays, nothing new is added' },
+    args: { cluster: positional.rest(cluster(), { what: 'cluster.name_what' }) },
+    // Clusters are the programme's structure, which the project manager answers for.
+    roles: ['manager'],
+    example: retireExample,
+    handler: clusterRetire,
   }),
 ];

@@ -1,5 +1,5 @@
 import type { HandlerContext } from '../core/context.js';
-import { requireCluster } from '../core/lookups.js';
+import { requireOpenCluster } from '../core/lookups.js';
 import { textReply, type Reply } from '../core/reply.js';
 import { t } from '../i18n/index.js';
 
@@ -7,7 +7,7 @@ const example = 'join Rymd';
 
 export async function joinCluster(ctx: HandlerContext<{ cluster: string }>): Promise<Reply> {
   const { args, actor, repos, clock } = ctx;
-  const cluster = await requireCluster(ctx, args.cluster, example);
+  const cluster = await requireOpenCluster(ctx, args.cluster, example);
   const lang = actor.language;
   const existing = actor.clusterRoles.find((m) => m.clusterId === cluster.id);
   if (existing) return textReply(t(lang, 'join.already', { cluster: cluster.name, role: t(lang, `role.${existing.role}`) }));

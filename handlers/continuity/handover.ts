@@ -8,7 +8,7 @@ import type { HandlerContext } from '../core/context.js';
 import { mayManageCluster } from '../core/access.js';
 import { LoketError } from '../core/errors.js';
 import { requireCluster, resolvePerson } from '../core/lookups.js';
-import type { Reply, ReplyBlock } from '../core/reply.js';
+import { commandRef, type Reply, type ReplyBlock } from '../core/reply.js';
 import type { Bilingual } from '../core/spec.js';
 import { packSummary, producePack } from './handover-pack-command.js';
 import { pathBlocks } from './handover-publish.js';
@@ -46,27 +46,32 @@ export async function handover(ctx: HandlerContext<HandoverArgs>): Promise<Reply
     planActions: (await repos.handover.reassignPlanActions(p, planActions.map((a) => a.id), from.id, to.id)).numbers,
     notes: (await repos.knowledge.reassign(p, entries.map((e) => e.id), to.id)).numbers,
   };
-  await audit(ctx, cluster, from, to, moved);
+  // The cluster's open exchange needs go with the leadership, so proposals reach whoever leads now (issue 20);
+  // the old leader's offers stay theirs, since they stay on as deputy with what they know.
+  const { needs } = await repos.exchanges.moveOpenPosts({ programmeId: p, clusterId: cluster.id, fromId: from.id, toId: to.id, closeOffers: false, at: now });
+  await audit(ctx, cluster, from, to, { ...moved, needs: needs.map((n) => n.id) });
   const { pack, links, paths } = await producePack(ctx, cluster, { from: from.displayName, to: to.displayName });
   const lang = actor.language;
-  const blocks: ReplyBlock[] = [{ type: 'text', text: t(lang, 'handover.done', { cluster: cluster.name, from: from.displayName, to: to.displayName }) }];
-  const list = (key: 'handover.moved_actions' | 'handover.moved_plan_actions' | 'handover.moved_notes', items: string[]) => {
+  const leave = commandRef(`leave ${/\s/.test(cluster.name) ? `"${cluster.name}"` : cluster.name}`);
+  const blocks: ReplyBlock[] = [{ type: 'text', text: t(lang, 'handover.done', { cluster: cluster.name, from: from.displayName, to: to.displayName, command: leave }) }];
+  const list = (key: 'handover.moved_actions' | 'handover.moved_plan_actions' | 'handover.moved_notes' | 'handover.moved_needs', items: string[]) => {
     if (items.length) blocks.push({ type: 'list', title: t(lang, key, { n: items.length }), items });
   };
   list('handover.moved_actions', actions.map((a) => `A${a.number} ${a.text}${a.dueOn ? ` (${a.dueOn})` : ''}`));
   list('handover.moved_plan_actions', planActions.map((a) => `P${a.number} ${a.text} (${a.dueOn})`));
   list('handover.moved_notes', entries.map((e) => `N${e.number} ${e.text.slice(0, 80)}`));
-  if (actions.length + planActions.length + entries.length === 0) blocks.push({ type: 'text', text: t(lang, 'handover.nothing_moved', { from: from.displayName }) });
+  list('handover.moved_needs', needs.map((n) => n.topic.slice(0, 80)));
+  if (actions.length + planActions.length + entries.length + needs.length === 0) blocks.push({ type: 'text', text: t(lang, 'handover.nothing_moved', { from: from.displayName }) });
   blocks.push({ type: 'text', text: `${packSummary(ctx, pack)}\n${t(lang, links.length ? 'handover.pack_link' : 'handover.pack_path')}` }, ...pathBlocks(paths));
   return { title: t(lang, 'handover.title', { cluster: cluster.name }), blocks, links: links.length ? links : undefined, visibility: 'private' };
 }
 
 /** One row for the handover and one per moved item, so each item's history shows how its owner changed. */
-async function audit(ctx: HandlerContext, cluster: Cluster, from: Person, to: Person, moved: { actions: number[]; planActions: number[]; notes: number[] }) {
+async function audit(ctx: HandlerContext, cluster: Cluster, from: Person, to: Person, moved: { actions: number[]; planActions: number[]; notes: number[]; needs: string[] }) {
   const { actor, repos, clock } = ctx;
   const base = { programmeId: actor.programmeId, actorId: actor.personId, at: clock.now() };
   const detail = { fromId: from.id, toId: to.id };
-  await repos.audit.record({ ...base, action: 'handover', subjectType: 'cluster', subjectId: cluster.id, detail: { ...detail, actions: moved.actions.map((n) => `A${n}`), planActions: moved.planActions.map((n) => `P${n}`), notes: moved.notes.map((n) => `N${n}`) } });
+  await repos.audit.record({ ...base, action: 'handover', subjectType: 'cluster', subjectId: cluster.id, detail: { ...detail, actions: moved.actions.map((n) => `A${n}`), planActions: moved.planActions.map((n) => `P${n}`), notes: moved.notes.map((n) => `N${n}`), exchangeNeeds: moved.needs } });
   await repos.audit.record({ ...base, action: 'cluster.role', subjectType: 'membership', subjectId: `${cluster.id}:${to.id}`, detail: { role: 'leader', previousLeaderId: from.id, via: 'handover' } });
   for (const n of moved.actions) await repos.audit.record({ ...base, action: 'action.reassign', subjectType: 'action_item', subjectId: `A${n}`, detail });
   for (const n of moved.planActions) await repos.audit.record({ ...base, action: 'plan_action.reassign', subjectType: 'plan_action', subjectId: `P${n}`, detail });

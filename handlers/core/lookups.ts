@@ -14,6 +14,14 @@ export async function requireCluster(ctx: HandlerContext, name: string | undefin
   throw new LoketError('cluster.not_found', { cluster: name, known: known || 'cluster.none_yet' }, example);
 }
 
+/** A cluster that takes new work (a meeting, note, weekly note, exchange, member): a retired one is refused,
+ *  naming it, since its records stay readable but nothing new is added (`cluster retire`). */
+export async function requireOpenCluster(ctx: HandlerContext, name: string | undefined, example: string): Promise<Cluster> {
+  const cluster = await requireCluster(ctx, name, example);
+  if (cluster.retiredAt) throw new LoketError('cluster.retired', { cluster: cluster.name }, 'cluster list all');
+  return cluster;
+}
+
 /** A person named in a command. A platform mention of someone LOKET has not met yet creates them: the
  *  platform vouches for the id, and their workspace is the asker's (mentions never cross workspaces). */
 export async function resolvePerson(ctx: HandlerContext, ref: PersonRef | undefined, example: string): Promise<Person> {

@@ -5,7 +5,7 @@ import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
 import { shorten } from '../core/free-text.js';
-import { requireCluster } from '../core/lookups.js';
+import { requireOpenCluster } from '../core/lookups.js';
 import type { ReplyButton } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
@@ -21,7 +21,7 @@ export async function postCluster(ctx: HandlerContext, named: string | undefined
   const { actor } = ctx;
   const led = actor.clusterRoles.filter((m) => m.role === 'leader' || m.role === 'deputy');
   if (named) {
-    const cluster = await requireCluster(ctx, named, example);
+    const cluster = await requireOpenCluster(ctx, named, example);
     if (!led.some((m) => m.clusterId === cluster.id) && !actor.programmeRoles.includes('manager')) throw new LoketError('exchange.not_your_cluster', { cluster: cluster.name }, example);
     return { id: cluster.id, name: cluster.name };
   }

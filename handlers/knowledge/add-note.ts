@@ -1,7 +1,7 @@
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { textAfterWords } from '../core/free-text.js';
-import { requireCluster } from '../core/lookups.js';
+import { requireOpenCluster } from '../core/lookups.js';
 import { textReply, type Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
@@ -11,7 +11,7 @@ const example = 'note Rymd Testbädden i Kiruna bokas via Anna på IRF, helst se
 /** `note <cluster> <text>`: a knowledge entry owned by the cluster, written by its members or a manager. */
 export async function addNote(ctx: HandlerContext<{ cluster: string; text: string }>): Promise<Reply> {
   const { args, command, actor, repos, clock } = ctx;
-  const cluster = await requireCluster(ctx, args.cluster, example);
+  const cluster = await requireOpenCluster(ctx, args.cluster, example);
   const member = actor.clusterRoles.some((m) => m.clusterId === cluster.id);
   if (!member && !actor.programmeRoles.includes('manager')) throw new LoketError('note.not_member', { cluster: cluster.name }, `join ${cluster.name}`);
   // Taken as typed, line breaks included: a how-to is often a list (the binder's value joins words with spaces).

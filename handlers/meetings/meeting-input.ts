@@ -8,7 +8,7 @@ import type { Command, PersonRef, StructuredLine } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn, readDay } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
-import { requireCluster, resolvePerson } from '../core/lookups.js';
+import { requireOpenCluster, resolvePerson } from '../core/lookups.js';
 import type { ParticipantRef } from '../core/spec.js';
 import { resolveOrganisations, resolveParticipants } from './meeting-participants.js';
 
@@ -100,12 +100,13 @@ async function readClusters(ctx: HandlerContext, names: string[]): Promise<Clust
 async function clustersNamed(ctx: HandlerContext, name: string) {
   if (name.includes(',')) {
     const { cluster } = await ctx.repos.clusters.findByName(ctx.actor.programmeId, name);
-    if (cluster) return [cluster];
+    if (cluster) return [await requireOpenCluster(ctx, cluster.name, meetingExample)];
     const found = [];
-    for (const part of name.split(',').map((n) => n.trim()).filter(Boolean)) found.push(await requireCluster(ctx, part, meetingExample));
+    for (const part of name.split(',').map((n) => n.trim()).filter(Boolean)) found.push(await requireOpenCluster(ctx, part, meetingExample));
     return found;
   }
-  return [await requireCluster(ctx, name, meetingExample)];
+  // A retired cluster takes no new meetings (`cluster retire`); its old ones stay as they are.
+  return [await requireOpenCluster(ctx, name, meetingExample)];
 }
 
 function linesOf(command: Command, kind: StructuredLine['kind']): StructuredLine[] {

@@ -1,7 +1,7 @@
 import type { PlanArea } from '../../db/schema/index.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
-import { requireCluster } from '../core/lookups.js';
+import { requireOpenCluster } from '../core/lookups.js';
 import { mayEditPlan } from '../core/plan-access.js';
 import { textReply, type Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
@@ -14,7 +14,7 @@ export const planGapExample = 'plan gap Rymd area:financing Ingen långsiktig ba
 export async function planGap(ctx: HandlerContext<{ cluster: string; text: string; area: PlanArea }>): Promise<Reply> {
   const { args, actor, repos, clock } = ctx;
   const { area, text } = args;
-  const cluster = await requireCluster(ctx, args.cluster, planGapExample);
+  const cluster = await requireOpenCluster(ctx, args.cluster, planGapExample);
   if (!mayEditPlan(actor, cluster.id)) throw new LoketError('plan.not_allowed', { cluster: cluster.name }, planGapExample);
   const now = clock.now();
   const { gap } = await repos.plans.addGap({ programmeId: actor.programmeId, clusterId: cluster.id, area, text, authorId: actor.personId, at: now });
