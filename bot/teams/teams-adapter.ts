@@ -129,7 +129,6 @@ function createMessageHandler(deps: { core: ProcessIncoming; log: Logger; fallba
       tenant: tenantOf(activity),
       user: userOf(activity),
       handler: `teams.${command.source}`,
-      verb: command.text.split(/\s/, 1)[0]?.slice(0, 24).toLowerCase(),
       activityId: activity.id,
     };
     const send = (message: TeamsMessage) => ctx.send(message);

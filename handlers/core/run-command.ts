@@ -111,7 +111,7 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: Comma
   const resolved = resolution.kind === 'empty' ? registry.resolve(parseMessage('help'), 'help') : resolution;
   if (resolved.kind === 'unknown' && isStrayLine(parsed)) return refuse(language, strayLineReply(language));
   if (resolved.kind === 'unknown') return refuse(language, unknownVerbReply(resolved.typed, resolved.suggestion, language));
-  if (resolved.kind !== 'verb' || !('handler' in resolved.spec)) throw new Error(`no handler for: ${message.text.slice(0, 40)}`);
+  if (resolved.kind !== 'verb' || !('handler' in resolved.spec)) throw new Error(`no handler for a ${resolved.kind} command`);
   const { spec } = resolved;
   // One line per platform command with what an operator filters on; the request id is the platform's
   // delivery key (Slack event/trigger id, Teams activity id). The console's own terminal needs no such line.

@@ -1,7 +1,8 @@
 // Secrets never reach the logs. First the redaction rules of bot/logger.ts on their own; then the whole
 // server as `npm start` runs it, at trace level, through Slack (single token) and Teams command flows, an
 // export and its download, and refused requests — and not one line may carry a token, secret or key.
-// (The Slack OAuth install flow has its own check in test/bot/slack/slack-oauth.test.ts.)
+// (The Slack OAuth install flow has its own check in test/bot/slack/slack-oauth.test.ts.) The same server
+// run then carries a person's name and free text through both platforms: no line may hold either (issue 20).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../bot/logger.js';
 import packageJson from '../../package.json' with { type: 'json' };
-import { FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, eventBody, signSlackRequest, slashCommandBody, startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
+import { FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, eventBody, signSlackRequest, slackUser, slashCommandBody, startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
 import { messageActivity, startFakeTeamsConnector, type FakeTeamsConnector } from '../support/fake-teams-connector.js';
 import { freePort, waitUntil } from '../support/processes.js';
 import { serverDatabaseEnv, testDatabaseKind } from '../support/test-database.js';
@@ -19,6 +20,8 @@ const SIGNING_SECRET = 'sgn-7c1e0b9a4d2f48e6a1c3b5d7e9f00112';
 const BOT_TOKEN = 'xoxb-9182736450-1029384756-ZqWxEcRvTbYnUmIoPaSdFgHj';
 const SECRET_KEY = 'lsk-0f1e2d3c4b5a69788796a5b4c3d2e1f0-key';
 const SECRETS = [SIGNING_SECRET, BOT_TOKEN, BOT_TOKEN.slice(-24), SECRET_KEY];
+const CANARY_NAME = 'CANARY-NAME-7731';
+const CANARY_TEXT = 'CANARY-TEXT-9942';
 
 describe('log redaction rules', () => {
   it('credentials under any of their usual names and depths are logged as [redacted]', () => {
@@ -42,6 +45,7 @@ let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   slack = await startFakeSlackApi();
+  slack.users.set('U0ANNA0001', slackUser('U0ANNA0001', CANARY_NAME, CANARY_NAME));
   teams = await startFakeTeamsConnector();
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
@@ -96,5 +100,33 @@ describe(`the server's logs at trace level (${testDatabaseKind})`, () => {
     expect(lines.length).toBeGreaterThan(10);
     const token = link!.split('/files/')[1]!;
     for (const secret of [...SECRETS, token, token.split('.')[1]!]) expect(stderr.includes(secret), `a log line carries ${secret.slice(0, 6)}…`).toBe(false);
+  }, 120_000);
+
+  it('carry no display name and no text a person typed, through Slack and Teams commands, mentions and refusals', async () => {
+    const before = stderr.length;
+    await slash(`meeting "Workshop ${CANARY_TEXT}" date:2026-03-02 cluster:Rymd`, 'trig-canary-1');
+    await slash(`exchange need Hjälp med ${CANARY_TEXT} cluster:Rymd tags:"${CANARY_TEXT}"`, 'trig-canary-2');
+    await slash(`${CANARY_TEXT} okänt kommando`, 'trig-canary-3');
+    await slash(`search ${CANARY_TEXT}`, 'trig-canary-4');
+    const posted = slack.calls.length;
+    const said = ` note Rymd Ring ${CANARY_NAME} om ${CANARY_TEXT}`;
+    const blocks = [{ type: 'rich_text', block_id: 'Cn1', elements: [{ type: 'rich_text_section', elements: [{ type: 'user', user_id: 'U0LOKETBOT' }, { type: 'text', text: said }] }] }];
+    const event = eventBody({ event_id: 'EvCanary1', event: { text: `<@U0LOKETBOT>${said}`, blocks, ts: '1767258100.000100', event_ts: '1767258100.000100' } });
+    await fetch(`${base}/slack/events`, { method: 'POST', body: event, headers: { 'content-type': JSON_CONTENT_TYPE, ...signSlackRequest(SIGNING_SECRET, event) } });
+    await slack.waitFor((state) => state.calls.length > posted || undefined, 20_000);
+    const teamsBefore = teams.calls.length;
+    for (const text of [`whoami`, `meeting "Studiebesök ${CANARY_TEXT}" date:2026-03-02 cluster:Rymd`, `${CANARY_TEXT}?`]) {
+      const activity = messageActivity({ text, serviceUrl: teams.serviceUrl, tenantId: 'tenant-logs', from: { id: '29:1canary', name: CANARY_NAME } });
+      const res = await fetch(`${base}/api/messages`, { method: 'POST', body: JSON.stringify(activity), headers: { 'content-type': 'application/json' } });
+      expect(res.status).toBeLessThan(300);
+    }
+    await teams.waitFor((call) => teams.calls.indexOf(call) >= teamsBefore + 2, 20_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const lines = stderr.slice(before).split('\n').filter((l) => l.startsWith('{'));
+    expect(lines.length).toBeGreaterThan(5);
+    for (const canary of [CANARY_NAME, CANARY_TEXT]) {
+      const found = lines.filter((l) => l.includes(canary)).map((l) => { const o = JSON.parse(l) as Record<string, unknown>; return `${String(o.component ?? o.sdk ?? '')} ${String(o.msg ?? '').slice(0, 120)} ${Object.keys(o).join(',')}`; });
+      expect(found, `log lines carry ${canary}`).toEqual([]);
+    }
   }, 120_000);
 });

@@ -47,7 +47,7 @@ describe('the Bot Connector fails', () => {
     expect(replies().map((c) => c.status)).toEqual([403]);
     expect((await storedClusters(test)).map((c) => c.name)).toEqual(['Rymd']);
     const logged = server.logs.find((l) => l.msg === 'teams reply could not be delivered');
-    expect(logged).toMatchObject({ level: 50, platform: 'teams', tenant: tenantId, user: anna.id, handler: 'teams.text', verb: 'cluster', status: 403 });
+    expect(logged).toMatchObject({ level: 50, platform: 'teams', tenant: tenantId, user: anna.id, handler: 'teams.text', status: 403 });
   });
 
   it('a throttled reply (429) is sent again and reaches the chat', async () => {
