@@ -57,7 +57,7 @@ describe('the weekly commands read Swedish and English keys', () => {
     const p = await weeklyProgramme(opened.db);
     await p.as('UANNA', 'progress gjort: Vecka tio');
     const { text } = await p.as('UNILS', 'veckorapport visa Rymd veckor:1');
-    expect(text).toContain('2026-W10\n  • Gjort: Vecka tio');
+    expect(text).toContain('2026-W10 · Anna\n  • Gjort: Vecka tio');
   });
 });
 
