@@ -42,8 +42,10 @@ export function serializeError(value: unknown): Record<string, unknown> {
 
 function serialize(value: unknown, depth: number): Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return { type: typeof value, message: blankQuoted(String(value), []) };
-  const error = value as Record<string, unknown> & { name?: unknown; message?: unknown; stack?: unknown; cause?: unknown; errors?: unknown; query?: unknown; data?: unknown };
-  const type = typeof error.name === 'string' && error.name !== 'Error' ? error.name : (error.constructor?.name ?? 'Error');
+  const error = value as Record<string, unknown> & { name?: unknown; type?: unknown; message?: unknown; stack?: unknown; cause?: unknown; errors?: unknown; query?: unknown; data?: unknown };
+  // An error already reduced to fields (bot/slack/bolt-logger.ts) keeps the type it names.
+  const named = typeof error.name === 'string' && error.name !== 'Error' ? error.name : typeof error.type === 'string' ? error.type : undefined;
+  const type = named ?? (error.constructor?.name && error.constructor.name !== 'Object' ? error.constructor.name : 'Error');
   const out: Record<string, unknown> = { type };
   for (const field of ERROR_FIELDS) {
     const v = error[field];

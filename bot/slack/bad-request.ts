@@ -6,7 +6,8 @@ import { ErrorCode, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bol
 export async function answerUnreadablePayload({ error, response, logger }: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
   if (response.headersSent) return false;
   const unauthorised = (error as { code?: string }).code === ErrorCode.AuthorizationError;
-  logger.warn(`Slack request refused: ${unauthorised ? 'no installation for it' : `unreadable payload (${error.message})`}`);
+  // The error goes to the logger as an error, so its message is logged without what it quotes of the body.
+  logger.warn(`Slack request refused: ${unauthorised ? 'no installation for it' : 'unreadable payload'}`, error);
   response.writeHead(unauthorised ? 401 : 400);
   response.end();
   return true;

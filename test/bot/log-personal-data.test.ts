@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, serializeError } from '../../bot/logger.js';
+import { toBoltLogger } from '../../bot/slack/bolt-logger.js';
+import { toSdkLogger } from '../../bot/teams/sdk-logger.js';
 import type { OpenedDatabase } from '../../db/client.js';
 import { text } from '../../handlers/core/arg-types.js';
 import { createRegistry } from '../../handlers/core/registry.js';
@@ -120,5 +122,20 @@ describe('the error serializer', () => {
     }
     expect(JSON.stringify(serializeError(parseError))).not.toContain(CANARY_TEXT);
     expect(serializeError(new TypeError("Cannot read properties of undefined (reading 'number')")).message).toBe("Cannot read properties of undefined (reading 'number')");
+  });
+
+  it('Slack and Teams library lines keep what happened and drop the payloads, names and errors\' quoted text', () => {
+    const lines: string[] = [];
+    const logger = createLogger('trace', new Writable({ write: (chunk: Buffer, _e, done) => void (lines.push(chunk.toString()), done()) }));
+    const bolt = toBoltLogger(logger);
+    bolt.debug(`http request body: {"channel":"C1","text":"Ring ${CANARY_NAME} om ${CANARY_TEXT}"}`);
+    bolt.debug(`http request result: {"ok":true,"user":{"real_name":"${CANARY_NAME}"}}`);
+    bolt.warn('Slack request refused: unreadable payload', new SyntaxError(`Unexpected token 'p', "payload=${CANARY_TEXT}" is not valid JSON`));
+    toSdkLogger(logger).info('Handling activity', { type: 'message', id: 'act-1', text: CANARY_TEXT, from: { id: '29:1', name: CANARY_NAME } });
+    const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged.map((l) => l.msg)).toEqual(['http request body: [payload]', 'http request result: [payload]', 'Slack request refused: unreadable payload', 'Handling activity']);
+    expect(logged[2]!.err).toMatchObject({ type: 'SyntaxError', message: `Unexpected token 'p', "…" is not valid JSON` });
+    expect(logged[3]!.detail).toEqual([{ type: 'message', id: 'act-1' }]);
+    for (const canary of CANARIES) expect(lines.join(''), `a log line carries ${canary}`).not.toContain(canary);
   });
 });
