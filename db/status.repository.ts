@@ -30,6 +30,9 @@ export function inScope(column: SQL, scope: ClusterScope): SQL {
 /** The clusters (alias `c`) a status, its count and its programme totals are about: one definition, so a
  *  total cannot cover other clusters than the rows listed. */
 function clustersOf(programmeId: string, scope: ClusterScope): SQL {
+  // The whole programme's overview is about the clusters still at work; a retired cluster keeps its
+  // records and is shown when asked for by name.
+  if (!scope) return sql`c.programme_id = ${programmeId} and c.retired_at is null`;
   return sql`c.programme_id = ${programmeId} and ${inScope(sql`c.id`, scope)}`;
 }
 

@@ -124,6 +124,12 @@ describe('cluster rename and cluster retire', () => {
     expect(await opened.db.select().from(meetings).where(eq(meetings.programmeId, p.test.programme.id))).toHaveLength(1);
     expect(await roles(p)).toContain('Rymd:Anna:leader');
 
+    // The programme's overview is about the clusters at work: a retired one needs no attention.
+    const status = await p.as('UPM', 'status');
+    expect(status.text).toContain('Kluster: 1');
+    expect(status.text).not.toMatch(/• Rymd \(/);
+    expect((await p.as('UPM', 'status Rymd')).text).toContain('Rymd');
+
     const list = await p.as('UOLLE', 'cluster list');
     expect(list.text).toContain('Kluster (1)');
     expect(list.text).not.toContain('Rymd –');
