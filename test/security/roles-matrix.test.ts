@@ -18,7 +18,7 @@ import { openTestDatabase } from '../support/test-database.js';
 
 let opened: OpenedDatabase;
 /** One programme per role, so what an allowed verb changes never leaks into another role's row. */
-const people = new Map<Role, { test: TestCore; from: Omit<IncomingMessage, 'text'> }>();
+const people = new Map<Role, { test: TestCore; from: Omit<IncomingMessage, 'text'>; restore: () => Promise<void> }>();
 
 async function personWithRole(role: Role) {
   const test = await createTestCore({ db: opened.db });
@@ -29,11 +29,16 @@ async function personWithRole(role: Role) {
   const identity = { programmeId: test.programme.id, platform: 'slack' as const, workspaceExternalId: teamId, userId: 'U0ROLE0001' };
   const { person } = await repos.people.upsert(identity, `${role}.person`, now);
   if (role === 'manager' || role === 'board') await repos.programmeRoles.grant(test.programme.id, person.id, role, null, now);
+  let restore = async () => {};
   if (role === 'leader' || role === 'deputy' || role === 'member') {
     const { cluster } = await repos.clusters.create({ programmeId: test.programme.id, name: 'Rymd', sector: 'space', at: now });
-    await repos.clusters.setRole({ programmeId: test.programme.id, clusterId: cluster!.id, personId: person.id, role, at: now });
+    // An allowed example may change the person's own role (`leave Rymd`), so each row starts from it again.
+    restore = async () => {
+      await repos.clusters.setRole({ programmeId: test.programme.id, clusterId: cluster!.id, personId: person.id, role, at: now });
+    };
+    await restore();
   }
-  people.set(role, { test, from: { platform: 'slack', workspaceId: teamId, userId: 'U0ROLE0001' } });
+  people.set(role, { test, from: { platform: 'slack', workspaceId: teamId, userId: 'U0ROLE0001' }, restore });
 }
 
 beforeAll(async () => {
@@ -60,7 +65,8 @@ describe('roles matrix: every verb × every role, from the role table', () => {
     for (const role of roles) {
       const allowed = allowedRoles.includes(role);
       it(`a ${role} running “${example}” is ${allowed ? 'let through to the handler' : 'refused with the permission reply and nothing stored'}`, async () => {
-        const { test, from } = people.get(role)!;
+        const { test, from, restore } = people.get(role)!;
+        await restore();
         const before = await auditRows(test.programme.id);
         const { outcome, text } = await say(test.core, from, example);
         expect(outcome.kind).toBe('reply');
