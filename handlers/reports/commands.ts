@@ -6,7 +6,7 @@ import { defineCommand, option, positional } from '../core/spec.js';
 import { audit } from './audit.js';
 import { exportReport } from './export.js';
 import type { ExportFormat } from './export-files.js';
-import { status } from './status.js';
+import { status, statusContinuity, statusIndicators } from './status.js';
 import { target } from './target.js';
 
 /** The indicators `target` sets, in English and Swedish. */
@@ -48,6 +48,29 @@ export const reportCommands = [
     example: { sv: 'status Rymd från:2026-01-01 till:2026-03-31', en: 'status Rymd from:2026-01-01 to:2026-03-31' },
     menu: true,
     handler: status,
+  }),
+  // The overview fits a phone screen; the funder's figures and the continuity signals are one command (or
+  // one button) away, for the programme or one cluster (issue 20).
+  defineCommand({
+    verb: 'status indicators',
+    aliases: ['status indikatorer', 'översikt indikatorer', 'oversikt indikatorer'],
+    group: 'plans',
+    summary: { sv: 'indikatorerna till finansiären mot målen, för programmet eller ett kluster', en: "the funder's indicators against the targets, for the programme or one cluster" },
+    args: { cluster: positional.optionalRest(cluster()), ...period },
+    // The same readers as `status`, scoped the same way.
+    roles: ['manager', 'board', 'leader', 'deputy'],
+    example: { sv: 'status indikatorer från:2026-01-01 till:2026-03-31', en: 'status indicators from:2026-01-01 to:2026-03-31' },
+    handler: statusIndicators,
+  }),
+  defineCommand({
+    verb: 'status continuity',
+    aliases: ['status kontinuitet', 'översikt kontinuitet', 'oversikt kontinuitet'],
+    group: 'plans',
+    summary: { sv: 'personberoende och kunskap att se över, för programmet eller ett kluster', en: 'person dependency and knowledge due for review, for the programme or one cluster' },
+    args: { cluster: positional.optionalRest(cluster()) },
+    roles: ['manager', 'board', 'leader', 'deputy'],
+    example: { sv: 'status kontinuitet Rymd', en: 'status continuity Rymd' },
+    handler: statusContinuity,
   }),
   defineCommand({
     verb: 'target',

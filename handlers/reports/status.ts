@@ -1,20 +1,25 @@
+import type { Cluster } from '../../db/clusters.repository.js';
 import type { ClusterScope } from '../../db/status.repository.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
 import { requireCluster } from '../core/lookups.js';
 import { readPeriod, type Period } from '../core/period.js';
-import type { Reply, ReplyBlock } from '../core/reply.js';
+import type { Language } from '../core/incoming.js';
+import { commandRef, type Reply, type ReplyBlock, type ReplyButton } from '../core/reply.js';
 import { t } from '../i18n/index.js';
 import { computeIndicators, indicatorFields } from './indicators.js';
-import { clusterFields, clusterLine, helixMix, statusTotals, toFacts } from './status-views.js';
+import { clusterFields, clusterLine, helixMix, statusTotals, toFacts, type ClusterFacts } from './status-views.js';
 import { loadProgrammeTotals } from './status-totals.js';
 import { continuityCluster, continuityOverview } from '../continuity/continuity-status.js';
 import { dashboardLink } from '../dashboard/dashboard.js';
 
 export const statusExample = 'status Rymd from:2026-01-01 to:2026-03-31';
 // One message must fit Slack's limits and still be read at a glance; `status all` pages through the rest.
-const ATTENTION_LIMIT = 10;
+// The overview names the five clusters most in need (README "Status"); `status all` lists every cluster.
+const ATTENTION_LIMIT = 5;
+// Member organisations shown in `status <cluster>`; `status indicators <cluster>` lists them all.
+const ORGS_SHOWN = 5;
 const PAGE_SIZE = 20;
 
 /** Managers see every cluster; anyone else the clusters they lead or deputise (the role table lets only
@@ -54,22 +59,60 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   const { clusters } = await repos.status.clusters({ programmeId: actor.programmeId, scope, ...period, today });
   const facts = clusters.map((row) => toFacts(row, today));
   const indicators = await computeIndicators(repos, actor.programmeId, scope, period, ctx.settings.timezone);
-  const { targets } = await repos.targets.list(actor.programmeId);
   const totals = await loadProgrammeTotals(repos, { programmeId: actor.programmeId, scope, today, meetings: indicators.activities, clusters: facts });
-  const blocks: ReplyBlock[] = [{ type: 'fields', fields: statusTotals(lang, totals) }, { type: 'fields', fields: indicatorFields(lang, indicators, targets) }];
-  const attention = facts.filter((c) => c.reasons.length > 0);
-  if (attention.length) blocks.push({ type: 'list', title: t(lang, 'status.attention'), items: attention.slice(0, ATTENTION_LIMIT).map((c) => clusterLine(lang, c)) });
-  else blocks.push({ type: 'text', text: t(lang, 'status.all_well') });
-  if (attention.length > ATTENTION_LIMIT) blocks.push({ type: 'text', text: t(lang, 'status.more', { n: attention.length - ATTENTION_LIMIT }) });
-  // Knowledge continuity (issue 11): person dependency per cluster and the asker's entries due for review.
-  blocks.push(...(await continuityOverview(ctx, scope, today)));
+  // The five figures a PM acts on or reports first (README "Status"): the full indicators are one command away.
+  const blocks: ReplyBlock[] = [{ type: 'fields', fields: [...statusTotals(lang, totals), { label: t(lang, 'indicator.exchanges'), value: String(indicators.exchanges) }] }];
+  const attention = byUrgency(facts.filter((c) => c.reasons.length > 0));
+  if (attention.length) {
+    const items = attention.slice(0, ATTENTION_LIMIT).map((c) => clusterLine(lang, c));
+    if (attention.length > ATTENTION_LIMIT) items.push(t(lang, 'status.more', { n: attention.length - ATTENTION_LIMIT, command: commandRef(`${VIEW.all[lang]}${periodArgs(lang, period)}`) }));
+    blocks.push({ type: 'list', title: t(lang, 'status.attention'), items });
+  } else blocks.push({ type: 'text', text: t(lang, 'status.all_well') });
   if (scope) blocks.push({ type: 'text', text: t(lang, 'status.own_only') });
   // Digest delivery troubles are the PM's to fix, not the board's to read.
   else if (actor.programmeRoles.includes('manager')) blocks.push(...(await digestTroubles(ctx)));
+  blocks.push({ type: 'text', text: t(lang, 'status.more_views', views(lang, period)) });
+  const buttons = viewButtons(lang, period);
   // Web view (issue 12): a PM's overview links to the same numbers as charts, for the same period.
   const webView = await dashboardLink(ctx, period);
-  if (webView) return { title: t(lang, 'status.title', { ...period }), blocks, visibility: 'private', links: [{ label: webView.label, url: webView.url }] };
-  return { title: t(lang, 'status.title', { ...period }), blocks, visibility: 'private' };
+  const links = webView ? [{ label: webView.label, url: webView.url }] : undefined;
+  return { title: t(lang, 'status.title', { ...period }), blocks, buttons, ...(links ? { links } : {}), visibility: 'private' };
+}
+
+/** The clusters most in need first: more reasons, then more overdue work, then longer silence. */
+function byUrgency(facts: ClusterFacts[]): ClusterFacts[] {
+  const overdue = (c: ClusterFacts) => c.overdueActions + c.planOverdue;
+  return [...facts].sort((a, b) => b.reasons.length - a.reasons.length || overdue(b) - overdue(a) || b.silentWeeks - a.silentWeeks || a.name.localeCompare(b.name));
+}
+
+/** The sub-views of `status` as the reader types them, so a Swedish reply names Swedish commands. */
+const VIEW = {
+  indicators: { sv: 'status indikatorer', en: 'status indicators' },
+  continuity: { sv: 'status kontinuitet', en: 'status continuity' },
+  all: { sv: 'status alla', en: 'status all' },
+} as const;
+
+function periodArgs(lang: Language, period: Period): string {
+  return lang === 'sv' ? ` från:${period.from} till:${period.to}` : ` from:${period.from} to:${period.to}`;
+}
+
+function views(lang: Language, period: Period, cluster?: string): { indicators: string; continuity: string; all: string } {
+  const target = cluster ? ` ${cluster}` : '';
+  return {
+    indicators: commandRef(`${VIEW.indicators[lang]}${target}${periodArgs(lang, period)}`),
+    continuity: commandRef(`${VIEW.continuity[lang]}${target}`),
+    all: commandRef(`${VIEW.all[lang]}${periodArgs(lang, period)}`),
+  };
+}
+
+function viewButtons(lang: Language, period: Period, cluster?: string): ReplyButton[] {
+  const target = cluster ? ` ${cluster}` : '';
+  const buttons: ReplyButton[] = [
+    { label: t(lang, 'status.button_indicators'), command: `${VIEW.indicators[lang]}${target}${periodArgs(lang, period)}` },
+    { label: t(lang, 'status.button_continuity'), command: `${VIEW.continuity[lang]}${target}` },
+  ];
+  if (!cluster) buttons.push({ label: t(lang, 'status.button_all'), command: `${VIEW.all[lang]}${periodArgs(lang, period)}` });
+  return buttons;
 }
 
 /** Neither Slack nor Teams takes an idempotency key, so a digest cut off mid-send is not re-posted; the
@@ -87,24 +130,72 @@ async function digestTroubles({ actor, repos }: HandlerContext): Promise<ReplyBl
 async function statusCluster(ctx: HandlerContext, name: string, period: Period, today: string): Promise<Reply> {
   const { actor, repos } = ctx;
   const lang = actor.language;
-  const cluster = await requireCluster(ctx, name, statusExample);
-  const scope = statusScopeOf(ctx);
-  if (scope && !scope.includes(cluster.id)) throw new LoketError('status.not_yours', { cluster: cluster.name }, 'status');
+  const cluster = await clusterInScope(ctx, name);
   const { clusters } = await repos.status.clusters({ programmeId: actor.programmeId, scope: [cluster.id], ...period, today });
   const facts = toFacts(clusters[0]!, today);
   const { organisations } = await repos.status.memberOrganisations(actor.programmeId, cluster.id);
   const indicators = await computeIndicators(repos, actor.programmeId, [cluster.id], period, ctx.settings.timezone);
-  const { targets } = await repos.targets.list(actor.programmeId);
-  const orgs = organisations.map((o) => `${o.name} (${o.orgNumber})`);
-  const blocks: ReplyBlock[] = [
-    { type: 'fields', fields: [...clusterFields(lang, facts, indicators.openNeeds.get(cluster.id) ?? 0), { label: t(lang, 'status.helix_mix'), value: helixMix(lang, organisations) }] },
-    { type: 'list', title: t(lang, 'status.member_orgs'), items: orgs.length ? orgs : ['–'] },
-    { type: 'fields', fields: indicatorFields(lang, indicators, targets) },
+  const fields = [
+    ...clusterFields(lang, facts, indicators.openNeeds.get(cluster.id) ?? 0),
+    { label: t(lang, 'indicator.exchanges'), value: String(indicators.exchanges) },
+    { label: t(lang, 'status.helix_mix'), value: helixMix(lang, organisations) },
   ];
-  if (facts.reasons.length) blocks.push({ type: 'text', text: facts.reasons.map((r) => t(lang, r, { weeks: facts.silentWeeks })).join(', ') });
-  // Knowledge continuity (issue 11): how much of the cluster rests on one person, and stale knowledge.
-  blocks.push(...(await continuityCluster(ctx, cluster, today)));
-  return { title: t(lang, 'status.cluster_title', { cluster: cluster.name, ...period }), blocks, visibility: 'private' };
+  if (facts.reasons.length) fields.push({ label: t(lang, 'status.attention'), value: facts.reasons.map((r) => t(lang, r, { weeks: facts.silentWeeks })).join(', ') });
+  const orgs = organisations.map((o) => `${o.name} (${o.orgNumber})`);
+  const shown = orgs.slice(0, ORGS_SHOWN);
+  const more = views(lang, period, cluster.name);
+  if (orgs.length > ORGS_SHOWN) shown.push(t(lang, 'status.more', { n: orgs.length - ORGS_SHOWN, command: more.indicators }));
+  const blocks: ReplyBlock[] = [
+    { type: 'fields', fields },
+    { type: 'list', title: t(lang, 'status.member_orgs'), items: shown.length ? shown : ['–'] },
+    { type: 'text', text: t(lang, 'status.cluster_more_views', { cluster: cluster.name, ...more }) },
+  ];
+  return { title: t(lang, 'status.cluster_title', { cluster: cluster.name, ...period }), blocks, buttons: viewButtons(lang, period, cluster.name), visibility: 'private' };
+}
+
+/** A cluster by name, refused when the reader's status does not cover it. */
+async function clusterInScope(ctx: HandlerContext, name: string): Promise<Cluster> {
+  const cluster = await requireCluster(ctx, name, statusExample);
+  const scope = statusScopeOf(ctx);
+  if (scope && !scope.includes(cluster.id)) throw new LoketError('status.not_yours', { cluster: cluster.name }, 'status');
+  return cluster;
+}
+
+/** `status indicators [cluster] [from:…] [to:…]`: the funder's figures against the targets, with the
+ *  breakdowns, and for one cluster its member organisations in full. */
+export async function statusIndicators(ctx: HandlerContext<StatusArgs>): Promise<Reply> {
+  const { actor, repos, args, settings, clock } = ctx;
+  const lang = actor.language;
+  const period = readPeriod(args, settings.timezone, clock.now(), statusExample);
+  const cluster = args.cluster ? await clusterInScope(ctx, args.cluster) : undefined;
+  const scope = cluster ? [cluster.id] : statusScopeOf(ctx);
+  const indicators = await computeIndicators(repos, actor.programmeId, scope, period, settings.timezone);
+  const { targets } = await repos.targets.list(actor.programmeId);
+  const blocks: ReplyBlock[] = [{ type: 'fields', fields: indicatorFields(lang, indicators, targets) }];
+  if (cluster) {
+    const { organisations } = await repos.status.memberOrganisations(actor.programmeId, cluster.id);
+    const orgs = organisations.map((o) => `${o.name} (${o.orgNumber})`);
+    blocks.push({ type: 'list', title: t(lang, 'status.member_orgs'), items: orgs.length ? orgs : ['–'] });
+  } else if (scope) blocks.push({ type: 'text', text: t(lang, 'status.own_only') });
+  const title = cluster ? t(lang, 'status.indicators_cluster_title', { cluster: cluster.name, ...period }) : t(lang, 'status.indicators_title', { ...period });
+  return { title, blocks, visibility: 'private' };
+}
+
+/** `status continuity [cluster]`: person dependency and knowledge due for review (issue 11). */
+export async function statusContinuity(ctx: HandlerContext<{ cluster?: string }>): Promise<Reply> {
+  const { actor, args, settings, clock } = ctx;
+  const lang = actor.language;
+  const today = dayIn(settings.timezone, clock.now());
+  if (args.cluster) {
+    const cluster = await clusterInScope(ctx, args.cluster);
+    const blocks = await continuityCluster(ctx, cluster, today);
+    return { title: t(lang, 'status.continuity_cluster_title', { cluster: cluster.name }), blocks: blocks.length ? blocks : [{ type: 'text', text: t(lang, 'status.continuity_none') }], visibility: 'private' };
+  }
+  const scope = statusScopeOf(ctx);
+  const blocks = await continuityOverview(ctx, scope, today);
+  if (!blocks.length) blocks.push({ type: 'text', text: t(lang, 'status.continuity_none') });
+  if (scope) blocks.push({ type: 'text', text: t(lang, 'status.own_only') });
+  return { title: t(lang, 'status.continuity_title'), blocks, visibility: 'private' };
 }
 
 async function statusAll(ctx: HandlerContext, period: Period, today: string, asked: number): Promise<Reply> {

@@ -27,11 +27,11 @@ describe('knowledge freshness', () => {
     const { p, stored } = await setup();
     expect((await stored()).map((n) => n.reviewMonths)).toEqual([6, 6]);
     p.test.clock.set(new Date('2026-09-01T08:00:00Z'));
-    expect((await p.as('UANNA', 'status')).text).not.toContain('behöver ses över');
+    expect((await p.as('UANNA', 'status kontinuitet')).text).not.toContain('behöver ses över');
     p.test.clock.set(new Date('2026-09-03T08:00:00Z'));
-    const mine = await p.as('UANNA', 'status');
+    const mine = await p.as('UANNA', 'status kontinuitet');
     expect(mine.text).toContain('Dina kunskapsposter som behöver ses över (1)\n  • N1 Testbädden i Kiruna bokas via IRF, sex veckor i förväg. (Rymd, Anna, senast granskad 2026-03-02) – `note review N1`');
-    const cluster = await p.as('UANNA', 'status Rymd');
+    const cluster = await p.as('UANNA', 'status kontinuitet Rymd');
     expect(cluster.text).toContain('Kunskapsposter som behöver ses över (2)');
     expect(cluster.text).toContain('• N2 Nyckeln till labbet finns i receptionen. (Rymd, Nils, senast granskad 2026-03-02)');
   });
@@ -46,10 +46,10 @@ describe('knowledge freshness', () => {
     const reply = await p.as('UANNA', 'note review N1');
     expect(reply.text).toBe('N1 är markerad som granskad 2026-09-03. Nästa översyn om 6 månader.');
     expect((await stored())[0]?.reviewedAt?.toISOString()).toBe('2026-09-03T08:00:00.000Z');
-    expect((await p.as('UANNA', 'status')).text).not.toContain('Dina kunskapsposter');
+    expect((await p.as('UANNA', 'status kontinuitet')).text).not.toContain('Dina kunskapsposter');
     // The cluster's deputy may vouch for a member's entry.
     expect((await p.as('UDANA', 'note keep N2')).text).toContain('N2 är markerad som granskad');
-    expect((await p.as('UANNA', 'status Rymd')).text).not.toContain('behöver ses över');
+    expect((await p.as('UANNA', 'status kontinuitet Rymd')).text).not.toContain('behöver ses över');
     expect(errorCode((await p.as('UANNA', 'note review M1')).outcome)).toBe('args.id_invalid');
     expect(errorCode((await p.as('UANNA', 'note review N99')).outcome)).toBe('note.review_not_found');
   });

@@ -51,7 +51,7 @@ describe('continuity-warm job', () => {
     const { answer, recomputed } = await cachedAnswer(opened.db, programmeId);
     expect(recomputed).toEqual({ groups: [], single: [] });
     expect(answer).toEqual(await freshAnswer(opened.db, programmeId));
-    const status = await p.as('UPM', 'status Rymd');
+    const status = await p.as('UPM', 'status kontinuitet Rymd');
     expect(status.text).toContain('Personberoende (bussfaktor): 2 – Dana, Nils');
     expect(await computedAt(opened.db, programmeId)).toEqual(warmed);
   });

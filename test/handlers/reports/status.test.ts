@@ -6,7 +6,9 @@ import { clusters, meetings, programmeTargets } from '../../../db/schema/index.j
 import { computeIndicators } from '../../../handlers/reports/indicators.js';
 import { renderBlocks } from '../../../bot/slack/render-blocks.js';
 import { openTestDatabase } from '../../support/test-database.js';
+import { t, type MessageKey } from '../../../handlers/i18n/index.js';
 import { addProgressNote, statusProgramme } from './status-fixture.js';
+import { figuresOf } from './totals-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {
@@ -16,6 +18,7 @@ afterAll(async () => opened.close());
 
 const errorCode = (r: { outcome: { kind: string; reply?: { error?: { code: string } } } }) => (r.outcome.kind === 'reply' ? r.outcome.reply?.error?.code : undefined);
 const q1 = { from: '2026-01-01', to: '2026-03-31' };
+const buttons = (r: { outcome: { kind: string; reply?: { buttons?: { command: string }[] } } }) => (r.outcome.kind === 'reply' ? (r.outcome.reply?.buttons ?? []).map((b) => b.command) : []);
 
 async function clusterId(programmeId: string, name: string) {
   const [row] = await opened.db.select().from(clusters).where(and(eq(clusters.programmeId, programmeId), eq(clusters.name, name)));
@@ -41,30 +44,59 @@ describe('indicators', () => {
     const rows = await opened.db.select().from(meetings).where(eq(meetings.programmeId, p.test.programme.id));
     expect(rows.find((m) => m.title === 'Ledarnätverk')?.heldOn).toBe('2026-03-31');
     expect(rows.find((m) => m.title === 'Studieresa Kiruna')?.heldOn).toBe('2026-04-01');
-    const q1Reply = await p.as('UPM', 'status');
-    expect(q1Reply.text).toContain('Läget 2026-01-01 – 2026-03-31');
+    const q1Reply = await p.as('UPM', 'status indikatorer');
+    expect(q1Reply.text).toContain('Indikatorer 2026-01-01 – 2026-03-31');
     expect(q1Reply.text).toContain('Aktiviteter: 3');
     p.test.clock.set(new Date('2026-03-31T22:30:00Z'));
-    const q2Reply = await p.as('UPM', 'status');
-    expect(q2Reply.text).toContain('Läget 2026-04-01 – 2026-06-30');
+    const q2Reply = await p.as('UPM', 'status indikatorer');
+    expect(q2Reply.text).toContain('Indikatorer 2026-04-01 – 2026-06-30');
     expect(q2Reply.text).toContain('Aktiviteter: 1');
     expect(q2Reply.text).toContain('Kompetensaktiviteter (utbildningar, studieresor): 1');
   });
 });
 
 describe('status for the project manager', () => {
-  it('shows programme totals first, the indicators, then the clusters that need attention', async () => {
+  it('opens with five figures and the clusters that need attention, with the indicators, continuity and every cluster one command away', async () => {
     const p = await statusProgramme(opened.db);
-    const { text } = await p.as('UPM', 'status');
-    expect(text).toContain('Kluster: 2, varav 2 behöver uppmärksamhet');
-    expect(text).toContain('Möten under perioden: 3');
+    const reply = await p.as('UPM', 'status');
+    const fields = reply.outcome.kind === 'reply' ? reply.outcome.reply.blocks.flatMap((b) => (b.type === 'fields' ? b.fields.map((f) => f.label) : [])) : [];
+    expect(fields).toEqual(['status.clusters', 'status.meetings', 'status.actions', 'plan.progress_label', 'indicator.exchanges'].map((k) => t('sv', k as MessageKey)));
+    expect(figuresOf(reply.outcome, 'status.clusters')).toEqual([2, 2]);
+    expect(figuresOf(reply.outcome, 'status.meetings')).toEqual([3]);
+    expect(figuresOf(reply.outcome, 'indicator.exchanges')).toEqual([0]);
+    const { text } = reply;
+    expect(text).toContain('Rymd (ledare: Anna) – möten 2, åtgärder 0 öppna/0 försenade, plan 0/0 – tyst i 4 veckor, planen inte översedd på ett kvartal');
+    expect(text.indexOf('Kluster: 2')).toBeLessThan(text.indexOf('Behöver uppmärksamhet'));
+    // The breakdowns live in `status indikatorer`, the person dependency in `status kontinuitet`.
+    expect(text).not.toContain('Deltagare per kön');
+    expect(text).toContain('`status indikatorer från:2026-01-01 till:2026-03-31`');
+    expect(text).toContain('`status kontinuitet`');
+    expect(buttons(reply)).toEqual(['status indikatorer från:2026-01-01 till:2026-03-31', 'status kontinuitet', 'status alla från:2026-01-01 till:2026-03-31']);
+  });
+
+  it('status indikatorer shows every funder figure against its target, for the programme or one cluster', async () => {
+    const p = await statusProgramme(opened.db);
+    const { text } = await p.as('UPM', 'status indikatorer');
     expect(text).toContain('Organisationer: 4 nådda (2 företag, 2 övriga), 3 deltog i minst en aktivitet');
     expect(text).toContain('Deltagare per kön: kvinnor 2, män 2, okänt 2');
     expect(text).toContain('Deltagare per roll: rådgivande styrgrupp 1, klusterledare 2, medlemmar 1, övriga deltagare 1, gäster 1');
     expect(text).toContain('Genomförda erfarenhetsutbyten: 0');
-    expect(text).toContain('Behöver uppmärksamhet');
-    expect(text).toContain('Rymd (ledare: Anna) – möten 2, åtgärder 0 öppna/0 försenade, plan 0/0 – tyst i 4 veckor, planen inte översedd på ett kvartal');
-    expect(text.indexOf('Kluster: 2')).toBeLessThan(text.indexOf('Behöver uppmärksamhet'));
+    const rymd = await p.as('UPM', 'status indicators Rymd from:2026-01-01 to:2026-03-31');
+    expect(rymd.text).toContain('Rymd: indikatorer 2026-01-01 – 2026-03-31');
+    expect(rymd.text).toContain('Aktiviteter: 2');
+    expect(rymd.text).toContain('Rymdbolaget AB (556677-8899)');
+    expect(errorCode(await p.as('UERIK', 'status indikatorer Rymd'))).toBe('status.not_yours');
+  });
+
+  it('the clusters most in need come first, five at most, and the rest are one command away', async () => {
+    const p = await statusProgramme(opened.db);
+    for (let i = 1; i <= 8; i++) await p.as('UPM', `cluster add T${i} sector:test`);
+    await p.as('UPM', 'meeting "Uppföljning" date:2026-03-02 cluster:T8\naction: Ring kommunen due:2026-03-10');
+    const reply = await p.as('UPM', 'status');
+    const attention = reply.outcome.kind === 'reply' ? reply.outcome.reply.blocks.find((b) => b.type === 'list') : undefined;
+    expect(attention?.type === 'list' && attention.items).toHaveLength(6);
+    expect(attention?.type === 'list' && attention.items[0]).toMatch(/^T8 /);
+    expect(reply.text).toContain('… och 5 till: `status alla från:2026-01-01 till:2026-03-31`');
   });
 
   it('status <cluster> shows leader, deputy, last progress week, member organisations and helix mix', async () => {
@@ -85,6 +117,8 @@ describe('status for the project manager', () => {
     expect(text).toContain('Helixfördelning: företag 2');
     expect(text).toContain('Rymdbolaget AB (556677-8899)');
     expect(text).toContain('Skogsteknik AB (556012-3456)');
+    expect(text).toContain('`status kontinuitet Rymd`');
+    expect(buttons(await p.as('UPM', 'status rymd'))).toEqual(['status indikatorer Rymd från:2026-01-01 till:2026-03-31', 'status kontinuitet Rymd']);
   });
 
   it('a period whose end is before its start is refused', async () => {
@@ -100,7 +134,8 @@ describe('status permissions', () => {
     const p = await statusProgramme(opened.db);
     const own = await p.as('UERIK', 'status');
     expect(own.text).toContain('Kluster: 1');
-    expect(own.text).toContain('Aktiviteter: 2');
+    expect(own.text).toContain('Möten under perioden: 2');
+    expect((await p.as('UERIK', 'status indikatorer')).text).toContain('Aktiviteter: 2');
     expect(own.text).toContain('Du ser bara de kluster du leder eller är ersättare i.');
     expect(own.text).not.toContain('Rymd (ledare');
     const all = await p.as('UERIK', 'status all');
@@ -120,7 +155,7 @@ describe('status permissions', () => {
     for (let i = 1; i <= 30; i++) await p.as('UPM', `cluster add T${String(i).padStart(2, '0')} sector:test`);
     const reply = await p.as('UPM', 'status');
     expect(reply.text).toContain('Kluster: 32, varav 32 behöver uppmärksamhet');
-    expect(reply.text).toContain('… och 22 till: `status all`');
+    expect(reply.text).toContain('… och 27 till: `status alla från:2026-01-01 till:2026-03-31`');
     expect(reply.outcome.kind === 'reply' && renderBlocks(reply.outcome.reply).blocks.length).toBeLessThanOrEqual(50);
   });
 
@@ -141,7 +176,7 @@ describe('target', () => {
     const p = await statusProgramme(opened.db);
     expect((await p.as('UPM', 'target companies 40')).text).toBe('Målet för Företag nådda är nu 40.');
     expect((await p.as('UPM', 'target companies 45')).text).toBe('Målet för Företag nådda är nu 45.');
-    expect((await p.as('UPM', 'status')).text).toContain('Företag nådda: 2 av målet 45');
+    expect((await p.as('UPM', 'status indikatorer')).text).toContain('Företag nådda: 2 av målet 45');
     const rows = await opened.db.select().from(programmeTargets).where(eq(programmeTargets.programmeId, p.test.programme.id));
     expect(rows.map((r) => [r.indicator, r.value])).toEqual([['companies', 45]]);
   });
