@@ -1,9 +1,9 @@
 import type { dashboardSv } from './catalog.sv.js';
 
 export const dashboardEn: Record<keyof typeof dashboardSv, string> = {
-  'dashboard.link_label': "The programme's web view (valid {days} days)",
-  'dashboard.ready': "Here is the programme's web view, with the same numbers as `status`. The link is valid for {days} days and for this programme only: share it only with people who may see everything. `dashboard revoke` closes every link handed out.",
-  'dashboard.ready_local': "The programme's web view is served from this computer until you leave the console. Open the link in a browser; it is valid for {days} days.",
+  'dashboard.link_label': "The programme's web view (valid {days, plural, one {# day} other {# days}})",
+  'dashboard.ready': "Here is the programme's web view, with the same numbers as `status`. The link is valid for {days, plural, one {# day} other {# days}} and for this programme only: share it only with people who may see everything. `dashboard revoke` closes every link handed out.",
+  'dashboard.ready_local': "The programme's web view is served from this computer until you leave the console. Open the link in a browser; it is valid for {days, plural, one {# day} other {# days}}.",
   'dashboard.unavailable': 'The web view is not switched on here. A server needs LOKET_PUBLIC_URL and LOKET_SECRET_KEY.',
   'dashboard.revoked': 'Every link handed out so far has stopped working: the web view and {files} download links. `dashboard` gives a new link.',
   'dashboard.page_title': '{programme}: status {from} – {to}',

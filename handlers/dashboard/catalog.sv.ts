@@ -1,8 +1,8 @@
 // The web view (issue 12): the `dashboard` command and the pages it links to.
 export const dashboardSv = {
-  'dashboard.link_label': 'Programmets webbvy (gäller {days} dagar)',
-  'dashboard.ready': 'Här är programmets webbvy med samma siffror som `status`. Länken gäller i {days} dagar och bara för det här programmet: dela den bara med dem som får se allt. `dashboard revoke` stänger alla länkar som delats ut.',
-  'dashboard.ready_local': 'Programmets webbvy visas från den här datorn tills du avslutar konsolen. Öppna länken i en webbläsare; den gäller i {days} dagar.',
+  'dashboard.link_label': 'Programmets webbvy (gäller {days, plural, one {# dag} other {# dagar}})',
+  'dashboard.ready': 'Här är programmets webbvy med samma siffror som `status`. Länken gäller i {days, plural, one {# dag} other {# dagar}} och bara för det här programmet: dela den bara med dem som får se allt. `dashboard revoke` stänger alla länkar som delats ut.',
+  'dashboard.ready_local': 'Programmets webbvy visas från den här datorn tills du avslutar konsolen. Öppna länken i en webbläsare; den gäller i {days, plural, one {# dag} other {# dagar}}.',
   'dashboard.unavailable': 'Webbvyn är inte påslagen här. På en server behövs LOKET_PUBLIC_URL och LOKET_SECRET_KEY.',
   'dashboard.revoked': 'Alla länkar som delats ut hittills gäller inte längre: webbvyn och {files} nedladdningslänkar. `dashboard` ger en ny länk.',
   'dashboard.page_title': '{programme}: läget {from} – {to}',

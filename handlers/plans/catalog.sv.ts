@@ -22,7 +22,7 @@ export const plansCatalogSv = {
   'plan.reviewed': 'Planen för {cluster} är noterad som översedd {date}.',
   'plan.title': 'Utvecklingsplan – {cluster}',
   'plan.progress_label': 'Framsteg',
-  'plan.progress_value': '{done}/{total} åtgärder klara, {overdue} försenade',
+  'plan.progress_value': '{done}/{total} åtgärder klara, {overdue, plural, one {# försenad} other {# försenade}}',
   'plan.last_review_label': 'Senast översedd',
   'plan.never_reviewed': 'aldrig',
   'plan.empty': '{cluster} har ingen plan ännu. Börja med `plan gap {cluster} area:strategy <text>`.',

@@ -135,7 +135,7 @@ describe('cluster rename and cluster retire', () => {
     expect(list.text).not.toContain('Rymd –');
     expect(list.text).toContain('Avvecklade kluster: 1. Visa dem med `cluster list all`.');
     const all = await p.as('UOLLE', 'kluster lista alla');
-    expect(all.text).toContain('Kluster (1 aktiva, 1 avvecklade)');
+    expect(all.text).toContain('Kluster (1 aktivt, 1 avvecklat)');
     expect(all.text).toContain('Rymd (avvecklat 2026-03-02) – space – 3 medlemmar');
 
     // No new joins, notes, exchanges or meetings there, from its own leader or the project manager.

@@ -32,7 +32,7 @@ describe('archive export', () => {
     const p = await archiveProgramme(opened.db);
     const reply = await p.as('UPM', 'archive export');
     expect(errorCode(reply.outcome)).toBeUndefined();
-    expect(reply.text).toContain('är klart: 3 möten, 5 anteckningar, 1 veckorapporter, 2 planbrister, 2 utbyten');
+    expect(reply.text).toContain('är klart: 3 möten, 5 anteckningar, 1 veckorapport, 2 planbrister, 2 utbyten');
     const links = reply.outcome.kind === 'reply' ? (reply.outcome.reply.links ?? []).map((l) => l.label) : [];
     expect(links.map((l) => l.replace(/^loket-archive-.*-(\d{4}-\d{2}-\d{2})/, 'X-$1'))).toEqual(['X-2026-03-02.html', 'X-2026-03-02.json']);
     const { html, json } = await archiveFiles(opened.db, p.test.programme.id);

@@ -75,7 +75,7 @@ describe('person-dependency signals', () => {
   it('the status overview lists the clusters that rest on one person or lack a deputy', async () => {
     const p = await continuityProgramme(opened.db);
     const { text } = await p.as('UPM', 'status kontinuitet');
-    expect(text).toContain('Personberoende\n  • Ensam: bussfaktor 1 (Olle), ingen ersättare, 1 aktiva senaste 8 veckorna');
+    expect(text).toContain('Personberoende\n  • Ensam: bussfaktor 1 (Olle), ingen ersättare, 1 aktiv senaste 8 veckorna');
     expect(text).toContain('  • Rymd: bussfaktor 2 (Dana, Nils), 3 aktiva senaste 8 veckorna, 2 planåtgärder utan närvarande ägare');
     expect(text).toContain('  • Skog: inga poster eller kontakter de senaste 12 månaderna, ingen ersättare, 0 aktiva senaste 8 veckorna');
     // A leader sees only their own cluster.

@@ -36,7 +36,7 @@ describe('programme totals', () => {
     expect((await p.as('UPM', 'actions all')).text).toContain('Alla öppna åtgärder (2)');
 
     const status = await p.as('UPM', 'status');
-    expect(status.text).toContain('Åtgärder från möten: 2 öppna, 1 försenade');
+    expect(status.text).toContain('Åtgärder från möten: 2 öppna, 1 försenad');
     expect(status.text).toContain('Möten under perioden: 1');
     expect(figuresOf(status.outcome, 'status.actions')).toEqual([2, 1]);
     for (const cluster of ['Rymd', 'Skog', 'Sol', 'Hav']) {
@@ -54,7 +54,7 @@ describe('programme totals', () => {
       ['Skog', 1, 2, 1],
       ['Sol', 1, 2, 1],
     ]);
-    expect(view.totals.find((f) => f.label === t('sv', 'status.actions'))?.value).toBe('2 öppna, 1 försenade');
+    expect(view.totals.find((f) => f.label === t('sv', 'status.actions'))?.value).toBe('2 öppna, 1 försenad');
   });
 
   it("a leader's status counts an item of a meeting of both their clusters once, as the two clusters' lists hold it", async () => {
