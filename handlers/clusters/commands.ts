@@ -1,5 +1,5 @@
 // The clusters and who belongs where (docs/architecture.md "Commands"): each command declared once.
-import { cluster, enumOf, person, text } from '../core/arg-types.js';
+import { cluster, enumOf, person, text, textLimits } from '../core/arg-types.js';
 import { defineCommand, option, positional } from '../core/spec.js';
 import { clusterAdd } from './cluster-add.js';
 import { clusterList } from './cluster-list.js';
@@ -23,7 +23,7 @@ export const clusterCommands = [
     summary: { sv: 'lägger till ett kluster', en: 'adds a cluster' },
     args: {
       name: positional.rest(cluster(), { what: 'cluster.name_what' }),
-      sector: option('sector', ['sektor', 'bransch'], text('sektor', 'sector'), { required: true, what: 'cluster.sector_what' }),
+      sector: option('sector', ['sektor', 'bransch'], text('sektor', 'sector', textLimits.title), { required: true, what: 'cluster.sector_what' }),
     },
     // Clusters are the programme's structure, which the project manager answers for.
     roles: ['manager'],

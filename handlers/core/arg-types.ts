@@ -1,22 +1,78 @@
 // The value types a command's arguments may have (handlers/core/spec.ts). Each reads one value strictly and
 // says what was wrong; cluster and person names are checked against the programme by the handler, which
 // can list what exists.
+import type { MessageKey } from '../i18n/index.js';
 import type { PersonRef, ShortIdKind } from './command.js';
 import { parseDay } from './dates.js';
 import type { Language } from './incoming.js';
+import { LoketError } from './errors.js';
 import { normaliseOrgNumber } from './org-number.js';
 import { parseShortId, tokenize } from './parse.js';
-import type { ArgType, Bilingual, GuestRef, ParticipantRef, Parsed } from './spec.js';
+import type { ArgType, Bilingual, GuestRef, ParticipantRef, Parsed, ValueProblem } from './spec.js';
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const placeholder = (sv: string, en: string): Bilingual => ({ sv, en });
 
-/** Free text, kept exactly as typed (trimmed). */
-export const text = (sv = 'text', en = 'text'): ArgType<string> => ({
+/** The longest value a text field takes, and what the refusal calls it («Titeln har 10 000 tecken; …»). */
+export interface TextLimit {
+  readonly max: number;
+  readonly what: MessageKey;
+}
+
+/**
+ * The documented maxima (README "Limits"), counted in characters (code points) as typed:
+ * - a title, a topic, a sector, a search: 200 — one line in a list, a phone's width or two;
+ * - a cluster's or an organisation's name: 120 — a name, shown in headings, buttons and CSV cells;
+ * - a tag: 60;
+ * - a body (a note, a decision, a weekly field, a learning, a reason, a comment): 4 000. Slack lets a person
+ *   send 40 000 characters in a message but its modal text input holds 3 000 (so forms cap there, see
+ *   `formMaxLength`); Teams holds about 28 KB. 4 000 is a page and a half of prose: every real note fits,
+ *   and a reply quoting a few of them still fits one platform message.
+ */
+export const textLimits = {
+  title: { max: 200, what: 'limit.title' },
+  name: { max: 120, what: 'limit.name' },
+  tag: { max: 60, what: 'limit.tag' },
+  body: { max: 4000, what: 'limit.text' },
+} as const satisfies Record<string, TextLimit>;
+
+/** Slack's plain_text_input takes at most 3 000 characters; a form field carries the smaller of the two. */
+export const formMaxLength = (limit: TextLimit): number => Math.min(limit.max, 3000);
+
+/** Characters as a person counts them (an emoji is one), not UTF-16 units. */
+export const characterCount = (value: string): number => [...value].length;
+
+/** The refusal for a value over its limit; the binder formats the counts in the reader's language. */
+export function tooLong(value: string, limit: TextLimit): ValueProblem | undefined {
+  const length = characterCount(value);
+  return length > limit.max ? { code: 'args.too_long', params: { what: limit.what }, counts: { length, max: limit.max } } : undefined;
+}
+
+/** A count as the reader writes numbers: «10 000» in Swedish, «10,000» in English. */
+export function formatCount(n: number, language: Language): string {
+  return new Intl.NumberFormat(language).format(n);
+}
+
+/** For text a handler reads itself (a meeting's `decision:` lines, a note as typed with its line breaks):
+ *  the same refusal as the binder's, so nothing longer than the limit is stored. */
+export function assertWithin(value: string, limit: TextLimit, language: Language, example: string): void {
+  const problem = tooLong(value, limit);
+  if (!problem) return;
+  const counts = Object.fromEntries(Object.entries(problem.counts ?? {}).map(([name, n]) => [name, formatCount(n, language)]));
+  throw new LoketError(problem.code, { ...problem.params, ...counts }, example);
+}
+
+/** Free text, kept exactly as typed (trimmed), at most `limit.max` characters (a body unless told). */
+export const text = (sv = 'text', en = 'text', limit: TextLimit = textLimits.body): ArgType<string> => ({
   name: 'text',
   placeholder: placeholder(sv, en),
   textLike: true,
-  parse: (value) => ok(value.trim()),
+  maxLength: limit.max,
+  parse: (value) => {
+    const trimmed = value.trim();
+    const problem = tooLong(trimmed, limit);
+    return problem ? { ok: false, problem } : ok(trimmed);
+  },
 });
 
 /** One word: a code, a topic word. */
@@ -31,7 +87,12 @@ export const cluster = (): ArgType<string> => ({
   name: 'cluster',
   placeholder: placeholder('kluster', 'cluster'),
   textLike: true,
-  parse: (value) => ok(value.trim()),
+  maxLength: textLimits.name.max,
+  parse: (value) => {
+    const trimmed = value.trim();
+    const problem = tooLong(trimmed, textLimits.name);
+    return problem ? { ok: false, problem } : ok(trimmed);
+  },
 });
 
 /** A strict `YYYY-MM-DD` that exists (2026-02-30 is refused). */

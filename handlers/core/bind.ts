@@ -4,6 +4,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { MessageKey } from '../i18n/index.js';
 import type { Command, PersonRef, StructuredLine, Token } from './command.js';
+import { formatCount } from './arg-types.js';
 import { LoketError } from './errors.js';
 import type { Language } from './incoming.js';
 import { foldFreeText, rawOf } from './parse.js';
@@ -220,7 +221,8 @@ class Binder {
 
   private refuseValue(problem: ValueProblem, type: ArgType<unknown>, key: string): never {
     const choices = type.choices?.(this.language).map((c) => `\`${c}\``).join(', ');
-    this.fail(problem.code, { key, ...(choices ? { choices } : {}), ...problem.params });
+    const counts = Object.fromEntries(Object.entries(problem.counts ?? {}).map(([name, n]) => [name, formatCount(n, this.language)]));
+    this.fail(problem.code, { key, ...(choices ? { choices } : {}), ...problem.params, ...counts });
   }
 }
 

@@ -70,6 +70,8 @@ export interface Bilingual {
 export interface ValueProblem {
   code: MessageKey;
   params?: Record<string, string | number>;
+  /** Numbers the binder writes in the reader's language («10 000», «10,000»). */
+  counts?: Record<string, number>;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
@@ -94,6 +96,8 @@ export interface ArgType<T> {
   choices?(language: Language): string[];
   /** Text-like values may swallow a leftover word («Menade du `sector:"vehicle testing"`?»). */
   readonly textLike?: boolean;
+  /** The most characters a text value takes (`textLimits` in arg-types.ts); longer is refused. */
+  readonly maxLength?: number;
 }
 
 interface SlotBase<T> {

@@ -1,6 +1,6 @@
 // Peer exchange (issue 7): needs and offers, matched proposals, introductions and learnings
 // (docs/architecture.md "Commands"): each command declared once.
-import { cluster, enumOf, id, integer, list, text } from '../core/arg-types.js';
+import { cluster, enumOf, id, integer, list, text, textLimits } from '../core/arg-types.js';
 import { defineCommand, option, positional } from '../core/spec.js';
 import { exchangeAccept, exchangeDecline, exchangeDeclineExample } from './exchange-answer.js';
 import { exchangeDone, exchangeDoneExample } from './exchange-done.js';
@@ -11,8 +11,8 @@ import { exchangeRound } from './exchange-round.js';
 
 /** What a need or an offer is about, its tags and (for someone with several clusters) which cluster's it is. */
 const postArgs = () => ({
-  topic: positional.rest(text('ämne', 'topic'), { what: 'exchange.topic_what' }),
-  tags: option('tags', ['taggar'], list(text('tagg', 'tag'))),
+  topic: positional.rest(text('ämne', 'topic', textLimits.title), { what: 'exchange.topic_what' }),
+  tags: option('tags', ['taggar'], list(text('tagg', 'tag', textLimits.tag))),
   cluster: option('cluster', ['kluster'], cluster()),
 });
 

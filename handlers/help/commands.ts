@@ -1,4 +1,4 @@
-import { text } from '../core/arg-types.js';
+import { text, textLimits } from '../core/arg-types.js';
 import { defineCommand, positional } from '../core/spec.js';
 import { help } from './help.js';
 
@@ -8,7 +8,7 @@ export const helpCommands = [
     aliases: ['hjälp', 'hjalp', '?'],
     group: 'start',
     summary: { sv: 'visar vad LOKET kan, område för område', en: 'shows what LOKET does, area by area' },
-    args: { topic: positional.optionalRest(text('område eller kommando', 'area or command')) },
+    args: { topic: positional.optionalRest(text('område eller kommando', 'area or command', textLimits.title)) },
     roles: 'everyone',
     example: { sv: 'help möten', en: 'help meetings' },
     menu: true,

@@ -1,3 +1,4 @@
+import { assertWithin, textLimits } from '../core/arg-types.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { textAfterWords } from '../core/free-text.js';
@@ -16,6 +17,7 @@ export async function addNote(ctx: HandlerContext<{ cluster: string; text: strin
   if (!member && !actor.programmeRoles.includes('manager')) throw new LoketError('note.not_member', { cluster: cluster.name }, `join ${cluster.name}`);
   // Taken as typed, line breaks included: a how-to is often a list (the binder's value joins words with spaces).
   const text = textAfterWords(command.raw, 2) || args.text;
+  assertWithin(text, textLimits.body, actor.language, example);
   const { note } = await repos.notes.create({ programmeId: actor.programmeId, clusterId: cluster.id, authorId: actor.personId, text, at: clock.now() });
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'note.create', subjectType: 'note', subjectId: note.id, detail: { ref: shortId('N', note.number), clusterId: cluster.id }, at: clock.now() });
   return textReply(t(actor.language, 'note.saved', { id: shortId('N', note.number), cluster: cluster.name }));

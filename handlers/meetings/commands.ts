@@ -1,5 +1,5 @@
 // Meetings and their action items (docs/architecture.md "Commands"): each command declared once.
-import { cluster, clusters, date, id, list, organisation, participants, text } from '../core/arg-types.js';
+import { cluster, clusters, date, id, list, organisation, participants, text, textLimits } from '../core/arg-types.js';
 import { defineCommand, mentions, option, positional } from '../core/spec.js';
 import { completeAction } from './complete-action.js';
 import { deleteMeeting } from './delete-meeting.js';
@@ -32,7 +32,7 @@ export const meetingCommands = [
     },
     args: {
       // Optional here: the bare `meeting` opens the form; with other input the handler asks for a title.
-      title: positional.optionalRest(text('titel', 'title'), { what: 'meeting.title_what' }),
+      title: positional.optionalRest(text('titel', 'title', textLimits.title), { what: 'meeting.title_what' }),
       date: option('date', ['datum'], date()),
       clusters: option('cluster', ['kluster'], clusters()),
       kind: option('kind', ['typ'], meetingKind),
@@ -79,8 +79,8 @@ export const meetingCommands = [
     },
     args: {
       id: meetingId(),
-      title: positional.optionalRest(text('titel', 'title')),
-      titled: option('title', ['titel'], text('titel', 'title')),
+      title: positional.optionalRest(text('titel', 'title', textLimits.title)),
+      titled: option('title', ['titel'], text('titel', 'title', textLimits.title)),
       date: option('date', ['datum'], date()),
       kind: option('kind', ['typ'], meetingKind),
     },
@@ -121,7 +121,7 @@ export const meetingCommands = [
     group: 'meetings',
     summary: { sv: 'listar öppna åtgärder – dina, ett klusters eller alla – försenade först', en: "lists open action items – yours, a cluster's or all – overdue first" },
     // `mine` (the default), `all` or a cluster's name; the handler tells them apart.
-    args: { scope: positional.optionalRest(text('mina|kluster|alla', 'mine|cluster|all')) },
+    args: { scope: positional.optionalRest(text('mina|kluster|alla', 'mine|cluster|all', textLimits.title)) },
     roles: 'everyone',
     example: 'actions Rymd',
     menu: true,

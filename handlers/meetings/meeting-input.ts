@@ -5,6 +5,7 @@ import type { NewMeeting } from '../../db/meetings.repository.js';
 import type { Person } from '../../db/people.repository.js';
 import type { MeetingKind } from '../../db/schema/index.js';
 import type { Command, PersonRef, StructuredLine } from '../core/command.js';
+import { assertWithin, textLimits } from '../core/arg-types.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn, readDay } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
@@ -39,6 +40,8 @@ export async function readMeetingInput(ctx: HandlerContext<MeetingArgs>): Promis
   const { args, command, settings, clock } = ctx;
   const title = args.title?.trim();
   if (!title) throw new LoketError('args.missing', { what: 'meeting.title_what' }, meetingExample);
+  // A `decision:`, `action:` or `note:` line is a body, held to the same limit as a note (README "Limits").
+  for (const line of command.lines) assertWithin(line.text, textLimits.body, ctx.actor.language, meetingExample);
   const heldOn = args.date ?? dayIn(settings.timezone, clock.now());
   const { clusterIds, chooseFrom } = await meetingClusters(ctx, args.clusters ?? []);
   const kind = meetingKindOr(args.kind, clusterIds.length > 0 || chooseFrom !== undefined);

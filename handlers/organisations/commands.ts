@@ -1,6 +1,6 @@
 // The organisations that take part, de-duplicated by organisation number (docs/architecture.md "Commands").
 import type { HelixType } from '../../db/schema/index.js';
-import { enumOf, organisation, text } from '../core/arg-types.js';
+import { enumOf, organisation, text, textLimits } from '../core/arg-types.js';
 import { defineCommand, option, positional } from '../core/spec.js';
 import { orgAdd } from './org-add.js';
 import { orgList } from './org-list.js';
@@ -26,7 +26,7 @@ export const organisationCommands = [
     summary: { sv: 'lägger till en organisation med organisationsnummer', en: 'adds an organisation by its organisation number' },
     args: {
       number: positional.required(organisation()),
-      name: positional.rest(text('namn', 'name'), { what: 'org.name_what' }),
+      name: positional.rest(text('namn', 'name', textLimits.name), { what: 'org.name_what' }),
       type: option('type', ['typ'], helixWord, { required: true }),
     },
     roles: ['manager', 'leader'],
