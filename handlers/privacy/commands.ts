@@ -5,7 +5,7 @@ import { defineCommand, option, positional } from '../core/spec.js';
 import { exportMe } from './export-me.js';
 import { forgetMe } from './forget-me.js';
 import { hold, holdExample, holdRelease, holdReleaseExample, privacyFlags } from './hold.js';
-import { privacy } from './privacy.js';
+import { privacy, privacyAll } from './privacy.js';
 
 /** Any record a hold can be put on: meetings, actions, notes, exchanges, plan gaps and plan actions. */
 const heldRecord = () => positional.required(id('M', 'A', 'N', 'X', 'G', 'P'), { what: 'privacy.hold_what' });
@@ -22,6 +22,17 @@ export const privacyCommands = [
     roles: 'everyone',
     example: 'privacy',
     handler: privacy,
+  }),
+  // `privacy` fits a phone screen; the full account is one command (or its button) away (issue 20).
+  defineCommand({
+    verb: 'privacy all',
+    aliases: ['integritet allt', 'integritet alla', 'dataskydd allt', 'privacy alla'],
+    group: 'privacy',
+    summary: { sv: 'allt om dina uppgifter: vad som lagras per kategori, ändamål, gallring och vad LOKET inte kan ta tillbaka', en: 'everything about your data: what is stored per category, purposes, retention and what LOKET cannot recall' },
+    args: {},
+    roles: 'everyone',
+    example: { sv: 'integritet allt', en: 'privacy all' },
+    handler: privacyAll,
   }),
   defineCommand({
     verb: 'export me',

@@ -3,12 +3,44 @@ import { retentionCategories, retentionPolicy, type RetentionCategory, type Rete
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import type { Language } from '../core/incoming.js';
-import type { Reply } from '../core/reply.js';
+import { commandRef, type Reply } from '../core/reply.js';
 import { identityHash, pseudonymKeyFor, pseudonymOf } from './forget-me-erase.js';
 import { t, type MessageKey } from '../i18n/index.js';
 
-/** `privacy`: what LOKET stores about the asker, why, for how long, who sees it, and what it cannot undo. */
+/** `privacy`: five lines a phone shows at once – what is stored, why, for how long, who sees it and the
+ *  asker's rights – with the full account one command (or button) away (issue 20). */
 export async function privacy(ctx: HandlerContext): Promise<Reply> {
+  const { actor, repos, settings } = ctx;
+  const lang = actor.language;
+  const subject = { programmeId: actor.programmeId, personId: actor.personId, userId: actor.userId };
+  const { counts } = await repos.personalData.countRows(subject);
+  const policy = settings.privacy?.retention ?? retentionPolicy({});
+  const records = counts.filter((c) => c.table !== 'people').reduce((sum, c) => sum + c.count, 0);
+  const years = retentionCategories.map((c) => policy.years[c]);
+  const kept = { min: Math.min(...years), max: Math.max(...years) };
+  const items = [
+    t(lang, 'privacy.summary_stored', { records }),
+    t(lang, 'privacy.summary_why'),
+    policy.programmeEnd ? t(lang, 'privacy.summary_kept_end', { end: policy.programmeEnd, ...kept }) : t(lang, 'privacy.summary_kept_no_end', kept),
+    t(lang, 'privacy.summary_who'),
+    t(lang, 'privacy.summary_rights', { export: commandRef(FULL.export[lang]), forget: commandRef(FULL.forget[lang]) }),
+  ];
+  const blocks: Reply['blocks'] = [{ type: 'list', items }];
+  const returning = await returningNote(ctx);
+  if (returning) blocks.push({ type: 'text', text: returning });
+  blocks.push({ type: 'text', text: t(lang, 'privacy.summary_more', { command: commandRef(FULL.all[lang]) }) });
+  return { title: t(lang, 'privacy.title'), blocks, buttons: [{ label: t(lang, 'privacy.button_all'), command: FULL.all[lang] }], visibility: 'private' };
+}
+
+/** The commands the summary names, as the reader types them. */
+const FULL = {
+  all: { sv: 'integritet allt', en: 'privacy all' },
+  export: { sv: 'export me', en: 'export me' },
+  forget: { sv: 'forget-me', en: 'forget-me' },
+} as const;
+
+/** `privacy all`: everything stored about the asker, why, for how long, who sees it, and what LOKET cannot undo. */
+export async function privacyAll(ctx: HandlerContext): Promise<Reply> {
   const { actor, repos, settings } = ctx;
   const lang = actor.language;
   const subject = { programmeId: actor.programmeId, personId: actor.personId, userId: actor.userId };

@@ -5,6 +5,8 @@ import type { OpenedDatabase } from '../../../db/client.js';
 import { rowsOf } from '../../../db/migrate.js';
 import { retentionPolicy } from '../../../db/retention-policy.js';
 import { auditLog, exportFiles } from '../../../db/schema/index.js';
+import { createRepositories } from '../../../db/repositories.js';
+import { t } from '../../../handlers/i18n/index.js';
 import { createLoketCore } from '../../../handlers/registry.js';
 import { say, silentLogger, testSettings } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
@@ -19,9 +21,31 @@ afterAll(async () => opened.close());
 const count = async (query: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await opened.db.execute(query))[0]!.n);
 
 describe('privacy', () => {
-  it('tells a person in their language what is stored about them, with the counts from the database', async () => {
+  it('opens with five lines a phone shows at once – stored, why, how long, who sees it, rights – and the full text one command or button away', async () => {
     const p = await privacyProgramme(opened.db);
     const reply = await p.zelda('privacy');
+    const id = p.zeldaId;
+    const { counts } = await createRepositories(opened.db).personalData.countRows({ programmeId: p.test.programme.id, personId: id, userId: ZELDA.userId });
+    const records = counts.filter((c) => c.table !== 'people').reduce((sum, c) => sum + c.count, 0);
+    expect(records).toBeGreaterThanOrEqual(5);
+    const summary = reply.outcome.kind === 'reply' ? reply.outcome.reply.blocks[0] : undefined;
+    expect(summary?.type === 'list' && summary.items).toEqual([
+      t('en', 'privacy.summary_stored', { records }),
+      t('en', 'privacy.summary_why'),
+      t('en', 'privacy.summary_kept_no_end', { max: 5 }),
+      t('en', 'privacy.summary_who'),
+      t('en', 'privacy.summary_rights', { export: '`/loket export me`', forget: '`/loket forget-me`' }),
+    ]);
+    expect(reply.text).toContain('`export me`');
+    expect(reply.text).toContain('`privacy all`');
+    expect(reply.outcome.kind === 'reply' && reply.outcome.reply.buttons?.map((b) => b.command)).toEqual(['privacy all']);
+    expect(reply.text.split('\n').length).toBeLessThanOrEqual(12);
+    expect(reply.text).not.toContain('Profile: name');
+  });
+
+  it('privacy all tells a person in their language what is stored about them, with the counts from the database', async () => {
+    const p = await privacyProgramme(opened.db);
+    const reply = await p.zelda('privacy all');
     expect(reply.text).toContain('Your data in LOKET');
     expect(reply.text).toContain(`Profile: name ${ZELDA.name}, user id slack:${ZELDA.userId}, organisation not given, gender woman, language en`);
     const id = p.zeldaId;
@@ -47,7 +71,11 @@ describe('privacy', () => {
     const p = await privacyProgramme(opened.db);
     const privacy = { retention: retentionPolicy({ programmeEnd: '2028-12-31', yearsAfterEnd: 7, categoryYears: { audit: 10 } }) };
     const core = createLoketCore({ db: opened.db, clock: p.test.clock, logger: silentLogger, settings: { ...testSettings, privacy } });
-    const reply = await say(core, { platform: 'slack', workspaceId: p.workspaceId, userId: 'UANNA', displayName: 'Anna' }, 'integritet');
+    const as = (text: string) => say(core, { platform: 'slack', workspaceId: p.workspaceId, userId: 'UANNA', displayName: 'Anna' }, text);
+    const short = await as('integritet');
+    expect(short.text).toContain('Hur länge: programmet slutar 2028-12-31; därefter pseudonymiseras personuppgifterna inom 10 år');
+    expect(short.text).toContain('[Läs allt: integritet allt]');
+    const reply = await as('integritet allt');
     expect(reply.text).toContain('Dina uppgifter i LOKET');
     expect(reply.text).toContain('Programmet slutar 2028-12-31.');
     expect(reply.text).toContain('Profiluppgifter: 7 år efter programmets slut');
