@@ -57,8 +57,25 @@ export function matchWindow(ctx: HandlerContext) {
   return { now, windowStart: subMonths(now, PAIR_WINDOW_MONTHS), today: dayIn(ctx.settings.timezone, now), ignoredWords: IGNORED_MATCH_WORDS };
 }
 
+/** What a proposal stores as its reason: the match's facts, not a sentence, so each reader gets it in their own
+ *  language (issue 20: «both about drönare; sara's offer …» in a Swedish list). */
+export function storedReason(match: OfferMatch): string {
+  const { sharedTags, matchedWords, personName, clusterName, topic, otherSector, otherOrganisation, away } = match;
+  return JSON.stringify({ sharedTags, matchedWords, personName, clusterName, topic, otherSector, otherOrganisation, away });
+}
+
+/** A stored reason in the reader's language; a reason stored as text before issue 20 is shown as it is. */
+export function readReason(stored: string, language: Language): string {
+  if (!stored.startsWith('{')) return stored;
+  try {
+    return reasonFor(JSON.parse(stored) as Parameters<typeof reasonFor>[0], language);
+  } catch {
+    return stored;
+  }
+}
+
 /** "both about eu projects; Anna's offer: …" — what the two have in common, then what is offered. */
-export function reasonFor(match: OfferMatch, language: Language): string {
+export function reasonFor(match: Pick<OfferMatch, 'sharedTags' | 'matchedWords' | 'personName' | 'clusterName' | 'topic' | 'otherSector' | 'otherOrganisation' | 'away'>, language: Language): string {
   const parts: string[] = [];
   if (match.sharedTags.length) parts.push(t(language, 'exchange.reason_tags', { tags: match.sharedTags.join(', ') }));
   else if (match.matchedWords.length) parts.push(t(language, 'exchange.reason_words', { words: match.matchedWords.join(', ') }));
@@ -85,7 +102,7 @@ export async function proposeForNeed(ctx: HandlerContext, need: { id: string; pe
     if (skipPeople.has(match.personId) || chosen.some((c) => c.match.personId === match.personId)) continue;
     const reason = reasonFor(match, ctx.actor.language);
     const { proposal } = await ctx.repos.exchanges.createProposal({
-      programmeId: ctx.actor.programmeId, needId: need.id, offerId: match.offerId, needPersonId: need.personId, offerPersonId: match.personId, reason, at: ctx.clock.now(),
+      programmeId: ctx.actor.programmeId, needId: need.id, offerId: match.offerId, needPersonId: need.personId, offerPersonId: match.personId, reason: storedReason(match), at: ctx.clock.now(),
     });
     // Already proposed to each other by a command running at the same moment: that one tells them.
     if (!proposal) continue;
@@ -111,7 +128,7 @@ export async function proposeForOffer(ctx: HandlerContext, offer: { id: string; 
     if (!match) continue;
     const reason = reasonFor(match, ctx.actor.language);
     const { proposal } = await ctx.repos.exchanges.createProposal({
-      programmeId: ctx.actor.programmeId, needId: need.id, offerId: offer.id, needPersonId: need.personId, offerPersonId: offer.personId, reason, at: window.now,
+      programmeId: ctx.actor.programmeId, needId: need.id, offerId: offer.id, needPersonId: need.personId, offerPersonId: offer.personId, reason: storedReason(match), at: window.now,
     });
     if (!proposal) continue;
     chosen.push({ id: shortId('X', proposal.number), number: proposal.number, match, reason, needPersonId: need.personId });

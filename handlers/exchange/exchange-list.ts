@@ -4,7 +4,7 @@ import { shorten } from '../core/free-text.js';
 import type { Language } from '../core/incoming.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
-import { answerButtons } from './exchange-common.js';
+import { answerButtons, readReason } from './exchange-common.js';
 import { contactOf } from './exchange-answer.js';
 import { t } from '../i18n/index.js';
 
@@ -40,6 +40,6 @@ function ownAnswer(p: ProposalDetails, personId: string) {
 function proposalLine(p: ProposalDetails, personId: string, lang: Language): string {
   const [me, other] = p.need.personId === personId ? [p.need, p.offer] : [p.offer, p.need];
   const state = t(lang, `exchange.state.${p.proposal.state}`);
-  const line = `${shortId('X', p.proposal.number)} · ${other.name} (${other.cluster}) · ${state} – ${p.proposal.reason}`;
+  const line = `${shortId('X', p.proposal.number)} · ${other.name} (${other.cluster}) · ${state} – ${readReason(p.proposal.reason, lang)}`;
   return p.proposal.state === 'introduced' || p.proposal.state === 'done' ? `${line} · ${contactOf(other, me)}` : line;
 }
