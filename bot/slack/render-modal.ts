@@ -64,7 +64,9 @@ function inputElement(field: ReplyFormField): types.InputBlockElement {
     return { type: 'static_select', action_id: FORM_ACTION_ID, options, ...(initial ? { initial_option: initial } : {}), ...placeholder };
   }
   const initial = field.initial ? { initial_value: field.initial.slice(0, MODAL.initialValue) } : {};
-  return { type: 'plain_text_input', action_id: FORM_ACTION_ID, multiline: field.kind === 'multiline', ...initial, ...placeholder };
+  // Slack's plain_text_input takes a max_length of at most 3 000.
+  const maxLength = field.maxLength ? { max_length: Math.min(field.maxLength, MODAL.initialValue) } : {};
+  return { type: 'plain_text_input', action_id: FORM_ACTION_ID, multiline: field.kind === 'multiline', ...initial, ...placeholder, ...maxLength };
 }
 
 /**

@@ -42,6 +42,7 @@ function formInput(field: ReplyFormField, language: Language): CardElement {
         type: 'Input.Text',
         ...common,
         ...(field.kind === 'multiline' ? { isMultiline: true } : {}),
+        ...(field.maxLength ? { maxLength: field.maxLength } : {}),
         ...(field.initial ? { value: field.initial } : {}),
       };
     case 'date':

@@ -1,5 +1,5 @@
 // The clusters and who belongs where (docs/architecture.md "Commands"): each command declared once.
-import { cluster, enumOf, person, text, textLimits } from '../core/arg-types.js';
+import { cluster, clusterName, enumOf, person, text, textLimits } from '../core/arg-types.js';
 import { defineCommand, option, positional } from '../core/spec.js';
 import { clusterAdd } from './cluster-add.js';
 import { clusterList } from './cluster-list.js';
@@ -22,7 +22,7 @@ export const clusterCommands = [
     group: 'admin',
     summary: { sv: 'lägger till ett kluster', en: 'adds a cluster' },
     args: {
-      name: positional.rest(cluster(), { what: 'cluster.name_what' }),
+      name: positional.rest(clusterName(), { what: 'cluster.name_what' }),
       sector: option('sector', ['sektor', 'bransch'], text('sektor', 'sector', textLimits.title), { required: true, what: 'cluster.sector_what' }),
     },
     // Clusters are the programme's structure, which the project manager answers for.
@@ -84,7 +84,7 @@ export const clusterCommands = [
     summary: { sv: 'byter namn på ett kluster; allt det har följer med', en: 'renames a cluster; everything it has goes with it' },
     args: {
       cluster: positional.required(cluster(), { what: 'cluster.name_what' }),
-      name: positional.rest(cluster(), { what: 'cluster.name_what' }),
+      name: positional.rest(clusterName(), { what: 'cluster.name_what' }),
     },
     // Clusters are the programme's structure, which the project manager answers for.
     roles: ['manager'],

@@ -82,12 +82,24 @@ export const word = (sv: string, en: string): ArgType<string> => ({
   parse: (value) => ok(value.trim()),
 });
 
-/** A cluster's name; the handler looks it up and lists the programme's clusters when it is not found. */
+/** A cluster's name; the handler looks it up and lists the programme's clusters when it is not found.
+ *  Each name is held to the name limit — also each of `"Rymd, Skog"`, as the meeting form sends several. */
 export const cluster = (): ArgType<string> => ({
   name: 'cluster',
   placeholder: placeholder('kluster', 'cluster'),
   textLike: true,
   maxLength: textLimits.name.max,
+  parse: (value) => {
+    const trimmed = value.trim();
+    const longest = trimmed.split(',').reduce((a, b) => (characterCount(b.trim()) > characterCount(a) ? b.trim() : a), '');
+    const problem = tooLong(longest, textLimits.name);
+    return problem ? { ok: false, problem } : ok(trimmed);
+  },
+});
+
+/** A new name for a cluster (`cluster add`, `cluster rename`): the whole name within the name limit. */
+export const clusterName = (): ArgType<string> => ({
+  ...cluster(),
   parse: (value) => {
     const trimmed = value.trim();
     const problem = tooLong(trimmed, textLimits.name);

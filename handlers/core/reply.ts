@@ -29,6 +29,8 @@ export interface ReplyFormField {
   initial?: string;
   options?: { value: string; label: string }[];
   placeholder?: string;
+  /** The most characters the input takes (`formMaxLength` in arg-types.ts); the platform stops typing there. */
+  maxLength?: number;
 }
 
 /** Rendered as a Slack modal or a Teams Adaptive Card; the console accepts the text form. */

@@ -1,3 +1,4 @@
+import { formMaxLength, textLimits } from '../core/arg-types.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import type { Language } from '../core/incoming.js';
@@ -44,7 +45,7 @@ function learnedForm(id: string, lang: Language, example: string): Reply {
       language: lang,
       fields: [
         { key: '_text', label: t(lang, 'exchange.done_field_id'), kind: 'text', required: true, initial: id },
-        { key: 'learned', label: t(lang, 'exchange.done_field_learned'), kind: 'multiline', required: true },
+        { key: 'learned', label: t(lang, 'exchange.done_field_learned'), kind: 'multiline', required: true, maxLength: formMaxLength(textLimits.body) },
       ],
     },
   };

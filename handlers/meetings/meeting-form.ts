@@ -1,3 +1,4 @@
+import { formMaxLength, textLimits } from '../core/arg-types.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import type { Reply } from '../core/reply.js';
@@ -25,7 +26,7 @@ export function meetingForm({ actor, settings, clock }: HandlerContext): Reply {
       submitLabel: t(lang, 'meeting.form_submit'),
       language: lang,
       fields: [
-        { key: '_text', label: t(lang, 'meeting.field_title'), kind: 'text', required: true },
+        { key: '_text', label: t(lang, 'meeting.field_title'), kind: 'text', required: true, maxLength: formMaxLength(textLimits.title) },
         { key: 'date', label: t(lang, 'meeting.field_date'), kind: 'date', required: true, initial: dayIn(settings.timezone, clock.now()) },
         { key: 'cluster', label: t(lang, 'meeting.field_clusters'), kind: 'text', ...(ownCluster ? { initial: ownCluster } : {}), placeholder: 'Rymd, Skog' },
         { key: 'kind', label: t(lang, 'meeting.field_kind'), kind: 'select', options: kindOptions(lang), initial: ownCluster ? 'cluster' : 'network' },

@@ -1,6 +1,7 @@
 import type { Cluster } from '../../db/clusters.repository.js';
 import type { ProgressFields } from '../../db/progress.repository.js';
 import { moods, type Mood } from '../../db/schema/index.js';
+import { formMaxLength, textLimits } from '../core/arg-types.js';
 import type { HandlerContext } from '../core/context.js';
 import { textReply, type Reply, type ReplyForm } from '../core/reply.js';
 import { isoWeekOf, previousWeek } from '../core/weeks.js';
@@ -75,8 +76,8 @@ function formFor(language: Language, clusterName: string | undefined, initial: R
     submitLabel: t(language, 'progress.form_submit'),
     language,
     fields: [
-      { key: 'cluster', label: label('cluster'), kind: 'text', required: true, ...(clusterName ? { initial: clusterName } : {}) },
-      ...FIELDS.map((key) => ({ key, label: label(key), kind: 'multiline' as const, ...(initial[key] ? { initial: initial[key] } : {}) })),
+      { key: 'cluster', label: label('cluster'), kind: 'text', required: true, maxLength: formMaxLength(textLimits.name), ...(clusterName ? { initial: clusterName } : {}) },
+      ...FIELDS.map((key) => ({ key, label: label(key), kind: 'multiline' as const, maxLength: formMaxLength(textLimits.body), ...(initial[key] ? { initial: initial[key] } : {}) })),
       { key: 'mood', label: label('mood'), kind: 'select', ...(mood ? { initial: mood } : {}), options: moods.map((m) => ({ value: m, label: t(language, `progress.mood_${m}`) })) },
     ],
   };

@@ -48,6 +48,14 @@ describe('renderModal', () => {
     expect(renderModal(meetingForm, 'en', '{}').close?.text).toBe('Cancel');
   });
 
+  it('a field with a maximum carries it as max_length, never above the 3 000 Slack allows', () => {
+    const form: ReplyForm = { ...meetingForm, fields: [{ key: '_text', label: 'Rubrik', kind: 'text', maxLength: 200 }, { key: 'done', label: 'Gjort', kind: 'multiline', maxLength: 4000 }, { key: 'x', label: 'X', kind: 'text' }] };
+    const [title, done, other] = renderModal(form, 'sv', '{}').blocks as types.InputBlock[];
+    expect(title?.element).toMatchObject({ type: 'plain_text_input', max_length: 200 });
+    expect(done?.element).toMatchObject({ type: 'plain_text_input', multiline: true, max_length: 3000 });
+    expect(other?.element).not.toHaveProperty('max_length');
+  });
+
   it('a select without options falls back to a text input, since Slack rejects an empty select', () => {
     const form: ReplyForm = { ...meetingForm, fields: [{ key: 'cluster', label: 'Kluster', kind: 'select', options: [] }] };
     expect((renderModal(form, 'sv', '{}').blocks[0] as types.InputBlock).element.type).toBe('plain_text_input');

@@ -39,6 +39,15 @@ describe('a form as an Adaptive Card', () => {
     expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: 'Logga ett möte', weight: 'Bolder' });
   });
 
+  it('a text field with a maximum carries it as maxLength, so Teams stops typing there', () => {
+    const form: ReplyForm = { ...meetingForm, fields: [{ key: '_text', label: 'Rubrik', kind: 'text', maxLength: 200 }, { key: 'done', label: 'Gjort', kind: 'multiline', maxLength: 3000 }] };
+    const inputs = formCard({ visibility: 'private', blocks: [], form }).body.filter((e) => e.type.startsWith('Input.'));
+    expect(inputs.map((e) => [e.id, e.maxLength])).toEqual([
+      ['_text', 200],
+      ['done', 3000],
+    ]);
+  });
+
   it('a required input tells the person what is missing in the form\'s language, whatever the reader\'s locale', () => {
     const english: ReplyForm = { ...meetingForm, language: 'en', fields: [{ key: '_text', label: 'Title', kind: 'text', required: true }, { key: 'date', label: 'Date', kind: 'date', required: true }] };
     const card = renderTeamsMessages({ visibility: 'private', blocks: [], form: english }, 'personal', 'sv')[0]!.attachments![0]!.content;

@@ -110,4 +110,24 @@ describe('text limits', () => {
     const { outcome } = await p.as('UANNA', `meeting ${'🚀'.repeat(textLimits.title.max)} cluster:Rymd`);
     expect(errorCode(outcome)).toBeUndefined();
   });
+
+  it("the weekly note and meeting forms carry the limits as the inputs' maximum, within what Slack's modal holds", async () => {
+    const p = await meetingProgramme(opened.db);
+    const form = async (command: string) => {
+      const { outcome } = await p.as('UANNA', command);
+      return outcome.kind === 'reply' ? Object.fromEntries((outcome.reply.form?.fields ?? []).map((f) => [f.key, f.maxLength])) : {};
+    };
+    expect(await form('progress')).toMatchObject({ cluster: 120, done: 3000, next: 3000, blockers: 3000, need: 3000 });
+    expect(await form('meeting')).toMatchObject({ _text: 200 });
+  });
+
+  it("the meeting form's several clusters in one field are each held to the name limit, not together", async () => {
+    const p = await meetingProgramme(opened.db);
+    const longName = long(110); // with Rymd and Skog: 122 characters in the one field
+    await p.as('UPM', `cluster add "${longName}" sector:space`);
+    await p.as('UPM', `cluster role "${longName}" @Anna leader`);
+    const { outcome } = await p.as('UANNA', `meeting Gemensam styrgrupp cluster:"Rymd, ${longName}, Skog"`);
+    expect(errorCode(outcome)).toBeUndefined();
+    expect((await p.counts()).meetingClusters).toBe(3);
+  });
 });
