@@ -26,7 +26,7 @@ export const meetingsCatalogEn: Record<keyof typeof meetingsCatalogSv, string> =
   'meeting.field_notes': 'Notes (one per line)',
   'meeting.kind.cluster': 'cluster meeting',
   'meeting.kind.network': "leaders' network meeting",
-  'meeting.kind.board': 'advisory board',
+  'meeting.kind.board': 'board meeting',
   'meeting.kind.study-trip': 'study trip',
   'meeting.kind.workshop': 'workshop',
   'meeting.kind.training': 'training',

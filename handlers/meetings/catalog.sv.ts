@@ -25,7 +25,7 @@ export const meetingsCatalogSv = {
   'meeting.field_notes': 'Anteckningar (en per rad)',
   'meeting.kind.cluster': 'klustermöte',
   'meeting.kind.network': 'nätverksmöte för klusterledare',
-  'meeting.kind.board': 'rådgivande styrgrupp',
+  'meeting.kind.board': 'styrgruppsmöte',
   'meeting.kind.study-trip': 'studieresa',
   'meeting.kind.workshop': 'workshop',
   'meeting.kind.training': 'utbildning',

@@ -2,7 +2,7 @@
 export const weeklyCatalogSv = {
   // Weekly rhythm: progress notes, absences, digests, reminders (issue 5).
   'progress.cluster_needed': 'Säg vilket kluster rapporten gäller med cluster:<namn>. Dina kluster: {clusters}.',
-  'progress.not_allowed': 'Bara ledare och biträdande ledare i {cluster}, eller en projektledare, kan skriva klustrets veckorapport.',
+  'progress.not_allowed': 'Bara ledare och ersättare i {cluster}, eller en projektledare, kan skriva klustrets veckorapport.',
   'progress.saved': 'Veckorapporten för {cluster} vecka {week} är sparad.',
   'progress.updated': 'Veckorapporten för {cluster} vecka {week} är uppdaterad.',
   'progress.also_written': 'Också {names} har skrivit en veckorapport för {cluster} den här veckan. Var och en har sin egen; de visas tillsammans med `progress show`.',

@@ -25,7 +25,7 @@ describe('meeting', () => {
     const p = await meetingProgramme(opened.db);
     const { outcome, text } = await p.as('UANNA', styrgrupp);
     expect(text).toContain('Mötet M1 är sparat');
-    expect(text).toContain('Titel: Styrgrupp mars\nDatum: 2026-03-02\nTyp: rådgivande styrgrupp\nKluster: Rymd\nDeltagare: 0\nBeslut: 2\nÅtgärder: 2\nAnteckningar: 1');
+    expect(text).toContain('Titel: Styrgrupp mars\nDatum: 2026-03-02\nTyp: styrgruppsmöte\nKluster: Rymd\nDeltagare: 0\nBeslut: 2\nÅtgärder: 2\nAnteckningar: 1');
     expect(text).toContain('A1 Boka lokal för workshopen – Nils, senast 2026-03-20');
     expect(text).toContain('A2 Skicka protokollet till styrgruppen – Anna');
     expect(outcome.kind === 'reply' && outcome.reply.buttons?.map((b) => b.command)).toEqual(['meeting share M1', 'meeting show M1']);
@@ -120,7 +120,7 @@ describe('meeting', () => {
     await p.as('UANNA', styrgrupp);
     const { outcome, text } = await p.as('UNILS', 'meeting share m1');
     expect(outcome.kind === 'reply' && outcome.reply.visibility).toBe('channel');
-    expect(text).toContain('Styrgrupp mars\n\nM1 · 2026-03-02 · rådgivande styrgrupp · Rymd');
+    expect(text).toContain('Styrgrupp mars\n\nM1 · 2026-03-02 · styrgruppsmöte · Rymd');
     expect(text).toContain('Beslut\n  • Testbädden i Kiruna blir programmets första gemensamma satsning');
     expect(text).toContain('A1 Boka lokal för workshopen – Nils, senast 2026-03-20');
     // Notes and participants stay private to LOKET's readers.

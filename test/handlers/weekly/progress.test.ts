@@ -69,7 +69,7 @@ describe('progress', () => {
     const p = await weeklyProgramme(opened.db, { clusters: ['Rymd', 'Skog'] });
     const { outcome, text } = await p.as('UBO', 'progress cluster:Rymd done: Något');
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('progress.not_allowed');
-    expect(text).toContain('Bara ledare och biträdande ledare i Rymd');
+    expect(text).toContain('Bara ledare och ersättare i Rymd');
     expect(await notesOf(p)).toEqual([]);
   });
 
