@@ -5,7 +5,7 @@
 // dashboard data and the funder export (JSON) are compared with counts this test keeps itself as it plays
 // (`Tally`), never only with LOKET's own lists.
 // Runs on PGlite, and again on real Postgres when TEST_DATABASE_URL is set.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/client.js';
 import { createRepositories } from '../../db/repositories.js';
@@ -180,6 +180,14 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
       };
     };
 
+    /** The content of the stored file a reply links to (`…/files/<id>/<name>`), by the name's ending. */
+    const linkedFile = async (reply: string, ending: string): Promise<string> => {
+      const id = [...reply.matchAll(/files\/([0-9a-f-]{36})\/(\S+)/g)].find((m) => m[2]!.endsWith(ending))?.[1];
+      if (!id) throw new Error(`no link to a file ending ${ending} in: ${reply}`);
+      const [file] = await db.select().from(exportFiles).where(and(eq(exportFiles.programmeId, programmeId), eq(exportFiles.id, id)));
+      return file!.content;
+    };
+
     const clusterIds = async () =>
       Object.fromEntries((await db.select().from(clustersTable).where(eq(clustersTable.programmeId, programmeId))).map((c) => [c.name, c.id])) as Record<Cluster, string>;
 
@@ -222,9 +230,8 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
 
       const exported = await as('Petra', `export format:json ${PERIOD}`);
       expect(exported.outcome.kind).toBe('reply');
-      // The newest file of that name: the mid-quarter export wrote one too.
-      const [file] = await db.select().from(exportFiles).where(and(eq(exportFiles.programmeId, programmeId), eq(exportFiles.name, `loket-${Q1.from}-${Q1.to}.json`))).orderBy(desc(exportFiles.createdAt)).limit(1);
-      const data = JSON.parse(file!.content) as { indicators: { indicator: string; value: number }[]; activities: { id: string }[]; participants: { name: string; guest: string }[] };
+      // The file this reply links to (the mid-quarter export wrote one of the same name).
+      const data = JSON.parse(await linkedFile(exported.text, `loket-${Q1.from}-${Q1.to}.json`)) as { indicators: { indicator: string; value: number }[]; activities: { id: string }[]; participants: { name: string; guest: string }[] };
       const figure = (name: string) => data.indicators.find((x) => x.indicator === name)?.value;
       expect({
         activities: figure('activities'), rows: data.activities.length, participants: figure('participants'), women: figure('women'), men: figure('men'),
@@ -264,6 +271,13 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
           return createdThisWeek || overdue;
         }).map((a) => `A${a.number}`);
         expect([...new Set(items.match(/\bA\d+\b/g) ?? [])].sort(), `${label}: ${cluster} digest actions`).toEqual(actionsShown.sort());
+        // Each as what it is now: done this week («Klar åtgärd»), past its day («Försenad»), or new.
+        for (const id of actionsShown) {
+          const a = tally.actions[Number(id.slice(1)) - 1]!;
+          const key = a.done ? 'digest.action_done' : a.dueOn !== null && a.dueOn < tally.today ? 'digest.action_overdue' : 'digest.action_new';
+          const prefix = t('sv', key, { id, text: '§', owner: '§', due: '§' }).split('§')[0]!;
+          expect(block.items.find((line) => line.includes(`${id}:`)), `${label}: ${cluster} ${id}`).toMatch(new RegExp(`^${prefix}`));
+        }
       }
       return digest;
     };
@@ -335,7 +349,9 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
       return JSON.stringify(reply.body);
     });
     await progress('Erik', 'Skog', 'Skogsrådet höll sitt första möte', '2026-W03');
-    await done('Anna', 5);
+    await done('Anna', 4);
+    // An action created and completed in the same week is news as done, never as «Ny åtgärd».
+    await checkDigest('week 3', '2026-W03');
 
     // ══ Week 4: a training, and Tove's weekly note from Teams ═════════════════════════════════════════
     setDay('2026-01-19');
@@ -394,8 +410,9 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
     await meeting('Olle', { title: 'Överlämning Skog', clusters: ['Skog'], kind: 'cluster', heldOn: '2026-02-23', with: ['Erik'] });
     await as('Erik', 'leave Skog');
     tally.members.Skog.delete('Erik');
-    const pack = await as('Olle', 'handover pack Skog');
-    expect(pack.outcome.kind).toBe('reply');
+    const packReply = await as('Olle', 'handover pack Skog');
+    // The pack for the new leader holds the handover meeting itself (the file the reply links to).
+    expect(await linkedFile(packReply.text, '.md')).toContain('Överlämning Skog');
     await progress('Olle', 'Skog', 'Tog över klustret', '2026-W09');
 
     // ══ Week 10–11: a meeting logged by mistake, a joint workshop ════════════════════════════════════
@@ -420,6 +437,13 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
     tally.forgotten.add('Nils');
     delete tally.gender.Nils;
     delete tally.orgOf.Nils;
+    // Erik, who declined a proposal and has left Skog, leaves LOKET too; the next exchange round still works.
+    const erik = await as('Erik', 'forget-me');
+    await as('Erik', (erik.outcome.kind === 'reply' ? erik.outcome.reply.buttons?.[0]?.command : undefined) ?? 'forget-me confirm');
+    tally.forgotten.add('Erik');
+    delete tally.gender.Erik;
+    delete tally.orgOf.Erik;
+    await as('Petra', 'exchange round');
     await meeting('Anna', { title: 'Medlemsmöte rymd', clusters: [SPACE], kind: 'member', heldOn: '2026-03-17', with: ['Dana'], actions: [{ owner: 'Dana', text: 'Uppdatera medlemslistan', dueOn: '2026-03-20' }] });
     await meeting('Olle', { title: 'Skogsdag', clusters: ['Skog'], kind: 'training', heldOn: '2026-03-18', with: [], guests: ['Ida Lund (Skogsstyrelsen)'], orgs: ['forest'] });
 
