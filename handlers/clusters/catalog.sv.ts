@@ -12,7 +12,7 @@ export const clustersCatalogSv = {
   'cluster.list_deputies': ', ersättare: {names}',
   'cluster.role_ok': '{person} är nu {role} i {cluster}.',
   'cluster.role_previous_leader': '{person} var ledare och är nu ersättare.',
-  'cluster.role_invalid': 'Rollen ”{role}” finns inte i ett kluster. Välj leader, deputy eller member.',
+  'cluster.role_invalid': 'Rollen ”{role}” finns inte i ett kluster. Välj ledare, ersättare eller medlem.',
   'cluster.role_not_allowed': 'Bara projektledaren eller klustrets ledare kan ändra roller i {cluster}.',
   'join.ok': 'Du är nu medlem i {cluster}.',
   'join.already': 'Du är redan med i {cluster} (som {role}).',

@@ -2,8 +2,8 @@
 export const exchangeCatalogSv = {
   // Peer exchange (issue 7).
   'exchange.not_your_cluster': 'Du leder inte {cluster} och är inte ersättare där, så du kan inte registrera utbyten för klustret.',
-  'exchange.no_cluster': 'Du leder inget kluster och är inte ersättare i något. Ange klustret med cluster:<namn>.',
-  'exchange.cluster_ambiguous': 'Du leder flera kluster ({clusters}). Ange vilket med cluster:<namn>.',
+  'exchange.no_cluster': 'Du leder inget kluster och är inte ersättare i något. Ange klustret med kluster:<namn>.',
+  'exchange.cluster_ambiguous': 'Du leder flera kluster ({clusters}). Ange vilket med kluster:<namn>.',
   'exchange.id_what': 'utbytets id (t.ex. X7)',
   'exchange.topic_what': 'en text om vad det gäller',
   'exchange.learned_what': 'vad du lärde dig, efter learned:',

@@ -1,7 +1,7 @@
 // What the meetings feature says, in Swedish. Keys and placeholders must match catalog.en.ts (a test checks).
 export const meetingsCatalogSv = {
   'meeting.title_what': 'en titel på mötet',
-  'meeting.action_text_what': 'vad som ska göras på raden action:',
+  'meeting.action_text_what': 'vad som ska göras på raden åtgärd:',
   'meeting.kind_invalid': 'Mötestypen ”{kind}” finns inte. Välj en av: {kinds}.',
   'meeting.kind_choices': 'kluster, nätverk, styrgrupp, studieresa, workshop, utbildning, medlemsmöte, extern',
   'meeting.due_before_meeting': 'Slutdatumet {due} ligger före mötets datum {date}. Ange ett slutdatum på eller efter mötet.',

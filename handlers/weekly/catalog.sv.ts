@@ -1,7 +1,7 @@
 // What the weekly feature says, in Swedish. Keys and placeholders must match catalog.en.ts (a test checks).
 export const weeklyCatalogSv = {
   // Weekly rhythm: progress notes, absences, digests, reminders (issue 5).
-  'progress.cluster_needed': 'Säg vilket kluster rapporten gäller med cluster:<namn>. Dina kluster: {clusters}.',
+  'progress.cluster_needed': 'Säg vilket kluster rapporten gäller med kluster:<namn>. Dina kluster: {clusters}.',
   'progress.not_allowed': 'Bara ledare och ersättare i {cluster}, eller en projektledare, kan skriva klustrets veckorapport.',
   'progress.saved': 'Veckorapporten för {cluster} vecka {week} är sparad.',
   'progress.updated': 'Veckorapporten för {cluster} vecka {week} är uppdaterad.',

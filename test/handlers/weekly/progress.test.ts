@@ -93,7 +93,7 @@ describe('progress', () => {
   it('a manager with no cluster of their own must name the cluster', async () => {
     const p = await weeklyProgramme(opened.db, { clusters: ['Rymd', 'Skog'] });
     const { text } = await p.as('UPM', 'progress done: Styrgrupp');
-    expect(text).toContain('Säg vilket kluster rapporten gäller med cluster:<namn>');
+    expect(text).toContain('Säg vilket kluster rapporten gäller med kluster:<namn>');
     expect(await notesOf(p)).toEqual([]);
     await p.as('UPM', 'progress cluster:Skog done: Styrgrupp');
     expect((await notesOf(p)).map((n) => n.done)).toEqual(['Styrgrupp']);
