@@ -40,7 +40,7 @@ export function createDigestContentRepository({ db }: { db: Database }) {
     /** Items created this week, and open items already past their due day, with their meetings' clusters. */
     async actionsOfWeek(programmeId: string, window: DigestWindow) {
       const rows = await db
-        .select({ clusterId: meetingClusters.clusterId, number: actionItems.number, text: actionItems.text, dueOn: actionItems.dueOn, createdAt: actionItems.createdAt, doneAt: actionItems.doneAt, owner: people.displayName })
+        .select({ clusterId: meetingClusters.clusterId, number: actionItems.number, meetingNumber: meetings.number, text: actionItems.text, dueOn: actionItems.dueOn, createdAt: actionItems.createdAt, doneAt: actionItems.doneAt, owner: people.displayName })
         .from(actionItems)
         .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
         .innerJoin(meetingClusters, eq(meetingClusters.meetingId, meetings.id))

@@ -17,6 +17,7 @@ export const grammarEn: Record<keyof typeof grammarSv, string> = {
   'limit.name': 'The name',
   'limit.tag': 'The tag',
   'limit.text': 'The text',
+  'view.more': ' (full text: {command})',
   'help.groups_title': 'LOKET – what do you want to do?',
   'help.group_line': '{name}: type `/loket help {topic}`',
   'help.group_title': '{name} – commands',

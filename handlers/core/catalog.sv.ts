@@ -17,6 +17,7 @@ export const grammarSv = {
   'limit.name': 'Namnet',
   'limit.tag': 'Taggen',
   'limit.text': 'Texten',
+  'view.more': ' (hela texten: {command})',
   'help.groups_title': 'LOKET – vad vill du göra?',
   'help.group_line': '{name}: skriv `/loket help {topic}`',
   'help.group_title': '{name} – kommandon',

@@ -1,3 +1,7 @@
+import { t } from '../i18n/index.js';
+import type { Language } from './incoming.js';
+import { commandRef } from './reply.js';
+
 // Free text (a note, a closing note, a search) is taken from the message as typed, not rebuilt from tokens:
 // tokens lose line breaks, quote characters and anything that looks like a `key:` option.
 
@@ -42,4 +46,16 @@ export function shorten(text: string, max = 280): string {
   if (flat.length <= max) return flat;
   const cut = flat.lastIndexOf(' ', max - 1);
   return `${flat.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+}
+
+/** `shorten`, and when it cut, where the whole text is: «… (hela texten: `/loket meeting show M12`)». A view
+ *  that lists stored text uses it, so no digest line, card or list item grows with what was typed. */
+export function shortenWithMore(text: string, max: number, language: Language, command: string): string {
+  const short = shorten(text, max);
+  return short.endsWith('…') && short.length < text.replace(/\s+/g, ' ').trim().length ? `${short}${t(language, 'view.more', { command: commandRef(command) })}` : short;
+}
+
+/** A name as a command argument: quoted when it has spaces (`progress show "Swedish Space Cluster"`). */
+export function commandArg(name: string): string {
+  return /\s/.test(name) ? `"${name.replace(/["“”]/g, '')}"` : name;
 }

@@ -3,6 +3,7 @@
 import type { Repositories } from '../../db/repositories.js';
 import type { DigestWindow } from '../../db/digest-content.repository.js';
 import { addDays, dayIn } from '../core/dates.js';
+import { commandArg, shortenWithMore } from '../core/free-text.js';
 import type { Language } from '../core/incoming.js';
 import type { Reply, ReplyBlock } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
@@ -10,6 +11,11 @@ import { daysOfWeek, instantOf, isoWeekOf } from '../core/weeks.js';
 import { t } from '../i18n/index.js';
 import type { AuthoredNote } from '../../db/progress.repository.js';
 import { authorOf, moodOf, noteLines } from './progress-views.js';
+
+/** The most characters of typed text one digest line quotes (a weekly note's fields, a decision, an action);
+ *  the rest is one command away. With the line's own words a digest line stays under `digestLineMax`. */
+export const digestTextMax = 280;
+export const digestLineMax = 480;
 
 export interface DigestInput {
   repos: Repositories;
@@ -43,13 +49,13 @@ export async function buildDigest({ repos, programmeId, now, timezone, language 
     const written = notes.filter((n) => n.clusterId === cluster.id);
     if (written.length === 0) silent.push(leader ? `${cluster.name} (${leader.displayName})` : cluster.name);
     const items = [
-      ...(written.length ? written.map((note) => digestNoteLine(note, language)) : [t(language, 'digest.no_note')]),
+      ...(written.length ? written.map((note) => digestNoteLine(note, cluster.name, language)) : [t(language, 'digest.no_note')]),
       ...meetings.filter((m) => m.clusterId === cluster.id).flatMap((m) => [
-        t(language, 'digest.meeting', { id: shortId('M', m.number), title: m.title, date: m.heldOn }),
-        ...decisions.filter((d) => d.meetingId === m.meetingId).map((d) => t(language, 'digest.decision', { text: d.text })),
+        t(language, 'digest.meeting', { id: shortId('M', m.number), title: shortenWithMore(m.title, digestTextMax, language, `meeting show ${shortId('M', m.number)}`), date: m.heldOn }),
+        ...decisions.filter((d) => d.meetingId === m.meetingId).map((d) => t(language, 'digest.decision', { text: shortenWithMore(d.text, digestTextMax, language, `meeting show ${shortId('M', m.number)}`) })),
       ]),
       ...actions.filter((a) => a.clusterId === cluster.id).map((a) => actionLine(a, window, language)),
-      ...needs.filter((n) => n.post.clusterId === cluster.id).map((n) => t(language, 'digest.exchange_need', { topic: n.post.topic, person: n.person })),
+      ...needs.filter((n) => n.post.clusterId === cluster.id).map((n) => t(language, 'digest.exchange_need', { topic: shortenWithMore(n.post.topic, digestTextMax, language, 'exchange list'), person: n.person })),
     ];
     const heading = written.length ? `${cluster.name} · ${window.isoWeek}` : cluster.name;
     blocks.push({ type: 'list', title: heading, items });
@@ -59,7 +65,8 @@ export async function buildDigest({ repos, programmeId, now, timezone, language 
   return { title: t(language, 'digest.title', { week: window.isoWeek }), visibility: 'channel', blocks };
 }
 
-function actionLine(a: { number: number; text: string; dueOn: string | null; owner: string; doneAt: Date | null }, window: DigestWindow, language: Language): string {
+function actionLine(action: { number: number; meetingNumber: number; text: string; dueOn: string | null; owner: string; doneAt: Date | null }, window: DigestWindow, language: Language): string {
+  const a = { ...action, text: shortenWithMore(action.text, digestTextMax, language, `meeting show ${shortId('M', action.meetingNumber)}`) };
   // An action created this week and already completed is news as work done, never as a «new» open action.
   if (a.doneAt) return t(language, 'digest.action_done', { id: shortId('A', a.number), text: a.text, owner: a.owner });
   const overdue = !a.doneAt && a.dueOn !== null && a.dueOn < window.today;
@@ -67,6 +74,7 @@ function actionLine(a: { number: number; text: string; dueOn: string | null; own
   return t(language, key, { id: shortId('A', a.number), text: a.text, owner: a.owner, due: a.dueOn ?? '–' });
 }
 
-function digestNoteLine(note: AuthoredNote, language: Language): string {
-  return t(language, 'digest.note', { author: authorOf(note, language), mood: moodOf(note, language), fields: noteLines(note, language).join('; ') || '–' });
+function digestNoteLine(note: AuthoredNote, clusterName: string, language: Language): string {
+  const fields = shortenWithMore(noteLines(note, language).join('; '), digestTextMax, language, `progress show ${commandArg(clusterName)}`);
+  return t(language, 'digest.note', { author: authorOf(note, language), mood: moodOf(note, language), fields: fields || '–' });
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { clusters, exchangePosts, organisations, progressNotes } from '../../../db/schema/index.js';
 import { textLimits } from '../../../handlers/core/arg-types.js';
+import { digestLineMax } from '../../../handlers/weekly/digest-content.js';
 import { countRows, errorCode, meetingProgramme, type MeetingProgramme } from '../../support/programme-fixture.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
@@ -129,5 +130,23 @@ describe('text limits', () => {
     const { outcome } = await p.as('UANNA', `meeting Gemensam styrgrupp cluster:"Rymd, ${longName}, Skog"`);
     expect(errorCode(outcome)).toBeUndefined();
     expect((await p.counts()).meetingClusters).toBe(3);
+  });
+
+  it('digest preview quotes long but allowed texts in lines no longer than the digest\'s cut, each pointing to the whole text', async () => {
+    const p = await meetingProgramme(opened.db);
+    const words = (n: number) => 'mycket långa ord '.repeat(Math.ceil(n / 17)).slice(0, n).trim();
+    const body = textLimits.body.max;
+    expect(errorCode((await p.as('UANNA', `progress done: ${words(body)} next: ${long(body)}`)).outcome)).toBeUndefined();
+    const meeting = await p.as('UANNA', `meeting ${long(textLimits.title.max)} cluster:Rymd\ndecision: ${words(body)}\naction: @Anna ${long(body - 40)} due:2026-03-20`);
+    expect(errorCode(meeting.outcome)).toBeUndefined();
+    expect(errorCode((await p.as('UANNA', `exchange need ${words(textLimits.title.max)}`)).outcome)).toBeUndefined();
+    const { outcome, text } = await p.as('UANNA', 'digest preview');
+    expect(errorCode(outcome)).toBeUndefined();
+    const longest = Math.max(...text.split('\n').map((line) => line.length));
+    expect(longest).toBeLessThanOrEqual(digestLineMax);
+    expect(text).toContain('(hela texten: `progress show Rymd`)');
+    expect(text).toContain('(hela texten: `meeting show M1`)');
+    // What was cut is stored whole.
+    expect((await p.as('UANNA', 'meeting show M1')).text).toContain(words(body));
   });
 });
