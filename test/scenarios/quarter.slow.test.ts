@@ -123,7 +123,7 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
     /** Logs a meeting through the core (or via `send`, e.g. Slack) and keeps it in the tally. */
     const meeting = async (
       who: Name,
-      m: { title: string; clusters: Cluster[]; kind: string; heldOn: string; with?: Name[]; guests?: string[]; orgs?: OrgKey[]; decisions?: string[]; actions?: { owner: Name; text: string; dueOn?: string }[] },
+      m: { title: string; clusters: Cluster[]; kind: string; clusterFromLogger?: boolean; heldOn: string; with?: Name[]; guests?: string[]; orgs?: OrgKey[]; decisions?: string[]; actions?: { owner: Name; text: string; dueOn?: string }[] },
       send?: (text: string) => Promise<string>,
     ) => {
       // The logger names themselves: LOKET does not yet count the logger of a meeting as a participant
@@ -131,7 +131,7 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
       const people = [...new Set<Name>([who, ...(m.with ?? [])])];
       const withList = [...people.map((n) => (n === who ? '@me' : `@${n}`)), ...(m.guests ?? [])].join(', ');
       const lines = [
-        `meeting "${m.title}" date:${m.heldOn} kind:${m.kind}${m.clusters.length ? ` cluster:${m.clusters.map(q).join(',')}` : ''}${withList ? ` with:"${withList}"` : ''}${m.orgs?.length ? ` orgs:${m.orgs.map((o) => ORGS[o].number).join(',')}` : ''}`,
+        `meeting "${m.title}" date:${m.heldOn} kind:${m.kind}${m.clusters.length && !m.clusterFromLogger ? ` cluster:${m.clusters.map(q).join(',')}` : ''}${withList ? ` with:"${withList}"` : ''}${m.orgs?.length ? ` orgs:${m.orgs.map((o) => ORGS[o].number).join(',')}` : ''}`,
         ...(m.decisions ?? []).map((d) => `decision: ${d}`),
         ...(m.actions ?? []).map((a) => `action: @${a.owner} ${a.text}${a.dueOn ? ` due:${a.dueOn}` : ''}`),
       ].join('\n');
@@ -203,6 +203,13 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
       const board = (await as('Bo', `status ${PERIOD}`)).outcome;
       expect(figuresOf(board, 'status.meetings')).toEqual([all.meetings]);
       expect(figuresOf(board, 'status.actions')).toEqual(all.actions);
+      // A leader sees their own cluster's figures: Anna on Slack, Tove on Teams.
+      for (const [who, cluster] of [['Anna', SPACE], ['Tove', 'Hav']] as const) {
+        const own = (await as(who, `status ${PERIOD}`)).outcome;
+        const mine = expected([cluster]);
+        expect(figuresOf(own, 'status.meetings'), `${label}: ${who}'s status`).toEqual([mine.meetings]);
+        expect(figuresOf(own, 'status.actions'), `${label}: ${who}'s status`).toEqual(mine.actions);
+      }
       // `actions all` lists each item once, however many clusters its meeting had.
       const { total } = await repos.actionItems.listOpen({ programmeId, limit: 1000 });
       expect(total, `${label}: actions all`).toBe(all.actions[0]);
@@ -355,7 +362,10 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
 
     // ══ Week 4: a training, and Tove's weekly note from Teams ═════════════════════════════════════════
     setDay('2026-01-19');
-    await meeting('Sara', { title: 'Exportkontroll för solföretag', clusters: ['Sol'], kind: 'training', heldOn: '2026-01-20', with: [], guests: ['Lisa Ek (LTU)'], orgs: ['ltu'] });
+    // Sara leads one cluster: her meeting without cluster: is Sol's. She logs none in a cluster she does not lead.
+    const elsewhere = await raw('Sara', 'meeting "Skogsbesök" date:2026-01-19 cluster:Skog kind:external');
+    expect(isRefusal(elsewhere.outcome), elsewhere.text).toBe(true);
+    await meeting('Sara', { clusterFromLogger: true, title: 'Exportkontroll för solföretag', clusters: ['Sol'], kind: 'training', heldOn: '2026-01-20', with: [], guests: ['Lisa Ek (LTU)'], orgs: ['ltu'] });
     const teamsNote = messageActivity({ text: 'progress done: Kartlade tre hamnar next: Besök Luleå hamn', serviceUrl: connector.serviceUrl, tenantId: tenant, from: TEAMS_USER });
     expect((await teams.post(teamsNote)).status).toBeLessThan(300);
     const teamsReply = await connector.waitFor(() => true, 15_000);
@@ -454,7 +464,17 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
     await checkDigest('week 13', '2026-W13');
     const end = await checkFigures('end of quarter');
     // What the figures are, written out once, so a change in the scenario's arithmetic shows here too.
-    expect(end).toMatchObject({ meetings: 11, competence: 3, exchanges: 1 });
+    // 12 meetings logged, one deleted; open A1 A2 A3 A5 A6 A9 A10 A11, of them A1 A2 A6 A9 A11 past due; plan P1
+    // overdue, P2 done, P3 due in April; 9 people and 5 guests; women Petra, Anna, Sara; men Olle and Bo (Erik's
+    // and Nils's declared genders went with forget-me; Dana declared other, Tove nothing).
+    expect(end).toEqual({ meetings: 11, actions: [8, 5], plan: [1, 3, 1], participants: 14, women: 3, men: 2, organisations: 5, companies: 3, participated: 5, competence: 3, exchanges: 1 });
+
+    // A leader's export of their own cluster: the joint meeting of all four is one of its activities.
+    const space = expected([SPACE]);
+    const own = JSON.parse(await linkedFile((await as('Anna', `export ${q(SPACE)} format:json ${PERIOD}`)).text, '.json')) as { indicators: { indicator: string; value: number }[]; activities: { id: string }[] };
+    expect(own.activities.map((a) => a.id).sort()).toEqual(tally.meetings.filter((m) => !m.deleted && m.clusters.includes(SPACE)).map((m) => `M${m.number}`).sort());
+    const ownFigure = (name: string) => own.indicators.find((x) => x.indicator === name)?.value;
+    expect([ownFigure('activities'), ownFigure('participants'), ownFigure('women'), ownFigure('men'), ownFigure('competence')]).toEqual([space.meetings, space.participants, space.women, space.men, space.competence]);
 
     // Tallies the scenario's own history must agree with what was stored.
     const stored = await db.select().from(meetingsTable).where(eq(meetingsTable.programmeId, programmeId));
