@@ -40,8 +40,10 @@ export function figure(input: { id: string; heading: string; caption?: string; s
 ${input.table}</section>`;
 }
 
+// Long unbroken words and URLs that people typed wrap anywhere, so no page is wider than a phone.
 const STYLE = `
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff;margin:0 auto;max-width:1100px;padding:1rem 1.25rem;line-height:1.45}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff;margin:0 auto;max-width:1100px;padding:1rem 1.25rem;line-height:1.45;overflow-wrap:anywhere;word-break:break-word}
+pre{white-space:pre-wrap}
 h1{font-size:1.6rem;margin:.2rem 0 1rem}h2{font-size:1.2rem;margin:2rem 0 .4rem;border-bottom:1px solid #ccc}
 a{color:#0b57a4}a:focus,button:focus,input:focus{outline:3px solid #0072B2;outline-offset:2px}
 .chart{overflow-x:auto;margin:.5rem 0}.chart svg{max-width:100%;height:auto}

@@ -6,7 +6,10 @@ import { miniSearchBrowserBuild } from './archive-assets.js';
 import { esc, renderSections } from './archive-sections.js';
 import { t } from '../i18n/index.js';
 
-const CSS = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;line-height:1.45;color:#222}
+// A long unbroken word or URL wraps anywhere (and tables and preformatted text stay within the screen), so the
+// page is never wider than a phone however long what people typed.
+const CSS = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;line-height:1.45;color:#222;overflow-wrap:anywhere;word-break:break-word}
+pre{white-space:pre-wrap}table{max-width:100%}img,svg{max-width:100%}
 header{border-bottom:2px solid #245;margin-bottom:1rem}h1{margin:.2rem 0}.meta{color:#666;font-size:.9em}
 #q{width:100%;font-size:1.1rem;padding:.5rem;box-sizing:border-box}#results li{margin:.3rem 0}
 article{border-left:3px solid #ccd;padding-left:.8rem;margin:1rem 0}nav a{margin-right:1rem}h2{margin-top:2rem}`;

@@ -65,4 +65,21 @@ describe('the archive in a browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('is no wider than a 390 px phone when a note holds one 4 000-character word and a meeting title a 200-character URL', async () => {
+    const p = await archiveProgramme(opened.db);
+    const word = 'x'.repeat(4000);
+    expect((await p.as('UANNA', `note Rymd ${word}`)).outcome.kind).toBe('reply');
+    await p.as('UANNA', `meeting https://example.org/${'y'.repeat(170)} date:2026-02-22 cluster:Rymd`);
+    await p.as('UPM', 'archive export');
+    const { html } = await archiveFiles(opened.db, p.test.programme.id);
+    expect(html!.content).toContain(word);
+    const file = join(dir, 'archive-phone.html');
+    await writeFile(file, html!.content, 'utf8');
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    await page.goto(`file://${file}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
 });
