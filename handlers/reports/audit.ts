@@ -21,7 +21,7 @@ export async function audit(ctx: HandlerContext<{ from?: string; to?: string; cl
   const { entries, total } = await repos.audit.list({ programmeId: actor.programmeId, from, to, timezone: settings.timezone, clusterId: cluster?.id, limit: SHOWN });
   if (total === 0) return { visibility: 'private', blocks: [{ type: 'text', text: t(lang, 'audit.empty') }] };
   const items = entries.map((row) =>
-    t(lang, 'audit.item', { when: localTime(row.entry.at, settings.timezone), who: row.actorName ?? t(lang, 'audit.system'), what: actionLabel(lang, row.entry.action), ref: subjectRef(row) }),
+    t(lang, 'audit.item', { when: localTime(row.entry.at, settings.timezone), who: row.actorName ?? t(lang, 'audit.system'), what: actionLabel(lang, row.entry.action), ref: subjectRef(lang, row) }),
   );
   const blocks: Reply['blocks'] = [{ type: 'list', items }];
   if (total > entries.length) blocks.push({ type: 'text', text: t(lang, 'audit.showing', { shown: entries.length, total }) });
@@ -34,15 +34,21 @@ function actionLabel(lang: Language, action: string): string {
   return Object.hasOwn(catalogs.sv, key) ? t(lang, key as MessageKey) : action;
 }
 
+/** A role in the reader's language («ersättare», not «deputy»); a role this catalog does not know is shown as stored. */
+function roleLabel(lang: Language, role: string): string {
+  const key = `role.${role}`;
+  return Object.hasOwn(catalogs.sv, key) ? t(lang, key as MessageKey) : role;
+}
+
 /** Which record: its short id where the entry names one, else the cluster's or person's name. */
-function subjectRef({ entry, clusterName, personName }: Listed): string {
+function subjectRef(lang: Language, { entry, clusterName, personName }: Listed): string {
   const detail = entry.detail ?? {};
   const parts: string[] = [];
   if (typeof detail.ref === 'string') parts.push(detail.ref);
   else if (entry.subjectType === 'meeting' && typeof detail.number === 'number') parts.push(`M${detail.number}`);
   if (clusterName) parts.push(clusterName);
   if (personName) parts.push(personName);
-  if (typeof detail.role === 'string') parts.push(`(${detail.role})`);
+  if (typeof detail.role === 'string') parts.push(`(${roleLabel(lang, detail.role)})`);
   if (entry.action === 'export.create') parts.push(`${String(detail.scope ?? '')} ${String(detail.format ?? '')} ${String(detail.from ?? '')}–${String(detail.to ?? '')}`.trim());
   if (entry.action === 'target.set') parts.push(`${String(detail.indicator ?? '')} ${String(detail.value ?? '')}`.trim());
   const text = parts.filter(Boolean).join(' ');

@@ -85,7 +85,7 @@ describe('audit', () => {
       '  • 2026-03-02 12:00 · Anna · skrev anteckning N1 Rymd',
       '  • 2026-03-02 11:00 · Anna · loggade möte M1',
     ]);
-    expect(text).toContain('2026-03-02 10:00 · Petra · ändrade klusterroll (överlämning) Rymd Nils (member)');
+    expect(text).toContain('2026-03-02 10:00 · Petra · ändrade klusterroll Rymd Nils (medlem)');
   });
 
   it('from: and to: are days in the programme time zone: 23:30 UTC is already the next day in Stockholm', async () => {
