@@ -101,6 +101,8 @@ export const continuityEn: Record<keyof typeof continuitySv, string> = {
   'archive.actions': 'Action items',
   'archive.open': 'open',
   'archive.done_on': 'done {date}',
+  'archive.kind_need': 'Need',
+  'archive.kind_offer': 'Offer',
   'archive.logged_by': 'logged by {name}',
   'archive.written_by': 'written by {name}, owned by {owner}',
   'archive.ready_links': 'The archive of {scope} is ready: {meetings, plural, one {# meeting} other {# meetings}}, {notes, plural, one {# note} other {# notes}}, {progress, plural, one {# weekly note} other {# weekly notes}}, {gaps, plural, one {# plan gap} other {# plan gaps}}, {exchanges, plural, one {# exchange} other {# exchanges}}. One HTML file with search that opens in any browser, and the same content as JSON. The links are valid for {days, plural, one {# day} other {# days}}.',

@@ -100,6 +100,8 @@ export const continuitySv = {
   'archive.actions': 'Åtgärder',
   'archive.open': 'öppen',
   'archive.done_on': 'klar {date}',
+  'archive.kind_need': 'Behov',
+  'archive.kind_offer': 'Erbjudande',
   'archive.logged_by': 'loggat av {name}',
   'archive.written_by': 'skriven av {name}, ägs av {owner}',
   'archive.ready_links': 'Arkivet för {scope} är klart: {meetings, plural, one {# möte} other {# möten}}, {notes, plural, one {# anteckning} other {# anteckningar}}, {progress, plural, one {# veckorapport} other {# veckorapporter}}, {gaps, plural, one {# planbrist} other {# planbrister}}, {exchanges, plural, one {# utbyte} other {# utbyten}}. En HTML-fil med sökning som öppnas i vilken webbläsare som helst, och samma innehåll som JSON. Länkarna gäller i {days, plural, one {# dag} other {# dagar}}.',

@@ -57,6 +57,19 @@ describe('archive export', () => {
     expect(audit.filter((a) => a.action === 'archive.export')).toHaveLength(1);
   });
 
+  it('the page names roles, meeting kinds and need/offer in the reader\'s language, while the JSON keeps the codes', async () => {
+    const p = await archiveProgramme(opened.db);
+    await p.as('UPM', 'archive export');
+    const sv = (await archiveFiles(opened.db, p.test.programme.id)).html!.content;
+    expect(sv).toContain('Anna – klusterledare');
+    expect(sv).toContain('Nils – medlem');
+    expect(sv).toContain('<p class="meta">klustermöte · Rymd');
+    expect(sv).toContain('<h3>Behov · Rymd');
+    expect(sv).not.toMatch(/– (leader|deputy|member)</);
+    const json = JSON.parse((await archiveFiles(opened.db, p.test.programme.id)).json!.content) as Archive;
+    expect(json.meetings[0]).toMatchObject({ kind: 'cluster' });
+  });
+
   it('the page is self-contained: search inline, nothing fetched, every record escaped', async () => {
     const p = await archiveProgramme(opened.db);
     await p.as('UPM', 'archive export');
