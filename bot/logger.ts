@@ -48,10 +48,11 @@ function serialize(value: unknown, depth: number): Record<string, unknown> {
   const type = named ?? (error.constructor?.name && error.constructor.name !== 'Object' ? error.constructor.name : 'Error');
   const out: Record<string, unknown> = { type };
   for (const field of ERROR_FIELDS) {
-    const v = error[field];
+    // postgres.js names the identifiers `table_name`, `column_name` …; PGlite and node-postgres without the suffix.
+    const v = error[field] ?? error[`${field}_name`];
     if (typeof v === 'string' || typeof v === 'number') out[field] = v;
   }
-  const identifiers = IDENTIFIER_FIELDS.map((f) => error[f]).filter((v): v is string => typeof v === 'string');
+  const identifiers = IDENTIFIER_FIELDS.map((f) => out[f]).filter((v): v is string => typeof v === 'string');
   const message = safeMessage(typeof error.message === 'string' ? error.message : '', identifiers);
   out.message = message;
   if (typeof error.query === 'string') out.query = blankLiterals(error.query).slice(0, MAX_MESSAGE);

@@ -82,7 +82,8 @@ function sourceText(activity: TextActivityLike): string {
 const EMOJI_IMG = /<img\b[^>]*schema\.skype\.com\/Emoji/i;
 
 function htmlAttachment(activity: TextActivityLike): string | undefined {
-  for (const a of activity.attachments ?? []) {
+  // A hostile or malformed activity may carry anything here.
+  for (const a of Array.isArray(activity.attachments) ? activity.attachments : []) {
     const attachment = a as { contentType?: unknown; content?: unknown };
     if (attachment?.contentType === 'text/html' && typeof attachment.content === 'string') return attachment.content;
   }

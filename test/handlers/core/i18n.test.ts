@@ -16,7 +16,9 @@ describe('catalogs', () => {
   it('no message is empty or left untranslated in English', () => {
     const same = Object.keys(catalogs.sv).filter((k) => {
       const key = k as keyof typeof catalogs.sv;
-      return catalogs.sv[key] === catalogs.en[key] && catalogs.sv[key].length > 12;
+      // A pure layout template (`{author}{mood}: {fields}`) has no words to translate.
+      const words = catalogs.sv[key].replace(/\{[^}]*\}/g, '').replace(/[^\p{L}]/gu, '');
+      return catalogs.sv[key] === catalogs.en[key] && catalogs.sv[key].length > 12 && words.length > 0;
     });
     expect(same).toEqual([]);
   });
