@@ -62,15 +62,16 @@ export function assertWithin(value: string, limit: TextLimit, language: Language
   throw new LoketError(problem.code, { ...problem.params, ...counts }, example);
 }
 
-/** Free text, kept exactly as typed (trimmed), at most `limit.max` characters (a body unless told). */
-export const text = (sv = 'text', en = 'text', limit: TextLimit = textLimits.body): ArgType<string> => ({
+/** Free text, kept exactly as typed (trimmed), at most `limit.max` characters (a body unless told); `null`
+ *  only where the handler has its own, stricter rule and message (`search`: 30 words, 300 characters). */
+export const text = (sv = 'text', en = 'text', limit: TextLimit | null = textLimits.body): ArgType<string> => ({
   name: 'text',
   placeholder: placeholder(sv, en),
   textLike: true,
-  maxLength: limit.max,
+  ...(limit ? { maxLength: limit.max } : {}),
   parse: (value) => {
     const trimmed = value.trim();
-    const problem = tooLong(trimmed, limit);
+    const problem = limit ? tooLong(trimmed, limit) : undefined;
     return problem ? { ok: false, problem } : ok(trimmed);
   },
 });

@@ -1,6 +1,6 @@
 // Shared knowledge: notes kept by a cluster and the search over everything logged (docs/architecture.md
 // "Commands"): each command declared once.
-import { cluster, text, textLimits } from '../core/arg-types.js';
+import { cluster, text } from '../core/arg-types.js';
 import { defineCommand, positional } from '../core/spec.js';
 import { addNote } from './add-note.js';
 import { search } from './search.js';
@@ -30,7 +30,8 @@ export const knowledgeCommands = [
       en: 'searches meetings, decisions, action items and notes (Swedish word forms: möte finds mötet and möten)',
     },
     // Reading and searching are for everyone: shared knowledge is the point.
-    args: { words: positional.rest(text('ord', 'words', textLimits.title), { what: 'search.words_what' }) },
+    // The search has its own limit (30 words, 300 characters) and says it in its own words.
+    args: { words: positional.rest(text('ord', 'words', null), { what: 'search.words_what' }) },
     roles: 'everyone',
     example: 'search möte styrgrupp',
     menu: true,

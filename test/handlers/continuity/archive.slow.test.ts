@@ -79,7 +79,7 @@ describe('the archive in a browser', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
     await page.goto(`file://${file}`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.close();
   });
 });
