@@ -61,7 +61,7 @@ export const meetingsCatalogEn: Record<keyof typeof meetingsCatalogSv, string> =
   'meetings.title': 'Meetings ({count})',
   'meetings.empty': 'No meetings found. Log one with `meeting <title>`.',
   'meetings.item': '{id} · {date} · {title} · {kind}{clusters} · decisions: {decisions}, open action items: {open}',
-  'meetings.showing': 'Showing the latest {shown} of {total}. Narrow down with a cluster or from:/to:.',
+  'meetings.more': '… and {count} older: {command}',
   'meetings.hint': 'The whole meeting: `meeting show <id>`.',
   'action.done_item': '{id} {text} – {owner} – done {date}{note}',
   'action.done_note': ': {note}',
@@ -78,5 +78,6 @@ export const meetingsCatalogEn: Record<keyof typeof meetingsCatalogSv, string> =
   'actions.empty_mine': 'You have no open action items.',
   'actions.empty': 'No open action items.',
   'actions.showing': 'Showing {shown} of {total}.',
+  'actions.more': '… and {count} more: {command}',
   'actions.hint': 'Close one with `done <id> [comment]`.',
 };

@@ -60,7 +60,7 @@ export const meetingsCatalogSv = {
   'meetings.title': 'Möten ({count})',
   'meetings.empty': 'Inga möten hittades. Logga ett med `meeting <titel>`.',
   'meetings.item': '{id} · {date} · {title} · {kind}{clusters} · beslut: {decisions}, öppna åtgärder: {open}',
-  'meetings.showing': 'Visar de {shown} senaste av {total}. Begränsa med ett kluster eller from:/to:.',
+  'meetings.more': '… och {count} äldre: {command}',
   'meetings.hint': 'Hela mötet: `meeting show <id>`.',
   'action.done_item': '{id} {text} – {owner} – klar {date}{note}',
   'action.done_note': ': {note}',
@@ -77,5 +77,6 @@ export const meetingsCatalogSv = {
   'actions.empty_mine': 'Du har inga öppna åtgärder.',
   'actions.empty': 'Inga öppna åtgärder.',
   'actions.showing': 'Visar {shown} av {total}.',
+  'actions.more': '… och {count} till: {command}',
   'actions.hint': 'Stäng en åtgärd med `done <id> [kommentar]`.',
 } as const;
