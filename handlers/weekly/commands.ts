@@ -136,7 +136,8 @@ export const weeklyCommands = [
     aliases: ['sammanfattning visa', 'digest'],
     group: 'weekly',
     summary: { sv: 'visar vad veckosammanfattningen skulle innehålla just nu', en: 'shows what the weekly digest would contain right now' },
-    args: {},
+    // A long digest is previewed as its figures and one line per cluster; `all` shows all of it.
+    args: { all: positional.optional(enumOf<'all'>({ all: { sv: ['alla'] } }, 'alla', 'all')) },
     // A preview is private and shows only what every participant may already read.
     roles: 'everyone',
     example: 'digest preview',

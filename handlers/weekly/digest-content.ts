@@ -5,7 +5,7 @@ import type { DigestWindow } from '../../db/digest-content.repository.js';
 import { addDays, dayIn } from '../core/dates.js';
 import { commandArg, shortenWithMore } from '../core/free-text.js';
 import type { Language } from '../core/incoming.js';
-import type { Reply, ReplyBlock } from '../core/reply.js';
+import { commandRef, type Reply, type ReplyBlock } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { daysOfWeek, instantOf, isoWeekOf } from '../core/weeks.js';
 import { t } from '../i18n/index.js';
@@ -31,7 +31,8 @@ export function digestWindow(now: Date, timezone: string): DigestWindow & { isoW
   return { isoWeek, monday, sunday, startsAt: instantOf(monday, '00:00', timezone), endsAt: instantOf(addDays(sunday, 1), '00:00', timezone), today: dayIn(timezone, now) };
 }
 
-export async function buildDigest({ repos, programmeId, now, timezone, language }: DigestInput): Promise<Reply> {
+/** What a week's digest is made of, read once: the posted digest and the preview's summary both count from it. */
+async function digestData({ repos, programmeId, now, timezone }: DigestInput) {
   const window = digestWindow(now, timezone);
   const { clusters } = await repos.progress.clustersWithLeaders(programmeId);
   const { notes } = await repos.progress.ofWeeks(programmeId, [window.isoWeek]);
@@ -41,6 +42,12 @@ export async function buildDigest({ repos, programmeId, now, timezone, language 
   // Open needs invite the readers of the digest to offer help across clusters.
   const { posts } = await repos.exchanges.listPosts(programmeId);
   const needs = posts.filter((p) => p.post.kind === 'need');
+  return { window, clusters, notes, meetings, decisions, actions, needs };
+}
+
+export async function buildDigest(input: DigestInput): Promise<Reply> {
+  const { language } = input;
+  const { window, clusters, notes, meetings, decisions, actions, needs } = await digestData(input);
   const blocks: ReplyBlock[] = [];
   const silent: string[] = [];
   for (const { cluster, leader } of clusters) {
@@ -63,6 +70,43 @@ export async function buildDigest({ repos, programmeId, now, timezone, language 
   if (clusters.length === 0) blocks.push({ type: 'text', text: t(language, 'digest.no_clusters') });
   if (silent.length) blocks.push({ type: 'text', text: t(language, 'digest.silent', { clusters: silent.join(', ') }) });
   return { title: t(language, 'digest.title', { week: window.isoWeek }), visibility: 'channel', blocks };
+}
+
+/** The clusters the preview names one line each; the rest are counted («… och N till»). */
+const SUMMARY_CLUSTERS = 15;
+
+/** The digest in a screen, for a person's preview of a large programme: the week's figures, then one line per
+ *  cluster (who wrote, how many meetings, action items and needs). Every figure counts the same rows the
+ *  posted digest lists; a meeting or action item of several clusters counts once in the figures. */
+export async function buildDigestSummary(input: DigestInput, fullCommand: string): Promise<Reply> {
+  const { language } = input;
+  const { window, clusters, notes, meetings, actions, needs } = await digestData(input);
+  const distinct = <T>(rows: T[], key: (row: T) => string | number) => new Set(rows.map(key)).size;
+  const isOverdue = (a: (typeof actions)[number]) => !a.doneAt && a.dueOn !== null && a.dueOn < window.today;
+  const written = clusters.filter(({ cluster }) => notes.some((n) => n.clusterId === cluster.id)).length;
+  const figures = t(language, 'digest.summary', {
+    written,
+    clusters: clusters.length,
+    meetings: distinct(meetings, (m) => m.meetingId),
+    actions: distinct(actions, (a) => a.number),
+    overdue: distinct(actions.filter(isOverdue), (a) => a.number),
+    needs: needs.length,
+  });
+  const lines = clusters.slice(0, SUMMARY_CLUSTERS).map(({ cluster }) => {
+    const authors = notes.filter((n) => n.clusterId === cluster.id).map((n) => authorOf(n, language));
+    return t(language, 'digest.cluster_line', {
+      cluster: cluster.name,
+      note: authors.length ? authors.join(', ') : t(language, 'digest.no_note'),
+      meetings: meetings.filter((m) => m.clusterId === cluster.id).length,
+      actions: actions.filter((a) => a.clusterId === cluster.id).length,
+      needs: needs.filter((n) => n.post.clusterId === cluster.id).length,
+    });
+  });
+  if (clusters.length > SUMMARY_CLUSTERS) lines.push(t(language, 'digest.more_clusters', { count: clusters.length - SUMMARY_CLUSTERS }));
+  const blocks: ReplyBlock[] = [{ type: 'text', text: figures }];
+  if (lines.length) blocks.push({ type: 'list', items: lines });
+  blocks.push({ type: 'text', text: t(language, 'digest.summary_full', { command: commandRef(fullCommand) }) });
+  return { title: t(language, 'digest.title', { week: window.isoWeek }), visibility: 'private', blocks, buttons: [{ label: t(language, 'digest.full_button'), command: fullCommand }] };
 }
 
 function actionLine(action: { number: number; meetingNumber: number; text: string; dueOn: string | null; owner: string; doneAt: Date | null }, window: DigestWindow, language: Language): string {

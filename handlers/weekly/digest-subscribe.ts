@@ -1,9 +1,9 @@
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
-import { textReply, type Reply } from '../core/reply.js';
+import { renderPlainText, textReply, type Reply } from '../core/reply.js';
 import { WEEKDAYS } from '../core/weeks.js';
 import type { Language } from '../core/incoming.js';
-import { buildDigest } from './digest-content.js';
+import { buildDigest, buildDigestSummary } from './digest-content.js';
 import { t } from '../i18n/index.js';
 
 export const digestExample = 'digest here day:fri time:14:00 lang:sv';
@@ -36,9 +36,16 @@ export async function digestOff(ctx: HandlerContext): Promise<Reply> {
   return textReply(t(actor.language, 'digest.unsubscribed'));
 }
 
-/** What would be posted now, shown only to the asker. */
-export async function digestPreview(ctx: HandlerContext): Promise<Reply> {
-  const { actor, repos, clock, settings } = ctx;
-  const reply = await buildDigest({ repos, programmeId: actor.programmeId, now: clock.now(), timezone: settings.timezone, language: actor.language });
-  return { ...reply, visibility: 'private' };
+/** A preview longer than this shows the digest's summary instead, with the whole digest one click away. */
+const PREVIEW_LINES = 25;
+const FULL_PREVIEW = { sv: 'sammanfattning visa alla', en: 'digest preview all' } as const;
+
+/** What would be posted now, shown only to the asker: the whole digest when it fits a phone screen (or the
+ *  asker typed `all`), otherwise its figures and one line per cluster with a button for the whole digest. */
+export async function digestPreview(ctx: HandlerContext<{ all?: 'all' }>): Promise<Reply> {
+  const { actor, repos, clock, settings, args } = ctx;
+  const input = { repos, programmeId: actor.programmeId, now: clock.now(), timezone: settings.timezone, language: actor.language };
+  const reply = { ...(await buildDigest(input)), visibility: 'private' as const };
+  if (args.all || renderPlainText(reply).split('\n').length <= PREVIEW_LINES) return reply;
+  return buildDigestSummary(input, FULL_PREVIEW[actor.language]);
 }
