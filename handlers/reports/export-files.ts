@@ -2,6 +2,8 @@
 // makes Excel read å, ä and ö as UTF-8 instead of Windows-1252 is added on delivery (core/files.ts).
 import type { ActivityRow, ParticipantRow } from '../../db/export.repository.js';
 import { toCsv } from '../core/csv.js';
+import type { Language } from '../core/incoming.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import { shortId } from '../core/short-ids.js';
 import { indicatorValues, type Indicators } from './indicators.js';
 
@@ -42,12 +44,14 @@ function participantRecords(data: ExportData) {
   return data.participants.map((p) => ({ meeting: shortId('M', p.meetingNumber), date: p.heldOn, name: p.name, organisation: p.organisation ?? '', org_number: p.orgNumber ?? '', gender: p.gender ?? 'unknown', guest: p.guest ? 'yes' : 'no' }));
 }
 
-/** Cells are made safe to open in a spreadsheet (core/csv.ts): a title typed as `=HYPERLINK(…)` runs nothing. */
-function csv(records: object[], columns: string[]): string {
-  return toCsv(records, columns);
+/** Cells are made safe to open in a spreadsheet (core/csv.ts): a title typed as `=HYPERLINK(…)` runs nothing.
+ *  Headers are in the reader's language («indikator;värde;mål»); the JSON file keeps the English keys, and the
+ *  indicator names in the first column stay codes (`kind:training`) so a funder's template can look them up. */
+function csv(lang: Language, records: object[], columns: string[]): string {
+  return toCsv(records, columns.map((key) => ({ key, header: t(lang, `export.column.${key}` as MessageKey) })));
 }
 
-export function buildExportFiles(data: ExportData, format: ExportFormat, stem: string): ExportFile[] {
+export function buildExportFiles(data: ExportData, format: ExportFormat, stem: string, lang: Language): ExportFile[] {
   const { from, to } = data.indicators.period;
   if (format === 'json') {
     const content = JSON.stringify({ period: { from, to }, indicators: indicatorRows(data), activities: activityRecords(data), participants: participantRecords(data) }, null, 2);
@@ -55,8 +59,8 @@ export function buildExportFiles(data: ExportData, format: ExportFormat, stem: s
   }
   const type = 'text/csv; charset=utf-8';
   return [
-    { name: `${stem}-indicators.csv`, contentType: type, content: csv(indicatorRows(data), ['indicator', 'value', 'target']) },
-    { name: `${stem}-activities.csv`, contentType: type, content: csv(activityRecords(data), ['id', 'date', 'kind', 'title', 'clusters', 'organisations', 'org_numbers', 'participants']) },
-    { name: `${stem}-participants.csv`, contentType: type, content: csv(participantRecords(data), ['meeting', 'date', 'name', 'organisation', 'org_number', 'gender', 'guest']) },
+    { name: `${stem}-indicators.csv`, contentType: type, content: csv(lang, indicatorRows(data), ['indicator', 'value', 'target']) },
+    { name: `${stem}-activities.csv`, contentType: type, content: csv(lang, activityRecords(data), ['id', 'date', 'kind', 'title', 'clusters', 'organisations', 'org_numbers', 'participants']) },
+    { name: `${stem}-participants.csv`, contentType: type, content: csv(lang, participantRecords(data), ['meeting', 'date', 'name', 'organisation', 'org_number', 'gender', 'guest']) },
   ];
 }

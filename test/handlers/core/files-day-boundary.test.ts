@@ -79,7 +79,7 @@ describe('at 23:30 UTC, files say the Stockholm day (00:30 the next day)', () =>
     const reply = await run('UPM', 'export');
     expect(labels(reply)).toEqual([`loket-${DAY}-2027-03-31-indicators.csv`, `loket-${DAY}-2027-03-31-activities.csv`, `loket-${DAY}-2027-03-31-participants.csv`]);
     const [activities] = await files('-activities.csv', `loket-${DAY}`);
-    expect((parse(activities!.content, { delimiter: ';', columns: true }) as Record<string, string>[]).map((r) => [r.id, r.date])).toEqual([['M1', DAY]]);
+    expect((parse(activities!.content, { delimiter: ';', columns: true }) as Record<string, string>[]).map((r) => [r.id, r.datum])).toEqual([['M1', DAY]]);
     const json = await run('UPM', 'export format:json');
     expect(labels(json)).toEqual([`loket-${DAY}-2027-03-31.json`]);
   });

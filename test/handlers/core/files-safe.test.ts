@@ -73,13 +73,13 @@ describe('user text in exported files is neutralised', () => {
   it("the funder export's cells cannot start a formula; ordinary text is untouched", async () => {
     await run('UPM', 'export from:2026-01-01 to:2026-03-31');
     const [activities] = await files('loket-2026-01-01', '-activities.csv');
-    const titles = csvRows(activities!.content).map((r) => r.title);
+    const titles = csvRows(activities!.content).map((r) => r.titel);
     expect(titles).toEqual([`'${FORMULA}`, "'@SUM(A1)", "'+1", ORDINARY]);
     const [participants] = await files('loket-2026-01-01', '-participants.csv');
-    const guest = csvRows(participants!.content).find((r) => r.name?.includes('Gäst'))!;
-    expect(guest).toMatchObject({ name: "'+1 Gäst", organisation: "'-2 AB" });
+    const guest = csvRows(participants!.content).find((r) => r.namn?.includes('Gäst'))!;
+    expect(guest).toMatchObject({ namn: "'+1 Gäst", organisation: "'-2 AB" });
     // The activities' numbers are LOKET's own and stay numbers.
-    expect(csvRows(activities!.content).map((r) => r.participants)).toEqual(['1', '0', '0', '0']);
+    expect(csvRows(activities!.content).map((r) => r.deltagare)).toEqual(['1', '0', '0', '0']);
   });
 
   it("export me's cells cannot start a formula either", async () => {

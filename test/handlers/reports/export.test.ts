@@ -30,18 +30,30 @@ describe('export', () => {
     const byName = (suffix: string) => files.find((f) => f.name.endsWith(suffix))!.content;
     // Excel-friendly: `;` between fields, CRLF line ends.
     // The BOM is added on delivery (checked in signed-links.security.test.ts), not stored.
-    expect(byName('indicators.csv').startsWith('indicator;value;target\r\n')).toBe(true);
-    const indicators = Object.fromEntries(readCsv(byName('indicators.csv')).map((r) => [r.indicator, Number(r.value)]));
+    // Headers in the reader's language; the indicator names stay codes a funder's template looks up.
+    expect(byName('indicators.csv').startsWith('indikator;värde;mål\r\n')).toBe(true);
+    expect(byName('activities.csv').startsWith('id;datum;typ;titel;kluster;organisationer;organisationsnummer;deltagare\r\n')).toBe(true);
+    expect(byName('participants.csv').startsWith('möte;datum;namn;organisation;organisationsnummer;kön;gäst\r\n')).toBe(true);
+    const indicators = Object.fromEntries(readCsv(byName('indicators.csv')).map((r) => [r.indikator, Number(r.värde)]));
     expect(indicators).toMatchObject({ activities: 3, organisations: 4, companies: 2, participants: 6, women: 2, men: 2, exchanges: 0, competence: 1, organisations_participated: 3, 'gender:unknown': 2, 'role:guest': 1 });
     const activities = readCsv(byName('activities.csv'));
-    expect(activities.map((a) => [a.id, a.date, a.kind])).toEqual([['M2', '2026-01-15', 'cluster'], ['M3', '2026-02-10', 'training'], ['M5', '2026-03-31', 'network']]);
-    const orgNumbers = new Set(activities.flatMap((a) => a.org_numbers!.split(', ').filter(Boolean)));
+    expect(activities.map((a) => [a.id, a.datum, a.typ])).toEqual([['M2', '2026-01-15', 'cluster'], ['M3', '2026-02-10', 'training'], ['M5', '2026-03-31', 'network']]);
+    const orgNumbers = new Set(activities.flatMap((a) => a.organisationsnummer!.split(', ').filter(Boolean)));
     expect(orgNumbers).toEqual(new Set([orgs.A, orgs.B, orgs.C]));
-    expect(activities.find((a) => a.id === 'M3')?.organisations).toBe('Luleå tekniska universitet, Rymdbolaget AB');
+    expect(activities.find((a) => a.id === 'M3')?.organisationer).toBe('Luleå tekniska universitet, Rymdbolaget AB');
     const participants = readCsv(byName('participants.csv'));
     expect(participants).toHaveLength(7);
-    expect(new Set(participants.filter((r) => r.guest === 'no').map((r) => r.name)).size + participants.filter((r) => r.guest === 'yes').length).toBe(indicators.participants);
+    expect(new Set(participants.filter((r) => r.gäst === 'no').map((r) => r.namn)).size + participants.filter((r) => r.gäst === 'yes').length).toBe(indicators.participants);
     expect(files.every((f) => f.expiresAt.getTime() - p.test.clock.now().getTime() === 7 * 86_400_000)).toBe(true);
+  });
+
+  it('an English reader gets English CSV headers', async () => {
+    const p = await statusProgramme(opened.db);
+    await p.as('UPM', 'profile lang:en');
+    await p.as('UPM', 'export format:csv from:2026-01-01 to:2026-03-31');
+    const files = await filesOf(p.test.programme.id);
+    expect(files.find((f) => f.name.endsWith('indicators.csv'))!.content.startsWith('indicator;value;target\r\n')).toBe(true);
+    expect(files.find((f) => f.name.endsWith('participants.csv'))!.content.startsWith('meeting;date;name;organisation;organisation number;gender;guest\r\n')).toBe(true);
   });
 
   it('JSON holds the same figures in one file', async () => {
