@@ -85,6 +85,7 @@ describe('replies fit a phone screen', () => {
     expect(meetings.text).toContain('… och 25 äldre: `möten till:2026-02-05`');
     const older = await p.as('UPM', 'möten till:2026-02-05');
     expect(older.text).toContain('M25 · 2026-02-05');
+    await run('UANNA', 'profile lang:sv');
     const preview = await p.as('UANNA', 'digest preview');
     expect(preview.outcome.kind === 'reply' && preview.outcome.reply.buttons?.map((b) => b.command)).toEqual(['sammanfattning visa alla']);
     expect(preview.text).toContain('Veckorapporter från 2 av 12 kluster');
