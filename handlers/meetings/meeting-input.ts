@@ -46,6 +46,8 @@ export async function readMeetingInput(ctx: HandlerContext<MeetingArgs>): Promis
   const { clusterIds, chooseFrom } = await meetingClusters(ctx, args.clusters ?? []);
   const kind = meetingKindOr(args.kind, clusterIds.length > 0 || chooseFrom !== undefined);
   const { participants, people } = await resolveParticipants(ctx, args.people, args.with ?? []);
+  // Whoever logs a meeting was there (README "Meetings"): counted once, so a study trip never shows «Deltagare: 0».
+  if (!participants.some((p) => p.personId === ctx.actor.personId)) participants.push({ personId: ctx.actor.personId });
   const organisationIds = await resolveOrganisations(ctx, args.orgs ?? []);
   const known = new Map(people.map((p) => [p.id, p]));
   const actions = [];

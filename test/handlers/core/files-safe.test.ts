@@ -79,7 +79,7 @@ describe('user text in exported files is neutralised', () => {
     const guest = csvRows(participants!.content).find((r) => r.namn?.includes('Gäst'))!;
     expect(guest).toMatchObject({ namn: "'+1 Gäst", organisation: "'-2 AB" });
     // The activities' numbers are LOKET's own and stay numbers.
-    expect(csvRows(activities!.content).map((r) => r.deltagare)).toEqual(['1', '0', '0', '0']);
+    expect(csvRows(activities!.content).map((r) => r.deltagare)).toEqual(['2', '1', '1', '1']);
   });
 
   it("export me's cells cannot start a formula either", async () => {

@@ -47,7 +47,7 @@ describe('meeting', () => {
     const { outcome } = await p.as('UERIK', 'meeting Avstämning with:@anna,"Per Nilsson (Norrbotten Space AB)"');
     expect(errorCode(outcome)).toBeUndefined();
     const participants = (await stored(p))!.details.participants;
-    expect(participants.map((x) => x.name).sort()).toEqual(['Anna', 'Per Nilsson']);
+    expect(participants.map((x) => x.name).sort()).toEqual(['Anna', 'Erik', 'Per Nilsson']);
     expect(participants.find((x) => x.name === 'Per Nilsson')).toMatchObject({ organisation: 'Norrbotten Space AB' });
   });
 
@@ -66,7 +66,7 @@ describe('meeting', () => {
     expect(errorCode(outcome)).toBeUndefined();
     const meeting = await stored(p);
     expect(meeting).toMatchObject({ title: 'Uppföljning', kind: 'board', clusters: ['Rymd'] });
-    expect(meeting!.details.participants.map((x) => x.name)).toEqual(['Nils']);
+    expect(meeting!.details.participants.map((x) => x.name)).toEqual(['Anna', 'Nils']);
     expect(meeting!.details.organisations.map((o) => o.orgNumber)).toEqual(['556677-8899']);
     const [action] = await opened.db.select().from(actionItems).where(eq(actionItems.programmeId, p.test.programme.id));
     expect(action).toMatchObject({ text: 'Boka lokal', dueOn: '2026-03-20' });

@@ -69,7 +69,7 @@ it('a meeting submitted through the Slack modal or the Teams card lands as the s
   expect(fromTyped).toMatchObject({ title: 'Nätverksträff: rymd möter skog', heldOn: '2026-03-04', kind: 'network' });
   expect(fromTyped.decisions).toHaveLength(2);
   expect(fromTyped.actions).toMatchObject([{ number: 1, text: 'Skriv ett första utkast', dueOn: '2026-03-20', ownerName: 'Nils' }]);
-  expect(fromTyped.participants.map((x) => x.name)).toEqual(['Erik', 'Karin Ek']);
+  expect(fromTyped.participants.map((x) => x.name)).toEqual(['Anna', 'Erik', 'Karin Ek']);
   expect(fromSlack).toEqual(fromTyped);
   expect(fromTeams).toEqual(fromTyped);
 });

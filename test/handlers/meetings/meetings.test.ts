@@ -25,7 +25,7 @@ describe('meeting', () => {
     const p = await meetingProgramme(opened.db);
     const { outcome, text } = await p.as('UANNA', styrgrupp);
     expect(text).toContain('Mötet M1 är sparat');
-    expect(text).toContain('Titel: Styrgrupp mars\nDatum: 2026-03-02\nTyp: styrgruppsmöte\nKluster: Rymd\nDeltagare: 0\nBeslut: 2\nÅtgärder: 2\nAnteckningar: 1');
+    expect(text).toContain('Titel: Styrgrupp mars\nDatum: 2026-03-02\nTyp: styrgruppsmöte\nKluster: Rymd\nDeltagare: 1\nBeslut: 2\nÅtgärder: 2\nAnteckningar: 1');
     expect(text).toContain('A1 Boka lokal för workshopen – Nils, senast 2026-03-20');
     expect(text).toContain('A2 Skicka protokollet till styrgruppen – Anna');
     expect(outcome.kind === 'reply' && outcome.reply.buttons?.map((b) => b.command)).toEqual(['meeting share M1', 'meeting show M1']);
@@ -56,11 +56,24 @@ describe('meeting', () => {
     expect(meeting).toMatchObject({ heldOn: '2026-03-03', kind: 'cluster', title: 'Avstämning' });
   });
 
+  it('whoever logs a meeting counts as a participant, once, also when they name themselves', async () => {
+    const p = await meetingProgramme(opened.db);
+    expect((await p.as('UANNA', 'meeting Studieresa till Esrange cluster:Rymd kind:study-trip')).text).toContain('Deltagare: 1');
+    expect((await p.as('UANNA', 'meeting Avstämning cluster:Rymd with:@anna,@nils')).text).toContain('Deltagare: 2');
+    const rows = await opened.db
+      .select({ name: people.displayName })
+      .from(meetingParticipants)
+      .innerJoin(people, eq(people.id, meetingParticipants.personId))
+      .where(eq(meetingParticipants.programmeId, p.test.programme.id));
+    expect(rows.map((r) => r.name).sort()).toEqual(['Anna', 'Anna', 'Nils']);
+    expect((await p.as('UOLLE', 'meeting show M1')).text).toContain('Deltagare: Anna');
+  });
+
   it('a meeting can span clusters and name people, guests with their organisation, and organisations', async () => {
     const p = await meetingProgramme(opened.db);
     await p.as('UPM', 'org add 556677-8899 "Norrbotten Space AB" type:company');
     const { text } = await p.as('UANNA', 'meeting Nätverksträff cluster:"Rymd, Skog" with:"@Erik, <@UNILS>, Karin Ek (LTU), Lars Berg (5566778899), Eva Ström" orgs:556677-8899');
-    expect(text).toContain('Kluster: Rymd, Skog\nDeltagare: 5\nOrganisationer: 1');
+    expect(text).toContain('Kluster: Rymd, Skog\nDeltagare: 6\nOrganisationer: 1');
     expect(text).toContain('Typ: klustermöte');
     const id = p.test.programme.id;
     const rows = await opened.db
@@ -69,6 +82,7 @@ describe('meeting', () => {
       .leftJoin(people, eq(people.id, meetingParticipants.personId))
       .where(eq(meetingParticipants.programmeId, id));
     expect(rows.map((r) => [r.personName ?? r.guest, r.typed, r.orgId !== null]).sort()).toEqual([
+      ['Anna', null, false],
       ['Erik', null, false],
       ['Eva Ström', null, false],
       ['Karin Ek', 'LTU', false],
@@ -78,7 +92,7 @@ describe('meeting', () => {
     expect(await opened.db.select().from(meetingClusters).where(eq(meetingClusters.programmeId, id))).toHaveLength(2);
     expect(await opened.db.select().from(meetingOrganisations).where(eq(meetingOrganisations.programmeId, id))).toHaveLength(1);
     const show = await p.as('UOLLE', 'meeting show M1');
-    expect(show.text).toContain('Deltagare: Erik, Eva Ström, Karin Ek (LTU), Lars Berg (Norrbotten Space AB), Nils\nOrganisationer: Norrbotten Space AB (556677-8899)');
+    expect(show.text).toContain('Deltagare: Anna, Erik, Eva Ström, Karin Ek (LTU), Lars Berg (Norrbotten Space AB), Nils\nOrganisationer: Norrbotten Space AB (556677-8899)');
   });
 
   it('a bare `meeting` opens a form whose keys are the command’s own, and stores nothing', async () => {

@@ -15,9 +15,9 @@ export const orgs = { A: '556677-8899', B: '202100-2841', C: '212000-0142', D: '
  * and a deleted meeting, one on 2025-12-31 and one on 2026-04-01 (00:30 local time) outside it.
  * Company A takes part three times in two clusters and counts once. Hand-computed for Q1, whole programme:
  * activities 3 (cluster 1, network 1, training 1), competence 1; organisations reached 4 = A, B, C taking
- * part + D through Dana's membership (companies 2, others 2), participated 3; participants 6 = Anna, Nils,
- * Erik, Olle, Karin + 1 guest; gender woman 2 (Anna, Karin), man 2 (Erik, Olle), unknown 2 (Nils, guest);
- * role leader 2, member 1, participant 1 (Olle), board 1, guest 1.
+ * part + D through Dana's membership (companies 2, others 2), participated 3; participants 7 = Anna, Nils,
+ * Erik, Olle, Karin + 1 guest, and Petra who logged them; gender woman 2 (Anna, Karin), man 2 (Erik, Olle),
+ * unknown 3 (Nils, Petra, guest); role manager 1, leader 2, member 1, participant 1 (Olle), board 1, guest 1.
  */
 export async function statusProgramme(db: Database): Promise<MeetingProgramme> {
   const p = await meetingProgramme(db);
