@@ -1,7 +1,7 @@
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import { textReply, type Reply, type ReplyBlock } from '../core/reply.js';
-import { t } from '../i18n/index.js';
+import { list, t } from '../i18n/index.js';
 
 /** `cluster list [all]`: the active clusters; `all` adds the retired ones, marked, after them. */
 export async function clusterList({ args, actor, repos, settings }: HandlerContext<{ all: 'all' | undefined }>): Promise<Reply> {
@@ -15,7 +15,7 @@ export async function clusterList({ args, actor, repos, settings }: HandlerConte
       cluster: row.cluster.name,
       sector: row.cluster.sector,
       leader: row.leader ?? t(lang, 'whoami.none'),
-      deputies: row.deputies.length ? t(lang, 'cluster.list_deputies', { names: row.deputies.join(', ') }) : '',
+      deputies: row.deputies.length ? t(lang, 'cluster.list_deputies', { names: list(lang, row.deputies) }) : '',
       members: row.memberCount,
     }),
   );

@@ -3,7 +3,7 @@ import type { Language } from '../core/incoming.js';
 import type { ReplyBlock } from '../core/reply.js';
 import { coOwnerFor, shareKinds, type ContinuitySignals } from './continuity.js';
 import { percent } from './continuity-measure.js';
-import { t } from '../i18n/index.js';
+import { list as listOf, t } from '../i18n/index.js';
 
 const OVERVIEW_LIMIT = 10;
 
@@ -15,8 +15,8 @@ export function quoteName(name: string): string {
 export function busFactorText(lang: Language, s: ContinuitySignals): string {
   const { factor, covered, total, names } = s.bus;
   if (total === 0) return t(lang, 'continuity.bus_none');
-  const list = names.join(', ');
-  return t(lang, factor === 1 ? 'continuity.bus_one' : 'continuity.bus_many', { factor, names: list, covered, total });
+  // «Anna, Lina och Sara har tillsammans rört …»: the names as a list in the reader's language.
+  return t(lang, factor === 1 ? 'continuity.bus_one' : 'continuity.bus_many', { factor, names: listOf(lang, names), covered, total });
 }
 
 /** One suggestion, the most useful first: a contact only one person has, no deputy, an owner who is away
@@ -69,7 +69,7 @@ export function continuityOverviewBlocks(lang: Language, signals: ContinuitySign
   const worrying = signals.filter((s) => (s.bus.total > 0 && s.bus.factor <= 1) || s.deputies.length === 0 || s.ownersAwayOrGone.length > 0);
   if (worrying.length === 0) return [{ type: 'text', text: t(lang, 'continuity.overview_well') }];
   const items = worrying.slice(0, OVERVIEW_LIMIT).map((s) => {
-    const parts = [s.bus.total > 0 ? t(lang, 'continuity.overview_bus', { factor: s.bus.factor, names: s.bus.names.join(', ') }) : t(lang, 'continuity.bus_none')];
+    const parts = [s.bus.total > 0 ? t(lang, 'continuity.overview_bus', { factor: s.bus.factor, names: listOf(lang, s.bus.names) }) : t(lang, 'continuity.bus_none')];
     if (s.deputies.length === 0) parts.push(t(lang, 'continuity.deputy_no'));
     parts.push(t(lang, 'continuity.overview_active', { n: s.recorders.length }));
     if (s.ownersAwayOrGone.length) parts.push(t(lang, 'continuity.overview_orphans', { n: s.ownersAwayOrGone.length }));

@@ -2,7 +2,7 @@ import type { HandlerContext } from '../core/context.js';
 import type { Reply, ReplyBlock } from '../core/reply.js';
 import { proposeForNeed } from './exchange-common.js';
 import { queueProposal } from './exchange-notify.js';
-import { t } from '../i18n/index.js';
+import { list, t } from '../i18n/index.js';
 
 /**
  * `exchange round` (PM): one proposal for each open need, each person in at most one pair of the round, in
@@ -28,7 +28,7 @@ export async function exchangeRound(ctx: HandlerContext): Promise<Reply> {
   if (items.length) await ctx.repos.audit.record({ programmeId: ctx.actor.programmeId, actorId: ctx.actor.personId, action: 'exchange.round', subjectType: 'programme', subjectId: ctx.actor.programmeId, detail: { proposals: items.length }, at: now });
   const left = [...new Set(posts.filter((p) => !paired.has(p.post.personId)).map((p) => p.person))];
   const blocks: ReplyBlock[] = items.length ? [{ type: 'list', title: t(lang, 'exchange.round_title', { count: items.length }), items }] : [{ type: 'text', text: t(lang, 'exchange.round_none') }];
-  if (left.length) blocks.push({ type: 'text', text: t(lang, 'exchange.round_unmatched', { names: left.join(', ') }) });
+  if (left.length) blocks.push({ type: 'text', text: t(lang, 'exchange.round_unmatched', { names: list(lang, left) }) });
   // No buttons: the PM is not a side of these proposals; each side got its own message to answer.
   return { visibility: 'private', blocks };
 }

@@ -78,6 +78,17 @@ describe('cluster add', () => {
 });
 
 describe('cluster role and join', () => {
+  it('several deputies are listed as a sentence in the reader\'s language', async () => {
+    const { as } = await programmeWithManager();
+    await as('UPM', 'cluster add Skog sector:forest');
+    for (const [id, name] of [['UANNA', 'Anna'], ['USARA', 'Sara']]) await as(id!, 'whoami', { displayName: name });
+    await as('UPM', 'cluster role Skog <@UANNA> deputy');
+    await as('UPM', 'cluster role Skog <@USARA> deputy');
+    expect((await as('UPM', 'cluster list')).text).toContain('ersättare: Anna och Sara');
+    await as('UPM', 'profile lang:en');
+    expect((await as('UPM', 'cluster list')).text).toContain('deputies: Anna and Sara');
+  });
+
   it('a new leader turns the previous leader into a deputy, and the list shows both', async () => {
     const { test, as } = await programmeWithManager();
     await as('UPM', 'cluster add Skog sector:forest');

@@ -52,7 +52,7 @@ describe('continuity-warm job', () => {
     expect(recomputed).toEqual({ groups: [], single: [] });
     expect(answer).toEqual(await freshAnswer(opened.db, programmeId));
     const status = await p.as('UPM', 'status kontinuitet Rymd');
-    expect(status.text).toContain('Personberoende (bussfaktor): 2 – Dana, Nils');
+    expect(status.text).toContain('Personberoende (bussfaktor): 2 – Dana och Nils');
     expect(await computedAt(opened.db, programmeId)).toEqual(warmed);
   });
 

@@ -67,7 +67,7 @@ describe('person-dependency signals', () => {
     await p.as('UPM', 'cluster role Ensam @Erik deputy');
     expect((await p.as('UPM', 'status kontinuitet Ensam')).text).toContain('Förslag: be Erik att bli medansvarig för kontakten med Region Norrbotten (hittills har bara Olle träffat dem).');
     const rymd = await p.as('UANNA', 'status kontinuitet Rymd');
-    expect(rymd.text).toContain('Personberoende (bussfaktor): 2 – Dana, Nils har tillsammans rört 12 av 15 poster och kontakter de senaste 12 månaderna. Ingen enskild person bär hälften.');
+    expect(rymd.text).toContain('Personberoende (bussfaktor): 2 – Dana och Nils har tillsammans rört 12 av 15 poster och kontakter de senaste 12 månaderna. Ingen enskild person bär hälften.');
     expect(rymd.text).toContain('Planåtgärder vars ägare är borta eller har slutat\n  • P1 Kartlägg testbäddar – ägare Nils (borta)\n  • P2 Prata med kommunen – ägare Gunnar (inte längre med i något kluster)');
     expect(rymd.text).toContain('Förslag: ge P1 en ny ägare, Nils är borta.');
   });
@@ -76,7 +76,7 @@ describe('person-dependency signals', () => {
     const p = await continuityProgramme(opened.db);
     const { text } = await p.as('UPM', 'status kontinuitet');
     expect(text).toContain('Personberoende\n  • Ensam: bussfaktor 1 (Olle), ingen ersättare, 1 aktiv senaste 8 veckorna');
-    expect(text).toContain('  • Rymd: bussfaktor 2 (Dana, Nils), 3 aktiva senaste 8 veckorna, 2 planåtgärder utan närvarande ägare');
+    expect(text).toContain('  • Rymd: bussfaktor 2 (Dana och Nils), 3 aktiva senaste 8 veckorna, 2 planåtgärder utan närvarande ägare');
     expect(text).toContain('  • Skog: inga poster eller kontakter de senaste 12 månaderna, ingen ersättare, 0 aktiva senaste 8 veckorna');
     // A leader sees only their own cluster.
     const own = await p.as('UOLLE', 'status kontinuitet');
