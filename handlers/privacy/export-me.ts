@@ -8,13 +8,14 @@ import type { Reply } from '../core/reply.js';
 import { DEFAULT_LINK_DAYS } from '../core/signed-links.js';
 import type { ExportFile } from '../reports/export-files.js';
 import { publishFiles } from '../core/publish-files.js';
-import { t } from '../i18n/index.js';
+import { catalogs, t, type MessageKey } from '../i18n/index.js';
+import type { Language } from '../core/incoming.js';
 
 export async function exportMe(ctx: HandlerContext): Promise<Reply> {
   const { actor, repos, clock, settings } = ctx;
   const now = clock.now();
   const { tables } = await repos.personalData.exportRows({ programmeId: actor.programmeId, personId: actor.personId, userId: actor.userId });
-  const files = myDataFiles(tables, now, settings.timezone);
+  const files = myDataFiles(tables, now, settings.timezone, actor.language);
   const { links, paths } = await publishFiles(ctx, files);
   const rows = tables.reduce((sum, x) => sum + x.rows.length, 0);
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'privacy.export', subjectType: 'person', subjectId: actor.personId, detail: { tables: tables.length, rows }, at: now });
@@ -26,7 +27,7 @@ export async function exportMe(ctx: HandlerContext): Promise<Reply> {
 
 /** The JSON file first, then a CSV per table, all named by date only (a link label never names the person).
  *  Dates and times are the programme's (`timezone`): a row written at 00:30 in Stockholm says that day. */
-export function myDataFiles(tables: { table: string; rows: Record<string, unknown>[] }[], now: Date, timezone: string): ExportFile[] {
+export function myDataFiles(tables: { table: string; rows: Record<string, unknown>[] }[], now: Date, timezone: string, lang: Language): ExportFile[] {
   const stem = `loket-my-data-${dayIn(timezone, now)}`;
   const local = tables.map(({ table, rows }) => ({ table, rows: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, localiseInstant(timezone, v)]))) }));
   const json = { exportedAt: instantIn(timezone, now), timezone, tables: Object.fromEntries(local.map((x) => [x.table, x.rows])) };
@@ -35,9 +36,16 @@ export function myDataFiles(tables: { table: string; rows: Record<string, unknow
     const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const records = rows.map((r) => Object.fromEntries(columns.map((c) => [c, cell(r[c])])));
     // Same dialect and formula-safe cells as the funder export (core/csv.ts).
-    files.push({ name: `${stem}-${table}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(records, columns) });
+    files.push({ name: `${stem}-${table}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(records, columns.map((key) => ({ key, header: columnHeader(lang, key) }))) });
   }
   return files;
+}
+
+/** A column's header in the reader's language («skapad», not `created_at`); the JSON file keeps the column
+ *  names, and a column this catalog does not know yet is headed by its name. */
+function columnHeader(lang: Language, column: string): string {
+  const key = `privacy.column.${column}`;
+  return Object.hasOwn(catalogs.sv, key) ? t(lang, key as MessageKey) : column;
 }
 
 function cell(value: unknown): string | number {

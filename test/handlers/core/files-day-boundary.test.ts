@@ -72,7 +72,7 @@ describe('at 23:30 UTC, files say the Stockholm day (00:30 the next day)', () =>
     expect(new Set(json.tables.notes!.map((n) => n.created_at))).toEqual(new Set([LOCAL_TIME]));
     for (const f of mine) expect(f.content, f.name).not.toMatch(/2026-12-31T23:30/);
     const csv = parse(mine.find((f) => f.name.endsWith('-notes.csv'))!.content, { delimiter: ';', columns: true }) as Record<string, string>[];
-    expect(new Set(csv.map((r) => r.created_at))).toEqual(new Set([LOCAL_TIME]));
+    expect(new Set(csv.map((r) => r.skapad))).toEqual(new Set([LOCAL_TIME]));
   });
 
   it("the funder export's default period is the Stockholm quarter and the meeting is dated that day", async () => {

@@ -87,7 +87,7 @@ describe('user text in exported files is neutralised', () => {
     const [notes] = await files('loket-my-data-', '-notes.csv');
     expect(csvRows(notes!.content).map((r) => r.text)).toEqual([`'-2 är fel, ${MD_LINK} och ${IMG}`]);
     const [meetings] = await files('loket-my-data-', '-meetings.csv');
-    expect(csvRows(meetings!.content).map((r) => r.title)).toEqual([`'${FORMULA}`, "'@SUM(A1)", "'+1", ORDINARY]);
+    expect(csvRows(meetings!.content).map((r) => r.titel)).toEqual([`'${FORMULA}`, "'@SUM(A1)", "'+1", ORDINARY]);
   });
 });
 

@@ -102,6 +102,10 @@ describe('export me', () => {
       const csv = files.find((f) => f.name.endsWith(`-${table}.csv`))!;
       expect(parse(csv.content, { delimiter: ';', columns: true })).toHaveLength(data.tables[table]!.length);
     }
+    // CSV headers are words in the reader's language, every column named; the JSON keeps the column names.
+    const headers = files.filter((f) => f.name.endsWith('.csv')).flatMap((f) => f.content.split('\r\n')[0]!.split(';'));
+    expect(headers).toContain('display name');
+    expect(headers.filter((h) => h.includes('_'))).toEqual([]);
     expect(files.every((f) => f.expiresAt.getTime() - p.test.clock.now().getTime() === 7 * 86_400_000)).toBe(true);
     const rows = Object.values(data.tables).reduce((sum, r) => sum + r.length, 0);
     expect(reply.text).toContain(`Your data (${rows} rows from ${tables.length} tables) is ready`);
