@@ -32,8 +32,9 @@ describe('the programme web view', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     const html = await response.text();
-    const fields = fieldsOf(said.reply?.blocks);
-    // Every figure of the status reply (totals and indicators) is on the page, label and value alike.
+    const indicators = await fixture.as('UPM', 'status indikatorer från:2026-01-01 till:2026-03-31');
+    const fields = [...fieldsOf(said.reply?.blocks), ...fieldsOf(indicators.reply?.blocks)];
+    // Every figure of status and its indicators view is on the page, label and value alike.
     expect(fields.length).toBeGreaterThanOrEqual(12);
     for (const field of fields) expect(html, field.label).toContain(shown(field));
     // The hand-computed figures of the fixture, so equality with status cannot hide a shared mistake.
@@ -93,7 +94,7 @@ describe('the programme web view', () => {
     // The bus-factor slot says what `status Rymd` says about person dependency.
     const bus = /<h2 id="bus-factor">[^<]+<\/h2><p>([^<]+)<\/p>/.exec(cluster)![1]!;
     expect(bus).toMatch(/^\d – /);
-    expect((await fixture.as('UPM', 'status Rymd')).text).toContain(bus.replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+    expect((await fixture.as('UPM', 'status kontinuitet Rymd')).text).toContain(bus.replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
   });
 
   it('what leaders typed is shown as text, never as markup, and the page allows no script', async () => {
