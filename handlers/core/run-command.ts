@@ -9,6 +9,7 @@ import { exampleIn, type CommandSpec } from './spec.js';
 import { resolveActor, resolveWorkspace } from './resolve-actor.js';
 import type { Clock, CoreSettings } from './context.js';
 import { LoketError } from './errors.js';
+import { exampleFor } from './examples.js';
 import type { IncomingMessage, Language, Outcome, ProcessIncoming } from './incoming.js';
 import type { Reply } from './reply.js';
 import { errorReply, isStrayLine, notConnectedReply, permissionReply, strayLineReply, unknownVerbReply } from './error-replies.js';
@@ -123,18 +124,28 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: Comma
     if (reply.error) refuse(language, reply);
     return { kind: 'reply', language, reply };
   } catch (error) {
-    if (error instanceof LoketError) refuse(language, errorReply(inReaderLanguage(error, spec, language), language, exampleIn(spec, language)));
+    if (error instanceof LoketError) {
+      // The example names one of the programme's clusters and a due date ahead, not the catalog's placeholders.
+      const example = await exampleFor({ actor, repos, clock: deps.clock, settings: deps.settings }, readerExample(error, spec, language));
+      refuse(language, errorReply(withExample(error, example), language, example));
+    }
     throw error;
   }
 }
 
 /** A handler that shows its own command's example in the other language gets the reader's instead. */
-function inReaderLanguage(error: LoketError, spec: CommandSpec, language: Language): LoketError {
-  if (!error.example || typeof spec.example === 'string') return error;
-  if (error.example !== spec.example.sv && error.example !== spec.example.en) return error;
-  const translated = new LoketError(error.code, error.params, spec.example[language]);
-  if (error.hint) translated.withHint(error.hint.code, error.hint.params);
-  return translated;
+function readerExample(error: LoketError, spec: CommandSpec, language: Language): string {
+  if (!error.example) return exampleIn(spec, language);
+  if (typeof spec.example === 'string') return error.example;
+  if (error.example !== spec.example.sv && error.example !== spec.example.en) return error.example;
+  return spec.example[language];
+}
+
+function withExample(error: LoketError, example: string): LoketError {
+  if (error.example === example) return error;
+  const shown = new LoketError(error.code, error.params, example);
+  if (error.hint) shown.withHint(error.hint.code, error.hint.params);
+  return shown;
 }
 
 async function rememberConversation(message: IncomingMessage, programmeId: string, repos: Repositories) {
