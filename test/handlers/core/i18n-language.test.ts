@@ -4,13 +4,10 @@
 // quote the other language on purpose.
 import { describe, expect, it } from 'vitest';
 import { catalogs, placeholdersOf, t, type MessageKey } from '../../../handlers/i18n/index.js';
+import { englishWords, swedishWords, wordsOutsideCode as words } from '../../support/language-words.js';
 
-const swedishWords = ['och', 'inte', 'för', 'är', 'det', 'som', 'kluster', 'möte', 'möten', 'åtgärd', 'åtgärder', 'veckorapport', 'ledare', 'ersättare', 'skriv', 'eller', 'har', 'till', 'från'];
-const englishWords = ['the', 'and', 'with', 'not', 'meeting', 'meetings', 'cluster', 'clusters', 'action', 'actions', 'is', 'are', 'you', 'your', 'weekly', 'leader', 'of', 'for'];
 /** Keys that quote the other language on purpose: search's stop words are Swedish words in any reply. */
 const quotesTheOtherLanguage = new Set<MessageKey>(['search.no_terms']);
-
-const words = (text: string) => text.replace(/`[^`]*`/g, ' ').toLowerCase().split(/[^a-zåäöé]+/).filter(Boolean);
 
 describe('every reply key reads in one language', () => {
   it('no English text carries common Swedish words, and no Swedish text common English words', () => {
