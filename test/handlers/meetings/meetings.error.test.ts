@@ -17,7 +17,7 @@ const badInputs: { what: string; text: string; code: string; says: string; examp
   { what: 'an unknown action owner', text: 'meeting Avstämning\ndecision: ok\naction: @Okänd Ring Vinnova', code: 'person.not_found', says: '”@Okänd”', example: 'action: @anna Boka lokal' },
   { what: 'a date that does not exist', text: 'meeting Avstämning date:2026-02-30\ndecision: ok', code: 'date.invalid', says: '”2026-02-30” är inget giltigt datum för date:', example: 'datum:2026-03-02' },
   { what: 'a date in another format', text: 'meeting Avstämning date:2/3', code: 'date.invalid', says: 'Skriv datum som ÅÅÅÅ-MM-DD', example: 'möte "Styrgrupp mars"' },
-  { what: 'a due date that does not exist', text: 'meeting Avstämning\naction: @Nils Boka due:2026-04-31', code: 'date.invalid', says: 'för due:', example: 'due:2026-03-20' },
+  { what: 'a due date that does not exist', text: 'meeting Avstämning\naction: @Nils Boka due:2026-04-31', code: 'date.invalid', says: 'för due:', example: 'due:2026-03-16' }, // two weeks after the test clock's day
   { what: 'a due date before the meeting', text: 'meeting Avstämning date:2026-03-02\ndecision: ok\naction: @Nils Boka lokal due:2026-03-01', code: 'meeting.due_before_meeting', says: 'Slutdatumet 2026-03-01 ligger före mötets datum 2026-03-02', example: 'action: @anna Boka lokal' },
   { what: 'an empty title with other arguments', text: 'meeting date:2026-03-02 cluster:Rymd\ndecision: ok', code: 'args.missing', says: 'Det saknas en titel på mötet.', example: 'möte "Styrgrupp mars"' },
   { what: 'lines but no title', text: 'meeting\ndecision: ok', code: 'args.missing', says: 'Det saknas en titel på mötet.', example: 'möte "Styrgrupp mars"' },
