@@ -38,7 +38,8 @@ export function createArchiveRepository({ db }: { db: Database }) {
       return rows<Record<string, unknown>>(sql`
         select 'M' || m.number as id, m.held_on::text as date, m.kind, m.title, ${nameOf('m.author_id')} as author,
           coalesce((select json_agg(c.name order by c.name) from meeting_clusters mc join clusters c on c.id = mc.cluster_id where mc.meeting_id = m.id), '[]'::json) as clusters,
-          coalesce((select json_agg(coalesce(pe.display_name, p.guest_name || coalesce(' (' || coalesce(o.name, p.guest_organisation) || ')', '')))
+          coalesce((select json_agg(coalesce(pe.display_name, p.guest_name || coalesce(' (' || coalesce(o.name, p.guest_organisation) || ')', ''))
+              order by lower(coalesce(pe.display_name, p.guest_name)))
             from meeting_participants p left join people pe on pe.id = p.person_id left join organisations o on o.id = p.organisation_id where p.meeting_id = m.id), '[]'::json) as participants,
           coalesce((select json_agg(o.name order by o.name) from meeting_organisations mo join organisations o on o.id = mo.organisation_id where mo.meeting_id = m.id), '[]'::json) as organisations,
           coalesce((select json_agg(d.text order by d.position) from decisions d where d.meeting_id = m.id), '[]'::json) as decisions,

@@ -43,7 +43,7 @@ describe('archive export', () => {
     expect(data.meetings.map((m) => m.id)).toEqual(['M1', 'M2', 'M4']);
     expect(data.meetings[0]).toMatchObject({
       id: 'M1', date: '2026-02-02', kind: 'cluster', title: 'Styrgruppsmöte', author: 'Anna', clusters: ['Rymd'],
-      participants: ['Nils', 'Anna', 'Gustav Gustavsson (Sandvik)'], organisations: ['Rymdbolaget AB'], decisions: ['Vi söker Vinnova'],
+      participants: ['Anna', 'Gustav Gustavsson (Sandvik)', 'Nils'], organisations: ['Rymdbolaget AB'], decisions: ['Vi söker Vinnova'],
     });
     expect((data.meetings[0]!.actions as Row[]).map((a) => `${a.id}:${a.owner}:${a.done ? 'done' : 'open'}`)).toEqual(['A1:Anna:open', 'A2:Nils:open', 'A3:Anna:done']);
     expect(data.notes.map((n) => n.id)).toEqual(['N1', 'N2', 'N3', 'N4', 'N5']);
