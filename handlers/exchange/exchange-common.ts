@@ -140,11 +140,13 @@ export async function proposeForOffer(ctx: HandlerContext, offer: { id: string; 
 const LEFT_OUT_SHOWN = 3;
 
 /** One line per near match that a rule kept out: «Eriks erbjudande ”…” föreslogs inte: …» (issue 20). */
-export async function leftOutLines(ctx: HandlerContext, post: { id: string; kind: 'need' | 'offer' }): Promise<string[]> {
+export async function leftOutLines(ctx: HandlerContext, post: { id: string; kind: 'need' | 'offer' }, justProposed: readonly number[] = []): Promise<string[]> {
   const { now, windowStart, ignoredWords } = matchWindow(ctx);
   const lang = ctx.actor.language;
-  const { leftOut } = await ctx.repos.exchanges.leftOut({ programmeId: ctx.actor.programmeId, postId: post.id, now, windowStart, limit: LEFT_OUT_SHOWN, ignoredWords });
-  return leftOut.map((near) => {
+  const { leftOut } = await ctx.repos.exchanges.leftOut({ programmeId: ctx.actor.programmeId, postId: post.id, now, windowStart, limit: LEFT_OUT_SHOWN + justProposed.length, ignoredWords });
+  // A pair proposed by this very post was not left out: the six-month rule would otherwise name its own proposal.
+  const kept = leftOut.filter((near) => !(near.why.rule === 'recent_pair' && justProposed.includes(near.why.number))).slice(0, LEFT_OUT_SHOWN);
+  return kept.map((near) => {
     const what = t(lang, post.kind === 'need' ? 'exchange.left_out_offer' : 'exchange.left_out_need', { name: near.personName, cluster: near.clusterName, topic: shorten(near.topic, 80) });
     const why = near.why.rule === 'recent_pair'
       ? t(lang, 'exchange.left_out_recent', { id: shortId('X', near.why.number) })

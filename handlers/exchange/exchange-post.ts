@@ -28,7 +28,7 @@ export async function exchangeNeed(ctx: HandlerContext<PostArgs>): Promise<Reply
   for (const p of proposals) await queueProposal(ctx, p.number, p.match, ['offer']);
   const saved = t(lang, 'exchange.need_saved', { cluster: cluster.name });
   // A near match a rule kept out is named with the rule, so «nothing fits» is never a mystery (issue 20).
-  const leftOut = leftOutBlock(await leftOutLines(ctx, { id: post.id, kind: 'need' }));
+  const leftOut = leftOutBlock(await leftOutLines(ctx, { id: post.id, kind: 'need' }, proposals.map((p) => p.number)));
   if (proposals.length === 0) return { visibility: 'private', blocks: [{ type: 'text', text: `${saved}\n${t(lang, 'exchange.no_match')}` }, ...leftOut] };
   return {
     visibility: 'private',
@@ -56,7 +56,7 @@ export async function exchangeOffer(ctx: HandlerContext<PostArgs>): Promise<Repl
     const { proposal } = await ctx.repos.exchanges.findProposal(ctx.actor.programmeId, p.number);
     if (proposal) items.push(t(lang, 'exchange.offer_proposal_item', { id: p.id, name: proposal.need.name, cluster: proposal.need.cluster, topic: shorten(proposal.need.topic, 160) }));
   }
-  const leftOut = leftOutBlock(await leftOutLines(ctx, { id: post.id, kind: 'offer' }));
+  const leftOut = leftOutBlock(await leftOutLines(ctx, { id: post.id, kind: 'offer' }, proposals.map((p) => p.number)));
   const saved: ReplyBlock = { type: 'text', text: t(lang, 'exchange.offer_saved', { cluster: cluster.name }) };
   if (proposals.length === 0) return { visibility: 'private', blocks: [saved, ...leftOut] };
   return {

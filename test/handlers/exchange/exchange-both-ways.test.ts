@@ -49,6 +49,8 @@ describe('a new offer is matched against the needs already waiting', () => {
     expect(offer.text).toContain('Erbjudandet är registrerat för Skog.');
     expect(offer.text).toContain('Behov som ditt erbjudande passar\n  • X1 · Anna (Rymd) behöver: Hjälp med en Interreg-ansökan');
     expect(offer.text).toContain('[Tacka ja (X1): exchange accept X1]  [Tacka nej (X1): exchange decline X1]');
+    // The pair this offer just made is not named as left out by the six-month rule.
+    expect(offer.text).not.toContain('föreslogs inte');
     expect(await proposals(p)).toEqual([{ number: 1, state: 'proposed', need: 'Anna', offer: 'Erik' }]);
     expect(await outbox(p)).toEqual([{ kind: 'exchange.proposal', text: expect.stringContaining('För ert behov ”Hjälp med en Interreg-ansökan” föreslår jag Erik (Skog)') }]);
     // Both said yes: the pair is introduced as if the need had been stated second.
