@@ -60,7 +60,7 @@ export const exchangeCatalogEn: Record<keyof typeof exchangeCatalogSv, string> =
   'exchange.agenda_need': 'The need: {topic}',
   'exchange.agenda_offer': 'The offer: {topic}',
   'exchange.agenda_done': 'Afterwards: `exchange done {id} learned: …` so the learning stays with the programme',
-  'exchange.learning_note': '{text} (learning from peer exchange {id}, {need} ↔ {offer}, about “{needTopic}” and “{offerTopic}”)',
+  'exchange.learning_note': 'Learning from peer exchange {id} ({need} ↔ {offer}) about “{needTopic}” and “{offerTopic}”: {text}',
   'exchange.learning_saved': 'Thank you! The learning from {id} is stored as {notes} in {clusters}. Everyone in the programme finds it with `search`.',
   'exchange.round_title': "The round's proposals ({count})",
   'exchange.round_pair': '{id} · {need} and {offer} – {reason}',

@@ -60,7 +60,7 @@ export const exchangeCatalogSv = {
   'exchange.agenda_offer': 'Erbjudandet: {topic}',
   'exchange.agenda_done': 'Efteråt: `exchange done {id} learned: …` så att lärdomen blir kvar i programmet',
   // The topics are part of the note, so `search` finds the learning by what the exchange was about (issue 20).
-  'exchange.learning_note': '{text} (lärdom från erfarenhetsutbyte {id}, {need} ↔ {offer}, om ”{needTopic}” och ”{offerTopic}”)',
+  'exchange.learning_note': 'Lärdom från erfarenhetsutbyte {id} ({need} ↔ {offer}) om ”{needTopic}” och ”{offerTopic}”: {text}',
   'exchange.learning_saved': 'Tack! Lärdomen från {id} är sparad som {notes} i {clusters}. Alla i programmet hittar den med `search`.',
   'exchange.round_title': 'Rundans förslag ({count})',
   'exchange.round_pair': '{id} · {need} och {offer} – {reason}',

@@ -52,7 +52,8 @@ describe('the archive in a browser', () => {
     await page.fill('#q', 'Vinno');
     await expect.poll(() => page.locator('#results li').allTextContents()).toContain('M1 · 2026-02-02 · Styrgruppsmöte');
     await page.fill('#q', 'skiss');
-    await expect.poll(async () => (await page.locator('#results li').allTextContents()).join('\n')).toContain('Börja med en skiss');
+    // A word of a learning finds the learning note, which the result line names as the exchange's learning.
+    await expect.poll(async () => (await page.locator('#results li').allTextContents()).join('\n')).toContain('Lärdom från erfarenhetsutbyte X1');
     // Following a hit lands on the record.
     await page.fill('#q', 'Styrgruppsmöte');
     await page.locator('#results li a').first().click();

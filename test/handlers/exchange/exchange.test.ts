@@ -203,7 +203,7 @@ describe('exchange done', () => {
       .where(eq(notes.programmeId, p.test.programme.id))
       .orderBy(notes.number);
     const noteText =
-      'Börja med en projektskiss på en sida innan partnerna tillfrågas (lärdom från erfarenhetsutbyte X1, Rymd ↔ Skog, om ”Hjälp med en Interreg-ansökan” och ”Vi har skrivit tre Interreg-ansökningar och delar mallar”)';
+      'Lärdom från erfarenhetsutbyte X1 (Rymd ↔ Skog) om ”Hjälp med en Interreg-ansökan” och ”Vi har skrivit tre Interreg-ansökningar och delar mallar”: Börja med en projektskiss på en sida innan partnerna tillfrågas';
     expect(stored).toEqual([{ number: 1, cluster: 'Rymd', text: noteText }, { number: 2, cluster: 'Skog', text: noteText }]);
     expect((await proposals(p))[0]?.state).toBe('done');
     // A completed exchange is an experience-exchange activity in the funder's indicators.
