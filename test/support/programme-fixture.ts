@@ -62,6 +62,8 @@ export async function countRows(db: Database, programmeId: string): Promise<Reco
 
 export const none = { meetings: 0, meetingClusters: 0, participants: 0, organisations: 0, decisions: 0, actions: 0, notes: 0 };
 
-export function errorCode(outcome: Outcome): string | undefined {
+/** The refusal's code of an outcome, or of what `say`/`as` returned. */
+export function errorCode(of: Outcome | { outcome: Outcome }): string | undefined {
+  const outcome = 'outcome' in of ? of.outcome : of;
   return outcome.kind === 'reply' ? outcome.reply.error?.code : undefined;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { managedProgramme } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
+import { errorCode } from '../../support/programme-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {
@@ -11,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(async () => opened.close());
 
-const errorCode = (outcome: { kind: string; reply?: { error?: { code: string } } }) => (outcome.kind === 'reply' ? outcome.reply?.error?.code : undefined);
 const exampleLine = (text: string) => text.split('\n').find((line) => /^(Exempel|Example)/.test(line)) ?? '';
 
 async function northAndSea() {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { planActions, planGaps, planReviews } from '../../../db/schema/index.js';
-import { meetingProgramme } from '../../support/programme-fixture.js';
+import { errorCode, meetingProgramme } from '../../support/programme-fixture.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
 let opened: OpenedDatabase;
@@ -11,7 +11,6 @@ beforeAll(async () => {
 });
 afterAll(async () => opened.close());
 
-const errorCode = (r: { outcome: { kind: string; reply?: { error?: { code: string } } } }) => (r.outcome.kind === 'reply' ? r.outcome.reply?.error?.code : undefined);
 const gapsOf = (programmeId: string) => opened.db.select().from(planGaps).where(eq(planGaps.programmeId, programmeId));
 const actionsOf = (programmeId: string) => opened.db.select().from(planActions).where(eq(planActions.programmeId, programmeId));
 

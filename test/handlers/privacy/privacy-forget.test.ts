@@ -5,6 +5,7 @@ import { rowsOf } from '../../../db/migrate.js';
 import { auditLog, people, privacyErasures, privacyFlags } from '../../../db/schema/index.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { findIdentifiers, privacyProgramme, ZELDA, type PrivacyProgramme } from './privacy-fixture.js';
+import { errorCode } from '../../support/programme-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {
@@ -16,7 +17,6 @@ const codeIn = (p: { outcome: { kind: string; reply?: { buttons?: { command: str
   const command = p.outcome.kind === 'reply' ? p.outcome.reply?.buttons?.[0]?.command : undefined;
   return command?.split(' ').at(-1) ?? '';
 };
-const errorCode = (r: { outcome: { kind: string; reply?: { error?: { code: string } } } }) => (r.outcome.kind === 'reply' ? r.outcome.reply?.error?.code : undefined);
 const needles = [ZELDA.name, ZELDA.userId];
 
 async function forget(p: PrivacyProgramme) {

@@ -8,6 +8,7 @@ import { runRetention } from '../../../handlers/privacy/retention.js';
 import { silentLogger } from '../../support/test-core.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { findIdentifiers, privacyProgramme, ZELDA, type PrivacyProgramme } from './privacy-fixture.js';
+import { errorCode } from '../../support/programme-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {
@@ -15,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => opened.close());
 
-const errorCode = (r: { outcome: { kind: string; reply?: { error?: { code: string } } } }) => (r.outcome.kind === 'reply' ? r.outcome.reply?.error?.code : undefined);
 
 async function zeldasMeeting(p: PrivacyProgramme) {
   const [meeting] = await opened.db.select().from(meetings).where(and(eq(meetings.programmeId, p.test.programme.id), eq(meetings.authorId, p.zeldaId)));

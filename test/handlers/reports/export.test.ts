@@ -5,6 +5,7 @@ import type { OpenedDatabase } from '../../../db/client.js';
 import { exportFiles } from '../../../db/schema/index.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { orgs, statusProgramme } from './status-fixture.js';
+import { errorCode } from '../../support/programme-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {
@@ -12,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => opened.close());
 
-const errorCode = (r: { outcome: { kind: string; reply?: { error?: { code: string } } } }) => (r.outcome.kind === 'reply' ? r.outcome.reply?.error?.code : undefined);
 const filesOf = (programmeId: string) => opened.db.select().from(exportFiles).where(eq(exportFiles.programmeId, programmeId));
 const readCsv = (content: string) => parse(content, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
 

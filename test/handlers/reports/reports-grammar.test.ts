@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { auditLog, exportFiles, programmeTargets } from '../../../db/schema/index.js';
-import { meetingProgramme } from '../../support/programme-fixture.js';
+import { errorCode, meetingProgramme } from '../../support/programme-fixture.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
 let opened: OpenedDatabase;
@@ -11,7 +11,6 @@ beforeAll(async () => {
 });
 afterAll(async () => opened.close());
 
-const errorCode = (r: { outcome: { kind: string; reply?: { error?: { code: string } } } }) => (r.outcome.kind === 'reply' ? r.outcome.reply?.error?.code : undefined);
 const targetsOf = (programmeId: string) => opened.db.select().from(programmeTargets).where(eq(programmeTargets.programmeId, programmeId));
 const filesOf = (programmeId: string) => opened.db.select().from(exportFiles).where(eq(exportFiles.programmeId, programmeId));
 

@@ -9,6 +9,7 @@ import { openTestDatabase } from '../../support/test-database.js';
 import { t, type MessageKey } from '../../../handlers/i18n/index.js';
 import { addProgressNote, statusProgramme } from './status-fixture.js';
 import { figuresOf } from './totals-fixture.js';
+import { errorCode } from '../../support/programme-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {
@@ -16,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => opened.close());
 
-const errorCode = (r: { outcome: { kind: string; reply?: { error?: { code: string } } } }) => (r.outcome.kind === 'reply' ? r.outcome.reply?.error?.code : undefined);
 const q1 = { from: '2026-01-01', to: '2026-03-31' };
 const buttons = (r: { outcome: { kind: string; reply?: { buttons?: { command: string }[] } } }) => (r.outcome.kind === 'reply' ? (r.outcome.reply?.buttons ?? []).map((b) => b.command) : []);
 

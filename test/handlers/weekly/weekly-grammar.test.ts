@@ -5,6 +5,7 @@ import type { OpenedDatabase } from '../../../db/client.js';
 import { absences, digestSubscriptions, progressNotes } from '../../../db/schema/index.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { inChannel, weeklyProgramme, type WeeklyProgramme } from '../../support/weekly-fixture.js';
+import { errorCode } from '../../support/programme-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {
@@ -15,7 +16,6 @@ afterAll(async () => opened.close());
 const notesOf = (p: WeeklyProgramme) => opened.db.select().from(progressNotes).where(eq(progressNotes.programmeId, p.test.programme.id));
 const absencesOf = (p: WeeklyProgramme) => opened.db.select().from(absences).where(eq(absences.programmeId, p.test.programme.id));
 const subscriptionsOf = (p: WeeklyProgramme) => opened.db.select().from(digestSubscriptions).where(eq(digestSubscriptions.programmeId, p.test.programme.id));
-const errorCode = (r: { outcome: { kind: string; reply?: { error?: { code: string } } } }) => (r.outcome.kind === 'reply' ? r.outcome.reply?.error?.code : undefined);
 const channel = () => `C${randomUUID().slice(0, 8).toUpperCase()}`;
 
 describe('the weekly commands read Swedish and English keys', () => {
