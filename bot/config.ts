@@ -1,4 +1,4 @@
-// The one place that reads the environment (DESIGN.md "External contract"). Everything else gets a typed
+// The one place that reads the environment (docs/architecture.md "External contract"). Everything else gets a typed
 // Config. A wrong or partial configuration fails at boot with a message naming the variable.
 import { z } from 'zod';
 import { parseCategoryYears, retentionPolicy, type RetentionPolicy } from '../db/retention-policy.js';

@@ -73,7 +73,7 @@ function settingsFor(config: Config, extraAdmins: CoreSettings['admins'] = []): 
 async function runConsole(config: Config, database: OpenedDatabase, logger: Logger): Promise<void> {
   const name = safeUserName();
   const consoleSettings = settingsFor(config, [{ platform: 'console', userId: name }]);
-  // The console writes exports to disk and prints the path (DESIGN.md "Data rules").
+  // The console writes exports to disk and prints the path (docs/architecture.md "Data rules").
   consoleSettings.files = createDiskFileSink(exportsDirFor(config.dataDir));
   consoleSettings.privacy = { retention: config.retention ?? retentionPolicy({}) };
   // The web view (issue 12): a local server on 127.0.0.1, started by the first `dashboard`, closed at exit.

@@ -18,7 +18,7 @@ type UserChangeArgs = SlackEventMiddlewareArgs<'user_change'> & AllMiddlewareArg
 
 export interface LifecycleDeps extends GuardDeps {
   /** Removal, the same core path as Teams takes: the tokens go, the workspace's digests stop, and every
-   *  programme record stays (DESIGN.md "Data rules"). */
+   *  programme record stays (docs/architecture.md "Data rules"). */
   installations: Installations;
   /** The stored tokens, for revoking people's user tokens. */
   oauthInstallations: OAuthInstallations;

@@ -1,7 +1,7 @@
 import { pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** One row per (job, target, period): inserting it is how an instance claims a scheduled run, so two
- *  instances never both run it (DESIGN.md "Scaling out"). */
+ *  instances never both run it (docs/architecture.md "Scaling out"). */
 export const jobRuns = pgTable(
   'job_runs',
   {

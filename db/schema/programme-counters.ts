@@ -1,7 +1,7 @@
 import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { programmes } from './programmes.js';
 
-/** Record kinds with short ids (DESIGN.md "Command grammar"): M12 meeting, A34 action item, N5 note,
+/** Record kinds with short ids (docs/architecture.md "Command grammar"): M12 meeting, A34 action item, N5 note,
  *  X7 exchange, G3 plan gap, P9 plan action. A text column, so a new kind needs no migration. */
 export const counterKinds = ['M', 'A', 'N', 'X', 'G', 'P'] as const;
 export type CounterKind = (typeof counterKinds)[number];

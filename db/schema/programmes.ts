@@ -6,7 +6,7 @@ export const programmes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
-    // The programme a fresh deployment's first Slack/Teams workspace joins without a code (DESIGN.md).
+    // The programme a fresh deployment's first Slack/Teams workspace joins without a code (docs/architecture.md).
     isDefault: boolean('is_default').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

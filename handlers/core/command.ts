@@ -1,4 +1,4 @@
-// The parsed form of a message (DESIGN.md "Command grammar"). parse.ts produces ParsedMessage; the dispatch
+// The parsed form of a message (docs/architecture.md "Command grammar"). parse.ts produces ParsedMessage; the dispatch
 // table turns its first words into a verb and hands the rest to the handler as a Command.
 
 export type PersonRef =

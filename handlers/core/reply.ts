@@ -1,4 +1,4 @@
-// The one type every handler returns and every adapter renders (DESIGN.md "Reply").
+// The one type every handler returns and every adapter renders (docs/architecture.md "Reply").
 // Text is plain with `backticks` for commands; adapters add bold titles and platform markup.
 
 export type Visibility = 'private' | 'channel';

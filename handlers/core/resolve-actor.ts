@@ -12,7 +12,7 @@ interface ResolveDeps {
 /**
  * The workspace a message came from. The console always belongs to the default programme; the first
  * Slack or Teams workspace to reach a fresh deployment is connected to it too; any later one waits for
- * `programme join <code>` (DESIGN.md "Programmes, workspaces and people").
+ * `programme join <code>` (docs/architecture.md "Programmes, workspaces and people").
  */
 export async function resolveWorkspace(message: IncomingMessage, repos: Repositories, { clock, settings }: ResolveDeps) {
   const { workspace } = await repos.workspaces.ensure(message.platform, message.workspaceId);

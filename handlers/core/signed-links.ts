@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FileSink } from './files.js';
 import type { Language } from './incoming.js';
 
-// DESIGN.md: exports are delivered as expiring links; a week covers "I'll download it on Monday".
+// docs/architecture.md: exports are delivered as expiring links; a week covers "I'll download it on Monday".
 export const DEFAULT_LINK_DAYS = 7;
 
 interface Payload {

@@ -12,7 +12,7 @@ import { shareMeeting } from './share-meeting.js';
 import { showMeeting } from './show-meeting.js';
 
 // Meetings (issue 4). Reading, searching and sharing a summary are for everyone: shared knowledge is the
-// point. Logging is for leaders, deputies and managers (DESIGN.md "leaders, PM"; a deputy continues the
+// point. Logging is for leaders, deputies and managers (docs/architecture.md "leaders, PM"; a deputy continues the
 // leader's work). Edit and delete need the same roles here, and the handler then narrows them to the
 // meeting's author or a manager, which a role table cannot know. Anyone may try `done`, since an owner
 // can be any participant; the handler allows the owner, the author, the cluster's leader/deputy or a

@@ -13,7 +13,7 @@ export async function requireMeeting(ctx: HandlerContext, word: string | undefin
   return meeting;
 }
 
-/** Editing and deleting a meeting is for its author and the project managers (DESIGN.md "Commands"). */
+/** Editing and deleting a meeting is for its author and the project managers (docs/architecture.md "Commands"). */
 export function requireAuthorOrManager(actor: Actor, meeting: Meeting, example: string): void {
   if (meeting.authorId === actor.personId || actor.programmeRoles.includes('manager')) return;
   throw new LoketError('meeting.not_author', { id: shortId('M', meeting.number) }, example);

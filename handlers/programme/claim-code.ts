@@ -10,7 +10,7 @@ import { hashCode, newCode } from '../core/codes.js';
 const CLAIM_VALID_MS = 24 * 60 * 60 * 1000;
 
 /** While the programme has no project manager, LOKET logs a one-time code; `claim <code>` in Slack or
- *  Teams makes whoever can read the log the first PM (DESIGN.md "Roles"). */
+ *  Teams makes whoever can read the log the first PM (docs/architecture.md "Roles"). */
 export async function ensureClaimCode({ db, clock, logger, programmeName }: { db: Database; clock: Clock; logger: Logger; programmeName: string }) {
   const repos = createRepositories(db);
   const { programme } = await repos.programmes.ensureDefault(programmeName);

@@ -1,5 +1,5 @@
 // Replays of one delivery, many times and many at once, through the real adapters on a real database:
-// whatever the count, one stored effect and one reply (DESIGN.md "Data rules"). Shared by the fast test
+// whatever the count, one stored effect and one reply (docs/architecture.md "Data rules"). Shared by the fast test
 // (counts a CI run can afford) and the slow one (the counts of issue 9).
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 // Slack redelivers events it thinks were not acknowledged (with X-Slack-Retry-Num) and users double-click;
-// every delivery must act once (DESIGN.md "Data rules").
+// every delivery must act once (docs/architecture.md "Data rules").
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, blockActionBody, eventBody, slashCommandBody, viewSubmissionBody } from '../../support/fake-slack-api.js';
 import { USER_ID, sharedTestDatabase, shownText, startSlackHarness, type SlackHarness } from './slack-harness.js';
