@@ -37,7 +37,11 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
         if (spec) return { kind: 'verb', spec, command: { verb: spec.verb, args: parsed.tokens.slice(count), lines: parsed.lines, raw } };
       }
       const typed = words.join(' ');
-      return { kind: 'unknown', typed, suggestion: byName.get(closest(typed, names)) };
+      // `meting Styrgrupp` is a misspelt verb followed by a title: the first word alone decides when it is close.
+      const first = words[0]!;
+      const nearFirst = closest(first, names);
+      const suggestion = distance(first, nearFirst) <= 2 ? nearFirst : closest(typed, names);
+      return { kind: 'unknown', typed, suggestion: byName.get(suggestion) };
     },
     nearest(typed, count) {
       const lower = typed.toLowerCase();

@@ -77,6 +77,12 @@ describe('help, whoami and unknown verbs', () => {
     expect(text).toContain('Menade du `cluster list`?');
   });
 
+  it('a misspelt verb followed by a title is matched on the verb, not on the title', async () => {
+    const { as } = await setup();
+    const { text } = await as('UX', 'meting Styrgrupp mars');
+    expect(text).toContain('Menade du `meeting`?');
+  });
+
   it('an English Slack locale gets English replies until the person chooses otherwise', async () => {
     const { as } = await setup();
     expect((await as('UE', 'whoami', { locale: 'en-GB', displayName: 'Emma' })).text).toContain('You in LOKET');
