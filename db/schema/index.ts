@@ -24,3 +24,4 @@ export * from './link-generations.js';
 export * from './privacy.js';
 export * from './slack-installations.js';
 export * from './continuity-cache.js';
+export * from './message-sources.js';
