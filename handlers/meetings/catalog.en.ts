@@ -14,6 +14,7 @@ export const meetingsCatalogEn: Record<keyof typeof meetingsCatalogSv, string> =
   'meeting.date_after_due': "The meeting has an action item due {due}, so the meeting's date cannot move to {date}.",
   'meeting.form_title': 'Log a meeting',
   'meeting.form_submit': 'Save',
+  'meeting.action_placeholder': '@anna Book the venue due:2026-03-20',
   'meeting.form_intro': 'Fill in the meeting in the form – or type it, e.g. `meeting "Board March" cluster:Rymd` with `decision: …` and `action: @name … due:YYYY-MM-DD` lines below.',
   'meeting.field_title': 'Title',
   'meeting.field_date': 'Date',

@@ -73,3 +73,22 @@ it('a meeting submitted through the Slack modal or the Teams card lands as the s
   expect(fromSlack).toEqual(fromTyped);
   expect(fromTeams).toEqual(fromTyped);
 });
+
+it('the form names the programme’s own clusters and a due date ahead, never a cluster it does not have', async () => {
+  const test = await (await import('../../support/test-core.js')).createTestCore({ db: opened.db });
+  const { say, uniqueWorkspaceId } = await import('../../support/test-core.js');
+  const workspaceId = uniqueWorkspaceId();
+  await test.connectWorkspace('slack', workspaceId);
+  await test.makeManager('slack', workspaceId, 'UPM', 'Petra');
+  const as = (text: string) => say(test.core, { platform: 'slack', workspaceId, userId: 'UPM' }, text);
+  await as('cluster add "Swedish Space Cluster" sector:space');
+  await as('cluster add Norrskog sector:forest');
+  test.clock.set(new Date('2026-11-30T10:00:00Z'));
+  const { outcome, text } = await as('meeting');
+  if (outcome.kind !== 'reply' || !outcome.reply.form) throw new Error('no form');
+  const fields = Object.fromEntries(outcome.reply.form.fields.map((f) => [f.key, f]));
+  expect(text).toContain('`möte "Styrgrupp mars" kluster:Norrskog`');
+  expect(text).not.toContain('Rymd');
+  expect(fields.cluster?.placeholder).toBe('Norrskog, Swedish Space Cluster');
+  expect(fields.action?.placeholder).toBe('@anna Boka lokal senast:2026-12-14');
+});
