@@ -25,3 +25,4 @@ export * from './privacy.js';
 export * from './slack-installations.js';
 export * from './continuity-cache.js';
 export * from './message-sources.js';
+export * from './planned-meetings.js';
