@@ -26,3 +26,4 @@ export * from './slack-installations.js';
 export * from './continuity-cache.js';
 export * from './message-sources.js';
 export * from './planned-meetings.js';
+export * from './assessments.js';
