@@ -38,6 +38,8 @@ import { createArchiveRepository } from './archive.repository.js';
 import { createOutboxRepository } from './outbox.repository.js';
 import { createDashboardRepository } from './dashboard.repository.js';
 import { createSlackInstallationsRepository } from './slack-installations.repository.js';
+import { createAssessmentsRepository } from './assessments.repository.js';
+import { createEvaluationsRepository } from './evaluations.repository.js';
 
 /** Every repository bound to one database handle — a transaction, when a command runs. */
 export function createRepositories(db: Database) {
@@ -85,6 +87,9 @@ export function createRepositories(db: Database) {
     personalData: createPersonalDataRepository({ db }),
     retention: createRetentionRepository({ db }),
     slackInstallations: createSlackInstallationsRepository({ db }),
+    // Cluster self-assessments and meeting evaluations (issue 23).
+    assessments: createAssessmentsRepository({ db }),
+    evaluations: createEvaluationsRepository({ db }),
   };
 }
 

@@ -1,0 +1,108 @@
+// Participants' evaluations of meetings (db/schema/assessments.ts `meeting_evaluations`): a row per person
+// asked, filled in by their answer. Summaries never carry who answered.
+import { and, asc, avg, count, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { Database } from './database.js';
+import { meetingEvaluations, meetingParticipants, meetings, people, type MeetingKind } from './schema/index.js';
+
+export type MeetingEvaluation = typeof meetingEvaluations.$inferSelect;
+
+export function createEvaluationsRepository({ db }: { db: Database }) {
+  return {
+    /** The meeting's participants LOKET knows (people, not named guests), with how to reach them. */
+    async knownParticipants(programmeId: string, meetingId: string) {
+      const rows = await db
+        .select({ personId: people.id, displayName: people.displayName, platform: people.platform, language: people.language })
+        .from(meetingParticipants)
+        .innerJoin(people, eq(people.id, meetingParticipants.personId))
+        .where(and(eq(meetingParticipants.programmeId, programmeId), eq(meetingParticipants.meetingId, meetingId)))
+        .orderBy(asc(people.displayName));
+      return { participants: rows };
+    },
+
+    /** Records that these people are asked; returns only those not asked before (once per person). */
+    async markAsked(input: { programmeId: string; meetingId: string; personIds: string[]; askedBy: string; at: Date; closesAt: Date }) {
+      if (!input.personIds.length) return { personIds: [] as string[] };
+      const values = input.personIds.map((personId) => ({ programmeId: input.programmeId, meetingId: input.meetingId, personId, askedBy: input.askedBy, askedAt: input.at, closesAt: input.closesAt }));
+      const rows = await db.insert(meetingEvaluations).values(values).onConflictDoNothing().returning({ personId: meetingEvaluations.personId });
+      return { personIds: rows.map((r) => r.personId) };
+    },
+
+    async find(programmeId: string, meetingId: string, personId: string) {
+      const [row] = await db
+        .select()
+        .from(meetingEvaluations)
+        .where(and(eq(meetingEvaluations.programmeId, programmeId), eq(meetingEvaluations.meetingId, meetingId), eq(meetingEvaluations.personId, personId)));
+      return { evaluation: row };
+    },
+
+    /** Sets or changes an answer, only while the window is open (`at` before `closes_at`). */
+    async answer(input: { programmeId: string; id: string; usefulness: number; comment?: string | null; at: Date }) {
+      const set = { usefulness: input.usefulness, answeredAt: input.at, ...(input.comment !== undefined ? { comment: input.comment } : {}) };
+      const [row] = await db
+        .update(meetingEvaluations)
+        .set(set)
+        .where(and(eq(meetingEvaluations.programmeId, input.programmeId), eq(meetingEvaluations.id, input.id), sql`${meetingEvaluations.closesAt} > ${input.at}`))
+        .returning();
+      return { evaluation: row };
+    },
+
+    /** Asked, answered, average and the comments of one meeting — without names. */
+    async summaryOf(programmeId: string, meetingId: string) {
+      const rows = await db
+        .select({ usefulness: meetingEvaluations.usefulness, comment: meetingEvaluations.comment })
+        .from(meetingEvaluations)
+        .where(and(eq(meetingEvaluations.programmeId, programmeId), eq(meetingEvaluations.meetingId, meetingId)))
+        // Comments in a fixed order that is not the order people answered in, so none can be told apart.
+        .orderBy(asc(meetingEvaluations.comment));
+      return { summary: summarise(rows) };
+    },
+
+    /** The programme's answered evaluations per meeting kind for meetings held in [from, to]. */
+    async byKind(programmeId: string, from: string, to: string) {
+      const rows = await db
+        .select({ kind: meetings.kind, answers: count(meetingEvaluations.usefulness), average: avg(meetingEvaluations.usefulness), meetings: sql<number>`count(distinct ${meetings.id})`.mapWith(Number) })
+        .from(meetingEvaluations)
+        .innerJoin(meetings, eq(meetings.id, meetingEvaluations.meetingId))
+        .where(and(eq(meetingEvaluations.programmeId, programmeId), isNotNull(meetingEvaluations.usefulness), sql`${meetings.deletedAt} is null`, gte(meetings.heldOn, from), lte(meetings.heldOn, to)))
+        .groupBy(meetings.kind)
+        .orderBy(asc(meetings.kind));
+      return { kinds: rows.map((r) => ({ kind: r.kind as MeetingKind, answers: r.answers, meetings: r.meetings, average: r.average === null ? null : Number(r.average) })) };
+    },
+
+    /** Per evaluated meeting held in [from, to]: its answers' count and average, for the funder export. */
+    async byMeeting(programmeId: string, from: string, to: string) {
+      const rows = await db
+        .select({ number: meetings.number, title: meetings.title, heldOn: meetings.heldOn, kind: meetings.kind, asked: count(), answers: count(meetingEvaluations.usefulness), average: avg(meetingEvaluations.usefulness) })
+        .from(meetingEvaluations)
+        .innerJoin(meetings, eq(meetings.id, meetingEvaluations.meetingId))
+        .where(and(eq(meetingEvaluations.programmeId, programmeId), sql`${meetings.deletedAt} is null`, gte(meetings.heldOn, from), lte(meetings.heldOn, to)))
+        .groupBy(meetings.id)
+        .orderBy(asc(meetings.heldOn), asc(meetings.number));
+      return { meetings: rows.map((r) => ({ ...r, average: r.average === null ? null : Number(r.average) })) };
+    },
+
+    /** Meeting ids among `meetingIds` that have been evaluated (for views that show a summary only then). */
+    async evaluatedAmong(programmeId: string, meetingIds: string[]) {
+      if (!meetingIds.length) return { ids: new Set<string>() };
+      const rows = await db
+        .selectDistinct({ id: meetingEvaluations.meetingId })
+        .from(meetingEvaluations)
+        .where(and(eq(meetingEvaluations.programmeId, programmeId), inArray(meetingEvaluations.meetingId, meetingIds)));
+      return { ids: new Set(rows.map((r) => r.id)) };
+    },
+  };
+}
+
+export interface EvaluationSummary {
+  asked: number;
+  answers: number;
+  average: number | null;
+  comments: string[];
+}
+
+function summarise(rows: { usefulness: number | null; comment: string | null }[]): EvaluationSummary {
+  const scores = rows.flatMap((r) => (r.usefulness === null ? [] : [r.usefulness]));
+  const average = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+  const comments = rows.flatMap((r) => (r.usefulness !== null && r.comment ? [r.comment] : []));
+  return { asked: rows.length, answers: scores.length, average, comments };
+}
