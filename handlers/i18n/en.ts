@@ -16,6 +16,7 @@ import { homeEn } from '../programme/catalog.home.en.js';
 import { auditEn } from '../reports/catalog.audit.en.js';
 import type { MessageKey } from './sv.js';
 import { continuityEn } from '../continuity/catalog.en.js';
+import { assessmentCatalogEn } from '../assessment/catalog.en.js';
 
 export const en: Record<MessageKey, string> = {
   'error.generic': 'Something went wrong in LOKET. Please try again in a moment.',
@@ -52,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   ...exchangeEn,
   ...auditEn,
   ...continuityEn,
+  ...assessmentCatalogEn,
   ...privacyEn,
   ...grammarEn,
   ...clustersCatalogEn,
