@@ -19,6 +19,8 @@ export const SLACK_LIMITS = {
 } as const;
 
 export const ACTION_ID_PREFIX = 'loket_run_';
+/** `loket_run_2.once.<key>`: a button that shares a one-click key with its siblings (ReplyButton.once). */
+export const ONCE_SEPARATOR = '.once.';
 
 /** A block plus how many user-visible items it carries, so a cut message can say how many were left out. */
 interface Piece {
@@ -131,7 +133,7 @@ function buttonElement(button: ReplyButton, index: number): types.Button {
   const label = oneLine(button.label) || oneLine(button.command) || '…';
   return {
     type: 'button',
-    action_id: `${ACTION_ID_PREFIX}${index}`,
+    action_id: `${ACTION_ID_PREFIX}${index}${button.once ? `${ONCE_SEPARATOR}${button.once}` : ''}`,
     text: { type: 'plain_text', text: truncate(label, SLACK_LIMITS.buttonText), emoji: true },
     value: button.command,
     ...(button.style ? { style: button.style } : {}),

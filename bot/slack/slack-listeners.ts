@@ -49,6 +49,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const outcome = await core(message);
       if (outcome.kind === 'duplicate') return;
       state.language = outcome.language;
+      state.answered = true;
       await deliverInteractive(outcome.reply, outcome.language, {
         client, logger, respond, userId: command.user_id, teamId: command.team_id, channelId: command.channel_id,
         triggerId: command.trigger_id, responseUrl: command.response_url,
@@ -68,9 +69,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     who: ({ body }) => ({ team: body.team?.id, user: body.user.id }),
     run: async ({ action, body, respond, client }, state) => {
       if (action.type !== 'button' || !action.value) return;
-      const outcome = await core(actionToIncoming(body, action.value));
+      const outcome = await core(actionToIncoming(body, action.value, action.action_id));
       if (outcome.kind === 'duplicate') return;
       state.language = outcome.language;
+      state.answered = true;
       const channelId = body.channel?.id;
       await deliverInteractive(outcome.reply, outcome.language, {
         client, logger, userId: body.user.id, teamId: body.team?.id, channelId, triggerId: body.trigger_id,
@@ -99,6 +101,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const outcome = await core(viewToIncoming(body, metadata, text));
       if (outcome.kind === 'duplicate') return;
       state.language = outcome.language;
+      state.answered = true;
       // No trigger_id: the modal is already closing, so a form in the answer is rendered as text.
       await deliverInteractive(outcome.reply, outcome.language, {
         client, logger, userId: body.user.id, teamId: body.team?.id, channelId: metadata.channelId, responseUrl: metadata.responseUrl,
@@ -125,6 +128,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }));
       if (outcome.kind === 'duplicate') return;
       state.language = outcome.language;
+      state.answered = true;
       const { text, blocks } = renderBlocks(formAsButton(outcome.reply));
       // A channel answer goes in the thread of the mention, so a busy channel is not flooded.
       const threadTs = outcome.reply.visibility === 'channel' ? event.thread_ts ?? event.ts : event.thread_ts;
@@ -148,6 +152,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }));
       if (outcome.kind === 'duplicate') return;
       state.language = outcome.language;
+      state.answered = true;
       const { text, blocks } = renderBlocks(formAsButton(outcome.reply));
       await client.chat.postMessage({ channel: event.channel, text, blocks, ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}) });
     },

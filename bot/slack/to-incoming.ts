@@ -1,7 +1,9 @@
 // Slack payloads → IncomingMessage. Ids only; the core resolves people and programmes itself.
 import type { BlockAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
 import type { IncomingConversation, IncomingMessage } from '../../handlers/core/incoming.js';
+import { CHOICE_DELIVERY_SOURCE } from '../../handlers/core/reply.js';
 import type { FormMetadata } from './form-metadata.js';
+import { ONCE_SEPARATOR } from './render-blocks.js';
 import { fromSlackText } from './slack-text.js';
 
 /** The parts of an Events API envelope and event that LOKET reads. */
@@ -44,7 +46,7 @@ export function commandToIncoming(command: SlashCommand): IncomingMessage {
 }
 
 /** `text` is the button's value: LOKET's own command text, which Slack returns verbatim (not escaped). */
-export function actionToIncoming(body: BlockAction, text: string): IncomingMessage {
+export function actionToIncoming(body: BlockAction, text: string, actionId = ''): IncomingMessage {
   const workspaceId = body.team?.id || body.user.team_id || body.enterprise?.id || '';
   // A click from a view (App Home, a modal) has no channel, and a malformed payload may lack its container.
   const channelId = body.channel?.id ?? (body.container?.['channel_id'] as string | undefined);
@@ -55,7 +57,7 @@ export function actionToIncoming(body: BlockAction, text: string): IncomingMessa
     displayName: body.user.username || body.user.name || undefined,
     channelId,
     text,
-    deliveryKey: { source: 'slack.action', key: body.trigger_id },
+    deliveryKey: onceKey(actionId) ?? { source: 'slack.action', key: body.trigger_id },
     ...(channelId ? { conversation: conversation(workspaceId, channelId, typeFromChannelId(channelId, body.channel?.name)) } : {}),
   };
 }
@@ -124,4 +126,10 @@ function typeFromChannelName(name: string | undefined): IncomingConversation['ty
 function typeFromChannelId(channelId: string, name?: string): IncomingConversation['type'] {
   if (channelId.startsWith('D')) return 'personal';
   return name ? typeFromChannelName(name) : 'channel';
+}
+
+/** A button of a one-click question (ReplyButton.once) is known by the question, not by the click. */
+function onceKey(actionId: string): IncomingMessage['deliveryKey'] {
+  const at = actionId.indexOf(ONCE_SEPARATOR);
+  return at < 0 ? undefined : { source: CHOICE_DELIVERY_SOURCE, key: actionId.slice(at + ONCE_SEPARATOR.length) };
 }

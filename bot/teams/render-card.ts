@@ -113,7 +113,7 @@ function actionRows(reply: Reply): CardElement[] {
       title: b.label,
       // Plain Action.Submit arrives as a `message` activity carrying `value`, the same route as typed text;
       // messageBack would also echo the command into the chat as if the user had typed it.
-      data: { loketCommand: b.command },
+      data: { loketCommand: b.command, ...(b.once ? { loketOnce: b.once } : {}) },
       ...(b.style ? { style: b.style === 'primary' ? 'positive' : 'destructive' } : {}),
     })),
     ...(reply.links ?? []).map((l) => ({ type: 'Action.OpenUrl', title: l.label, url: l.url })),

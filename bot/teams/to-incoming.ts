@@ -1,5 +1,6 @@
 // Teams message activity → the platform-neutral IncomingMessage the core takes.
 import type { IncomingConversation, IncomingMessage, Language } from '../../handlers/core/incoming.js';
+import { CHOICE_DELIVERY_SOURCE } from '../../handlers/core/reply.js';
 import { formDataToCommand } from './render-form.js';
 import { mentionNames, toCommandText, type TextActivityLike } from './to-command-text.js';
 
@@ -65,7 +66,7 @@ export function toIncoming(options: {
     ...(activity.from.name ? { displayName: activity.from.name } : {}),
     ...(activity.locale ? { locale: activity.locale } : {}),
     text,
-    ...(activity.id ? { deliveryKey: { source: 'teams.activity', key: activity.id } } : {}),
+    ...(onceKey(activity) ?? (activity.id ? { deliveryKey: { source: 'teams.activity', key: activity.id } } : {})),
     channelId: channelConversationId(activity.conversation),
     ...(Object.keys(names).length ? { mentionNames: names } : {}),
     conversation: toConversationOf(activity, reference),
@@ -103,4 +104,12 @@ function conversationType(conversation: TeamsMessageActivity['conversation']): I
   const type = conversation.conversationType;
   if (type === 'personal' || type === 'channel' || type === 'groupChat') return type;
   return conversation.isGroup ? 'groupChat' : 'personal';
+}
+
+/** A button of a one-click question (ReplyButton.once) is known by the question, not by the click. */
+function onceKey(activity: TeamsMessageActivity): Pick<IncomingMessage, 'deliveryKey'> | undefined {
+  const value = activity.value;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const once = (value as Record<string, unknown>).loketOnce;
+  return typeof once === 'string' && once ? { deliveryKey: { source: CHOICE_DELIVERY_SOURCE, key: once } } : undefined;
 }

@@ -18,7 +18,16 @@ export interface ReplyButton {
   label: string;
   command: string;
   style?: 'primary' | 'danger';
+  /**
+   * Buttons that answer one question share a key: the first click on any of them runs, later clicks (a
+   * double click, or a second choice) act as a redelivery and do nothing. Adapters carry it back as the
+   * click's delivery key (`choice` source); plain buttons are keyed by the platform's own click id.
+   */
+  once?: string;
 }
+
+/** The delivery key a click on a `once` button is known by, whichever adapter carried it. */
+export const CHOICE_DELIVERY_SOURCE = 'choice';
 
 export interface ReplyFormField {
   /** The `key:` the value is sent as, e.g. `date`; `_text` is the positional text (a title). */

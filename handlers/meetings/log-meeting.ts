@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ActionItem } from '../../db/action-items.repository.js';
 import type { Meeting } from '../../db/meetings.repository.js';
 import type { HandlerContext } from '../core/context.js';
@@ -77,6 +78,7 @@ function chooseCluster(ctx: HandlerContext, title: string, names: string[]): Rep
   const key = lang === 'sv' ? 'kluster' : 'cluster';
   const commands = names.map((name) => withOption(ctx.command.raw, `${key}:${quoteName(name)}`));
   const listed = new Intl.ListFormat(lang, { type: 'disjunction' }).format(names);
+  const once = randomUUID();
   if (commands.some((c) => c.length > BUTTON_COMMAND_MAX)) {
     const example = `${lang === 'sv' ? 'möte' : 'meeting'} "${shorten(title.replace(/"/g, ''), 40)}" ${key}:${quoteName(names[0]!)}`;
     return { visibility: 'private', title: t(lang, 'meeting.which_cluster_title'), blocks: [{ type: 'text', text: t(lang, 'meeting.which_cluster_retype', { clusters: listed, example }) }], error: { code: 'meeting.cluster_needed' } };
@@ -85,7 +87,8 @@ function chooseCluster(ctx: HandlerContext, title: string, names: string[]): Rep
     visibility: 'private',
     title: t(lang, 'meeting.which_cluster_title'),
     blocks: [{ type: 'text', text: t(lang, 'meeting.which_cluster', { title: shorten(title), clusters: listed }) }],
-    buttons: names.map((name, i) => ({ label: name, command: commands[i]! })),
+    // One question, one meeting: a double click or a second cluster's button must not log it twice.
+    buttons: names.map((name, i) => ({ label: name, command: commands[i]!, once })),
     // A question, not a success: the core rolls back, so even a person first met in a mention waits for the choice.
     error: { code: 'meeting.cluster_needed' },
   };

@@ -1,7 +1,12 @@
 // Which cluster a meeting belongs to when the logger names none, and where a leader may log at all.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { BlockAction } from '@slack/bolt';
 import { renderBlocks } from '../../../bot/slack/render-blocks.js';
+import { actionToIncoming } from '../../../bot/slack/to-incoming.js';
+import { toIncoming as teamsToIncoming, type TeamsMessageActivity } from '../../../bot/teams/to-incoming.js';
+import { renderPlainText } from '../../../handlers/core/reply.js';
 import { renderTeamsMessages } from '../../../bot/teams/render-card.js';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { createRepositories } from '../../../db/repositories.js';
@@ -62,6 +67,41 @@ describe('a meeting without cluster:', () => {
     expect(chosen.text).toContain('Kluster: Skog');
     expect(await p.counts()).toMatchObject({ meetings: 1, meetingClusters: 1, decisions: 1, actions: 1, notes: 1 });
     expect(await clustersOfMeetings(p)).toEqual({ 1: ['Skog'] });
+  });
+
+  it('logs the meeting once however often and whichever of its buttons is clicked, on Slack and on Teams', async () => {
+    const p = await twoClusterLeader();
+    const { outcome } = await p.as('UANNA', 'meeting Avstämning\ndecision: Vi kör');
+    if (outcome.kind !== 'reply') throw new Error('no reply');
+    // Slack: each click is its own block_actions payload with a new trigger_id (recorded shape in the fixture).
+    const recorded = JSON.parse(readFileSync(new URL('../../fixtures/slack/block-actions.json', import.meta.url), 'utf8')) as BlockAction;
+    const elements = renderBlocks(outcome.reply).blocks.flatMap((b) => ('elements' in b && b.type === 'actions' ? (b.elements as { action_id: string; value: string }[]) : []));
+    expect(elements).toHaveLength(2);
+    const click = (n: number, element: { action_id: string; value: string }) => {
+      const body = { ...recorded, trigger_id: `${n}.1234567890123.abc`, team: { id: p.workspaceId, domain: 'x' }, user: { ...recorded.user, id: 'UANNA', team_id: p.workspaceId } } as BlockAction;
+      return p.test.core(actionToIncoming(body, element.value, element.action_id));
+    };
+    const first = await click(1, elements[1]!);
+    expect(first.kind === 'reply' && renderPlainText(first.reply)).toContain('Mötet M1 är sparat');
+    expect((await click(2, elements[1]!)).kind).toBe('duplicate');
+    expect((await click(3, elements[0]!)).kind).toBe('duplicate');
+    expect(await clustersOfMeetings(p)).toEqual({ 1: ['Skog'] });
+    // Teams: an Action.Submit arrives as a message activity carrying the button's data as `value` (recorded
+    // shape in the fixture); the activity is run as Anna of this test's workspace.
+    const submitted = JSON.parse(readFileSync(new URL('../../fixtures/teams/card-submit.json', import.meta.url), 'utf8')) as TeamsMessageActivity;
+    const again = await p.as('UANNA', 'meeting Uppföljning\ndecision: Vi kör');
+    if (again.outcome.kind !== 'reply') throw new Error('no reply');
+    const card = JSON.stringify(renderTeamsMessages(again.outcome.reply, 'personal'));
+    const data = [...card.matchAll(/"data":(\{[^}]*\})/g)].map((m) => JSON.parse(m[1]!) as { loketCommand: string; loketOnce: string });
+    expect(data).toHaveLength(2);
+    expect(data[0]!.loketOnce).toBe(data[1]!.loketOnce);
+    expect(data[0]!.loketOnce).not.toBe(elements[0]!.action_id.split('.once.')[1]);
+    for (const [i, value] of [data[0]!, data[0]!, data[1]!].entries()) {
+      const activity = { ...submitted, id: `activity-${i}`, value };
+      const incoming = teamsToIncoming({ activity, text: value.loketCommand, reference: {}, fallbackTenantId: 't' });
+      await p.test.core({ ...incoming, platform: 'slack', workspaceId: p.workspaceId, userId: 'UANNA', conversation: undefined });
+    }
+    expect(await clustersOfMeetings(p)).toEqual({ 1: ['Skog'], 2: ['Rymd'] });
   });
 
   it('the question and its buttons reach Slack and Teams whole, line breaks included', async () => {
