@@ -244,6 +244,27 @@ export function createExchangesRepository({ db }: { db: Database }) {
       return { closed: rows.length };
     },
 
+    /** A forgotten person can no longer answer: their proposals still waiting close as declined on their
+     *  side, so the other side is not left waiting and the totals count them as declined, not open. */
+    async declineOpenProposalsOf(programmeId: string, personId: string) {
+      const rows = await db
+        .update(exchangeProposals)
+        .set({
+          state: 'declined',
+          needAnswer: sql`case when ${exchangeProposals.needPersonId} = ${personId} then 'declined' else ${exchangeProposals.needAnswer} end`,
+          offerAnswer: sql`case when ${exchangeProposals.offerPersonId} = ${personId} then 'declined' else ${exchangeProposals.offerAnswer} end`,
+        })
+        .where(
+          and(
+            eq(exchangeProposals.programmeId, programmeId),
+            eq(exchangeProposals.state, 'proposed'),
+            or(eq(exchangeProposals.needPersonId, personId), eq(exchangeProposals.offerPersonId, personId)),
+          ),
+        )
+        .returning({ id: exchangeProposals.id });
+      return { declined: rows.length };
+    },
+
     /** One proposal of the programme by its number, with both sides; another programme's number is not found. */
     async findProposal(programmeId: string, number: number) {
       const [row] = await proposalQuery(db).where(and(eq(exchangeProposals.programmeId, programmeId), eq(exchangeProposals.number, number)));

@@ -47,6 +47,8 @@ export async function erasePerson({ repos, person, erasureId, key, at, actorId, 
   // Nobody can be introduced to a forgotten person, and their pairs are gone with the rows above: their
   // open needs and offers close (the records stay), so no round proposes them again.
   const { closed: closedPosts } = await repos.exchanges.closePostsOf(programmeId, person.id, at);
+  // Proposals waiting for their answer would wait for ever: they close as declined on their side.
+  const { declined: declinedProposals } = await repos.exchanges.declineOpenProposalsOf(programmeId, person.id);
   const hash = identityHash(key, person);
   const state = holds.length ? 'held' : 'done';
   if (state === 'done') await repos.privacy.pseudonymise(programmeId, person.id, { displayName: pseudonym, userId: `${FORGOTTEN_PERSON_PREFIX}${hash}` }, at);
@@ -63,7 +65,7 @@ export async function erasePerson({ repos, person, erasureId, key, at, actorId, 
     action: source === 'request' ? 'privacy.forget' : 'retention.pseudonymise',
     subjectType: 'person',
     subjectId: person.id,
-    detail: { pseudonym, state, scrubbed: changed.length, flagged: review.length, deleted, closedPosts, held: holds.map((h) => h.shortId) },
+    detail: { pseudonym, state, scrubbed: changed.length, flagged: review.length, deleted, closedPosts, declinedProposals, held: holds.map((h) => h.shortId) },
     at,
   });
   return { pseudonym, state, holds, scrubbed: changed.length, flagged: review.length, deleted };

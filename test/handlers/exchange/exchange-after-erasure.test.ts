@@ -83,6 +83,18 @@ describe('exchange after forget-me', () => {
     expect(stored).toHaveLength(2);
   });
 
+  it('a proposal still waiting for the forgotten person closes as declined on their side, so the other side is not left waiting', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UERIK', 'exchange offer Vi har skrivit tre Interreg-ansökningar och delar mallar tags:"eu projects"');
+    await p.as('UANNA', 'exchange need Hjälp med en Interreg-ansökan tags:"eu projects"');
+    await p.as('UANNA', 'exchange accept X1');
+    await forget(p, 'UERIK');
+    const [row] = await opened.db.select().from(exchangeProposals).where(eq(exchangeProposals.programmeId, p.test.programme.id));
+    expect([row!.state, row!.needAnswer, row!.offerAnswer]).toEqual(['declined', 'accepted', 'declined']);
+    const again = await p.as('UANNA', 'exchange accept X1');
+    expect(errorCode(again.outcome)).toBeDefined();
+  });
+
   it('a need and an offer still open after the six-month window are not proposed to each other a second time', async () => {
     const p = await declined('UERIK');
     p.test.clock.advance(200 * 24 * 3600_000);
