@@ -49,6 +49,7 @@ export const personalData: Record<string, PersonalDataRule> = {
   plan_actions: keep('plans', records),
   plan_reviews: keep('plans', records),
   exchange_posts: keep('exchanges', records),
+  message_sources: { ...keep('meetings', 'where a saved record came from: the link to the chat message and who wrote it, a person (a pseudonym after erasure) or a named guest'), notPerson: ['author_name'] },
   exchange_proposals: keep('exchanges', records),
   exchange_learnings: keep('exchanges', 'what was learned is shared knowledge, also stored as cluster notes'),
   exchange_pairs: remove('exchanges', 'only stops the same two people being proposed again'),

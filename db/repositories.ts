@@ -38,6 +38,7 @@ import { createArchiveRepository } from './archive.repository.js';
 import { createOutboxRepository } from './outbox.repository.js';
 import { createDashboardRepository } from './dashboard.repository.js';
 import { createSlackInstallationsRepository } from './slack-installations.repository.js';
+import { createSavedMessagesRepository } from './saved-messages.repository.js';
 import { createAssessmentsRepository } from './assessments.repository.js';
 import { createEvaluationsRepository } from './evaluations.repository.js';
 
@@ -87,6 +88,8 @@ export function createRepositories(db: Database) {
     personalData: createPersonalDataRepository({ db }),
     retention: createRetentionRepository({ db }),
     slackInstallations: createSlackInstallationsRepository({ db }),
+    // Chat messages saved into LOKET (issue 22): their source link and original author.
+    savedMessages: createSavedMessagesRepository({ db }),
     // Cluster self-assessments and meeting evaluations (issue 23).
     assessments: createAssessmentsRepository({ db }),
     evaluations: createEvaluationsRepository({ db }),

@@ -5,6 +5,7 @@ import { createCore } from './core/run-command.js';
 import { createRegistry } from './core/registry.js';
 import { clusterCommands } from './clusters/commands.js';
 import { knowledgeCommands } from './knowledge/commands.js';
+import { captureCommands } from './capture/commands.js';
 import { meetingCommands } from './meetings/commands.js';
 import { helpCommands } from './help/commands.js';
 import { programmeCommands } from './programme/commands.js';
@@ -17,7 +18,7 @@ import { weeklyCommands } from './weekly/commands.js';
 import { planCommands } from './plans/commands.js';
 import { reportCommands } from './reports/commands.js';
 
-export const commandRegistry = createRegistry([...helpCommands, ...programmeCommands, ...organisationCommands, ...privacyCommands, ...clusterCommands, ...meetingCommands, ...knowledgeCommands, ...exchangeCommands, ...continuityCommands, ...dashboardCommands, ...weeklyCommands, ...planCommands, ...reportCommands]);
+export const commandRegistry = createRegistry([...helpCommands, ...programmeCommands, ...organisationCommands, ...privacyCommands, ...clusterCommands, ...meetingCommands, ...knowledgeCommands, ...captureCommands, ...exchangeCommands, ...continuityCommands, ...dashboardCommands, ...weeklyCommands, ...planCommands, ...reportCommands]);
 
 /** The core with every command of LOKET. */
 export function createLoketCore(deps: CoreDeps) {

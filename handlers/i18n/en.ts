@@ -1,6 +1,7 @@
 import { clustersCatalogEn } from '../clusters/catalog.en.js';
 import { exchangeCatalogEn } from '../exchange/catalog.en.js';
 import { knowledgeCatalogEn } from '../knowledge/catalog.en.js';
+import { captureCatalogEn } from '../capture/catalog.en.js';
 import { meetingsCatalogEn } from '../meetings/catalog.en.js';
 import { organisationsCatalogEn } from '../organisations/catalog.en.js';
 import { plansCatalogEn } from '../plans/catalog.en.js';
@@ -59,6 +60,7 @@ export const en: Record<MessageKey, string> = {
   ...clustersCatalogEn,
   ...exchangeCatalogEn,
   ...knowledgeCatalogEn,
+  ...captureCatalogEn,
   ...meetingsCatalogEn,
   ...organisationsCatalogEn,
   ...plansCatalogEn,

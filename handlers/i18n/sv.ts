@@ -1,6 +1,7 @@
 import { clustersCatalogSv } from '../clusters/catalog.sv.js';
 import { exchangeCatalogSv } from '../exchange/catalog.sv.js';
 import { knowledgeCatalogSv } from '../knowledge/catalog.sv.js';
+import { captureCatalogSv } from '../capture/catalog.sv.js';
 import { meetingsCatalogSv } from '../meetings/catalog.sv.js';
 import { organisationsCatalogSv } from '../organisations/catalog.sv.js';
 import { plansCatalogSv } from '../plans/catalog.sv.js';
@@ -60,6 +61,7 @@ export const sv = {
   ...clustersCatalogSv,
   ...exchangeCatalogSv,
   ...knowledgeCatalogSv,
+  ...captureCatalogSv,
   ...meetingsCatalogSv,
   ...organisationsCatalogSv,
   ...plansCatalogSv,

@@ -11,6 +11,8 @@ export const auditEn: Record<keyof typeof auditSv, string> = {
   'audit.action.meeting.delete': 'deleted meeting',
   'audit.action.action.done': 'marked action done',
   'audit.action.note.create': 'wrote note',
+  'audit.action.meeting.decision': 'added a decision to meeting',
+  'audit.action.action.create': 'added action item',
   'audit.action.progress.create': 'posted progress note',
   'audit.action.progress.update': 'updated progress note',
   'audit.action.plan.gap': 'added plan gap',

@@ -10,6 +10,8 @@ export const auditSv = {
   'audit.action.meeting.delete': 'raderade möte',
   'audit.action.action.done': 'markerade åtgärd som klar',
   'audit.action.note.create': 'skrev anteckning',
+  'audit.action.meeting.decision': 'lade till beslut i möte',
+  'audit.action.action.create': 'lade till åtgärd',
   'audit.action.progress.create': 'skrev veckorapport',
   'audit.action.progress.update': 'ändrade veckorapport',
   'audit.action.plan.gap': 'lade till brist i utvecklingsplan',
