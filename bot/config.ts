@@ -32,6 +32,16 @@ export const envSchema = z.object({
   TEAMS_ALLOW_UNAUTHENTICATED: booleanFlag,
   TEAMS_SERVICE_URL: optionalText.pipe(z.url().optional()),
   LOKET_SECRET_KEY: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  // Key rotation (README "Rotating LOKET_SECRET_KEY"): keys still accepted for opening and verifying.
+  LOKET_SECRET_KEY_PREVIOUS: optionalText.pipe(
+    z
+      .string()
+      .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+      .pipe(z.array(z.string().min(32, 'each key must be at least 32 characters')))
+      .optional(),
+  ),
+  // Upgrades (docs/operations.md): `skip` leaves migrations to `npm run db:migrate` run by an owner role.
+  LOKET_MIGRATE: optionalText.pipe(z.enum(['boot', 'skip'], 'must be boot (default) or skip').optional()),
   LOKET_ADMINS: optionalText,
   LOKET_TIMEZONE: optionalText.pipe(
     z
@@ -76,6 +86,10 @@ export interface Config {
   slack?: SlackConfig;
   teams?: TeamsConfig;
   secretKey?: string;
+  /** LOKET_SECRET_KEY_PREVIOUS: keys a rotation replaced, still accepted for opening and verifying. */
+  previousSecretKeys: string[];
+  /** Whether this process applies migrations at start-up, or only checks that they were applied. */
+  migrateAtBoot: boolean;
   admins: AdminRef[];
   timezone: string;
   language: 'sv' | 'en';
@@ -110,6 +124,9 @@ export function loadConfig(env: Record<string, string | undefined>, argv: string
   if (mode === 'server' && !e.LOKET_SECRET_KEY) {
     problems.push('LOKET_SECRET_KEY: required when Slack or Teams is configured (32+ characters; it encrypts stored tokens and signs links)');
   }
+  if (e.LOKET_SECRET_KEY_PREVIOUS?.length && !e.LOKET_SECRET_KEY) {
+    problems.push('LOKET_SECRET_KEY_PREVIOUS: needs LOKET_SECRET_KEY, the key that seals and signs everything new');
+  }
   if (problems.length) throw new ConfigError(problems);
   const port = e.PORT ?? 3000;
   return {
@@ -120,6 +137,8 @@ export function loadConfig(env: Record<string, string | undefined>, argv: string
     slack,
     teams,
     secretKey: e.LOKET_SECRET_KEY,
+    previousSecretKeys: e.LOKET_SECRET_KEY_PREVIOUS ?? [],
+    migrateAtBoot: e.LOKET_MIGRATE !== 'skip',
     admins,
     timezone: e.LOKET_TIMEZONE ?? 'Europe/Stockholm',
     language: e.LOKET_LANGUAGE ?? 'sv',

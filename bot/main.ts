@@ -22,6 +22,7 @@ import { registerFileRoute } from './files/files-route.js';
 import { createLocalDashboard, createPublicDashboardLinks } from './dashboard/dashboard-links.js';
 import { registerDashboardRoute } from './dashboard/dashboard-route.js';
 import { createSignedLinkSink } from '../handlers/core/signed-links.js';
+import { keyFingerprint, keyRing } from '../handlers/core/key-ring.js';
 import { createLogger } from './logger.js';
 import { retentionPolicy } from '../db/retention-policy.js';
 import { registerSlack, type SlackAdapter } from './slack/slack-adapter.js';
@@ -56,6 +57,12 @@ async function openAndMigrate(config: Config, logger: Logger): Promise<OpenedDat
   const where = config.databaseUrl ? redactUrl(config.databaseUrl) : `embedded PGlite in ${config.dataDir}`;
   try {
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    if (!config.migrateAtBoot) {
+      // LOKET_MIGRATE=skip: an owner role ran `npm run db:migrate`; this role may lack DDL rights.
+      if (!(await isMigrated(database.db))) throw new Error('migrations are missing and LOKET_MIGRATE=skip: run `npm run db:migrate` first (docs/operations.md "Upgrading")');
+      logger.info({ database: database.kind, applied: 0, migrate: 'skip' }, 'database ready');
+      return database;
+    }
     const { applied } = await migrate(database.db);
     logger.info({ database: database.kind, applied }, 'database ready');
     return database;
@@ -91,10 +98,13 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   if (database.kind === 'pglite') logger.warn('serving Slack/Teams on the embedded PGlite database: fine for a trial, use DATABASE_URL (Postgres) in production');
   const settings = settingsFor(config);
   // Privacy (issue 10): the retention policy, and the key that hashes a forgotten person's platform id.
-  settings.privacy = { retention: config.retention ?? retentionPolicy({}), pseudonymKey: config.secretKey };
-  // Config refuses server mode without LOKET_SECRET_KEY, so links can always be signed here.
-  if (config.secretKey) settings.files = createSignedLinkSink({ publicUrl: config.publicUrl, secretKey: config.secretKey });
-  if (config.secretKey) settings.dashboard = createPublicDashboardLinks({ publicUrl: config.publicUrl, secretKey: config.secretKey });
+  settings.privacy = { retention: config.retention ?? retentionPolicy({}), pseudonymKey: config.secretKey, previousPseudonymKeys: config.previousSecretKeys };
+  // Config refuses server mode without LOKET_SECRET_KEY, so links can always be signed here. The ring adds
+  // LOKET_SECRET_KEY_PREVIOUS: what older keys sealed or signed still opens (README "Rotating LOKET_SECRET_KEY").
+  const keys = config.secretKey ? keyRing(config.secretKey, config.previousSecretKeys) : undefined;
+  if (keys) logger.info({ key: keyFingerprint(keys.current), previousKeys: keys.previous.map(keyFingerprint) }, 'secret keys');
+  if (keys) settings.files = createSignedLinkSink({ publicUrl: config.publicUrl, secretKey: keys });
+  if (keys) settings.dashboard = createPublicDashboardLinks({ publicUrl: config.publicUrl, secretKey: keys });
   if (config.slack && config.slack.mode !== 'oauth') settings.channels = createSlackChannelAccess({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
   const core = createLoketCore({ db: database.db, clock: systemClock, logger, settings });
   // The inbox starts before the Slack adapter exists (the adapter's listeners store into it), so OAuth
@@ -107,9 +117,9 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   const inboxRunner = await startInbox({ config, db: database.db, ...(openAdmissionPool ? { openAdmissionPool } : {}), core, logger, slackTokens: async (teamId) => slackTokens.of?.(teamId) });
   await ensureClaimCode({ db: database.db, clock: systemClock, logger, programmeName: DEFAULT_PROGRAMME_NAME });
   const app = createHttpApp({ logger, readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });
-  if (config.secretKey) registerFileRoute(app, { db: database.db, secretKey: config.secretKey, clock: systemClock, logger });
-  if (config.secretKey) registerDashboardRoute(app, { db: database.db, secretKey: config.secretKey, clock: systemClock, logger, timezone: config.timezone });
-  const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger, language: config.language, ...(inboxRunner.inbox ? { inbox: inboxRunner.inbox } : {}), db: database.db, clock: systemClock, settings, secretKey: config.secretKey }) : undefined;
+  if (keys) registerFileRoute(app, { db: database.db, secretKey: keys, clock: systemClock, logger });
+  if (keys) registerDashboardRoute(app, { db: database.db, secretKey: keys, clock: systemClock, logger, timezone: config.timezone });
+  const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger, language: config.language, ...(inboxRunner.inbox ? { inbox: inboxRunner.inbox } : {}), db: database.db, clock: systemClock, settings, secretKey: keys }) : undefined;
   // OAuth mode: each workspace's own token, known only once the adapter reads the installations.
   if (slack) slackTokens.of = (teamId) => slack.botToken(teamId);
   if (slack && config.slack?.mode === 'oauth') settings.channels = createSlackChannelAccess({ token: (workspaceId) => slack.botToken(workspaceId), apiUrl: config.slack.apiUrl, logger });

@@ -3,6 +3,13 @@ import type { Database } from './database.js';
 import { digestSubscriptions, slackInstallations, workspaces, type NewSlackInstallationRow } from './schema/index.js';
 
 export type SlackInstallationValues = Omit<NewSlackInstallationRow, 'id' | 'installedAt' | 'updatedAt'>;
+/** The four token columns, each ciphertext or null. */
+export interface SealedTokens {
+  botToken: string | null;
+  botRefreshToken: string | null;
+  userToken: string | null;
+  userRefreshToken: string | null;
+}
 
 /** Slack OAuth installations (tokens arrive here already encrypted) and what uninstalling a workspace stops. */
 export function createSlackInstallationsRepository({ db }: { db: Database }) {
@@ -15,6 +22,35 @@ export function createSlackInstallationsRepository({ db }: { db: Database }) {
         .onConflictDoUpdate({ target: slackInstallations.installKey, set: { ...values, updatedAt: at } })
         .returning();
       return { installation: row! };
+    },
+
+    /** Every installation's sealed tokens (`npm run keys:rotate` reseals them under the current key). */
+    async sealedTokens() {
+      const rows = await db
+        .select({
+          id: slackInstallations.id,
+          installKey: slackInstallations.installKey,
+          botToken: slackInstallations.botToken,
+          botRefreshToken: slackInstallations.botRefreshToken,
+          userToken: slackInstallations.userToken,
+          userRefreshToken: slackInstallations.userRefreshToken,
+        })
+        .from(slackInstallations)
+        .orderBy(slackInstallations.installKey);
+      return { installations: rows };
+    },
+
+    /** Replaces an installation's sealed tokens only while they are still the ones read: a token refreshed
+     *  by a running instance in between wins, and the row is left for the next run. */
+    async resealTokens(id: string, before: SealedTokens, after: SealedTokens) {
+      const columns = { botToken: slackInstallations.botToken, botRefreshToken: slackInstallations.botRefreshToken, userToken: slackInstallations.userToken, userRefreshToken: slackInstallations.userRefreshToken };
+      const unchanged = Object.entries(columns).map(([name, column]) => sql`${column} is not distinct from ${before[name as keyof SealedTokens]}`);
+      const rows = await db
+        .update(slackInstallations)
+        .set(after)
+        .where(and(eq(slackInstallations.id, id), ...unchanged))
+        .returning({ id: slackInstallations.id });
+      return { resealed: rows.length === 1 };
     },
 
     async find(installKey: string) {

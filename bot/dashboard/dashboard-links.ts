@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import type { SecretKeys } from '../../handlers/core/key-ring.js';
 import { signDashboardToken } from '../../handlers/core/signed-links.js';
 import type { DashboardLinks } from '../../handlers/core/dashboard-port.js';
 import { registerDashboardRoute, type DashboardRouteDeps } from './dashboard-route.js';
 
 /** On a server: links under LOKET_PUBLIC_URL, served by the one HTTP server (registerDashboardRoute). */
-export function createPublicDashboardLinks(input: { publicUrl: string; secretKey: string }): DashboardLinks {
+export function createPublicDashboardLinks(input: { publicUrl: string; secretKey: SecretKeys }): DashboardLinks {
   return {
     async linkFor(claims) {
       return { url: `${input.publicUrl.replace(/\/$/, '')}/dashboard/${signDashboardToken(claims, input.secretKey)}` };
@@ -20,8 +21,8 @@ export function createPublicDashboardLinks(input: { publicUrl: string; secretKey
  * closed when the console exits. The console needs no LOKET_SECRET_KEY, so without one the links are signed
  * with a random key of this process: they die with it, as the server does.
  */
-export function createLocalDashboard(deps: Omit<DashboardRouteDeps, 'secretKey'> & { secretKey?: string }): DashboardLinks & { close(): Promise<void> } {
-  const secretKey = deps.secretKey ?? randomBytes(32).toString('base64url');
+export function createLocalDashboard(deps: Omit<DashboardRouteDeps, 'secretKey'> & { secretKey?: SecretKeys }): DashboardLinks & { close(): Promise<void> } {
+  const secretKey: SecretKeys = deps.secretKey ?? randomBytes(32).toString('base64url');
   let started: Promise<{ server: Server; base: string }> | undefined;
   const start = () =>
     new Promise<{ server: Server; base: string }>((resolve, reject) => {

@@ -5,6 +5,7 @@ import type { Database } from '../../handlers/core/database.js';
 import { dayIn, parseDay } from '../../handlers/core/dates.js';
 import type { Language } from '../../handlers/core/incoming.js';
 import { quarterOf, type Period } from '../../handlers/core/period.js';
+import type { SecretKeys } from '../../handlers/core/key-ring.js';
 import { verifyDashboardToken } from '../../handlers/core/signed-links.js';
 import { loadDashboardPage } from '../../handlers/dashboard/dashboard-page.js';
 import { t } from '../../handlers/i18n/index.js';
@@ -14,7 +15,8 @@ import { renderProgrammeBody } from './programme-page.js';
 
 export interface DashboardRouteDeps {
   db: Database;
-  secretKey: string;
+  /** LOKET_SECRET_KEY, with the keys it replaced: links signed before a rotation verify until they expire. */
+  secretKey: SecretKeys;
   clock: Clock;
   logger: Logger;
   timezone: string;

@@ -4,6 +4,7 @@ import type { Clock } from '../../handlers/core/context.js';
 import type { Database } from '../../handlers/core/database.js';
 import { forDelivery } from '../../handlers/core/files.js';
 import { findPublishedFile } from '../../handlers/core/publish-files.js';
+import type { SecretKeys } from '../../handlers/core/key-ring.js';
 import { verifyFileToken } from '../../handlers/core/signed-links.js';
 
 /**
@@ -11,7 +12,7 @@ import { verifyFileToken } from '../../handlers/core/signed-links.js';
  * before anything is looked up; a valid token whose file is not in its programme (or gone) is 404. The
  * content comes from Postgres, so any instance behind the load balancer can serve any link.
  */
-export function registerFileRoute(app: Express, deps: { db: Database; secretKey: string; clock: Clock; logger: Logger }): void {
+export function registerFileRoute(app: Express, deps: { db: Database; secretKey: SecretKeys; clock: Clock; logger: Logger }): void {
   app.get('/files/:token', async (req, res) => {
     const now = deps.clock.now();
     const verified = verifyFileToken(req.params.token, deps.secretKey, now);

@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import type { Clock, CoreSettings } from '../../handlers/core/context.js';
 import type { Database } from '../../handlers/core/database.js';
 import type { Language } from '../../handlers/core/incoming.js';
+import type { SecretKeys } from '../../handlers/core/key-ring.js';
 import { createOAuthInstallations } from '../../handlers/core/oauth-installations.js';
 import { createConnectWorkspace } from '../../handlers/core/run-for-person.js';
 import type { SlackConfig } from '../config.js';
@@ -21,7 +22,8 @@ export interface OAuthAppOptions {
   db: Database;
   clock: Clock;
   settings: CoreSettings;
-  secretKey: string;
+  /** LOKET_SECRET_KEY and the keys it replaced: tokens sealed with any of them open. */
+  secretKey: SecretKeys;
   language: Language;
   logger: Logger;
   boltLogger: BoltLogger;

@@ -8,6 +8,7 @@ import type { Language, ProcessIncoming } from '../../handlers/core/incoming.js'
 import type { Inbox } from '../../handlers/core/inbox.js';
 import { systemClock, type Clock, type CoreSettings } from '../../handlers/core/context.js';
 import type { Database } from '../../handlers/core/database.js';
+import { allKeys, type SecretKeys } from '../../handlers/core/key-ring.js';
 import { createInstallations } from '../../handlers/core/installations.js';
 import { createOAuthInstallations } from '../../handlers/core/oauth-installations.js';
 import { createRunForPerson } from '../../handlers/core/run-for-person.js';
@@ -36,8 +37,8 @@ export interface RegisterSlackOptions {
   db?: Database;
   clock?: Clock;
   settings?: CoreSettings;
-  /** LOKET_SECRET_KEY: seals the installation tokens of OAuth mode. */
-  secretKey?: string;
+  /** LOKET_SECRET_KEY (with LOKET_SECRET_KEY_PREVIOUS): seals the installation tokens of OAuth mode. */
+  secretKey?: SecretKeys;
 }
 
 export interface SlackAdapter {
@@ -125,8 +126,8 @@ function registerLifecycle(app: App, options: RegisterSlackOptions, inFlight: Se
 }
 
 /** Values Bolt's own debug lines could carry (the OAuth code exchange logs its request body). */
-function secretsOf(config: SlackConfig, secretKey: string | undefined): string[] {
-  const values = [config.signingSecret, secretKey, 'botToken' in config ? config.botToken : undefined, 'appToken' in config ? config.appToken : undefined];
+function secretsOf(config: SlackConfig, secretKey: SecretKeys | undefined): string[] {
+  const values = [config.signingSecret, ...(secretKey ? allKeys(secretKey) : []), 'botToken' in config ? config.botToken : undefined, 'appToken' in config ? config.appToken : undefined];
   if (config.mode === 'oauth') values.push(config.clientSecret, config.stateSecret);
   return values.filter((v): v is string => Boolean(v));
 }

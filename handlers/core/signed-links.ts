@@ -7,6 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FileSink } from './files.js';
 import type { Language } from './incoming.js';
+import { allKeys, ringOf, type SecretKeys } from './key-ring.js';
 
 // docs/architecture.md: exports are delivered as expiring links; a week covers "I'll download it on Monday".
 export const DEFAULT_LINK_DAYS = 7;
@@ -38,19 +39,24 @@ function mac(purpose: Purpose, secret: string, payload: string): Buffer {
   return createHmac('sha256', secret).update(`${purpose}${payload}`).digest();
 }
 
-function sign(purpose: Purpose, claims: object, secret: string): string {
+/** Signed with the ring's current key only. */
+function sign(purpose: Purpose, claims: object, keys: SecretKeys): string {
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return `${payload}.${mac(purpose, secret, payload).toString('base64url')}`;
+  return `${payload}.${mac(purpose, ringOf(keys).current, payload).toString('base64url')}`;
 }
 
-/** The claims of a well-signed, unexpired token; the caller checks their shape. */
-function open(purpose: Purpose, token: string, secret: string, now: Date): { ok: true; data: Record<string, unknown> } | Failure {
+/** The claims of a well-signed, unexpired token; the caller checks their shape. A signature by any key of
+ *  the ring counts, so links handed out before a key rotation keep working until they expire. */
+function open(purpose: Purpose, token: string, keys: SecretKeys, now: Date): { ok: true; data: Record<string, unknown> } | Failure {
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'malformed' };
   const given = Buffer.from(signature, 'base64url');
-  const expected = mac(purpose, secret, payload);
   // Constant-time compare; the length check first because timingSafeEqual throws on unequal lengths.
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'forged' };
+  const signedBy = (secret: string) => {
+    const expected = mac(purpose, secret, payload);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  if (!allKeys(keys).some(signedBy)) return { ok: false, reason: 'forged' };
   let data: Record<string, unknown>;
   try {
     data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -64,26 +70,26 @@ function open(purpose: Purpose, token: string, secret: string, now: Date): { ok:
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
-export function signFileToken(input: { fileId: string; programmeId: string; expiresAt: Date }, secret: string): string {
-  return sign('loket.file.v1.', { f: input.fileId, p: input.programmeId, x: seconds(input.expiresAt) } satisfies Payload, secret);
+export function signFileToken(input: { fileId: string; programmeId: string; expiresAt: Date }, keys: SecretKeys): string {
+  return sign('loket.file.v1.', { f: input.fileId, p: input.programmeId, x: seconds(input.expiresAt) } satisfies Payload, keys);
 }
 
-export function verifyFileToken(token: string, secret: string, now: Date): Verified {
-  const opened = open('loket.file.v1.', token, secret, now);
+export function verifyFileToken(token: string, keys: SecretKeys, now: Date): Verified {
+  const opened = open('loket.file.v1.', token, keys, now);
   if (!opened.ok) return opened;
   const { f, p } = opened.data;
   if (typeof f !== 'string' || typeof p !== 'string') return { ok: false, reason: 'malformed' };
   return { ok: true, fileId: f, programmeId: p };
 }
 
-export function signDashboardToken(input: { programmeId: string; generation: number; language: Language; expiresAt: Date }, secret: string): string {
+export function signDashboardToken(input: { programmeId: string; generation: number; language: Language; expiresAt: Date }, keys: SecretKeys): string {
   const claims: DashboardPayload = { p: input.programmeId, g: input.generation, l: input.language, x: seconds(input.expiresAt) };
-  return sign('loket.dashboard.v1.', claims, secret);
+  return sign('loket.dashboard.v1.', claims, keys);
 }
 
 /** Signature and expiry only: whether the generation is still current is the caller's database question. */
-export function verifyDashboardToken(token: string, secret: string, now: Date): VerifiedDashboard {
-  const opened = open('loket.dashboard.v1.', token, secret, now);
+export function verifyDashboardToken(token: string, keys: SecretKeys, now: Date): VerifiedDashboard {
+  const opened = open('loket.dashboard.v1.', token, keys, now);
   if (!opened.ok) return opened;
   const { p, g, l } = opened.data;
   if (typeof p !== 'string' || typeof g !== 'number' || (l !== 'sv' && l !== 'en')) return { ok: false, reason: 'malformed' };
@@ -91,7 +97,7 @@ export function verifyDashboardToken(token: string, secret: string, now: Date): 
 }
 
 /** The server's sink: a link under LOKET_PUBLIC_URL that `GET /files/:token` serves. */
-export function createSignedLinkSink(input: { publicUrl: string; secretKey: string }): FileSink {
+export function createSignedLinkSink(input: { publicUrl: string; secretKey: SecretKeys }): FileSink {
   return {
     async publish(file) {
       const token = signFileToken({ fileId: file.fileId, programmeId: file.programmeId, expiresAt: file.expiresAt }, input.secretKey);

@@ -98,9 +98,13 @@ function retentionItems(policy: RetentionPolicy, lang: Language): string[] {
 /** Someone who asked to be forgotten and came back: their earlier records are not linked to them. */
 async function returningNote(ctx: HandlerContext): Promise<string | undefined> {
   const { actor, repos, settings } = ctx;
-  const key = pseudonymKeyFor(settings.privacy?.pseudonymKey, actor.programmeId);
-  const hash = identityHash(key, { platform: actor.platform, workspaceExternalId: actor.workspaceId, userId: actor.userId });
-  const { erasure } = await repos.privacy.findByIdentity(actor.programmeId, hash);
+  const keys = [pseudonymKeyFor(settings.privacy?.pseudonymKey, actor.programmeId), ...(settings.privacy?.previousPseudonymKeys ?? [])];
+  let erasure: Awaited<ReturnType<typeof repos.privacy.findByIdentity>>['erasure'];
+  for (const key of keys) {
+    const hash = identityHash(key, { platform: actor.platform, workspaceExternalId: actor.workspaceId, userId: actor.userId });
+    ({ erasure } = await repos.privacy.findByIdentity(actor.programmeId, hash));
+    if (erasure) break;
+  }
   if (!erasure?.completedAt || erasure.personId === actor.personId || !erasure.pseudonymNumber) return undefined;
   return t(actor.language, 'privacy.returning', { date: dayIn(settings.timezone, erasure.completedAt), pseudonym: pseudonymOf(erasure.pseudonymNumber) });
 }

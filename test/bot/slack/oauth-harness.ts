@@ -9,6 +9,7 @@ import { registerSlack, type SlackAdapter } from '../../../bot/slack/slack-adapt
 import { slackBotScopes } from '../../../bot/slack/slack-scopes.js';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { systemClock, type CoreSettings } from '../../../handlers/core/context.js';
+import type { SecretKeys } from '../../../handlers/core/key-ring.js';
 import { createLoketCore } from '../../../handlers/registry.js';
 import { createInbox, type Inbox } from '../../../handlers/core/inbox.js';
 import type { ProcessIncoming } from '../../../handlers/core/incoming.js';
@@ -54,9 +55,9 @@ export interface Grant {
   enterpriseInstall?: boolean;
 }
 
-export async function startOAuthHarness(options: { admins?: CoreSettings['admins']; withInbox?: boolean } = {}): Promise<OAuthHarness> {
-  const fake = await startFakeSlackApi();
-  const database = await openFreshDatabase();
+export async function startOAuthHarness(options: { admins?: CoreSettings['admins']; withInbox?: boolean; /** Another instance's database (left open on close). */ database?: OpenedDatabase; secretKey?: SecretKeys; fake?: FakeSlackApi } = {}): Promise<OAuthHarness> {
+  const fake = options.fake ?? (await startFakeSlackApi());
+  const database = options.database ?? (await openFreshDatabase());
   const settings: CoreSettings = { timezone: 'Europe/Stockholm', defaultLanguage: 'sv', admins: options.admins ?? [], defaultProgrammeName: 'Norrbottens klusterprogram' };
   const { logger, logs } = capturingLogger();
   const core = createLoketCore({ db: database.db, clock: systemClock, logger, settings });
@@ -64,7 +65,7 @@ export async function startOAuthHarness(options: { admins?: CoreSettings['admins
   const config = { mode: 'oauth' as const, signingSecret: SIGNING_SECRET, clientId: '1111.2222', clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET, apiUrl: fake.url };
   // As a server runs it: commands stored in the inbox before they are acknowledged.
   const inbox = options.withInbox ? createInbox({ db: database.db, clock: systemClock, logger }) : undefined;
-  const adapter = await registerSlack({ expressApp, config, core, logger, db: database.db, clock: systemClock, settings, secretKey: SECRET_KEY, ...(inbox ? { inbox } : {}) });
+  const adapter = await registerSlack({ expressApp, config, core, logger, db: database.db, clock: systemClock, settings, secretKey: options.secretKey ?? SECRET_KEY, ...(inbox ? { inbox } : {}) });
   const server = await new Promise<Server>((resolve) => {
     const s = expressApp.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -95,8 +96,8 @@ export async function startOAuthHarness(options: { admins?: CoreSettings['admins
         server.closeAllConnections();
         server.close(() => resolve());
       });
-      await fake.close();
-      await database.close();
+      if (!options.fake) await fake.close();
+      if (!options.database) await database.close();
     },
   };
 }

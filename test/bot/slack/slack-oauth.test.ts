@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenCipherFor } from '../../../bot/slack/token-cipher.js';
+import { keyFingerprint } from '../../../handlers/core/key-ring.js';
 import { auditLog, programmes, slackInstallations, workspaces } from '../../../db/schema/index.js';
 import { shownText } from './slack-harness.js';
 import { CLIENT_SECRET, SECRET_KEY, startInstall, startOAuthHarness, type OAuthHarness } from './oauth-harness.js';
@@ -38,7 +39,7 @@ describe('Slack OAuth install', () => {
     expect(row).toMatchObject({ installKey: `team:${RYMD.teamId}`, botUserId: 'U0LOKETBOT', botId: 'B0LOKETBOT', installerUserId: 'U0INSTALLER', isEnterpriseInstall: false });
     // Sealed at rest: no column holds the token, and it opens only with the key and for this installation.
     expect(JSON.stringify(row)).not.toContain(RYMD.botToken);
-    expect(row!.botToken).toMatch(/^v1:/);
+    expect(row!.botToken).toMatch(new RegExp(`^${keyFingerprint(SECRET_KEY)}:`));
     expect(tokenCipherFor(SECRET_KEY).decrypt(row!.botToken!, `team:${RYMD.teamId}`)).toBe(RYMD.botToken);
     expect(() => tokenCipherFor(SECRET_KEY).decrypt(row!.botToken!, `team:${SKOG.teamId}`)).toThrow();
     const [defaultProgramme] = await h.database.db.select().from(programmes).where(eq(programmes.isDefault, true));
