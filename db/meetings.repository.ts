@@ -29,6 +29,8 @@ export interface NewMeeting {
   actions: NewActionItem[];
   notes: string[];
   at: Date;
+  /** A planned meeting's short id, kept when it is logged (`meeting log M12`); else a new one is drawn. */
+  number?: number;
 }
 
 const live = (programmeId: string) => and(eq(meetings.programmeId, programmeId), isNull(meetings.deletedAt));
@@ -40,7 +42,7 @@ export function createMeetingsRepository({ db }: { db: Database }) {
     /** A meeting with everything logged at it, in one go (the command's transaction makes it atomic). */
     async create(input: NewMeeting) {
       const { programmeId, at } = input;
-      const number = await allocateNumbers(db, programmeId, 'M', 1);
+      const number = input.number ?? (await allocateNumbers(db, programmeId, 'M', 1));
       const [meeting] = await db
         .insert(meetings)
         .values({ programmeId, number, title: input.title, heldOn: input.heldOn, kind: input.kind, authorId: input.authorId, createdAt: at, updatedAt: at })

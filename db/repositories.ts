@@ -38,9 +38,11 @@ import { createArchiveRepository } from './archive.repository.js';
 import { createOutboxRepository } from './outbox.repository.js';
 import { createDashboardRepository } from './dashboard.repository.js';
 import { createSlackInstallationsRepository } from './slack-installations.repository.js';
-import { createSavedMessagesRepository } from './saved-messages.repository.js';
 import { createAssessmentsRepository } from './assessments.repository.js';
 import { createEvaluationsRepository } from './evaluations.repository.js';
+import { createPlannedMeetingsRepository } from './planned-meetings.repository.js';
+import { createAgendaRepository, createCalendarFeedsRepository } from './agenda.repository.js';
+import { createSavedMessagesRepository } from './saved-messages.repository.js';
 
 /** Every repository bound to one database handle — a transaction, when a command runs. */
 export function createRepositories(db: Database) {
@@ -88,11 +90,15 @@ export function createRepositories(db: Database) {
     personalData: createPersonalDataRepository({ db }),
     retention: createRetentionRepository({ db }),
     slackInstallations: createSlackInstallationsRepository({ db }),
-    // Chat messages saved into LOKET (issue 22): their source link and original author.
-    savedMessages: createSavedMessagesRepository({ db }),
     // Cluster self-assessments and meeting evaluations (issue 23).
     assessments: createAssessmentsRepository({ db }),
     evaluations: createEvaluationsRepository({ db }),
+    // Planned meetings, their shared agenda and personal calendar feeds (issue 22).
+    plannedMeetings: createPlannedMeetingsRepository({ db }),
+    agenda: createAgendaRepository({ db }),
+    calendarFeeds: createCalendarFeedsRepository({ db }),
+    // Chat messages saved into LOKET (issue 22): their source link and original author.
+    savedMessages: createSavedMessagesRepository({ db }),
   };
 }
 

@@ -18,6 +18,7 @@ import { auditEn } from '../reports/catalog.audit.en.js';
 import type { MessageKey } from './sv.js';
 import { continuityEn } from '../continuity/catalog.en.js';
 import { assessmentCatalogEn } from '../assessment/catalog.en.js';
+import { agendaCatalogEn } from '../agenda/catalog.en.js';
 
 export const en: Record<MessageKey, string> = {
   'error.generic': 'Something went wrong in LOKET. Please try again in a moment.',
@@ -55,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...continuityEn,
   ...assessmentCatalogEn,
+  ...agendaCatalogEn,
   ...privacyEn,
   ...grammarEn,
   ...clustersCatalogEn,

@@ -17,6 +17,7 @@ import { homeSv } from '../programme/catalog.home.sv.js';
 import { auditSv } from '../reports/catalog.audit.sv.js';
 import { continuitySv } from '../continuity/catalog.sv.js';
 import { assessmentCatalogSv } from '../assessment/catalog.sv.js';
+import { agendaCatalogSv } from '../agenda/catalog.sv.js';
 // Swedish is the default language. This file joins the core's and the features' catalogs (each feature's
 // catalog.sv.ts lives in its folder) and holds the few messages every part shares. Keys are dotted codes;
 // `{name}` placeholders must match en.ts (a test checks).
@@ -56,6 +57,7 @@ export const sv = {
   ...auditSv,
   ...continuitySv,
   ...assessmentCatalogSv,
+  ...agendaCatalogSv,
   ...privacySv,
   ...grammarSv,
   ...clustersCatalogSv,

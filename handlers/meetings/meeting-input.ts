@@ -71,7 +71,7 @@ export function loggableClusters(actor: HandlerContext['actor']): { clusterId: s
  * Without `cluster:` a leader's or deputy's meeting goes to their one cluster; with several they choose
  * (`chooseFrom`); a project manager's meeting without `cluster:` is programme-wide (network, board).
  */
-async function meetingClusters(ctx: HandlerContext, names: string[]): Promise<{ clusterIds: string[]; chooseFrom?: string[] }> {
+export async function meetingClusters(ctx: HandlerContext, names: string[]): Promise<{ clusterIds: string[]; chooseFrom?: string[] }> {
   const manager = ctx.actor.programmeRoles.includes('manager');
   const own = loggableClusters(ctx.actor);
   if (names.length > 0) {
