@@ -29,6 +29,8 @@ export async function planShow(ctx: HandlerContext<{ cluster?: string }>): Promi
   const name = args.cluster ?? actor.clusterRoles[0]?.clusterName;
   const cluster = await requireCluster(ctx, name, example);
   const plan = await repos.plans.planOf(actor.programmeId, cluster.id);
+  // Each gap shows its area's latest self-assessment score (`assess`), so the plan reads against it.
+  const { assessment } = await repos.assessments.latestOf(actor.programmeId, cluster.id);
   const lang = actor.language;
   const today = dayIn(settings.timezone, clock.now());
   const progress = planProgress(plan.actions.map((a) => a.action), today);
@@ -42,17 +44,18 @@ export async function planShow(ctx: HandlerContext<{ cluster?: string }>): Promi
     },
   ];
   if (plan.gaps.length === 0) blocks.push({ type: 'text', text: t(lang, 'plan.empty', { cluster: cluster.name }) });
-  for (const gap of plan.gaps) blocks.push(gapBlock(lang, gap, plan.actions, today));
+  for (const gap of plan.gaps) blocks.push(gapBlock(lang, gap, plan.actions, today, assessment?.[gap.area]));
   return { title: t(lang, 'plan.title', { cluster: cluster.name }), blocks, visibility: 'private' };
 }
 
-function gapBlock(lang: Language, gap: PlanGap, actions: { action: PlanAction; ownerName: string }[], today: string): ReplyBlock {
+function gapBlock(lang: Language, gap: PlanGap, actions: { action: PlanAction; ownerName: string }[], today: string, score: number | undefined): ReplyBlock {
   const items = actions
     .filter((a) => a.action.gapId === gap.id)
     .map(({ action, ownerName }) => {
       const state = action.doneAt ? t(lang, 'plan.state_done') : action.dueOn < today ? t(lang, 'plan.state_overdue') : t(lang, 'plan.state_open');
       return `${shortId('P', action.number)} ${action.text} – ${ownerName} – ${action.dueOn} – ${state}`;
     });
-  const title = `${shortId('G', gap.number)} [${areaLabel(lang, gap.area)}] ${gap.text}`;
+  const area = score === undefined ? areaLabel(lang, gap.area) : `${areaLabel(lang, gap.area)} ${score}/5`;
+  const title = `${shortId('G', gap.number)} [${area}] ${gap.text}`;
   return { type: 'list', title, items: items.length ? items : [t(lang, 'plan.no_actions')] };
 }

@@ -1,0 +1,114 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { assessments, planGaps } from '../../../db/schema/index.js';
+import { openTestDatabase } from '../../support/test-database.js';
+import { errorCode, meetingProgramme } from '../../support/programme-fixture.js';
+
+let opened: OpenedDatabase;
+beforeAll(async () => {
+  opened = await openTestDatabase();
+});
+afterAll(async () => opened.close());
+
+const rowsOf = (programmeId: string) => opened.db.select().from(assessments).where(eq(assessments.programmeId, programmeId)).orderBy(assessments.createdAt);
+const sv = 'assess Rymd struktur:3 styrning:2 finansiering:4 tjänster:3 samverkan:2 erkännande:3 strategi:2';
+
+describe('assess: the one-line form', () => {
+  it('a leader assesses her cluster in Swedish with evidence lines; every area and line is stored, and weak areas are offered as gaps', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    const { outcome, text } = await as('UANNA', `${sv}\nstruktur: 14 medlemmar, två anställda\nstyrning: Styrgruppen har inte mötts i år`);
+    expect(errorCode({ outcome })).toBeUndefined();
+    expect(text).toContain('Självskattningen av Rymd är sparad (2026-03-02).');
+    expect(text).toContain('finansiering: 4');
+    expect(text).toContain('3 områden med 1–2 saknar öppen brist i planen: styrning och ledning, medlemmarnas samverkan och strategi.');
+    const [row, ...rest] = await rowsOf(test.programme.id);
+    expect(rest).toEqual([]);
+    expect([row?.structure, row?.governance, row?.financing, row?.services, row?.cooperation, row?.recognition, row?.strategy, row?.assessedOn]).toEqual([3, 2, 4, 3, 2, 3, 2, '2026-03-02']);
+    expect(row?.evidence).toEqual({ structure: '14 medlemmar, två anställda', governance: 'Styrgruppen har inte mötts i år' });
+    const buttons = outcome.kind === 'reply' ? (outcome.reply.buttons ?? []).map((b) => b.command) : [];
+    expect(buttons).toEqual([
+      'plan gap Rymd area:governance Självskattning 2026-03-02: styrning och ledning 2/5',
+      'plan gap Rymd area:cooperation Självskattning 2026-03-02: medlemmarnas samverkan 2/5',
+      'plan gap Rymd area:strategy Självskattning 2026-03-02: strategi 2/5',
+    ]);
+  });
+
+  it('an area that already has an open gap is not offered again, and pressing a button adds the gap, which the plan shows with its score', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    await as('UANNA', 'plan gap Rymd area:strategy Ingen skriven strategi');
+    const { outcome } = await as('UDANA', sv);
+    const buttons = outcome.kind === 'reply' ? (outcome.reply.buttons ?? []).map((b) => b.command) : [];
+    expect(buttons.map((c) => c.split(' ')[3])).toEqual(['area:governance', 'area:cooperation']);
+    expect((await as('UDANA', buttons[0]!)).text).toContain('Bristen G2 är tillagd i planen för Rymd');
+    const gaps = await opened.db.select().from(planGaps).where(eq(planGaps.programmeId, test.programme.id));
+    expect(gaps.map((g) => g.area).sort()).toEqual(['governance', 'strategy']);
+    const plan = (await as('UOLLE', 'plan Rymd')).text;
+    expect(plan).toContain('G1 [strategi 2/5] Ingen skriven strategi');
+    expect(plan).toContain('G2 [styrning och ledning 2/5] Självskattning 2026-03-02: styrning och ledning 2/5');
+  });
+
+  it('in English, a second assessment is kept beside the first and assess show compares latest, previous and first', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    await as('UANNA', 'profile språk:engelska');
+    await as('UANNA', 'assess Rymd structure:2 governance:2 financing:2 services:2 cooperation:2 recognition:2 strategy:2');
+    test.clock.set(new Date('2026-09-10T09:00:00Z'));
+    await as('UANNA', 'assess Rymd structure:3 governance:2 financing:3 services:2 cooperation:2 recognition:2 strategy:2');
+    test.clock.set(new Date('2027-03-10T09:00:00Z'));
+    const third = await as('UANNA', 'assess Rymd structure:4 governance:3 financing:2 services:2 cooperation:1 recognition:2 strategy:3\nfinancing: The regional grant ended');
+    expect(third.text).toContain('Compared with the previous one (2026-09-10): 3 improved, 2 unchanged, 2 fell.');
+    expect(await rowsOf(test.programme.id)).toHaveLength(3);
+    const show = (await as('UOLLE', 'assess show Rymd')).text;
+    expect(show).toContain('Självskattning – Rymd');
+    const shown = (await as('UANNA', 'assess show Rymd')).text;
+    expect(shown).toContain('Latest 2027-03-10 (Anna) · previous 2026-09-10 · first 2026-03-02');
+    expect(shown).toContain('structure: 4 (previous 3, first 2) – improved');
+    expect(shown).toContain('cooperation: 1 (previous 2, first 2) – fell');
+    expect(shown).toContain('services: 2 (previous 2, first 2) – unchanged');
+    expect(shown).toContain('Since the first: 3 improved, 3 unchanged, 1 fell.');
+    expect(shown).toContain('financing: The regional grant ended');
+    expect(shown.split('\n').length).toBeLessThanOrEqual(25);
+  });
+
+  it('assess <cluster> alone opens a form with a score and an evidence field per area; its submission is stored like the typed form', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    const { outcome } = await as('UANNA', 'assess Rymd');
+    const form = outcome.kind === 'reply' ? outcome.reply.form : undefined;
+    expect(form?.verb).toBe('assess');
+    expect(form?.fields.map((f) => f.key)).toEqual(['_text', 'structure', 'struktur', 'governance', 'styrning', 'financing', 'finansiering', 'services', 'tjänster', 'cooperation', 'samverkan', 'recognition', 'erkännande', 'strategy', 'strategi']);
+    expect(form?.fields[1]?.options?.[2]).toEqual({ value: '3', label: '3 – Definierade medlemmar, organisationsform och ett litet team' });
+    expect(await rowsOf(test.programme.id)).toEqual([]);
+    // What the Slack and Teams adapters send back for it (bot/slack/render-modal.ts formValuesToCommand).
+    const submitted = 'assess "Rymd" structure:"3" struktur:"14 medlemmar" governance:"2" financing:"4" services:"3" cooperation:"2" recognition:"3" strategy:"5" strategi:"Antagen 2025"';
+    expect(errorCode(await as('UANNA', submitted))).toBeUndefined();
+    const [row] = await rowsOf(test.programme.id);
+    expect([row?.structure, row?.strategy, row?.evidence]).toEqual([3, 5, { structure: '14 medlemmar', strategy: 'Antagen 2025' }]);
+  });
+});
+
+describe('assess: refusals store nothing', () => {
+  it.each([
+    ['a score outside 1–5', 'assess Rymd struktur:6 styrning:2 finansiering:4 tjänster:3 samverkan:2 erkännande:3 strategi:2', 'assess.score_invalid', '”6” är ingen poäng för struktur'],
+    ['an unknown area, with the nearest suggested', 'assess Rymd strukture:3 styrning:2 finansiering:4 tjänster:3 samverkan:2 erkännande:3 strategi:2', 'assess.area_unknown', 'Menade du `struktur:3`?'],
+    ['a missing area', 'assess Rymd struktur:3 styrning:2 finansiering:4 tjänster:3 samverkan:2 erkännande:3', 'assess.areas_missing', 'Ett område saknar poäng: strategi.'],
+    ['an area scored twice', `${sv} struktur:4`, 'assess.area_twice', 'struktur har fått två poäng'],
+    ['words that are neither score nor evidence', `${sv} bra jobbat`, 'assess.words_unexpected', '”bra jobbat”'],
+  ])('%s', async (_what, command, code, shown) => {
+    const { test, as } = await meetingProgramme(opened.db);
+    const reply = await as('UANNA', command);
+    expect(errorCode(reply)).toBe(code);
+    expect(reply.text).toContain(shown);
+    expect(reply.text).toContain('Exempel: `assess Rymd struktur:3 styrning:2 finansiering:4');
+    expect(await rowsOf(test.programme.id)).toEqual([]);
+  });
+
+  it('a leader may not assess a cluster she does not lead, nor a member his own', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    const erik = await as('UERIK', sv);
+    expect(errorCode(erik)).toBe('assess.not_allowed');
+    expect(erik.text).toContain('Bara ledare och ersättare i Rymd eller en projektledare kan skatta klustret.');
+    expect(errorCode(await as('UNILS', sv))).toBe('permission.denied');
+    expect(errorCode(await as('UPM', sv))).toBeUndefined();
+    expect(await rowsOf(test.programme.id)).toHaveLength(1);
+  });
+});
