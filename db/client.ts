@@ -11,7 +11,17 @@ export interface OpenedDatabase {
   kind: 'postgres' | 'pglite';
   /** True when the database answers a trivial query (for /ready). */
   ping(): Promise<boolean>;
+  /** How busy the connection pool is right now (for GET /metrics). */
+  poolUse(): PoolUse;
   close(): Promise<void>;
+}
+
+/** postgres.js keeps no pool statistics, so the client counts what it hands out: statements running outside a
+ *  transaction and transactions open each hold one connection; beyond `size` they wait for one. */
+export interface PoolUse {
+  size: number;
+  /** Statements and transactions that hold a connection or wait for one. */
+  busy: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -39,11 +49,13 @@ function openPostgres(url: string, max: number): OpenedDatabase {
     // with a network outage.
     idle_timeout: 60,
   });
+  const busy = countBusy(client, ['unsafe', 'begin']);
   const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
     ping: () => ping(() => client`select 1`),
+    poolUse: () => ({ size: max, busy: busy.count }),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -51,13 +63,46 @@ function openPostgres(url: string, max: number): OpenedDatabase {
 async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<OpenedDatabase> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  const busy = countBusy(client, ['query', 'transaction']);
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
     kind: 'pglite',
     ping: () => ping(() => client.query('select 1')),
+    // One connection: PGlite runs one statement at a time and queues the rest.
+    poolUse: () => ({ size: 1, busy: busy.count }),
     close: () => client.close(),
   };
+}
+
+/**
+ * Counts calls of the client's entry points (`unsafe`/`begin` of postgres.js, `query`/`transaction` of PGlite:
+ * what Drizzle calls) from the call until the statement or transaction settles: one increment and one
+ * callback per statement. Statements inside a transaction go through the transaction's own handle and are
+ * not counted again. A postgres.js statement runs once it is awaited; the count attaches a handler, which
+ * starts it a microtask early — Drizzle awaits it at once anyway, and options such as `.values()` set in the
+ * same tick still apply (postgres.js starts the query only after a microtask).
+ */
+function countBusy<C extends object>(client: C, methods: (keyof C & string)[]): { count: number } {
+  const busy = { count: 0 };
+  const done = () => {
+    busy.count--;
+  };
+  for (const name of methods) {
+    const original = client[name] as unknown as (...args: unknown[]) => unknown;
+    if (typeof original !== 'function') continue;
+    const counted = function (this: unknown, ...args: unknown[]) {
+      const result = original.apply(client, args);
+      if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
+        busy.count++;
+        (result as PromiseLike<unknown>).then(done, done);
+      }
+      return result;
+    };
+    // postgres.js's client is a function carrying its methods: keep every other property as it is.
+    Object.defineProperty(client, name, { value: counted, configurable: true, writable: true });
+  }
+  return busy;
 }
 
 /** /ready must answer quickly even when the database hangs instead of refusing. */
