@@ -8,6 +8,7 @@ import type { Registry } from './registry.js';
 import { exampleIn, type CommandSpec } from './spec.js';
 import { resolveActor, resolveWorkspace } from './resolve-actor.js';
 import type { Clock, CoreSettings } from './context.js';
+import type { CommandObserver } from './settings.js';
 import { LoketError } from './errors.js';
 import { exampleFor } from './examples.js';
 import type { IncomingMessage, Language, Outcome, ProcessIncoming } from './incoming.js';
@@ -43,6 +44,7 @@ class Refused extends Error {
 export function createCore(deps: CommandDeps): ProcessIncoming {
   return async (message) => {
     const fallbackLanguage = toLanguage(message.locale) ?? deps.settings.defaultLanguage;
+    const observed = startObserving(deps.settings.commands, message);
     try {
       const committed = await deps.db.transaction(async (tx): Promise<Outcome> => {
         const repos = createRepositories(tx);
@@ -51,7 +53,7 @@ export function createCore(deps: CommandDeps): ProcessIncoming {
           const { first } = await repos.deliveries.claim(message.deliveryKey.source, message.deliveryKey.key, now, DELIVERY_KEY_TTL_MS);
           if (!first) return { kind: 'duplicate' };
         }
-        const outcome = await runHandled(tx, message, deps, fallbackLanguage);
+        const outcome = await runHandled(tx, message, deps, fallbackLanguage, observed);
         // A command taken through the inbox keeps its answer in the same commit as its effect, so a
         // restart after a crash sends this answer instead of running the command again (bot/inbox*.ts).
         if (message.stored && message.deliveryKey) await repos.inbox.answer(message.deliveryKey.source, message.deliveryKey.key, { ...outcome }, now);
@@ -59,28 +61,57 @@ export function createCore(deps: CommandDeps): ProcessIncoming {
       });
       // After the commit, never inside it: messages the command queued for others (the outbox) go out now.
       deps.settings.outbox?.kick();
+      observed?.end(committed);
       return committed;
     } catch (error) {
+      observed?.end('error');
       deps.logger.error({ err: error, platform: message.platform, workspace: message.workspaceId, user: message.userId }, 'command failed');
       return { kind: 'reply', language: fallbackLanguage, reply: { ...errorReplyText(fallbackLanguage), error: { code: 'error.generic' } } };
     }
   };
 }
 
-async function runHandled(tx: Database, message: IncomingMessage, deps: CommandDeps, fallbackLanguage: Language): Promise<Outcome> {
+async function runHandled(tx: Database, message: IncomingMessage, deps: CommandDeps, fallbackLanguage: Language, observed?: Observed): Promise<Outcome> {
   try {
-    return await tx.transaction((savepoint) => handle(message, createRepositories(savepoint), deps, fallbackLanguage));
+    return await tx.transaction((savepoint) => handle(message, createRepositories(savepoint), deps, fallbackLanguage, observed));
   } catch (error) {
-    if (error instanceof Refused) return error.outcome;
+    if (error instanceof Refused) {
+      observed?.refused();
+      return error.outcome;
+    }
     throw error;
   }
+}
+
+/** One command as the observer (settings.commands) is told about it. */
+interface Observed {
+  verb: string;
+  refused(): void;
+  end(outcome: Outcome | 'error'): void;
+}
+
+function startObserving(observer: CommandObserver | undefined, message: IncomingMessage): Observed | undefined {
+  if (!observer) return undefined;
+  const started = performance.now();
+  let refused = false;
+  return {
+    verb: 'none',
+    refused: () => {
+      refused = true;
+    },
+    end(outcome) {
+      if (outcome !== 'error' && outcome.kind === 'duplicate') return;
+      const ended = outcome === 'error' ? 'error' : refused || outcome.reply.error ? 'refused' : 'ok';
+      observer.ran({ platform: message.platform, verb: this.verb, outcome: ended, seconds: (performance.now() - started) / 1000 });
+    },
+  };
 }
 
 function errorReplyText(language: Language) {
   return { visibility: 'private' as const, blocks: [{ type: 'text' as const, text: t(language, 'error.generic') }] };
 }
 
-async function handle(message: IncomingMessage, repos: Repositories, deps: CommandDeps, fallbackLanguage: Language): Promise<Outcome> {
+async function handle(message: IncomingMessage, repos: Repositories, deps: CommandDeps, fallbackLanguage: Language, observed?: Observed): Promise<Outcome> {
   const refuse = (language: Language, reply: Reply): never => {
     throw new Refused({ kind: 'reply', language, reply });
   };
@@ -94,6 +125,7 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: Comma
   // A workspace that belongs to no programme yet may only join one.
   if (resolution.kind === 'verb' && 'workspaceHandler' in resolution.spec) {
     const { spec } = resolution;
+    if (observed) observed.verb = spec.verb;
     try {
       const { args } = bind(spec, resolution.command, fallbackLanguage);
       const reply = await spec.workspaceHandler({ args, workspace, language: fallbackLanguage, repos, clock: deps.clock });
@@ -110,6 +142,7 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: Comma
   await rememberConversation(message, workspace.programmeId, repos);
   // An empty message (a bare `/loket`) gets the help.
   const resolved = resolution.kind === 'empty' ? registry.resolve(parseMessage('help'), 'help') : resolution;
+  if (observed) observed.verb = resolved.kind === 'verb' ? resolved.spec.verb : 'unknown';
   if (resolved.kind === 'unknown' && isStrayLine(parsed)) return refuse(language, strayLineReply(language));
   if (resolved.kind === 'unknown') return refuse(language, unknownVerbReply(resolved.typed, resolved.suggestion, language));
   if (resolved.kind !== 'verb' || !('handler' in resolved.spec)) throw new Error(`no handler for a ${resolved.kind} command`);

@@ -29,5 +29,14 @@ export interface CoreSettings {
   /** Peer exchange (issue 7): told after each commit, so messages a command queued for others go out at
    *  once; absent (console, tests) they wait for the scheduler's tick. */
   outbox?: { kick(): void };
+  /** Told once per command the core ran (GET /metrics counts them); absent in the console and tests. */
+  commands?: CommandObserver;
+}
+
+/** What the core tells about each command: its verb (`unknown` when none matched, `none` before a
+ *  workspace joined a programme), how it ended, on which platform and how long the core took. A redelivery
+ *  that is answered by its first delivery is not told. */
+export interface CommandObserver {
+  ran(command: { platform: string; verb: string; outcome: 'ok' | 'refused' | 'error'; seconds: number }): void;
 }
 
