@@ -86,5 +86,8 @@ export const reportsCatalogEn: Record<keyof typeof reportsCatalogSv, string> = {
   'export.column.organisation': 'organisation',
   'export.column.org_number': 'organisation number',
   'export.column.gender': 'gender',
+  'export.gender_unknown': 'unknown',
+  'export.yes': 'yes',
+  'export.no': 'no',
   'export.column.guest': 'guest',
 };

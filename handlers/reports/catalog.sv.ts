@@ -85,5 +85,8 @@ export const reportsCatalogSv = {
   'export.column.organisation': 'organisation',
   'export.column.org_number': 'organisationsnummer',
   'export.column.gender': 'kön',
+  'export.gender_unknown': 'okänt',
+  'export.yes': 'ja',
+  'export.no': 'nej',
   'export.column.guest': 'gäst',
 } as const;

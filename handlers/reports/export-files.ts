@@ -5,6 +5,8 @@ import { toCsv } from '../core/csv.js';
 import type { Language } from '../core/incoming.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { shortId } from '../core/short-ids.js';
+import { meetingKinds, type MeetingKind } from '../../db/schema/index.js';
+import { kindLabel } from '../meetings/meeting-kinds.js';
 import { indicatorValues, type Indicators } from './indicators.js';
 
 export type ExportFormat = 'csv' | 'json';
@@ -36,12 +38,29 @@ export function indicatorRows(data: ExportData): { indicator: string; value: num
   return [...rows, ...extra.map(([indicator, value]) => ({ indicator, value, target: '' as const }))];
 }
 
-function activityRecords(data: ExportData) {
-  return data.activities.map((a) => ({ id: shortId('M', a.number), date: a.heldOn, kind: a.kind, title: a.title, clusters: a.clusters ?? '', organisations: a.organisations ?? '', org_numbers: a.orgNumbers ?? '', participants: a.participants }));
+/** The CSV is read by people: kinds, genders and yes/no in the reader's language. The JSON keeps the codes. */
+interface CellWords {
+  kind(kind: ActivityRow['kind']): string;
+  gender(gender: string | null): string;
+  yesNo(value: boolean): string;
 }
 
-function participantRecords(data: ExportData) {
-  return data.participants.map((p) => ({ meeting: shortId('M', p.meetingNumber), date: p.heldOn, name: p.name, organisation: p.organisation ?? '', org_number: p.orgNumber ?? '', gender: p.gender ?? 'unknown', guest: p.guest ? 'yes' : 'no' }));
+const CODES: CellWords = { kind: (k) => k, gender: (g) => g ?? 'unknown', yesNo: (v) => (v ? 'yes' : 'no') };
+
+function wordsFor(lang: Language): CellWords {
+  return {
+    kind: (k) => (meetingKinds.includes(k as MeetingKind) ? kindLabel(lang, k as MeetingKind) : k),
+    gender: (g) => (g ? t(lang, `gender.${g}` as MessageKey) : t(lang, 'export.gender_unknown')),
+    yesNo: (v) => t(lang, v ? 'export.yes' : 'export.no'),
+  };
+}
+
+function activityRecords(data: ExportData, words: CellWords = CODES) {
+  return data.activities.map((a) => ({ id: shortId('M', a.number), date: a.heldOn, kind: words.kind(a.kind), title: a.title, clusters: a.clusters ?? '', organisations: a.organisations ?? '', org_numbers: a.orgNumbers ?? '', participants: a.participants }));
+}
+
+function participantRecords(data: ExportData, words: CellWords = CODES) {
+  return data.participants.map((p) => ({ meeting: shortId('M', p.meetingNumber), date: p.heldOn, name: p.name, organisation: p.organisation ?? '', org_number: p.orgNumber ?? '', gender: words.gender(p.gender), guest: words.yesNo(p.guest) }));
 }
 
 /** Cells are made safe to open in a spreadsheet (core/csv.ts): a title typed as `=HYPERLINK(…)` runs nothing.
@@ -60,7 +79,7 @@ export function buildExportFiles(data: ExportData, format: ExportFormat, stem: s
   const type = 'text/csv; charset=utf-8';
   return [
     { name: `${stem}-indicators.csv`, contentType: type, content: csv(lang, indicatorRows(data), ['indicator', 'value', 'target']) },
-    { name: `${stem}-activities.csv`, contentType: type, content: csv(lang, activityRecords(data), ['id', 'date', 'kind', 'title', 'clusters', 'organisations', 'org_numbers', 'participants']) },
-    { name: `${stem}-participants.csv`, contentType: type, content: csv(lang, participantRecords(data), ['meeting', 'date', 'name', 'organisation', 'org_number', 'gender', 'guest']) },
+    { name: `${stem}-activities.csv`, contentType: type, content: csv(lang, activityRecords(data, wordsFor(lang)), ['id', 'date', 'kind', 'title', 'clusters', 'organisations', 'org_numbers', 'participants']) },
+    { name: `${stem}-participants.csv`, contentType: type, content: csv(lang, participantRecords(data, wordsFor(lang)), ['meeting', 'date', 'name', 'organisation', 'org_number', 'gender', 'guest']) },
   ];
 }

@@ -37,13 +37,15 @@ describe('export', () => {
     const indicators = Object.fromEntries(readCsv(byName('indicators.csv')).map((r) => [r.indikator, Number(r.värde)]));
     expect(indicators).toMatchObject({ activities: 3, organisations: 4, companies: 2, participants: 7, women: 2, men: 2, exchanges: 0, competence: 1, organisations_participated: 3, 'gender:unknown': 3, 'role:guest': 1 });
     const activities = readCsv(byName('activities.csv'));
-    expect(activities.map((a) => [a.id, a.datum, a.typ])).toEqual([['M2', '2026-01-15', 'cluster'], ['M3', '2026-02-10', 'training'], ['M5', '2026-03-31', 'network']]);
+    expect(activities.map((a) => [a.id, a.datum, a.typ])).toEqual([['M2', '2026-01-15', 'klustermöte'], ['M3', '2026-02-10', 'utbildning'], ['M5', '2026-03-31', 'nätverksmöte för klusterledare']]);
     const orgNumbers = new Set(activities.flatMap((a) => a.organisationsnummer!.split(', ').filter(Boolean)));
     expect(orgNumbers).toEqual(new Set([orgs.A, orgs.B, orgs.C]));
     expect(activities.find((a) => a.id === 'M3')?.organisationer).toBe('Luleå tekniska universitet, Rymdbolaget AB');
     const participants = readCsv(byName('participants.csv'));
     expect(participants).toHaveLength(10); // Petra logged all three and was at each
-    expect(new Set(participants.filter((r) => r.gäst === 'no').map((r) => r.namn)).size + participants.filter((r) => r.gäst === 'yes').length).toBe(indicators.participants);
+    expect(new Set(participants.map((r) => r.gäst))).toEqual(new Set(['ja', 'nej']));
+    expect(new Set(participants.map((r) => r.kön)).has('okänt')).toBe(true);
+    expect(new Set(participants.filter((r) => r.gäst === 'nej').map((r) => r.namn)).size + participants.filter((r) => r.gäst === 'ja').length).toBe(indicators.participants);
     expect(files.every((f) => f.expiresAt.getTime() - p.test.clock.now().getTime() === 7 * 86_400_000)).toBe(true);
   });
 
@@ -54,6 +56,8 @@ describe('export', () => {
     const files = await filesOf(p.test.programme.id);
     expect(files.find((f) => f.name.endsWith('indicators.csv'))!.content.startsWith('indicator;value;target\r\n')).toBe(true);
     expect(files.find((f) => f.name.endsWith('participants.csv'))!.content.startsWith('meeting;date;name;organisation;organisation number;gender;guest\r\n')).toBe(true);
+    const activities = readCsv(files.find((f) => f.name.endsWith('activities.csv'))!.content);
+    expect(activities.map((a) => a.kind)).toEqual(['cluster meeting', 'training', "leaders' network meeting"]);
   });
 
   it('JSON holds the same figures in one file', async () => {
