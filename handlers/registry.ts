@@ -18,8 +18,9 @@ import { weeklyCommands } from './weekly/commands.js';
 import { planCommands } from './plans/commands.js';
 import { reportCommands } from './reports/commands.js';
 import { assessmentCommands } from './assessment/commands.js';
+import { agendaCommands } from './agenda/commands.js';
 
-export const commandRegistry = createRegistry([...helpCommands, ...programmeCommands, ...organisationCommands, ...privacyCommands, ...clusterCommands, ...meetingCommands, ...knowledgeCommands, ...captureCommands, ...exchangeCommands, ...continuityCommands, ...dashboardCommands, ...weeklyCommands, ...planCommands, ...assessmentCommands, ...reportCommands]);
+export const commandRegistry = createRegistry([...helpCommands, ...programmeCommands, ...organisationCommands, ...privacyCommands, ...clusterCommands, ...meetingCommands, ...agendaCommands, ...knowledgeCommands, ...captureCommands, ...exchangeCommands, ...continuityCommands, ...dashboardCommands, ...weeklyCommands, ...planCommands, ...assessmentCommands, ...reportCommands]);
 
 /** The core with every command of LOKET. */
 export function createLoketCore(deps: CoreDeps) {
