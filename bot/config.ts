@@ -56,6 +56,9 @@ export const envSchema = z.object({
   LOKET_RETENTION_YEARS_AFTER_END: optionalText.pipe(z.string().regex(/^\d{1,3}$/, 'must be a whole number of years, e.g. 5').transform(Number).optional()),
   LOKET_RETENTION_CATEGORY_YEARS: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  // GET /metrics (README "Metrics"): the Bearer token it requires, and the `instance` label.
+  LOKET_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  LOKET_INSTANCE: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -97,6 +100,10 @@ export interface Config {
   /** Privacy (issue 10): how long personal data stays readable after the programme ends. */
   retention?: RetentionPolicy;
   logLevel: string;
+  /** GET /metrics is served only with `Authorization: Bearer <metricsToken>` when set. */
+  metricsToken?: string;
+  /** The metrics' `instance` label (LOKET_INSTANCE); hostname:pid when absent. */
+  instance?: string;
   /** Console when nothing else is configured, or when forced with `--console`. */
   mode: 'console' | 'server';
 }
@@ -145,6 +152,8 @@ export function loadConfig(env: Record<string, string | undefined>, argv: string
     programmeStart: e.LOKET_PROGRAMME_START,
     retention: retentionPolicy({ programmeEnd: e.LOKET_PROGRAMME_END, yearsAfterEnd: e.LOKET_RETENTION_YEARS_AFTER_END, categoryYears: categoryYears.years }),
     logLevel: e.LOG_LEVEL ?? 'info',
+    metricsToken: e.LOKET_METRICS_TOKEN,
+    instance: e.LOKET_INSTANCE,
     mode,
   };
 }

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 export interface Readiness {
@@ -6,8 +6,8 @@ export interface Readiness {
   ready(): Promise<boolean>;
 }
 
-/** The one HTTP application: health endpoints here, Slack and Teams mount their routes on it. */
-export function createHttpApp({ readiness, logger }: { readiness: Readiness; logger: Logger }): Express {
+/** The one HTTP application: health endpoints and metrics here, Slack and Teams mount their routes on it. */
+export function createHttpApp({ readiness, logger, metrics }: { readiness: Readiness; logger: Logger; metrics?: RequestHandler }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
@@ -20,5 +20,7 @@ export function createHttpApp({ readiness, logger }: { readiness: Readiness; log
     });
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
+  // Prometheus's scrape (bot/metrics.ts; README "Metrics").
+  if (metrics) app.get('/metrics', metrics);
   return app;
 }

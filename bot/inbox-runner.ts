@@ -25,7 +25,7 @@ const ADMISSION_CONNECTIONS = 3;
  *  knows how (bot/main.ts). Absent where there is one connection only (the embedded PGlite). */
 export type OpenAdmissionPool = (maxConnections: number) => Promise<{ db: Database; close(): Promise<void> }>;
 
-export async function startInbox(deps: { config: Config; db: Database; openAdmissionPool?: OpenAdmissionPool; core: ProcessIncoming; logger: Logger; slackTokens: SlackTokenLookup }): Promise<InboxRunner> {
+export async function startInbox(deps: { config: Config; db: Database; openAdmissionPool?: OpenAdmissionPool; core: ProcessIncoming; logger: Logger; slackTokens: SlackTokenLookup; answeredSince?: (receivedAt: Date) => void }): Promise<InboxRunner> {
   const { config, db, core, logger } = deps;
   const slack = config.slack;
   if (!slack) return { stop: async () => {} };
@@ -34,7 +34,12 @@ export async function startInbox(deps: { config: Config; db: Database; openAdmis
   const side = deps.openAdmissionPool ? await deps.openAdmissionPool(ADMISSION_CONNECTIONS) : undefined;
   // OAuth mode: one token per installation, looked up when an answer goes out.
   const botToken = slack.mode === 'oauth' ? deps.slackTokens : slack.botToken;
-  const deliverer = createSlackInboxDeliverer({ botToken, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}), logger });
+  const delivers = createSlackInboxDeliverer({ botToken, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}), logger });
+  // A recovered answer's time runs from when its command was stored (GET /metrics).
+  const deliverer: typeof delivers = async (row, outcome, late) => {
+    await delivers(row, outcome, late);
+    if (outcome.kind !== 'duplicate') deps.answeredSince?.(row.receivedAt);
+  };
   const inbox = createInbox({ db: side?.db ?? db, clock: systemClock, logger });
   const recovery = createInboxRecovery({ db, clock: systemClock, logger, core, deliverers: { slack: deliverer }, defaultLanguage: config.language, turns: inbox.turns });
   const running = recovery.start(RECOVERY_INTERVAL_MS);

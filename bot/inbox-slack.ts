@@ -59,7 +59,8 @@ export function admittingSlashCommands<A extends { command: SlashCommand; ack: A
     if (admission.kind === 'duplicate') return;
     const storedAt = performance.now();
     await turns.run(async () => {
-      if (await deps.inbox.resume(message, performance.now() - storedAt)) await process({ ...args, ack: async () => {} });
+      // Its answer time counts from the acknowledgement, not from its turn (bot/slack/guard.ts).
+      if (await deps.inbox.resume(message, performance.now() - storedAt)) await process({ ...args, ack: async () => {}, acknowledgedAt: storedAt });
     });
   };
 }

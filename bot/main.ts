@@ -24,6 +24,8 @@ import { registerDashboardRoute } from './dashboard/dashboard-route.js';
 import { createSignedLinkSink } from '../handlers/core/signed-links.js';
 import { keyFingerprint, keyRing } from '../handlers/core/key-ring.js';
 import { createLogger } from './logger.js';
+import { createMetrics, defaultInstance, type PoolSources } from './metrics.js';
+import { createMetricsRepository } from '../db/metrics.repository.js';
 import { retentionPolicy } from '../db/retention-policy.js';
 import { registerSlack, type SlackAdapter } from './slack/slack-adapter.js';
 import { proactiveSlackToken } from './slack/workspace-tokens.js';
@@ -97,6 +99,11 @@ async function runConsole(config: Config, database: OpenedDatabase, logger: Logg
 async function runServer(config: Config, database: OpenedDatabase, logger: Logger): Promise<void> {
   if (database.kind === 'pglite') logger.warn('serving Slack/Teams on the embedded PGlite database: fine for a trial, use DATABASE_URL (Postgres) in production');
   const settings = settingsFor(config);
+  // GET /metrics (README "Metrics"): commands, answer times, queues and pool use, labelled with this instance.
+  const pools: PoolSources = { main: database.poolUse };
+  const metrics = createMetrics({ instance: config.instance ?? defaultInstance(), sources: createMetricsRepository({ db: database.db }), pools, logger });
+  if (!config.metricsToken) logger.info('GET /metrics is open to anyone reaching the port: set LOKET_METRICS_TOKEN when it is public');
+  settings.commands = metrics.commands;
   // Privacy (issue 10): the retention policy, and the key that hashes a forgotten person's platform id.
   settings.privacy = { retention: config.retention ?? retentionPolicy({}), pseudonymKey: config.secretKey, previousPseudonymKeys: config.previousSecretKeys };
   // Config refuses server mode without LOKET_SECRET_KEY, so links can always be signed here. The ring adds
@@ -113,17 +120,20 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   const slackTokens: { of?: SlackTokenLookup } = {};
   // Postgres: commands are stored through a small pool of their own (inbox-runner.ts says why).
   const { databaseUrl } = config;
-  const openAdmissionPool = databaseUrl ? (maxConnections: number) => openDatabase({ databaseUrl, dataDir: config.dataDir, maxConnections }) : undefined;
-  const inboxRunner = await startInbox({ config, db: database.db, ...(openAdmissionPool ? { openAdmissionPool } : {}), core, logger, slackTokens: async (teamId) => slackTokens.of?.(teamId) });
+  const openAdmissionPool = databaseUrl ? (maxConnections: number) => openDatabase({ databaseUrl, dataDir: config.dataDir, maxConnections }).then((pool) => {
+        pools.admission = pool.poolUse;
+        return pool;
+      }) : undefined;
+  const inboxRunner = await startInbox({ config, db: database.db, ...(openAdmissionPool ? { openAdmissionPool } : {}), core, logger, slackTokens: async (teamId) => slackTokens.of?.(teamId), answeredSince: (receivedAt) => metrics.answeredSince('slack', receivedAt) });
   await ensureClaimCode({ db: database.db, clock: systemClock, logger, programmeName: DEFAULT_PROGRAMME_NAME });
-  const app = createHttpApp({ logger, readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });
+  const app = createHttpApp({ logger, metrics: metrics.handler(config.metricsToken), readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });
   if (keys) registerFileRoute(app, { db: database.db, secretKey: keys, clock: systemClock, logger });
   if (keys) registerDashboardRoute(app, { db: database.db, secretKey: keys, clock: systemClock, logger, timezone: config.timezone });
-  const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger, language: config.language, ...(inboxRunner.inbox ? { inbox: inboxRunner.inbox } : {}), db: database.db, clock: systemClock, settings, secretKey: keys }) : undefined;
+  const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger, language: config.language, answered: metrics.answered('slack'), ...(inboxRunner.inbox ? { inbox: inboxRunner.inbox } : {}), db: database.db, clock: systemClock, settings, secretKey: keys }) : undefined;
   // OAuth mode: each workspace's own token, known only once the adapter reads the installations.
   if (slack) slackTokens.of = (teamId) => slack.botToken(teamId);
   if (slack && config.slack?.mode === 'oauth') settings.channels = createSlackChannelAccess({ token: (workspaceId) => slack.botToken(workspaceId), apiUrl: config.slack.apiUrl, logger });
-  const teams = config.teams ? await registerTeams({ expressApp: app, config: config.teams, core, logger, lifecycle: createTeamsLifecycle({ db: database.db, clock: systemClock, logger, settings }) }) : undefined;
+  const teams = config.teams ? await registerTeams({ expressApp: app, config: config.teams, core, logger, answered: metrics.answered('teams'), lifecycle: createTeamsLifecycle({ db: database.db, clock: systemClock, logger, settings }) }) : undefined;
   const weekly = { notifier: weeklyNotifier(config, teams, logger, slack), rhythm: { ...defaultRhythm, timezone: config.timezone, defaultLanguage: config.language } };
   // Peer exchange (issue 7): messages a command queued (proposals, introductions) go out right after its commit.
   settings.outbox = createOutboxKicker({ db: database.db, clock: systemClock, logger: logger.child({ job: 'outbox' }), notifier: weekly.notifier });

@@ -32,6 +32,8 @@ export interface RegisterSlackOptions {
   language?: Language;
   /** Slash commands are stored here before they are acknowledged (README "Reliability"). */
   inbox?: Inbox;
+  /** Told the seconds from each acknowledgement to its answer (GET /metrics). */
+  answered?: (seconds: number) => void;
   /** App Home and OAuth installs run outside a message, so they need what the core runs with. Without
    *  them (some tests) the Home tab and uninstall events are not handled; OAuth mode requires them. */
   db?: Database;
@@ -78,7 +80,7 @@ export async function registerSlack(options: RegisterSlackOptions): Promise<Slac
     convoStore: false,
   });
   const inFlight = new Set<Promise<void>>();
-  registerListeners(app, { core: options.core, logger, language: options.language ?? 'sv', inFlight, ...(options.inbox ? { inbox: options.inbox } : {}) });
+  registerListeners(app, { core: options.core, logger, language: options.language ?? 'sv', inFlight, ...(options.inbox ? { inbox: options.inbox } : {}), ...(options.answered ? { answered: options.answered } : {}) });
   registerLifecycle(app, options, inFlight);
   void identity.refresh();
   if (config.mode === 'socket') startSocketMode(app, logger);
@@ -101,7 +103,7 @@ function registerOAuth(options: RegisterSlackOptions, config: Extract<SlackConfi
   const clock = options.clock ?? systemClock;
   const { app, botToken } = createOAuthApp({ config, expressApp: options.expressApp, eventsPath: SLACK_EVENTS_PATH, db, clock, settings, secretKey, language, logger, boltLogger, clientOptions });
   const inFlight = new Set<Promise<void>>();
-  registerListeners(app, { core: options.core, logger, language, inFlight, ...(options.inbox ? { inbox: options.inbox } : {}) });
+  registerListeners(app, { core: options.core, logger, language, inFlight, ...(options.inbox ? { inbox: options.inbox } : {}), ...(options.answered ? { answered: options.answered } : {}) });
   registerLifecycle(app, options, inFlight);
   return {
     app,

@@ -29,6 +29,8 @@ export interface RegisterTeamsOptions {
   cloud?: CloudEnvironment;
   /** Install and uninstall handling (welcome card, forgetting removed conversations); off when absent. */
   lifecycle?: TeamsLifecycleDeps;
+  /** Told the seconds from each message received to its answer delivered (GET /metrics). */
+  answered?: (seconds: number) => void;
 }
 
 export interface TeamsAdapter {
@@ -78,7 +80,7 @@ export async function registerTeams(options: RegisterTeamsOptions): Promise<Team
       inFlight.delete(task);
     }
   };
-  const handle = createMessageHandler({ core, log, fallbackTenantId: config.tenantId ?? 'unknown' });
+  const handle = createMessageHandler({ core, log, fallbackTenantId: config.tenantId ?? 'unknown', ...(options.answered ? { answered: options.answered } : {}) });
   app.on('message', (ctx) => track(handle(ctx)));
   if (options.lifecycle) registerLifecycle(app, createLifecycleHandler({ ...options.lifecycle, log, fallbackTenantId: config.tenantId ?? 'unknown' }), track, log);
   // initialize(), never start(): start() would make the SDK listen on a port of its own.
@@ -116,8 +118,10 @@ function placeOf(conversation: { conversationType?: string } | undefined): Teams
   return conversation?.conversationType === 'personal' ? 'personal' : 'channel';
 }
 
-function createMessageHandler(deps: { core: ProcessIncoming; log: Logger; fallbackTenantId: string }) {
+function createMessageHandler(deps: { core: ProcessIncoming; log: Logger; fallbackTenantId: string; answered?: (seconds: number) => void }) {
   return async function handleMessage(ctx: IActivityContext<IMessageActivity>): Promise<void> {
+    // Teams is answered before the activity is acknowledged, so the answer time runs from its arrival.
+    const received = performance.now();
     const activity = ctx.activity as unknown as TeamsMessageActivity;
     if (!activity.from?.id || !activity.conversation?.id) {
       deps.log.warn({ activityId: activity.id }, 'teams message without sender or conversation ignored');
@@ -149,6 +153,7 @@ function createMessageHandler(deps: { core: ProcessIncoming; log: Logger; fallba
     }
     try {
       await deliverAll(messages, send, deps.log);
+      deps.answered?.((performance.now() - received) / 1000);
     } catch (error) {
       // The command itself may have been committed: nothing to undo, and nothing more to tell the user.
       deps.log.error({ ...context, status: connectorFailure(error).status, err: error }, 'teams reply could not be delivered');
