@@ -1,3 +1,4 @@
+import { evaluationBlocks } from '../assessment/evaluation-views.js';
 import type { HandlerContext } from '../core/context.js';
 import type { Reply } from '../core/reply.js';
 import { requireMeeting } from './meeting-lookup.js';
@@ -14,7 +15,8 @@ export async function showMeeting(ctx: HandlerContext<{ id: { number: number; te
   return {
     visibility: 'private',
     title: meeting.title,
-    blocks: meetingBlocks(ctx, meeting, details, { full: true, authorName: author?.displayName }),
+    // Participants' evaluation (issue 23): count, average and comments, without names.
+    blocks: [...meetingBlocks(ctx, meeting, details, { full: true, authorName: author?.displayName }), ...(await evaluationBlocks(ctx, meeting.id))],
     buttons: shareButtons(actor.language, meeting),
   };
 }
