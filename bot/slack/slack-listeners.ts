@@ -19,6 +19,7 @@ import { decodeFormMetadata } from './form-metadata.js';
 import { guarded, type GuardDeps } from './guard.js';
 import { ACTION_ID_PREFIX, renderBlocks } from './render-blocks.js';
 import { FORM_CALLBACK_ID, formValuesToCommand } from './render-modal.js';
+import { registerSaveShortcut } from './save-shortcut.js';
 import { wellFormedBody } from './well-formed-body.js';
 import { actionToIncoming, commandToIncoming, eventToIncoming, stripLeadingMention, viewToIncoming } from './to-incoming.js';
 
@@ -113,6 +114,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       return postDirect(client, 'private', { channelId: metadata?.channelId, userId: body.user.id, text, blocks: [] });
     },
   }));
+
+  // «Spara i LOKET» on a message opens the `save` form; its submission is the view above.
+  registerSaveShortcut(app, deps);
 
   app.event('app_mention', guarded<MentionArgs>(deps, {
     handler: 'slack.mention',

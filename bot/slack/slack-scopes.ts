@@ -26,6 +26,8 @@ export const slackBotScopes = (): string[] => Object.keys(SLACK_BOT_SCOPES);
  */
 export const SLACK_METHOD_SCOPES: Record<string, string[]> = {
   'auth.test': [],
+  // The «Spara i LOKET» shortcut's link to the message; Slack's reference lists no scope for it.
+  'chat.getPermalink': [],
   'chat.postEphemeral': ['chat:write'],
   'chat.postMessage': ['chat:write'],
   'conversations.info': ['channels:read', 'groups:read', 'im:read', 'mpim:read'],

@@ -3,6 +3,7 @@ import type { captureCatalogSv } from './catalog.sv.js';
 export const captureCatalogEn: Record<keyof typeof captureCatalogSv, string> = {
   'save.text_what': 'a text to save',
   'save.link_limit': 'The link',
+  'save.topic_limit': 'The topic of a need or offer',
   'save.link_invalid': '“{link}” is not a web link. The link to the message starts with https://.',
   'save.one_author': 'A message has one author. Write a person (@name) or a guest by name in author:.',
   'save.cluster_needed': 'Which cluster should the note belong to? Choose a cluster in the form or write cluster:.',

@@ -2,6 +2,7 @@
 export const captureCatalogSv = {
   'save.text_what': 'en text att spara',
   'save.link_limit': 'Länken',
+  'save.topic_limit': 'Ämnet för ett behov eller erbjudande',
   'save.link_invalid': '”{link}” är ingen webblänk. Länken till meddelandet börjar med https://.',
   'save.one_author': 'Ett meddelande har en författare. Skriv en person (@namn) eller en gäst med namn i author:.',
   'save.cluster_needed': 'Vilket kluster ska anteckningen höra till? Välj ett kluster i formuläret eller skriv kluster:.',

@@ -15,6 +15,8 @@ export const saveExample: Bilingual = {
 
 /** A Teams message link carries the whole conversation id and a context parameter; 2 000 holds any. */
 export const linkLimit: TextLimit = { max: 2000, what: 'save.link_limit' };
+/** A need or an offer is a topic, as `exchange need` takes it: one line in a list. */
+export const topicLimit: TextLimit = { max: textLimits.title.max, what: 'save.topic_limit' };
 
 export type SavedKindValue = 'note' | 'decision' | 'action' | 'need' | 'offer';
 

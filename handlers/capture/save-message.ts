@@ -2,7 +2,6 @@
 // exchange need or offer, keeping the link to the original and who wrote it. Without `as:` it is the form
 // that the Slack shortcut and the Teams message action open, pre-filled from the message.
 import type { SavedSubject } from '../../db/schema/index.js';
-import { textLimits } from '../core/arg-types.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { requireOpenCluster, resolvePerson } from '../core/lookups.js';
@@ -11,7 +10,7 @@ import { shortId } from '../core/short-ids.js';
 import { exchangeNeed, exchangeOffer } from '../exchange/exchange-post.js';
 import { t } from '../i18n/index.js';
 import { saveForm } from './save-form.js';
-import { checkedLink, checkedText, exampleOf, resolveAuthor, type SaveArgs, type SavedAuthor } from './save-input.js';
+import { checkedLink, checkedText, exampleOf, resolveAuthor, topicLimit, type SaveArgs, type SavedAuthor } from './save-input.js';
 
 type Saved = { subject: SavedSubject; id: string; reply: Reply };
 
@@ -72,7 +71,7 @@ async function saveAction(ctx: HandlerContext<SaveArgs>): Promise<Saved> {
 
 /** A need or an offer runs the exchange's own use case, so it is matched and proposed like a typed one. */
 async function savePost(ctx: HandlerContext<SaveArgs>, kind: 'need' | 'offer'): Promise<Saved> {
-  const topic = checkedText(ctx, textLimits.title);
+  const topic = checkedText(ctx, topicLimit);
   const post = { ...ctx, args: { topic, tags: undefined, cluster: ctx.args.cluster } };
   const reply = kind === 'need' ? await exchangeNeed(post) : await exchangeOffer(post);
   const { post: saved } = await ctx.repos.savedMessages.latestPost({ programmeId: ctx.actor.programmeId, personId: ctx.actor.personId, kind, topic });

@@ -228,6 +228,9 @@ function successShape(method: string, body: Record<string, unknown>, n: number, 
       return { user: users.get(String(body['user'])) };
     case 'conversations.open':
       return { channel: { id: `D0FAKE${String(n).padStart(4, '0')}` } };
+    // As https://docs.slack.dev/reference/methods/chat.getPermalink answers: the workspace's archive URL.
+    case 'chat.getPermalink':
+      return { channel: body['channel'], permalink: `https://loket-test.slack.com/archives/${String(body['channel'])}/p${String(body['message_ts']).replace('.', '')}` };
     default:
       return {};
   }

@@ -6,9 +6,10 @@ import { SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH } from '../../../bot/slack/oaut
 import { SLACK_BOT_SCOPES } from '../../../bot/slack/slack-scopes.js';
 import { commandRegistry } from '../../../handlers/registry.js';
 import { slackUsageHint } from '../../../scripts/slack-manifest.js';
+import { SAVE_SHORTCUT, SAVE_SHORTCUT_CALLBACK_ID } from '../../../bot/slack/save-shortcut.js';
 
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
-const listenerSource = ['bot/slack/slack-listeners.ts', 'bot/slack/lifecycle-listeners.ts'].map((file) => readFileSync(file, 'utf8')).join('\n');
+const listenerSource = ['bot/slack/slack-listeners.ts', 'bot/slack/lifecycle-listeners.ts', 'bot/slack/save-shortcut.ts'].map((file) => readFileSync(file, 'utf8')).join('\n');
 // The listener only answers direct messages (channel_type im), so `message` means `message.im` here.
 // The scopes each event needs are checked in slack-scopes.test.ts.
 const manifestEventFor: Record<string, string> = {
@@ -44,6 +45,19 @@ describe('Slack manifest', () => {
       expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
     }
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('declares the «Spara i LOKET» message shortcut the adapter handles, within the commands scope', () => {
+    expect(manifest.features.shortcuts).toEqual([SAVE_SHORTCUT]);
+    const [shortcut] = manifest.features.shortcuts;
+    expect(shortcut.type).toBe('message');
+    expect(shortcut.callback_id).toBe(SAVE_SHORTCUT_CALLBACK_ID);
+    expect(listenerSource).toMatch(/app\.shortcut<MessageShortcut>\(\{ callback_id: SAVE_SHORTCUT_CALLBACK_ID, type: 'message_action' \}/);
+    // Slack's limits: a name of at most 24 characters, a description of at most 80.
+    expect(shortcut.name.length).toBeLessThanOrEqual(24);
+    expect(shortcut.description.length).toBeLessThanOrEqual(80);
+    expect(manifest.oauth_config.scopes.bot).toContain('commands');
+    expect(commandRegistry.find(shortcut.callback_id === SAVE_SHORTCUT_CALLBACK_ID ? 'save' : '')?.verb).toBe('save');
   });
 
   it('the usage hint is the registry’s menu commands, as `npm run slack:manifest` writes it', () => {
