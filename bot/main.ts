@@ -21,6 +21,8 @@ import { createDiskFileSink, exportsDirFor } from './files/disk-file-sink.js';
 import { registerFileRoute } from './files/files-route.js';
 import { createLocalDashboard, createPublicDashboardLinks } from './dashboard/dashboard-links.js';
 import { registerDashboardRoute } from './dashboard/dashboard-route.js';
+import { createCalendarLinks } from './calendar/calendar-links.js';
+import { registerCalendarRoute } from './calendar/calendar-route.js';
 import { createSignedLinkSink } from '../handlers/core/signed-links.js';
 import { keyFingerprint, keyRing } from '../handlers/core/key-ring.js';
 import { createLogger } from './logger.js';
@@ -112,6 +114,8 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   if (keys) logger.info({ key: keyFingerprint(keys.current), previousKeys: keys.previous.map(keyFingerprint) }, 'secret keys');
   if (keys) settings.files = createSignedLinkSink({ publicUrl: config.publicUrl, secretKey: keys });
   if (keys) settings.dashboard = createPublicDashboardLinks({ publicUrl: config.publicUrl, secretKey: keys });
+  // Planned meetings (issue 22): signed invitation links and personal calendar feeds under the public URL.
+  if (keys) settings.calendar = createCalendarLinks({ publicUrl: config.publicUrl, secretKey: keys });
   if (config.slack && config.slack.mode !== 'oauth') settings.channels = createSlackChannelAccess({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
   const core = createLoketCore({ db: database.db, clock: systemClock, logger, settings });
   // The inbox starts before the Slack adapter exists (the adapter's listeners store into it), so OAuth
@@ -129,6 +133,7 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   const app = createHttpApp({ logger, metrics: metrics.handler(config.metricsToken), readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });
   if (keys) registerFileRoute(app, { db: database.db, secretKey: keys, clock: systemClock, logger });
   if (keys) registerDashboardRoute(app, { db: database.db, secretKey: keys, clock: systemClock, logger, timezone: config.timezone });
+  if (keys) registerCalendarRoute(app, { db: database.db, secretKey: keys, clock: systemClock, logger, timezone: config.timezone });
   const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger, language: config.language, answered: metrics.answered('slack'), ...(inboxRunner.inbox ? { inbox: inboxRunner.inbox } : {}), db: database.db, clock: systemClock, settings, secretKey: keys }) : undefined;
   // OAuth mode: each workspace's own token, known only once the adapter reads the installations.
   if (slack) slackTokens.of = (teamId) => slack.botToken(teamId);

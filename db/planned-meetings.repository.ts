@@ -113,6 +113,18 @@ export function createPlannedMeetingsRepository({ db }: { db: Database }) {
       return { planned: rows.map((r) => ({ ...r.planned, clusterNames: r.clusterNames, topicCount: r.topicCount })), total: rows[0]?.total ?? 0 };
     },
 
+    /** A person's calendar feed: their planned meetings from `from` on, and cancelled ones too, so a calendar
+     *  that holds one sees STATUS:CANCELLED instead of silently losing it. */
+    async forFeed(input: { programmeId: string; personId: string; from: Date; limit: number }) {
+      const rows = await db
+        .select()
+        .from(plannedMeetings)
+        .where(and(eq(plannedMeetings.programmeId, input.programmeId), inArray(plannedMeetings.status, ['planned', 'cancelled']), gte(plannedMeetings.startsAt, input.from), concerns(input.personId)))
+        .orderBy(asc(plannedMeetings.startsAt))
+        .limit(input.limit);
+      return { planned: rows };
+    },
+
     /** Every programme's planned meetings starting in [from, to): the day-before agenda reminder's work. */
     async startingBetween(from: Date, to: Date) {
       const rows = await db

@@ -3,6 +3,7 @@ import { clusters, cluster, date, id, integer, list, organisation, participants,
 import { defineCommand, mentions, option, positional } from '../core/spec.js';
 import { meetingKind } from '../meetings/meeting-kinds.js';
 import { agenda } from './agenda.js';
+import { inviteMeeting, revokeCalendar, subscribeCalendar } from './calendar-commands.js';
 import { listUpcoming } from './list-upcoming.js';
 import { logPlanned } from './log-planned.js';
 import { cancelMeeting, moveMeeting } from './move-meeting.js';
@@ -101,5 +102,38 @@ export const agendaCommands = [
     roles: 'everyone',
     example: { sv: 'agenda M12 Gemensam ansökan till Vinnova', en: 'agenda M12 Joint application to Vinnova' },
     handler: agenda,
+  }),
+  defineCommand({
+    verb: 'meeting invite',
+    aliases: ['möte inbjudan', 'mote inbjudan', 'möte bjud-in'],
+    group: 'meetings',
+    summary: { sv: 'ger ett planerat mötes kalenderinbjudan (.ics)', en: "gives a planned meeting's calendar invitation (.ics)" },
+    args: { id: meetingId() },
+    roles: 'everyone',
+    example: { sv: 'möte inbjudan M12', en: 'meeting invite M12' },
+    handler: inviteMeeting,
+  }),
+  defineCommand({
+    verb: 'calendar',
+    aliases: ['kalender'],
+    group: 'meetings',
+    summary: {
+      sv: 'ger din privata kalenderadress med dina kommande möten och åtgärders förfallodagar',
+      en: 'gives your private calendar address with your upcoming meetings and action due dates',
+    },
+    args: {},
+    roles: 'everyone',
+    example: { sv: 'kalender', en: 'calendar' },
+    handler: subscribeCalendar,
+  }),
+  defineCommand({
+    verb: 'calendar revoke',
+    aliases: ['kalender stäng', 'kalender stang', 'kalender återkalla'],
+    group: 'meetings',
+    summary: { sv: 'stänger din kalenderadress', en: 'closes your calendar address' },
+    args: {},
+    roles: 'everyone',
+    example: { sv: 'kalender stäng', en: 'calendar revoke' },
+    handler: revokeCalendar,
   }),
 ];

@@ -2,6 +2,7 @@
 import type { ChannelAccess } from './channels.js';
 import type { FileSink } from './files.js';
 import type { DashboardLinks } from './dashboard-port.js';
+import type { CalendarLinks } from './calendar-port.js';
 import type { PrivacySettings } from './privacy-settings.js';
 
 export interface Clock {
@@ -26,6 +27,8 @@ export interface CoreSettings {
   privacy?: PrivacySettings;
   /** Where `dashboard` and `status` get the web view's link; absent → the web view is not available. */
   dashboard?: DashboardLinks;
+  /** Calendar invitations and personal feeds (issue 22); absent → invitations as files, no feeds. */
+  calendar?: CalendarLinks;
   /** Peer exchange (issue 7): told after each commit, so messages a command queued for others go out at
    *  once; absent (console, tests) they wait for the scheduler's tick. */
   outbox?: { kick(): void };
