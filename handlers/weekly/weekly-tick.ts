@@ -3,6 +3,7 @@
 // instance; each job decides from the clock whether it is due, and the claim rows decide who sends. Nothing
 // here depends on being the only process.
 import { createRepositories } from '../../db/repositories.js';
+import { runAgendaReminders } from '../agenda/agenda-reminder.js';
 import { runActionReminders } from './action-reminder.js';
 import { runWeeklyDigest } from './weekly-digest.js';
 import { runWeeklyReminders } from './weekly-reminder.js';
@@ -17,6 +18,8 @@ export async function runWeeklyTick(tick: WeeklyTickDeps) {
     actions: () => runActionReminders(deps),
     escalation: () => runSilentEscalation(deps),
     digest: () => runWeeklyDigest(deps),
+    // Planned meetings (issue 22): the day before, the agenda to the people concerned and the digest channels.
+    agenda: () => runAgendaReminders(deps),
   };
   const result: Record<string, number> = {};
   for (const [name, step] of Object.entries(steps)) {
