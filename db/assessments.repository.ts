@@ -1,6 +1,6 @@
 // Cluster self-assessments (db/schema/assessments.ts): every submission is a new row, read back as the
 // cluster's history, its latest/previous/first, and the programme's latest-against-first per cluster.
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { assessments, clusters, people, planAreas, planGaps, type PlanArea } from './schema/index.js';
 
@@ -31,12 +31,12 @@ export function createAssessmentsRepository({ db }: { db: Database }) {
     },
 
     /** Per open cluster that has been assessed: its first and latest assessment (the same row when once). */
-    async firstAndLatest(programmeId: string) {
+    async firstAndLatest(programmeId: string, until?: string) {
       const rows = await db
         .select({ assessment: assessments, clusterName: clusters.name })
         .from(assessments)
         .innerJoin(clusters, eq(clusters.id, assessments.clusterId))
-        .where(and(eq(assessments.programmeId, programmeId), isNull(clusters.retiredAt)))
+        .where(and(eq(assessments.programmeId, programmeId), isNull(clusters.retiredAt), until ? lte(assessments.assessedOn, until) : undefined))
         .orderBy(asc(clusters.name), asc(assessments.createdAt), asc(assessments.id));
       const byCluster = new Map<string, { clusterId: string; clusterName: string; first: Assessment; latest: Assessment; count: number }>();
       for (const { assessment, clusterName } of rows) {

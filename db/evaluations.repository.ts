@@ -11,7 +11,7 @@ export function createEvaluationsRepository({ db }: { db: Database }) {
     /** The meeting's participants LOKET knows (people, not named guests), with how to reach them. */
     async knownParticipants(programmeId: string, meetingId: string) {
       const rows = await db
-        .select({ personId: people.id, displayName: people.displayName, platform: people.platform, language: people.language })
+        .select({ personId: people.id, displayName: people.displayName, platform: people.platform, userId: people.userId, language: people.language })
         .from(meetingParticipants)
         .innerJoin(people, eq(people.id, meetingParticipants.personId))
         .where(and(eq(meetingParticipants.programmeId, programmeId), eq(meetingParticipants.meetingId, meetingId)))
@@ -58,24 +58,24 @@ export function createEvaluationsRepository({ db }: { db: Database }) {
     },
 
     /** The programme's answered evaluations per meeting kind for meetings held in [from, to]. */
-    async byKind(programmeId: string, from: string, to: string) {
+    async byKind(programmeId: string, from: string, to: string, scope?: string[]) {
       const rows = await db
         .select({ kind: meetings.kind, answers: count(meetingEvaluations.usefulness), average: avg(meetingEvaluations.usefulness), meetings: sql<number>`count(distinct ${meetings.id})`.mapWith(Number) })
         .from(meetingEvaluations)
         .innerJoin(meetings, eq(meetings.id, meetingEvaluations.meetingId))
-        .where(and(eq(meetingEvaluations.programmeId, programmeId), isNotNull(meetingEvaluations.usefulness), sql`${meetings.deletedAt} is null`, gte(meetings.heldOn, from), lte(meetings.heldOn, to)))
+        .where(and(eq(meetingEvaluations.programmeId, programmeId), isNotNull(meetingEvaluations.usefulness), sql`${meetings.deletedAt} is null`, gte(meetings.heldOn, from), lte(meetings.heldOn, to), inScope(scope)))
         .groupBy(meetings.kind)
         .orderBy(asc(meetings.kind));
       return { kinds: rows.map((r) => ({ kind: r.kind as MeetingKind, answers: r.answers, meetings: r.meetings, average: r.average === null ? null : Number(r.average) })) };
     },
 
     /** Per evaluated meeting held in [from, to]: its answers' count and average, for the funder export. */
-    async byMeeting(programmeId: string, from: string, to: string) {
+    async byMeeting(programmeId: string, from: string, to: string, scope?: string[]) {
       const rows = await db
         .select({ number: meetings.number, title: meetings.title, heldOn: meetings.heldOn, kind: meetings.kind, asked: count(), answers: count(meetingEvaluations.usefulness), average: avg(meetingEvaluations.usefulness) })
         .from(meetingEvaluations)
         .innerJoin(meetings, eq(meetings.id, meetingEvaluations.meetingId))
-        .where(and(eq(meetingEvaluations.programmeId, programmeId), sql`${meetings.deletedAt} is null`, gte(meetings.heldOn, from), lte(meetings.heldOn, to)))
+        .where(and(eq(meetingEvaluations.programmeId, programmeId), sql`${meetings.deletedAt} is null`, gte(meetings.heldOn, from), lte(meetings.heldOn, to), inScope(scope)))
         .groupBy(meetings.id)
         .orderBy(asc(meetings.heldOn), asc(meetings.number));
       return { meetings: rows.map((r) => ({ ...r, average: r.average === null ? null : Number(r.average) })) };
@@ -91,6 +91,13 @@ export function createEvaluationsRepository({ db }: { db: Database }) {
       return { ids: new Set(rows.map((r) => r.id)) };
     },
   };
+}
+
+/** Meetings of the clusters in `scope` (a cluster's export, a leader's own clusters); all when undefined. */
+function inScope(scope: string[] | undefined) {
+  if (!scope) return undefined;
+  if (!scope.length) return sql`false`;
+  return sql`${meetingEvaluations.meetingId} in (select mc.meeting_id from meeting_clusters mc where mc.cluster_id in (${sql.join(scope.map((id) => sql`${id}::uuid`), sql`, `)}))`;
 }
 
 export interface EvaluationSummary {

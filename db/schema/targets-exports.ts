@@ -3,7 +3,7 @@ import { people } from './people.js';
 import { programmes } from './programmes.js';
 
 /** Indicator names the funder reports on; `target <indicator> <value>` sets one per programme. */
-export const indicatorNames = ['activities', 'organisations', 'companies', 'participants', 'women', 'men', 'exchanges', 'competence'] as const;
+export const indicatorNames = ['activities', 'organisations', 'companies', 'participants', 'women', 'men', 'exchanges', 'competence', 'improved_clusters'] as const;
 export type IndicatorName = (typeof indicatorNames)[number];
 
 export const programmeTargets = pgTable(

@@ -1,6 +1,8 @@
 // How two assessments compare, area by area: the benchmark counts the areas that improved.
 import { scoresOf, type Assessment } from '../../db/assessments.repository.js';
+import type { Repositories } from '../../db/repositories.js';
 import { planAreas, type PlanArea } from '../../db/schema/index.js';
+import type { ClusterScope } from '../../db/status.repository.js';
 
 export type Trend = 'up' | 'same' | 'down';
 
@@ -26,3 +28,11 @@ export function improvedSinceFirst(first: Assessment, latest: Assessment): numbe
 
 /** The label's condition: at least three areas improved between two assessments. */
 export const IMPROVED_AREAS_GOAL = 3;
+
+/** The funder's indicator: of the clusters in `scope` assessed by `until`, those with at least three
+ *  areas improved from their first to their latest assessment. */
+export async function assessmentProgress(repos: Repositories, programmeId: string, scope: ClusterScope, until: string): Promise<{ assessedClusters: number; improvedClusters: number }> {
+  const { clusters } = await repos.assessments.firstAndLatest(programmeId, until);
+  const inScope = scope ? clusters.filter((c) => scope.includes(c.clusterId)) : clusters;
+  return { assessedClusters: inScope.length, improvedClusters: inScope.filter((c) => improvedSinceFirst(c.first, c.latest) >= IMPROVED_AREAS_GOAL).length };
+}

@@ -20,6 +20,8 @@ export const indicatorWord = enumOf<IndicatorName>(
     men: { sv: ['män'], also: ['man'] },
     exchanges: { sv: ['utbyten'] },
     competence: { sv: ['kompetens'] },
+    // Clusters whose latest self-assessment improved in at least three areas since the first (issue 23).
+    improved_clusters: { sv: ['förbättrade_kluster', 'forbattrade_kluster'], also: ['improved'] },
   },
   'indikator',
   'indicator',

@@ -32,7 +32,8 @@ export async function exportReport(ctx: HandlerContext<{ cluster?: string; forma
   const { targets } = await repos.targets.list(actor.programmeId);
   const { activities } = await repos.exports.activities(input);
   const { participants } = await repos.exports.participants(input);
-  const files = buildExportFiles({ indicators, targets, activities, participants }, format, stem, actor.language);
+  const { meetings: evaluations } = await repos.evaluations.byMeeting(actor.programmeId, period.from, period.to, scope);
+  const files = buildExportFiles({ indicators, targets, activities, participants, evaluations }, format, stem, actor.language);
   const now = clock.now();
   const { links, paths } = await publishFiles(ctx, files);
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'export.create', subjectType: 'programme', subjectId: actor.programmeId, detail: { format, scope: name ?? 'all', ...period }, at: now });

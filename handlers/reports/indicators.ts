@@ -5,6 +5,7 @@ import type { Language } from '../core/incoming.js';
 import type { Period } from '../core/period.js';
 import type { ReplyField } from '../core/reply.js';
 import { t, type MessageKey } from '../i18n/index.js';
+import { assessmentProgress } from '../assessment/assess-compare.js';
 
 export interface Indicators {
   period: Period;
@@ -18,6 +19,9 @@ export interface Indicators {
   /** Open exchange needs per cluster id. */
   openNeeds: Map<string, number>;
   competence: number;
+  /** Clusters assessed by the period's end, and those with at least three areas improved since their first. */
+  assessedClusters: number;
+  improvedClusters: number;
 }
 
 // Trainings and study trips are the programme's competence activities (AP2).
@@ -27,6 +31,7 @@ export async function computeIndicators(repos: Repositories, programmeId: string
   const input = { programmeId, scope, ...period, timezone };
   const { byKind, organisations, rows } = await repos.indicators.figures(input);
   const { completed, openNeeds } = await repos.indicators.exchangesCompleted(input);
+  const assessed = await assessmentProgress(repos, programmeId, scope, period.to);
   const byGender: Record<string, number> = {};
   const byRole: Record<string, number> = {};
   for (const row of rows) {
@@ -44,6 +49,7 @@ export async function computeIndicators(repos: Repositories, programmeId: string
     exchanges: completed,
     openNeeds,
     competence: byKind.filter((k) => COMPETENCE_KINDS.has(k.kind)).reduce((sum, k) => sum + k.n, 0),
+    ...assessed,
   };
 }
 
@@ -58,6 +64,7 @@ export function indicatorValues(i: Indicators): Record<IndicatorName, number> {
     men: i.byGender.man ?? 0,
     exchanges: i.exchanges,
     competence: i.competence,
+    improved_clusters: i.improvedClusters,
   };
 }
 

@@ -13,6 +13,7 @@ import { clusterFields, clusterLine, helixMix, statusTotals, toFacts, type Clust
 import { loadProgrammeTotals } from './status-totals.js';
 import { continuityCluster, continuityOverview } from '../continuity/continuity-status.js';
 import { dashboardLink } from '../dashboard/dashboard.js';
+import { clusterAssessmentField, evaluationsByKindField, improvedClustersField } from '../assessment/assessment-status.js';
 
 export const statusExample = 'status Rymd from:2026-01-01 to:2026-03-31';
 // One message must fit Slack's limits and still be read at a glance; `status all` pages through the rest.
@@ -61,7 +62,7 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   const indicators = await computeIndicators(repos, actor.programmeId, scope, period, ctx.settings.timezone);
   const totals = await loadProgrammeTotals(repos, { programmeId: actor.programmeId, scope, today, meetings: indicators.activities, clusters: facts });
   // The five figures a PM acts on or reports first (README "Status"): the full indicators are one command away.
-  const blocks: ReplyBlock[] = [{ type: 'fields', fields: [...statusTotals(lang, totals), { label: t(lang, 'indicator.exchanges'), value: String(indicators.exchanges) }] }];
+  const blocks: ReplyBlock[] = [{ type: 'fields', fields: [...statusTotals(lang, totals), { label: t(lang, 'indicator.exchanges'), value: String(indicators.exchanges) }, ...improvedClustersField(lang, indicators)] }];
   const attention = byUrgency(facts.filter((c) => c.reasons.length > 0));
   if (attention.length) {
     const items = attention.slice(0, ATTENTION_LIMIT).map((c) => clusterLine(lang, c));
@@ -139,6 +140,7 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
     ...clusterFields(lang, facts, indicators.openNeeds.get(cluster.id) ?? 0),
     { label: t(lang, 'indicator.exchanges'), value: String(indicators.exchanges) },
     { label: t(lang, 'status.helix_mix'), value: helixMix(lang, organisations) },
+    await clusterAssessmentField(ctx, cluster.id),
   ];
   if (facts.reasons.length) fields.push({ label: t(lang, 'status.attention'), value: facts.reasons.map((r) => t(lang, r, { weeks: facts.silentWeeks })).join(', ') });
   const orgs = organisations.map((o) => `${o.name} (${o.orgNumber})`);
@@ -171,7 +173,7 @@ export async function statusIndicators(ctx: HandlerContext<StatusArgs>): Promise
   const scope = cluster ? [cluster.id] : statusScopeOf(ctx);
   const indicators = await computeIndicators(repos, actor.programmeId, scope, period, settings.timezone);
   const { targets } = await repos.targets.list(actor.programmeId);
-  const blocks: ReplyBlock[] = [{ type: 'fields', fields: indicatorFields(lang, indicators, targets) }];
+  const blocks: ReplyBlock[] = [{ type: 'fields', fields: [...indicatorFields(lang, indicators, targets), ...(cluster ? [] : await evaluationsByKindField(ctx, period))] }];
   if (cluster) {
     const { organisations } = await repos.status.memberOrganisations(actor.programmeId, cluster.id);
     const orgs = organisations.map((o) => `${o.name} (${o.orgNumber})`);

@@ -25,6 +25,7 @@ describe('export', () => {
       'loket-2026-01-01-2026-03-31-indicators.csv',
       'loket-2026-01-01-2026-03-31-activities.csv',
       'loket-2026-01-01-2026-03-31-participants.csv',
+      'loket-2026-01-01-2026-03-31-evaluations.csv',
     ]);
     const files = await filesOf(p.test.programme.id);
     const byName = (suffix: string) => files.find((f) => f.name.endsWith(suffix))!.content;
