@@ -4,13 +4,14 @@ import type { Cluster } from '../../db/clusters.repository.js';
 import type { PersonRef } from './command.js';
 import type { HandlerContext } from './context.js';
 import { LoketError } from './errors.js';
+import { list } from '../i18n/index.js';
 
 export async function requireCluster(ctx: HandlerContext, name: string | undefined, example: string): Promise<Cluster> {
   if (!name) throw new LoketError('args.missing', { what: 'cluster.name_what' }, example);
   const { cluster } = await ctx.repos.clusters.findByName(ctx.actor.programmeId, name);
   if (cluster) return cluster;
   const { clusters } = await ctx.repos.clusters.list(ctx.actor.programmeId);
-  const known = clusters.map((c) => c.cluster.name).join(', ');
+  const known = list(ctx.actor.language, clusters.map((c) => c.cluster.name));
   throw new LoketError('cluster.not_found', { cluster: name, known: known || 'cluster.none_yet' }, example);
 }
 

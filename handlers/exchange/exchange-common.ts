@@ -8,7 +8,7 @@ import { shorten } from '../core/free-text.js';
 import { requireOpenCluster } from '../core/lookups.js';
 import type { ReplyButton } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
-import { t } from '../i18n/index.js';
+import { list, t } from '../i18n/index.js';
 import type { Language } from '../core/incoming.js';
 import { IGNORED_MATCH_WORDS } from './exchange-words.js';
 
@@ -29,7 +29,7 @@ export async function postCluster(ctx: HandlerContext, named: string | undefined
   const key = actor.language === 'sv' ? 'kluster' : 'cluster';
   if (led.length === 1) return { id: led[0]!.clusterId, name: led[0]!.clusterName };
   if (led.length === 0) throw new LoketError('exchange.no_cluster', {}, `${example} ${key}:Rymd`);
-  throw new LoketError('exchange.cluster_ambiguous', { clusters: led.map((m) => m.clusterName).join(', ') }, `${example} ${key}:${quoteIfSpaced(led[0]!.clusterName)}`);
+  throw new LoketError('exchange.cluster_ambiguous', { clusters: list(actor.language, led.map((m) => m.clusterName)) }, `${example} ${key}:${quoteIfSpaced(led[0]!.clusterName)}`);
 }
 
 const quoteIfSpaced = (name: string) => (/\s/.test(name) ? `"${name}"` : name);

@@ -6,7 +6,7 @@ import { textReply, type Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import type { Bilingual } from '../core/spec.js';
 import { requireOwnProposal } from './exchange-common.js';
-import { t } from '../i18n/index.js';
+import { list, t } from '../i18n/index.js';
 
 export const exchangeDoneExample: Bilingual = {
   sv: 'exchange done X7 lärdom: Börja med en skiss på en sida innan partnerna tillfrågas.',
@@ -31,7 +31,7 @@ export async function exchangeDone(ctx: HandlerContext<{ id: { number: number };
   });
   if (!notes) throw new LoketError('exchange.learning_twice', { id }, 'search');
   await ctx.repos.audit.record({ programmeId: ctx.actor.programmeId, actorId: ctx.actor.personId, action: 'exchange.done', subjectType: 'exchange', subjectId: details.proposal.id, detail: { ref: id }, at: ctx.clock.now() });
-  return textReply(t(lang, 'exchange.learning_saved', { id, notes: notes.map((n) => shortId('N', n.number)).join(', '), clusters: `${details.need.cluster}, ${details.offer.cluster}` }));
+  return textReply(t(lang, 'exchange.learning_saved', { id, notes: notes.map((n) => shortId('N', n.number)).join(', '), clusters: list(lang, [...new Set([details.need.cluster, details.offer.cluster])]) }));
 }
 
 function learnedForm(id: string, lang: Language, example: string): Reply {

@@ -8,6 +8,7 @@ import type { Command, PersonRef, StructuredLine } from '../core/command.js';
 import { assertWithin, textLimits } from '../core/arg-types.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn, readDay } from '../core/dates.js';
+import { list } from '../i18n/index.js';
 import { LoketError } from '../core/errors.js';
 import { requireOpenCluster, resolvePerson } from '../core/lookups.js';
 import type { ParticipantRef } from '../core/spec.js';
@@ -79,7 +80,7 @@ export async function meetingClusters(ctx: HandlerContext, names: string[]): Pro
     // A joint meeting may name other clusters beside one's own (logged once, so it is counted once); a meeting
     // of only other clusters is theirs to log.
     const mine = manager || clusters.some((c) => own.some((o) => o.clusterId === c.id));
-    if (!mine) throw new LoketError('meeting.cluster_not_allowed', { cluster: clusters.map((c) => c.name).join(', '), clusters: own.map((o) => o.clusterName).join(', ') || '–' }, meetingExample);
+    if (!mine) throw new LoketError('meeting.cluster_not_allowed', { cluster: list(ctx.actor.language, clusters.map((c) => c.name)), clusters: list(ctx.actor.language, own.map((o) => o.clusterName)) || '–' }, meetingExample);
     return { clusterIds: clusters.map((c) => c.id) };
   }
   if (manager || own.length === 0) return { clusterIds: [] };

@@ -8,14 +8,17 @@ import type { Language } from '../core/incoming.js';
 import { commandRef, type Reply, type ReplyBlock } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { daysOfWeek, instantOf, isoWeekOf } from '../core/weeks.js';
-import { t } from '../i18n/index.js';
+import { list, t } from '../i18n/index.js';
 import type { AuthoredNote } from '../../db/progress.repository.js';
 import { authorOf, moodOf, noteLines } from './progress-views.js';
+import { upcomingSection } from '../agenda/upcoming-section.js';
 
 /** The most characters of typed text one digest line quotes (a weekly note's fields, a decision, an action);
  *  the rest is one command away. With the line's own words a digest line stays under `digestLineMax`. */
 export const digestTextMax = 280;
 export const digestLineMax = 480;
+/** Planned meetings the posted digest lists under «Kommande möten». */
+const DIGEST_UPCOMING = 10;
 
 export interface DigestInput {
   repos: Repositories;
@@ -68,7 +71,10 @@ export async function buildDigest(input: DigestInput): Promise<Reply> {
     blocks.push({ type: 'list', title: heading, items });
   }
   if (clusters.length === 0) blocks.push({ type: 'text', text: t(language, 'digest.no_clusters') });
-  if (silent.length) blocks.push({ type: 'text', text: t(language, 'digest.silent', { clusters: silent.join(', ') }) });
+  if (silent.length) blocks.push({ type: 'text', text: t(language, 'digest.silent', { clusters: list(language, silent) }) });
+  // «Kommande möten» (issue 22): the next fortnight's planned meetings, for everyone to add topics to.
+  const upcoming = await upcomingSection({ repos: input.repos, programmeId: input.programmeId, now: input.now, timezone: input.timezone, language, limit: DIGEST_UPCOMING, withinDays: 14 });
+  if (upcoming) blocks.push(upcoming);
   return { title: t(language, 'digest.title', { week: window.isoWeek }), visibility: 'channel', blocks };
 }
 
@@ -96,7 +102,7 @@ export async function buildDigestSummary(input: DigestInput, fullCommand: string
     const authors = notes.filter((n) => n.clusterId === cluster.id).map((n) => authorOf(n, language));
     return t(language, 'digest.cluster_line', {
       cluster: cluster.name,
-      note: authors.length ? authors.join(', ') : t(language, 'digest.no_note'),
+      note: authors.length ? list(language, authors) : t(language, 'digest.no_note'),
       meetings: meetings.filter((m) => m.clusterId === cluster.id).length,
       actions: actions.filter((a) => a.clusterId === cluster.id).length,
       needs: needs.filter((n) => n.post.clusterId === cluster.id).length,

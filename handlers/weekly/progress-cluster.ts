@@ -3,6 +3,7 @@ import type { Cluster } from '../../db/clusters.repository.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import { requireCluster } from '../core/lookups.js';
+import { list } from '../i18n/index.js';
 
 /** The named cluster, else the one cluster the asker leads or deputises (most leaders have exactly one). */
 export async function progressCluster(ctx: HandlerContext, name: string | undefined, example: string): Promise<Cluster> {
@@ -12,7 +13,7 @@ export async function progressCluster(ctx: HandlerContext, name: string | undefi
     const { cluster } = await ctx.repos.clusters.findByName(ctx.actor.programmeId, own[0]!.clusterName);
     if (cluster) return cluster;
   }
-  const names = own.map((m) => m.clusterName).join(', ');
+  const names = list(ctx.actor.language, own.map((m) => m.clusterName));
   throw new LoketError('progress.cluster_needed', { clusters: names || 'cluster.none_yet' }, example);
 }
 

@@ -195,7 +195,7 @@ describe('exchange done', () => {
     await p.as('UANNA', 'exchange accept X1');
     await p.as('UERIK', 'exchange accept X1');
     const { text } = await p.as('UANNA', 'exchange done X1 learned: Börja med en projektskiss på en sida innan partnerna tillfrågas');
-    expect(text).toBe('Tack! Lärdomen från X1 är sparad som N1, N2 i Rymd, Skog. Alla i programmet hittar den med `search`.');
+    expect(text).toBe('Tack! Lärdomen från X1 är sparad som N1, N2 i Rymd och Skog. Alla i programmet hittar den med `search`.');
     const stored = await opened.db
       .select({ number: notes.number, cluster: clusters.name, text: notes.text })
       .from(notes)

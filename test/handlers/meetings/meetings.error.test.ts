@@ -12,7 +12,7 @@ afterAll(async () => opened.close());
 // Every refusal names what was wrong and shows a correct example; the valid lines before the bad one are
 // not stored either.
 const badInputs: { what: string; text: string; code: string; says: string; example: string }[] = [
-  { what: 'an unknown cluster', text: 'meeting Avstämning cluster:Rymd,Fordon\ndecision: ok', code: 'cluster.not_found', says: 'Jag hittar inget kluster som heter ”Fordon”. Finns: Rymd, Skog.', example: 'möte "Styrgrupp mars"' },
+  { what: 'an unknown cluster', text: 'meeting Avstämning cluster:Rymd,Fordon\ndecision: ok', code: 'cluster.not_found', says: 'Jag hittar inget kluster som heter ”Fordon”. Finns: Rymd och Skog.', example: 'möte "Styrgrupp mars"' },
   { what: 'an unknown participant', text: 'meeting Avstämning with:@Okänd\ndecision: ok', code: 'person.not_found', says: 'Jag känner inte till ”@Okänd”', example: 'with:"@anna, Karin Ek (LTU)"' },
   { what: 'an unknown action owner', text: 'meeting Avstämning\ndecision: ok\naction: @Okänd Ring Vinnova', code: 'person.not_found', says: '”@Okänd”', example: 'action: @anna Boka lokal' },
   { what: 'a date that does not exist', text: 'meeting Avstämning date:2026-02-30\ndecision: ok', code: 'date.invalid', says: '”2026-02-30” är inget giltigt datum för date:', example: 'datum:2026-03-02' },
