@@ -44,7 +44,8 @@ export const assessments = pgTable(
 /**
  * One participant's evaluation of a meeting (issue 23): the row is written when `evaluate` asks them (so
  * nobody is asked twice) and filled in by their answer, which may change until `closes_at`. The answer is
- * personal data: `export me` includes it and `forget-me` removes the comment.
+ * personal data: `export me` includes it; after `forget-me` it points at the pseudonym. Who asked is in the
+ * audit log, not here, so one person's `export me` never carries other people's answers.
  */
 export const meetingEvaluations = pgTable(
   'meeting_evaluations',
@@ -53,7 +54,6 @@ export const meetingEvaluations = pgTable(
     programmeId: uuid('programme_id').notNull().references(() => programmes.id),
     meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
     personId: uuid('person_id').notNull().references(() => people.id),
-    askedBy: uuid('asked_by').notNull().references(() => people.id),
     askedAt: timestamp('asked_at', { withTimezone: true }).notNull(),
     closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
     usefulness: integer('usefulness'),
