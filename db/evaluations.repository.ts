@@ -20,9 +20,9 @@ export function createEvaluationsRepository({ db }: { db: Database }) {
     },
 
     /** Records that these people are asked; returns only those not asked before (once per person). */
-    async markAsked(input: { programmeId: string; meetingId: string; personIds: string[]; askedBy: string; at: Date; closesAt: Date }) {
+    async markAsked(input: { programmeId: string; meetingId: string; personIds: string[]; at: Date; closesAt: Date }) {
       if (!input.personIds.length) return { personIds: [] as string[] };
-      const values = input.personIds.map((personId) => ({ programmeId: input.programmeId, meetingId: input.meetingId, personId, askedBy: input.askedBy, askedAt: input.at, closesAt: input.closesAt }));
+      const values = input.personIds.map((personId) => ({ programmeId: input.programmeId, meetingId: input.meetingId, personId, askedAt: input.at, closesAt: input.closesAt }));
       const rows = await db.insert(meetingEvaluations).values(values).onConflictDoNothing().returning({ personId: meetingEvaluations.personId });
       return { personIds: rows.map((r) => r.personId) };
     },

@@ -49,6 +49,11 @@ export const personalData: Record<string, PersonalDataRule> = {
   plan_actions: keep('plans', records),
   plan_reviews: keep('plans', records),
   exchange_posts: keep('exchanges', records),
+  // Self-assessments and meeting evaluations (issue 23): an assessment is the cluster's record; an
+  // evaluation is the person's own answer, exported to them and, after erasure, one anonymous answer among
+  // the meeting's (its average and comments never named anyone).
+  assessments: keep('plans', records),
+  meeting_evaluations: keep('meetings', 'the person\'s answer counts in the meeting\'s anonymous average; after erasure it points at the pseudonym'),
   message_sources: { ...keep('meetings', 'where a saved record came from: the link to the chat message and who wrote it, a person (a pseudonym after erasure) or a named guest'), notPerson: ['author_name'] },
   exchange_proposals: keep('exchanges', records),
   exchange_learnings: keep('exchanges', 'what was learned is shared knowledge, also stored as cluster notes'),

@@ -31,7 +31,7 @@ export async function evaluate(ctx: HandlerContext<{ meeting: { text: string } }
   const now = clock.now();
   const closesAt = new Date(now.getTime() + EVALUATION_WINDOW_DAYS * 86_400_000);
   // Only those who can be reached are marked asked, so a later `evaluate` reaches them once they can be.
-  const { personIds: asked } = await repos.evaluations.markAsked({ programmeId: actor.programmeId, meetingId: meeting.id, personIds: reachable.map((p) => p.personId), askedBy: actor.personId, at: now, closesAt });
+  const { personIds: asked } = await repos.evaluations.markAsked({ programmeId: actor.programmeId, meetingId: meeting.id, personIds: reachable.map((p) => p.personId), at: now, closesAt });
   for (const p of reachable.filter((r) => asked.includes(r.personId))) {
     const reply = question(ctx, meeting, p.language ?? ctx.settings.defaultLanguage, closesAt);
     await repos.outbox.enqueue({ programmeId: actor.programmeId, kind: 'evaluation.ask', key: `evaluation.ask:${meeting.id}:${p.personId}`, personIds: [p.personId], reply: reply as unknown as Record<string, unknown>, at: now });
