@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { commandRegistry } from '../handlers/registry.js';
 import type { Registry } from '../handlers/core/registry.js';
 import type { Language } from '../handlers/core/incoming.js';
+import { SAVE_COMMAND_ID } from '../bot/teams/save-action.js';
 
 export const MANIFEST_VERSION = '1.22';
 export const SCHEMA_BASE = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}`;
@@ -39,6 +40,8 @@ const texts = {
     'name.short': 'LOKET',
     'name.full': 'LOKET – klusterprogrammets assistent',
     'description.short': 'Möten, veckorapporter, utbyte och utvecklingsplaner i klusterprogrammet',
+    'composeExtensions[0].commands[0].title': 'Spara i LOKET',
+    'composeExtensions[0].commands[0].description': 'Sparar meddelandet som anteckning, beslut, åtgärd, behov eller erbjudande, med länk och författare',
     'description.full':
       'LOKET hjälper klusterledare och programmets projektledare att logga möten, beslut och åtgärder, skriva en kort veckorapport, hitta andra klusters erfarenheter och följa varje klusters utvecklingsplan. Allt sparas hos programmet, så det en ledare vet finns kvar när ledaren går vidare. Skriv `hjälp` för att se kommandona.',
   },
@@ -46,6 +49,8 @@ const texts = {
     'name.short': 'LOKET',
     'name.full': "LOKET – the cluster programme's assistant",
     'description.short': 'Meetings, weekly notes, peer exchange and plans for the cluster programme',
+    'composeExtensions[0].commands[0].title': 'Save to LOKET',
+    'composeExtensions[0].commands[0].description': 'Saves the message as a note, decision, action item, need or offer, with its link and author',
     'description.full':
       "LOKET helps cluster leaders and the programme's project manager log meetings, decisions and actions, post a short weekly note, find what other clusters learned and follow each cluster's development plan. Everything is kept by the programme, so what one leader knows stays when that leader moves on. Type `help` to see the commands.",
   },
@@ -90,6 +95,23 @@ export function buildTeamsManifest(registry: Registry = commandRegistry): Record
         supportsFiles: false,
         isNotificationOnly: false,
         commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands: commandsIn('sv', registry) }],
+      },
+    ],
+    // «Spara i LOKET» on any message (bot/teams/save-action.ts). Message extensions do not work in group
+    // chats with external users, which README says.
+    composeExtensions: [
+      {
+        botId: PLACEHOLDERS.clientId,
+        commands: [
+          {
+            id: SAVE_COMMAND_ID,
+            type: 'action',
+            context: ['message'],
+            fetchTask: true,
+            title: sv['composeExtensions[0].commands[0].title'],
+            description: sv['composeExtensions[0].commands[0].description'],
+          },
+        ],
       },
     ],
     permissions: ['identity', 'messageTeamMembers'],

@@ -15,6 +15,7 @@ import { toSdkLogger } from './sdk-logger.js';
 import { createLifecycleHandler, type TeamsLifecycleActivity, type TeamsLifecycleDeps } from './teams-lifecycle.js';
 import { commandTextOf, languageOf, tenantOf, toIncoming, userOf, type TeamsMessageActivity } from './to-incoming.js';
 import { requireJsonActivity } from './require-json.js';
+import { registerSaveAction } from './save-action.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams';
@@ -82,6 +83,8 @@ export async function registerTeams(options: RegisterTeamsOptions): Promise<Team
   };
   const handle = createMessageHandler({ core, log, fallbackTenantId: config.tenantId ?? 'unknown', ...(options.answered ? { answered: options.answered } : {}) });
   app.on('message', (ctx) => track(handle(ctx)));
+  // «Spara i LOKET» on a message: the message extension's task module (save-action.ts).
+  registerSaveAction(app, { core, log, fallbackTenantId: config.tenantId ?? 'unknown', track });
   if (options.lifecycle) registerLifecycle(app, createLifecycleHandler({ ...options.lifecycle, log, fallbackTenantId: config.tenantId ?? 'unknown' }), track, log);
   // initialize(), never start(): start() would make the SDK listen on a port of its own.
   await app.initialize();

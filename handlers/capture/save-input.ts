@@ -66,8 +66,9 @@ export function checkedLink(ctx: HandlerContext<SaveArgs>): string | null {
   return url.toString();
 }
 
-/** The original author: a platform mention or `@name` is a person (created when the platform names one LOKET
- *  has not met, as mentions are); anything else is a guest by name. Absent: the saver wrote it. */
+/** The original author: a platform mention is a person (created when the platform names one LOKET has not
+ *  met, as mentions are), `@name` the one person of that name; anything else is a guest by name. Absent: the
+ *  saver wrote it. */
 export async function resolveAuthor(ctx: HandlerContext<SaveArgs>): Promise<SavedAuthor> {
   const refs = ctx.args.author ?? [];
   if (refs.length > 1) throw new LoketError('save.one_author', {}, exampleOf(ctx));
@@ -76,6 +77,14 @@ export async function resolveAuthor(ctx: HandlerContext<SaveArgs>): Promise<Save
     const name = ref.guest.organisation ? `${ref.guest.name} (${ref.guest.organisation})` : ref.guest.name;
     assertWithin(name, textLimits.name, ctx.actor.language, exampleOf(ctx));
     return { guest: name, name };
+  }
+  if (ref.ref.type === 'name') {
+    // Teams names a message's author only by an id LOKET does not key people by (bot/teams/save-action.ts):
+    // one person of that name is them; none or several, and the name is kept as a guest's.
+    const { people } = await ctx.repos.people.findByName(ctx.actor.programmeId, ref.ref.name);
+    if (people.length === 1) return { person: people[0]!, name: people[0]!.displayName };
+    assertWithin(ref.ref.name, textLimits.name, ctx.actor.language, exampleOf(ctx));
+    return { guest: ref.ref.name, name: ref.ref.name };
   }
   const person = await resolvePerson(ctx, ref.ref, exampleOf(ctx));
   return { person, name: person.displayName };

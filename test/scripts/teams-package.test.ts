@@ -8,6 +8,7 @@ import { decodePng, readPngHeader } from '../../scripts/png.js';
 import { DESCRIPTION_MAX, MANIFEST_VERSION, TITLE_MAX, teamsPackageSources } from '../../scripts/teams-manifest.js';
 import { PackageError, buildTeamsPackage } from '../../scripts/teams-package.js';
 import { renderTeamsIcons } from '../../scripts/teams-icons.js';
+import { SAVE_COMMAND_ID } from '../../bot/teams/save-action.js';
 
 const read = (name: string) => readFileSync(new URL(`../../appPackage/${name}`, import.meta.url));
 const manifest = JSON.parse(read('manifest.json').toString('utf8'));
@@ -97,6 +98,24 @@ describe('Teams app manifest', () => {
   });
 });
 
+describe('the «Spara i LOKET» message action', () => {
+  it('is one action command on messages whose task module the bot fetches, titled in both languages', () => {
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const [extension] = manifest.composeExtensions;
+    expect(extension.botId).toBe(manifest.bots[0].botId);
+    expect(extension.commands).toHaveLength(1);
+    const [command] = extension.commands;
+    expect(command).toMatchObject({ id: SAVE_COMMAND_ID, type: 'action', context: ['message'], fetchTask: true, title: 'Spara i LOKET' });
+    expect(localizations.en!['composeExtensions[0].commands[0].title']).toBe('Save to LOKET');
+    for (const lang of ['sv', 'en']) {
+      expect(localizations[lang]!['composeExtensions[0].commands[0].title']!.length).toBeLessThanOrEqual(TITLE_MAX);
+      expect(localizations[lang]!['composeExtensions[0].commands[0].description']!.length).toBeLessThanOrEqual(DESCRIPTION_MAX);
+    }
+    // The adapter answers exactly this command id (bot/teams/save-action.ts).
+    expect(readFileSync('bot/teams/save-action.ts', 'utf8')).toContain("app.on('message.ext.open'");
+  });
+});
+
 describe('npm run teams:package', () => {
   it('zips the manifest with the bot id and host filled in, the icons and both localization files', () => {
     const { zip } = buildTeamsPackage({ clientId, publicUrl: 'https://loket.region.se/' });
@@ -105,6 +124,7 @@ describe('npm run teams:package', () => {
     const packed = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8'));
     expect(packed.id).toBe(clientId);
     expect(packed.bots[0].botId).toBe(clientId);
+    expect(packed.composeExtensions[0].botId).toBe(clientId);
     expect(packed.validDomains).toEqual(['loket.region.se']);
     expect(packed.developer).toEqual({ name: 'LOKET', websiteUrl: 'https://loket.region.se', privacyUrl: 'https://loket.region.se', termsOfUseUrl: 'https://loket.region.se' });
     expect(Buffer.from(files['manifest.json']!).toString('utf8')).not.toContain('{{');

@@ -81,6 +81,14 @@ describe('save', () => {
     expect((await p.as('UANNA', 'meeting show M1')).text).toContain('Vi söker Interreg-medel.');
   });
 
+  it('an author named the way Teams names one is the one person of that name, else a named guest', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UNILS', `save as:note cluster:Rymd author:"@Anna" link:"${LINK}"\nnote: Första.`);
+    const { text } = await p.as('UNILS', `save as:note cluster:Rymd author:"@Lena Ek" link:"${LINK}"\nnote: Andra.`);
+    expect(text).toContain('Skrivet av Lena Ek');
+    expect((await sources(p)).map((s) => [s.author, s.guest])).toEqual(expect.arrayContaining([['Anna', null], [null, 'Lena Ek']]));
+  });
+
   it('a leader saves a need; it is an exchange post of their cluster', async () => {
     const p = await meetingProgramme(opened.db);
     const { text } = await p.as('UANNA', `save as:need link:"${LINK}"\nnote: Hjälp med en EU-ansökan`);
