@@ -97,8 +97,9 @@ export function createPlannedMeetingsRepository({ db }: { db: Database }) {
     },
 
     /** Planned (not cancelled, not yet logged) meetings from `from` on, soonest first; of some clusters or a person when asked. */
-    async listUpcoming(input: { programmeId: string; from: Date; clusterIds?: string[]; personId?: string; limit: number }) {
+    async listUpcoming(input: { programmeId: string; from: Date; until?: Date; clusterIds?: string[]; personId?: string; limit: number }) {
       const filters: (SQL | undefined)[] = [upcoming(input.programmeId, input.from)];
+      if (input.until) filters.push(lt(plannedMeetings.startsAt, input.until));
       if (input.clusterIds) {
         if (input.clusterIds.length === 0) return { planned: [] as ListedPlannedMeeting[], total: 0 };
         filters.push(inArray(plannedMeetings.id, db.select({ id: plannedMeetingClusters.plannedMeetingId }).from(plannedMeetingClusters).where(inArray(plannedMeetingClusters.clusterId, input.clusterIds))));

@@ -73,6 +73,7 @@ export const agendaCatalogEn: Record<keyof typeof agendaCatalogSv, string> = {
   'reminder.title': 'Tomorrow: {id} “{title}”',
   'reminder.intro': '{when}{where}. Agenda:',
   'reminder.empty': 'The agenda is empty – add a topic with `agenda {id} <topic>`.',
+  'pack.upcoming': 'Upcoming meetings and their agendas',
   'upcoming.section': 'Upcoming meetings',
   'upcoming.section_item': '{id} {date} {title}{clusters} – {topics}',
 };

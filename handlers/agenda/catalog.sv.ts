@@ -72,6 +72,7 @@ export const agendaCatalogSv = {
   'reminder.title': 'I morgon: {id} ”{title}”',
   'reminder.intro': '{when}{where}. Dagordning:',
   'reminder.empty': 'Dagordningen är tom – lägg till en punkt med `agenda {id} <punkt>`.',
+  'pack.upcoming': 'Kommande möten och deras dagordningar',
   'upcoming.section': 'Kommande möten',
   'upcoming.section_item': '{id} {date} {title}{clusters} – {topics}',
 } as const;

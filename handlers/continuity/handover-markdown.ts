@@ -42,6 +42,7 @@ export function renderPackMarkdown(lang: Language, pack: HandoverPack, handover?
   out.push(...section(lang, 'pack.exchanges', pack.openExchanges.map((e) => `${t(lang, e.kind === 'need' ? 'exchange.list_needs' : 'exchange.list_offers')}: ${line(e.topic)} – ${line(e.person)}${e.proposals ? ` (${e.proposals})` : ''}`)));
   out.push(...section(lang, 'pack.learnings', pack.learnings.map((l) => `${l.exchange} ${l.createdOn} ${line(l.person)}: ${line(l.text)}`)));
   out.push(...section(lang, 'pack.recent_meetings', pack.recentMeetings.map((m) => t(lang, 'pack.meeting_line', { date: m.date, id: m.id, kind: kind(m.kind), title: line(m.title), people: line(m.people) || '–' }))));
+  out.push(...section(lang, 'pack.upcoming', pack.upcomingMeetings.map((m) => `${m.starts} ${m.id} ${kind(m.kind)}: ${line(m.title)}${m.topics.length ? ` – ${m.topics.map(line).join('; ')}` : ''}`)));
   out.push(...section(lang, 'pack.recurring', pack.recurringMeetings.map((r) => t(lang, 'pack.recurring_line', { kind: kind(r.kind), count: r.count, days: r.everyDays, first: r.first, last: r.last, title: line(r.lastTitle), people: r.regulars.map(line).join(', ') || '–' }))));
   return out.join('\n');
 }

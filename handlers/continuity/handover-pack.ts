@@ -4,6 +4,7 @@ import type { Cluster } from '../../db/clusters.repository.js';
 import type { Repositories } from '../../db/repositories.js';
 import { addDays, dayIn, daysBetween } from '../core/dates.js';
 import { isoWeekOfDay, previousWeek } from '../core/weeks.js';
+import { upcomingForPack } from '../agenda/upcoming-pack.js';
 
 const PROGRESS_WEEKS = 12;
 const DECISION_DAYS = 365;
@@ -48,6 +49,8 @@ export async function gatherPack(repos: Repositories, programmeId: string, clust
     learnings: (await r.learnings(programmeId, cluster.id, timezone)).map((l) => ({ ...l, exchange: `X${l.number}` })),
     recurringMeetings: recurringMeetings(await r.meetings(programmeId, cluster.id)),
     recentMeetings: (await r.recentMeetings(programmeId, cluster.id, RECENT_MEETINGS)).map((m) => ({ id: `M${m.number}`, date: m.heldOn, kind: m.kind, title: m.title, people: m.people })),
+    // Planned meetings (issue 22) with their agendas: what the new leader walks into.
+    upcomingMeetings: await upcomingForPack(repos, programmeId, cluster.id, today, timezone),
   };
 }
 

@@ -7,8 +7,10 @@ import { shortId } from '../core/short-ids.js';
 import { isoWeekOf } from '../core/weeks.js';
 import { openActionLine } from '../meetings/action-views.js';
 import { t } from '../i18n/index.js';
+import { upcomingSection } from '../agenda/upcoming-section.js';
 
 const SHOWN_ACTIONS = 10;
+const SHOWN_UPCOMING = 5;
 const WRITERS = new Set(['leader', 'deputy']);
 
 /**
@@ -21,6 +23,7 @@ export async function home(ctx: ViewContext): Promise<Reply> {
   const blocks: ReplyBlock[] = [
     clustersBlock(ctx),
     await actionsBlock(ctx),
+    ...(await upcomingBlocks(ctx)),
     ...(await progressBlocks(ctx)),
     await exchangesBlock(ctx),
   ];
@@ -50,6 +53,12 @@ async function actionsBlock({ actor, repos, clock, settings }: ViewContext): Pro
   const items = actions.map((a) => openActionLine(lang, a, today));
   if (total > actions.length) items.push(t(lang, 'home.actions_more', { count: total - actions.length }));
   return { type: 'list', title: t(lang, 'home.actions_title', { count: total }), items };
+}
+
+/** Planned meetings that concern the person (issue 22): invited, planned by them, or of their clusters. */
+async function upcomingBlocks({ actor, repos, clock, settings }: ViewContext): Promise<ReplyBlock[]> {
+  const block = await upcomingSection({ repos, programmeId: actor.programmeId, now: clock.now(), timezone: settings.timezone, language: actor.language, personId: actor.personId, limit: SHOWN_UPCOMING });
+  return block ? [block] : [];
 }
 
 /** Only clusters the person may write progress for: a member has nothing to hand in. */

@@ -13,6 +13,7 @@ import { clusterFields, clusterLine, helixMix, statusTotals, toFacts, type Clust
 import { loadProgrammeTotals } from './status-totals.js';
 import { continuityCluster, continuityOverview } from '../continuity/continuity-status.js';
 import { dashboardLink } from '../dashboard/dashboard.js';
+import { upcomingSection } from '../agenda/upcoming-section.js';
 import { clusterAssessmentField, evaluationsByKindField, improvedClustersField } from '../assessment/assessment-status.js';
 
 export const statusExample = 'status Rymd from:2026-01-01 to:2026-03-31';
@@ -22,6 +23,9 @@ const ATTENTION_LIMIT = 5;
 // Member organisations shown in `status <cluster>`; `status indicators <cluster>` lists them all.
 const ORGS_SHOWN = 5;
 const PAGE_SIZE = 20;
+// Planned meetings in `status`: the next few of the coming fortnight; `meetings upcoming` lists them all.
+const UPCOMING_SHOWN = 3;
+const UPCOMING_DAYS = 14;
 
 /** Managers see every cluster; anyone else the clusters they lead or deputise (the role table lets only
  *  leaders and deputies in besides managers). */
@@ -72,6 +76,9 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   if (scope) blocks.push({ type: 'text', text: t(lang, 'status.own_only') });
   // Digest delivery troubles are the PM's to fix, not the board's to read.
   else if (actor.programmeRoles.includes('manager')) blocks.push(...(await digestTroubles(ctx)));
+  // Planned meetings (issue 22): shown, never counted – they are not activities until logged.
+  const upcoming = await upcomingSection({ repos, programmeId: actor.programmeId, now: ctx.clock.now(), timezone: ctx.settings.timezone, language: lang, clusterIds: scope, limit: UPCOMING_SHOWN, withinDays: UPCOMING_DAYS });
+  if (upcoming) blocks.push(upcoming);
   blocks.push({ type: 'text', text: t(lang, 'status.more_views', views(lang, period)) });
   const buttons = viewButtons(lang, period);
   // Web view (issue 12): a PM's overview links to the same numbers as charts, for the same period.
@@ -150,6 +157,7 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
   const blocks: ReplyBlock[] = [
     { type: 'fields', fields },
     { type: 'list', title: t(lang, 'status.member_orgs'), items: shown.length ? shown : ['–'] },
+    ...[await upcomingSection({ repos, programmeId: actor.programmeId, now: ctx.clock.now(), timezone: ctx.settings.timezone, language: lang, clusterIds: [cluster.id], limit: UPCOMING_SHOWN, withinDays: UPCOMING_DAYS })].filter((b): b is ReplyBlock => b !== undefined),
     { type: 'text', text: t(lang, 'status.cluster_more_views', { cluster: cluster.name, ...more }) },
   ];
   return { title: t(lang, 'status.cluster_title', { cluster: cluster.name, ...period }), blocks, buttons: viewButtons(lang, period, cluster.name), visibility: 'private' };
