@@ -12,14 +12,11 @@ import { list, t } from '../i18n/index.js';
 import type { AuthoredNote } from '../../db/progress.repository.js';
 import { authorOf, moodOf, noteLines } from './progress-views.js';
 import { upcomingSection } from '../agenda/upcoming-section.js';
-import { upcomingSection } from '../agenda/upcoming-section.js';
 
 /** The most characters of typed text one digest line quotes (a weekly note's fields, a decision, an action);
  *  the rest is one command away. With the line's own words a digest line stays under `digestLineMax`. */
 export const digestTextMax = 280;
 export const digestLineMax = 480;
-/** Planned meetings the posted digest lists under «Kommande möten». */
-const DIGEST_UPCOMING = 10;
 /** Planned meetings the posted digest lists under «Kommande möten». */
 const DIGEST_UPCOMING = 10;
 
@@ -75,9 +72,6 @@ export async function buildDigest(input: DigestInput): Promise<Reply> {
   }
   if (clusters.length === 0) blocks.push({ type: 'text', text: t(language, 'digest.no_clusters') });
   if (silent.length) blocks.push({ type: 'text', text: t(language, 'digest.silent', { clusters: list(language, silent) }) });
-  // «Kommande möten» (issue 22): the next fortnight's planned meetings, for everyone to add topics to.
-  const upcoming = await upcomingSection({ repos: input.repos, programmeId: input.programmeId, now: input.now, timezone: input.timezone, language, limit: DIGEST_UPCOMING, withinDays: 14 });
-  if (upcoming) blocks.push(upcoming);
   // «Kommande möten» (issue 22): the next fortnight's planned meetings, for everyone to add topics to.
   const upcoming = await upcomingSection({ repos: input.repos, programmeId: input.programmeId, now: input.now, timezone: input.timezone, language, limit: DIGEST_UPCOMING, withinDays: 14 });
   if (upcoming) blocks.push(upcoming);
