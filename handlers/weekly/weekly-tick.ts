@@ -8,6 +8,7 @@ import { runActionReminders } from './action-reminder.js';
 import { runWeeklyDigest } from './weekly-digest.js';
 import { runWeeklyReminders } from './weekly-reminder.js';
 import { runSilentEscalation } from './silent-escalation.js';
+import { runAssessmentReminders } from '../assessment/assessment-reminder.js';
 import type { WeeklyDeps, WeeklyTickDeps } from './weekly-rhythm.js';
 
 export async function runWeeklyTick(tick: WeeklyTickDeps) {
@@ -18,6 +19,8 @@ export async function runWeeklyTick(tick: WeeklyTickDeps) {
     actions: () => runActionReminders(deps),
     escalation: () => runSilentEscalation(deps),
     digest: () => runWeeklyDigest(deps),
+    // Self-assessments (issue 23): a leader whose last assessment is over six months old, once.
+    assessments: () => runAssessmentReminders(deps),
     // Planned meetings (issue 22): the day before, the agenda to the people concerned and the digest channels.
     agenda: () => runAgendaReminders(deps),
   };
