@@ -68,7 +68,7 @@ export const agendaCatalogEn: Record<keyof typeof agendaCatalogSv, string> = {
   'calendar.unavailable': 'Calendar subscriptions need LOKET to run as a server with a public address (LOKET_PUBLIC_URL).',
   'calendar.revoked': 'Your calendar subscription is closed. Your calendar gets no more updates from that address.',
   'calendar.none': 'You have no open calendar subscription.',
-  'calendar.feed_name': 'LOKET – {name}',
+  'calendar.feed_name': 'LOKET calendar – {name}',
   'calendar.action_due': 'Due: {id} {text}',
   'reminder.title': 'Tomorrow: {id} “{title}”',
   'reminder.intro': '{when}{where}. Agenda:',

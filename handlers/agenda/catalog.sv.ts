@@ -67,7 +67,7 @@ export const agendaCatalogSv = {
   'calendar.unavailable': 'Kalenderprenumerationer kräver att LOKET körs som server med en publik adress (LOKET_PUBLIC_URL).',
   'calendar.revoked': 'Din kalenderprenumeration är stängd. Kalendern får inga fler uppdateringar från den adressen.',
   'calendar.none': 'Du har ingen öppen kalenderprenumeration.',
-  'calendar.feed_name': 'LOKET – {name}',
+  'calendar.feed_name': 'LOKET-kalender – {name}',
   'calendar.action_due': 'Förfaller: {id} {text}',
   'reminder.title': 'I morgon: {id} ”{title}”',
   'reminder.intro': '{when}{where}. Dagordning:',

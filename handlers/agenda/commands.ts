@@ -50,7 +50,6 @@ export const agendaCommands = [
     args: { cluster: positional.optionalRest(cluster()) },
     roles: 'everyone',
     example: { sv: 'möten kommande Rymd', en: 'meetings upcoming Rymd' },
-    menu: true,
     handler: listUpcoming,
   }),
   defineCommand({
