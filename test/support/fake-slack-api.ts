@@ -21,6 +21,9 @@ export interface RecordedResponse {
   /** The `<id>` of `/response/<id>`. */
   id: string;
   body: Record<string, unknown>;
+  /** `performance.now()` of the process running the fake when the whole post had arrived (benchmarks time
+   *  answers with it). */
+  receivedAt: number;
 }
 
 export interface FakeSlackState {
@@ -93,7 +96,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     void readBody(req).then((raw) => {
       const path = new URL(req.url ?? '/', 'http://fake').pathname;
       if (req.method === 'POST' && path.startsWith('/response/')) {
-        responses.push({ seq: ++seq, id: decodeURIComponent(path.slice('/response/'.length)), body: parseBody(raw, req.headers['content-type']) });
+        responses.push({ seq: ++seq, id: decodeURIComponent(path.slice('/response/'.length)), body: parseBody(raw, req.headers['content-type']), receivedAt: performance.now() });
         send(res, 200, { ok: true });
       } else if (req.method === 'POST' && path === '/api/oauth.v2.access') {
         const body = parseBody(raw, req.headers['content-type']);
