@@ -55,6 +55,12 @@ export const personalData: Record<string, PersonalDataRule> = {
   assessments: keep('plans', records),
   meeting_evaluations: keep('meetings', 'the person\'s answer counts in the meeting\'s anonymous average; after erasure it points at the pseudonym'),
   message_sources: { ...keep('meetings', 'where a saved record came from: the link to the chat message and who wrote it, a person (a pseudonym after erasure) or a named guest'), notPerson: ['author_name'] },
+  // Planned meetings (issue 22): the plan, who was invited and the agenda are the programme's record, like
+  // the logged meeting they become; the private calendar address only serves the person and is closed.
+  planned_meetings: keep('meetings', records),
+  planned_meeting_invitees: keep('meetings', 'who was invited to a planned meeting; guests are named as typed, like meeting participants'),
+  agenda_topics: keep('meetings', records),
+  calendar_feeds: remove('operational', 'the person\'s private calendar address, stored only as a hash; erasure closes it'),
   exchange_proposals: keep('exchanges', records),
   exchange_learnings: keep('exchanges', 'what was learned is shared knowledge, also stored as cluster notes'),
   exchange_pairs: remove('exchanges', 'only stops the same two people being proposed again'),
