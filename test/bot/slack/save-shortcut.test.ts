@@ -6,6 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exchangePosts, messageSources, notes, people } from '../../../db/schema/index.js';
 import { FORM_CONTENT_TYPE, loadSlackFixture, slackUser, viewSubmissionBody } from '../../support/fake-slack-api.js';
 import { USER_ID, sharedTestDatabase, shownText, startSlackHarness, type SlackHarness } from './slack-harness.js';
+import { shortcutToIncoming } from '../../../bot/slack/save-shortcut.js';
+import type { MessageShortcut } from '@slack/bolt';
 
 const database = sharedTestDatabase();
 let h: SlackHarness;
@@ -124,5 +126,17 @@ describe('the «Spara i LOKET» message shortcut', () => {
     expect(await savedSources()).toEqual([]);
     const posts = await h.testCore.db.select().from(exchangePosts).where(and(eq(exchangePosts.programmeId, h.testCore.programme.id)));
     expect(posts).toEqual([]);
+  });
+
+  it('turns an app’s message (no user, a bot profile) into a guest author, and keeps every line of the text', () => {
+    const recorded = loadSlackFixture<MessageShortcut>('message-action');
+    const { user: _user, ...message } = recorded.message;
+    const incoming = shortcutToIncoming({ ...recorded, message: { ...message, bot_id: 'B0JIRA0001', bot_profile: { name: 'Jira Cloud' } } }, 'https://x.slack.com/archives/C1/p1');
+    expect(incoming.text).toBe([
+      'save author:"Jira Cloud" link:"https://x.slack.com/archives/C1/p1"',
+      'note: Kontakt för testbädden i Kiruna: Lena på IRF & ESA, www.irf.se.',
+      'note: Boka sex veckor i förväg > annars blir det hösten.',
+    ].join('\n'));
+    expect(incoming.deliveryKey).toEqual({ source: 'slack.shortcut', key: recorded.trigger_id });
   });
 });

@@ -10,6 +10,7 @@ import { messageSources, notes, people } from '../../../db/schema/index.js';
 import { createTestCore, uniqueWorkspaceId } from '../../support/test-core.js';
 import { startBotFrameworkIssuer, type BotFrameworkIssuer } from './bot-framework-issuer.js';
 import { startTeamsServer, useTeamsTestBed } from './teams-server.js';
+import { openCommand } from '../../../bot/teams/save-action.js';
 
 const APP_ID = '0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
 const credentials = { clientId: APP_ID, clientSecret: 'test-secret-never-used', tenantId: 'loket-test-tenant', allowUnauthenticated: false };
@@ -110,5 +111,19 @@ describe('the «Spara i LOKET» message action', () => {
     expect(badLink.task.value).toContain('är ingen webblänk');
     expect(await storedNotes()).toEqual([]);
     expect(await sources()).toEqual([]);
+  });
+
+  it('names the saver by their own id, an app by its name, and reads the message HTML as lines', () => {
+    const recorded = JSON.parse(readFileSync(new URL('../../fixtures/teams/message-extension-fetch-task.json', import.meta.url), 'utf8')) as Activity;
+    const own = JSON.parse(JSON.stringify(recorded)) as Activity;
+    own.value.messagePayload.from.user.id = own.from.aadObjectId;
+    expect(openCommand(own as never).split('\n')[0]).toBe(`save author:"<@${RECORDED.anna}|Anna Berg>" link:"${LINK}"`);
+    const app = JSON.parse(JSON.stringify(recorded)) as Activity;
+    app.value.messagePayload.from = { user: null, application: { applicationIdentityType: 'bot', id: '28:5c1d', displayName: 'Planner' } };
+    expect(openCommand(app as never).split('\n')).toEqual([
+      `save author:"Planner" link:"${LINK}"`,
+      'note: Anna Berg Kontakt för testbädden i Kiruna: Lena på IRF & ESA.',
+      'note: Boka sex veckor i förväg > annars blir det hösten.',
+    ]);
   });
 });

@@ -23,6 +23,16 @@ async function sources(p: MeetingProgramme) {
     .where(eq(messageSources.programmeId, p.test.programme.id));
 }
 
+let shared: Promise<MeetingProgramme> | undefined;
+/** The programme the refusals share, with one meeting of Rymd (M1). */
+function refusals(): Promise<MeetingProgramme> {
+  shared ??= meetingProgramme(opened.db).then(async (p) => {
+    await p.as('UANNA', 'meeting Styrgrupp date:2026-02-27 cluster:Rymd');
+    return p;
+  });
+  return shared;
+}
+
 describe('save', () => {
   it('without a choice it answers with the form, pre-filled with the text, the author and the link', async () => {
     const p = await meetingProgramme(opened.db);
@@ -107,8 +117,8 @@ describe('save', () => {
     ['a need longer than a topic', 'UANNA', `save as:need\nnote: ${'x'.repeat(201)}`, 'args.too_long'],
     ['no text', 'UANNA', 'save as:note cluster:Rymd', 'args.missing'],
   ])('%s is refused and nothing is stored', async (_what, user, command, code) => {
-    const p = await meetingProgramme(opened.db);
-    await p.as('UANNA', 'meeting Styrgrupp date:2026-02-27 cluster:Rymd');
+    // One programme for all refusals: each is checked against the counts just before it.
+    const p = await refusals();
     const before = await p.counts();
     const { outcome, text } = await p.as(user, command);
     expect(errorCode(outcome)).toBe(code);
