@@ -93,3 +93,22 @@ export function stackedBarsSvg(input: { categories: string[]; parts: { name: str
     height,
   );
 }
+
+/** Scores 1–5 per area on a radar, one polygon per series (latest against first). */
+export function radarSvg(input: { axes: string[]; max: number; series: { name: string; values: number[] }[] }): string {
+  return renderSvg(
+    {
+      legend: { top: 0, textStyle: { color: TEXT } },
+      radar: { indicator: input.axes.map((name) => ({ name, max: input.max, min: 0 })), splitNumber: input.max, center: ['50%', '55%'], radius: '62%', axisName: { color: TEXT } },
+      series: [
+        {
+          type: 'radar',
+          symbolSize: 7,
+          data: input.series.map((s, i) => ({ name: s.name, value: s.values, symbol: ['circle', 'rect'][i % 2], lineStyle: { width: 2, type: i === 0 ? 'solid' : 'dashed' }, label: { show: i === 0, color: TEXT } })),
+        },
+      ],
+    },
+    640,
+    420,
+  );
+}

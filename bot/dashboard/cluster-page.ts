@@ -4,6 +4,7 @@ import type { ClusterView } from '../../handlers/dashboard/dashboard-cluster-dat
 import { t, type MessageKey } from '../../handlers/i18n/index.js';
 import { areaLabel } from '../../handlers/plans/plan-areas.js';
 import { stackedBarsSvg } from './charts.js';
+import { assessmentSection } from './assessment-sections.js';
 import { esc, fieldList, figure, table, type Cell } from './html.js';
 
 function section(id: string, heading: string, body: string): string {
@@ -66,6 +67,7 @@ export function renderClusterBody(lang: Language, view: ClusterView, today: stri
     section('summary', t(lang, 'dashboard.summary_heading'), fieldList(view.fields)),
     section('bus-factor', t(lang, 'dashboard.bus_factor_heading'), `<p>${esc(view.busFactor)}</p>`),
     plan(lang, view, today),
+    assessmentSection(lang, view.assessment),
     meetings(lang, view),
     progress(lang, view),
     section('indicators', t(lang, 'dashboard.indicators_heading'), fieldList(view.indicatorFields)),

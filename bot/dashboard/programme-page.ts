@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../../handlers/i18n/index.js';
 import { heatmapSvg, linesSvg, stackedBarsSvg } from './charts.js';
 import { esc, fieldList, figure, table, type Cell } from './html.js';
 import type { PageLinks } from './page-frame.js';
+import { evaluationsSection } from './assessment-sections.js';
 
 const GENDERS = ['woman', 'man', 'other', 'unspecified', 'unknown'] as const;
 const ROLES = ['manager', 'board', 'leader', 'deputy', 'member', 'participant', 'guest'] as const;
@@ -92,6 +93,7 @@ export function renderProgrammeBody(lang: Language, view: ProgrammeView, links: 
     silent(lang, view),
     `<section aria-labelledby="indicators"><h2 id="indicators">${esc(t(lang, 'dashboard.indicators_heading'))}</h2>${fieldList(view.fields)}</section>`,
     overTime(lang, view),
+    evaluationsSection(lang, view.evaluations),
     genders(lang, view),
     roles(lang, view),
     clusters(lang, view, links),

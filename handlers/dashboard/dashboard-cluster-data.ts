@@ -5,6 +5,7 @@ import { daysOfWeek } from '../core/weeks.js';
 import { computeIndicators, indicatorFields } from '../reports/indicators.js';
 import { clusterFields, toFacts, type ClusterFacts } from '../reports/status-views.js';
 import { busFactorOf } from './dashboard-continuity.js';
+import { loadAssessmentChart, type AssessmentChartData } from '../assessment/assessment-dashboard.js';
 import type { ViewInput } from './dashboard-data.js';
 
 export interface ClusterView {
@@ -17,6 +18,8 @@ export interface ClusterView {
   meetings: { number: number; heldOn: string; title: string; kind: string; decisions: number; openActions: number }[];
   /** How many people hold at least half of the cluster's knowledge, with their names (issue 11). */
   busFactor: string;
+  /** The cluster's self-assessments, all of them whatever the period: the radar compares latest with first. */
+  assessment: AssessmentChartData;
   /** One per writer and week (a leader's and a deputy's notes of the same week side by side). */
   notes: { isoWeek: string; author: string | null; done: string | null; next: string | null; blockers: string | null; need: string | null; mood: string | null }[];
 }
@@ -45,6 +48,7 @@ export async function loadClusterView(input: ViewInput & { clusterId: string }):
     fields: clusterFields(language, cluster, indicators.openNeeds.get(clusterId) ?? 0),
     indicatorFields: indicatorFields(language, indicators, targets),
     busFactor,
+    assessment: await loadAssessmentChart(repos, programmeId, clusterId, language),
     gaps: plan.gaps,
     actions: plan.actions,
     meetings: meetings.map((m) => ({ number: m.meeting.number, heldOn: m.meeting.heldOn, title: m.meeting.title, kind: m.meeting.kind, decisions: m.decisionCount, openActions: m.openActionCount })),

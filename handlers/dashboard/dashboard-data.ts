@@ -2,6 +2,8 @@
 // indicators.repository via computeIndicators, toFacts, indicatorFields), so the page and the chat reply give
 // the same numbers for the same period. Platform-neutral: bot/dashboard renders it as HTML.
 import type { Repositories } from '../../db/repositories.js';
+import { loadEvaluationKinds, type EvaluationKindData } from '../assessment/assessment-dashboard.js';
+import { improvedClustersField } from '../assessment/assessment-status.js';
 import type { IndicatorName } from '../../db/schema/index.js';
 import { addDays } from '../core/dates.js';
 import type { Language } from '../core/incoming.js';
@@ -34,6 +36,8 @@ export interface ProgrammeView {
   totals: ReplyField[];
   fields: ReplyField[];
   series: IndicatorPoint[];
+  /** The period's evaluations per meeting kind (issue 23). */
+  evaluations: EvaluationKindData[];
 }
 
 export interface ViewInput {
@@ -79,8 +83,10 @@ export async function loadProgrammeView(input: ViewInput): Promise<ProgrammeView
     indicators,
     targets,
     summary,
-    totals: statusTotals(language, summary),
+    // The overview's line on self-assessments, as status gives it, when any cluster has been assessed.
+    totals: [...statusTotals(language, summary), ...improvedClustersField(language, indicators)],
     fields: indicatorFields(language, indicators, targets),
+    evaluations: await loadEvaluationKinds(repos, programmeId, period, language),
     series,
   };
 }
