@@ -12,6 +12,8 @@ import { t } from '../i18n/index.js';
 import { findPlanned, mayAddTopic, type Planned } from './planned-lookup.js';
 import { whenText } from './planned-views.js';
 
+const TOPICS_SHOWN = 18;
+
 type AgendaArgs = { id: { number: number; text: string }; topic: string | undefined };
 
 export async function agenda(ctx: HandlerContext<AgendaArgs>): Promise<Reply> {
@@ -42,7 +44,10 @@ export async function agendaLines(language: Language, repos: Pick<Repositories, 
 }
 
 async function showAgenda(language: Language, repos: Repositories, programmeId: string, planned: Planned, zone: string): Promise<Reply> {
-  const items = await agendaLines(language, repos, programmeId, planned);
+  const all = await agendaLines(language, repos, programmeId, planned);
+  // A reply fits a screen (~25 lines); the whole agenda is in the meeting's calendar invitation.
+  const items = all.slice(0, TOPICS_SHOWN);
+  if (all.length > items.length) items.push(t(language, 'upcoming.more', { count: all.length - items.length, command: `\`meeting invite ${planned.ref}\`` }));
   const head = `${whenText(language, planned, zone)}${planned.clusters.length ? ` · ${planned.clusters.map((c) => c.name).join(', ')}` : ''}`;
   const blocks: Reply['blocks'] = [{ type: 'text', text: head }];
   if (items.length) blocks.push({ type: 'list', items });

@@ -75,4 +75,15 @@ describe('agenda', () => {
     expect((await topicsOf(p.test.programme.id, 2)).map((t) => t.text)).toEqual(['Lokalfrågan']);
     expect(await topicsOf(p.test.programme.id, 3)).toHaveLength(0);
   });
+
+  it('a long agenda fits a screen and names where the whole of it is', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UANNA', 'meeting plan Heldag date:2026-03-18 time:09:00 cluster:Rymd');
+    for (let i = 1; i <= 22; i++) await p.as('UPM', `agenda M1 Punkt nummer ${i}`);
+    const { text } = await p.as('UOLLE', 'agenda M1');
+    expect(text.split('\n').length).toBeLessThanOrEqual(25);
+    expect(text).toContain('18. Punkt nummer 18 – Petra');
+    expect(text).toContain('… och 4 till: `meeting invite M1`');
+    expect(await topicsOf(p.test.programme.id, 1)).toHaveLength(22);
+  });
 });

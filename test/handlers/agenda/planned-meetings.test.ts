@@ -71,9 +71,11 @@ describe('meeting plan', () => {
     { what: 'a link that is not one', text: 'meeting plan Länk date:2026-03-20 time:10:00 online:javascript:alert(1) cluster:Rymd', code: 'plan.online_invalid', says: 'är ingen länk' },
     { what: 'a cluster that is not theirs', text: 'meeting plan Skogsmöte date:2026-03-20 time:10:00 cluster:Skog', code: 'meeting.cluster_not_allowed', says: 'Skog' },
   ];
+  // One programme for every refusal: nothing may be stored by any of them, so none sees another's rows.
+  let shared: Awaited<ReturnType<typeof meetingProgramme>> | undefined;
   for (const r of refusals) {
     it(`${r.what} is refused with a future example, and nothing is stored`, async () => {
-      const p = await meetingProgramme(opened.db);
+      const p = (shared ??= await meetingProgramme(opened.db));
       const { outcome, text } = await p.as('UANNA', r.text);
       expect(errorCode(outcome)).toBe(r.code);
       expect(text).toContain(r.says);
