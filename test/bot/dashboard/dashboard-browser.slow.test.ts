@@ -69,4 +69,35 @@ describe('the web view in a browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-refused.png') });
     await page.close();
   });
+
+  // Last, as it adds assessments and evaluations to the shared fixture (issue 23).
+  it('a cluster\'s self-assessment is drawn as a radar and over time, and evaluations per kind on the programme page, each beside its table', async () => {
+    const scores = (s: number[]) => ['struktur', 'styrning', 'finansiering', 'tjänster', 'samverkan', 'erkännande', 'strategi'].map((a, i) => `${a}:${s[i]}`).join(' ');
+    fixture.p.test.clock.set(new Date('2026-01-20T09:00:00Z'));
+    await fixture.as('UANNA', `assess Rymd ${scores([2, 2, 2, 3, 3, 3, 3])}`);
+    fixture.p.test.clock.set(new Date('2026-03-20T09:00:00Z'));
+    await fixture.as('UANNA', `assess Rymd ${scores([3, 3, 2, 4, 3, 3, 2])}`);
+    await fixture.as('UPM', 'evaluate M3');
+    await fixture.as('UERIK', 'rate M3 4');
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(fixture.base)) outside.push(r.url());
+    });
+    await page.goto(linkOf(await fixture.as('UPM', 'status from:2026-01-01 to:2026-03-31')));
+    const evaluations = page.locator('#evaluations-chart').locator('..');
+    expect(await evaluations.locator('svg text').allTextContents()).toContain('utbildning');
+    expect(await evaluations.locator('table tbody tr').allInnerTexts()).toEqual(['utbildning\t4,0\t1\t1']);
+    await page.locator('#clusters').locator('..').getByRole('link', { name: 'Rymd' }).click();
+    const radar = page.locator('#assessment-radar').locator('..');
+    const radarText = await radar.locator('svg text').allTextContents();
+    expect(radarText).toEqual(expect.arrayContaining(['struktur', 'strategi', 'Senaste 2026-03-20', 'Första 2026-01-20']));
+    expect(await radar.locator('table tbody th').allInnerTexts()).toHaveLength(7);
+    const overTime = page.locator('#assessment-over-time').locator('..');
+    expect(await overTime.locator('svg').count()).toBe(1);
+    expect(await overTime.locator('table thead th').allInnerTexts()).toEqual(['Område', '2026-01-20', '2026-03-20']);
+    expect(outside).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-assessment.png'), fullPage: true });
+    await page.close();
+  });
 });
