@@ -43,6 +43,12 @@ function silent(lang: Language, view: ProgrammeView): string {
   return `<section aria-labelledby="silent"><h2 id="silent">${esc(t(lang, 'dashboard.silent_heading'))}</h2>${body}</section>`;
 }
 
+/** Planned meetings (issue 22): listed, not counted in any figure above. */
+function upcoming(lang: Language, view: ProgrammeView): string {
+  if (!view.upcoming?.length) return '';
+  return `<section aria-labelledby="upcoming"><h2 id="upcoming">${esc(t(lang, 'upcoming.section'))}</h2><ul>${view.upcoming.map((line) => `<li>${esc(line)}</li>`).join('')}</ul></section>`;
+}
+
 function overTime(lang: Language, view: ProgrammeView): string {
   const x = view.series.map((p) => p.until);
   const series = OVER_TIME.map((name) => ({ name: t(lang, `indicator.${name}`), values: view.series.map((p) => p.values[name]), target: view.targets.get(name) }));
@@ -91,6 +97,7 @@ export function renderProgrammeBody(lang: Language, view: ProgrammeView, links: 
     `<section aria-labelledby="summary"><h2 id="summary">${esc(t(lang, 'dashboard.summary_heading'))}</h2>${fieldList(view.totals)}</section>`,
     activity(lang, view),
     silent(lang, view),
+    upcoming(lang, view),
     `<section aria-labelledby="indicators"><h2 id="indicators">${esc(t(lang, 'dashboard.indicators_heading'))}</h2>${fieldList(view.fields)}</section>`,
     overTime(lang, view),
     evaluationsSection(lang, view.evaluations),

@@ -1,6 +1,8 @@
 // What the web view shows, read through the same repositories and functions as `status` (status.repository,
 // indicators.repository via computeIndicators, toFacts, indicatorFields), so the page and the chat reply give
 // the same numbers for the same period. Platform-neutral: bot/dashboard renders it as HTML.
+import { upcomingSectionLine } from '../agenda/planned-views.js';
+import { instantOf } from '../agenda/planned-time.js';
 import type { Repositories } from '../../db/repositories.js';
 import { loadEvaluationKinds, type EvaluationKindData } from '../assessment/assessment-dashboard.js';
 import { improvedClustersField } from '../assessment/assessment-status.js';
@@ -38,6 +40,8 @@ export interface ProgrammeView {
   series: IndicatorPoint[];
   /** The period's evaluations per meeting kind (issue 23). */
   evaluations: EvaluationKindData[];
+  /** Planned meetings from today on (issue 22): shown, never counted. */
+  upcoming?: string[];
 }
 
 export interface ViewInput {
@@ -87,6 +91,7 @@ export async function loadProgrammeView(input: ViewInput): Promise<ProgrammeView
     totals: [...statusTotals(language, summary), ...improvedClustersField(language, indicators)],
     fields: indicatorFields(language, indicators, targets),
     evaluations: await loadEvaluationKinds(repos, programmeId, period, language),
+    upcoming: await upcomingLines(input),
     series,
   };
 }
@@ -118,3 +123,10 @@ export function pointsOf(period: Period, today: string): string[] {
   return [...kept, period.to];
 }
 
+const DASHBOARD_UPCOMING = 10;
+
+/** The programme's next planned meetings, one line each, as `status` and the digest show them. */
+async function upcomingLines({ repos, programmeId, today, timezone, language }: ViewInput): Promise<string[]> {
+  const { planned } = await repos.plannedMeetings.listUpcoming({ programmeId, from: instantOf(today, '00:00', timezone, ''), limit: DASHBOARD_UPCOMING });
+  return planned.map((p) => upcomingSectionLine(language, p, timezone));
+}

@@ -6,6 +6,8 @@ import { createRunForPerson } from '../../../handlers/core/run-for-person.js';
 import { renderPlainText } from '../../../handlers/core/reply.js';
 import { home } from '../../../handlers/programme/home.js';
 import { buildDigest } from '../../../handlers/weekly/digest-content.js';
+import { loadProgrammeView } from '../../../handlers/dashboard/dashboard-data.js';
+import { renderProgrammeBody } from '../../../bot/dashboard/programme-page.js';
 import { storedFiles } from '../continuity/handover-fixture.js';
 import { meetingProgramme } from '../../support/programme-fixture.js';
 import { silentLogger, testSettings } from '../../support/test-core.js';
@@ -53,6 +55,7 @@ describe('upcoming meetings in the views', () => {
     const digest = renderPlainText(await buildDigest({ repos: createRepositories(opened.db), programmeId: p.test.programme.id, now: p.test.clock.now(), timezone: 'Europe/Stockholm', language: 'sv' }));
     expect(digest).toContain('Kommande möten\n  • M1 2026-03-10 10:00 Klustermöte (Rymd) – inga punkter än');
     expect(digest).not.toContain('Långt fram');
+    expect(digest.match(/Kommande möten/g)).toHaveLength(1);
   });
 
   it("App Home / the Teams welcome shows the meetings that concern the person, and the handover pack carries the cluster's with their agendas", async () => {
@@ -74,5 +77,21 @@ describe('upcoming meetings in the views', () => {
     const pack = JSON.parse(files.find((f) => f.name.endsWith('.json'))!.content) as { upcomingMeetings: unknown };
     expect(pack.upcomingMeetings).toEqual([{ id: 'M1', starts: '2026-03-10 10:00', kind: 'cluster', title: 'Klustermöte', topics: ['Budget för hösten'] }]);
     expect(files.find((f) => f.name.endsWith('.md'))!.content).toContain('## Kommande möten och deras dagordningar\n\n- 2026-03-10 10:00 M1 klustermöte: Klustermöte – Budget för hösten');
+  });
+
+  it('the dashboard lists planned meetings beside figures that do not count them', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UANNA', 'meeting Styrgrupp date:2026-02-20 cluster:Rymd');
+    const input = { repos: createRepositories(opened.db), programmeId: p.test.programme.id, period: { from: '2026-01-01', to: '2026-03-31' }, today: '2026-03-02', timezone: 'Europe/Stockholm', language: 'sv' as const };
+    const before = await loadProgrammeView(input);
+    expect(before.upcoming).toEqual([]);
+    await p.as('UANNA', 'meeting plan Klustermöte date:2026-03-10 time:10:00 cluster:Rymd');
+    const after = await loadProgrammeView(input);
+    expect(after.upcoming).toEqual(['M2 2026-03-10 10:00 Klustermöte (Rymd) – inga punkter än']);
+    expect(after.totals).toEqual(before.totals);
+    expect(after.fields).toEqual(before.fields);
+    expect([...(after.activity.values())].map((weeks) => [...weeks.values()])).toEqual([...(before.activity.values())].map((weeks) => [...weeks.values()]));
+    const html = renderProgrammeBody('sv', after, { action: '', programme: '', cluster: (id) => id, otherLanguage: '' });
+    expect(html).toContain('<h2 id="upcoming">Kommande möten</h2><ul><li>M2 2026-03-10 10:00 Klustermöte (Rymd) – inga punkter än</li></ul>');
   });
 });
