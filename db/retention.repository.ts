@@ -33,10 +33,15 @@ export function createRetentionRepository({ db }: { db: Database }) {
       return { ids: rowsOf<{ id: string }>(result).map((r) => r.id) };
     },
 
-    /** Guests named in meetings have no person row: their names become "Guest". */
+    /** Guests named in meetings, and the authors of saved messages LOKET never met, have no person row:
+     *  their names become "Guest". */
     async pseudonymiseGuests(programmeId: string) {
-      return touched('meeting_participants', 'pseudonymise', sql`update meeting_participants t set guest_name = 'Guest'
-        where t.programme_id = ${programmeId} and t.guest_name is not null and t.guest_name <> 'Guest' and ${notHeld('meeting_participants')} returning t.id::text as id`);
+      return [
+        ...(await touched('meeting_participants', 'pseudonymise', sql`update meeting_participants t set guest_name = 'Guest'
+        where t.programme_id = ${programmeId} and t.guest_name is not null and t.guest_name <> 'Guest' and ${notHeld('meeting_participants')} returning t.id::text as id`)),
+        ...(await touched('message_sources', 'pseudonymise', sql`update message_sources t set author_name = 'Guest'
+        where t.programme_id = ${programmeId} and t.author_name is not null and t.author_name <> 'Guest' and ${notHeld('message_sources')} returning t.id::text as id`)),
+      ];
     },
 
     /** A weekly note stays the cluster's; who wrote it is no longer said. */

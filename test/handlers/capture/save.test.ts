@@ -5,6 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { actionItems, decisions, exchangePosts, messageSources, notes, people } from '../../../db/schema/index.js';
 import { openTestDatabase } from '../../support/test-database.js';
+import { createRepositories } from '../../../db/repositories.js';
+import { retentionPolicy } from '../../../db/retention-policy.js';
+import { runRetention } from '../../../handlers/privacy/retention.js';
+import { silentLogger } from '../../support/test-core.js';
 import { errorCode, meetingProgramme, type MeetingProgramme } from '../../support/programme-fixture.js';
 
 let opened: OpenedDatabase;
@@ -97,6 +101,15 @@ describe('save', () => {
     const { text } = await p.as('UNILS', `save as:note cluster:Rymd author:"@Lena Ek" link:"${LINK}"\nnote: Andra.`);
     expect(text).toContain('Skrivet av Lena Ek');
     expect((await sources(p)).map((s) => [s.author, s.guest])).toEqual(expect.arrayContaining([['Anna', null], [null, 'Lena Ek']]));
+  });
+
+  it('retention makes a saved message’s guest author «Guest» and keeps the link, as it does a meeting’s guest', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UNILS', `save as:note cluster:Rymd author:"Karin Ek (LTU)" link:"${LINK}"\nnote: Kontakt.`);
+    p.test.clock.set(new Date('2032-01-02T09:00:00Z'));
+    const privacy = { retention: retentionPolicy({ programmeEnd: '2026-12-31', yearsAfterEnd: 5 }) };
+    await runRetention({ repos: createRepositories(opened.db), clock: p.test.clock, logger: silentLogger, privacy, only: [p.test.programme.id] });
+    expect((await sources(p)).map((s) => [s.guest, s.link])).toEqual([['Guest', LINK]]);
   });
 
   it('a leader saves a need; it is an exchange post of their cluster', async () => {
