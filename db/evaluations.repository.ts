@@ -1,6 +1,6 @@
 // Participants' evaluations of meetings (db/schema/assessments.ts `meeting_evaluations`): a row per person
 // asked, filled in by their answer. Summaries never carry who answered.
-import { and, asc, avg, count, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, avg, count, eq, gt, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { meetingEvaluations, meetingParticipants, meetings, people, type MeetingKind } from './schema/index.js';
 
@@ -41,7 +41,7 @@ export function createEvaluationsRepository({ db }: { db: Database }) {
       const [row] = await db
         .update(meetingEvaluations)
         .set(set)
-        .where(and(eq(meetingEvaluations.programmeId, input.programmeId), eq(meetingEvaluations.id, input.id), sql`${meetingEvaluations.closesAt} > ${input.at}`))
+        .where(and(eq(meetingEvaluations.programmeId, input.programmeId), eq(meetingEvaluations.id, input.id), gt(meetingEvaluations.closesAt, input.at)))
         .returning();
       return { evaluation: row };
     },
