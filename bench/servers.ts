@@ -14,10 +14,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** LOKET's HTTP server on `databaseUrl`, answering Slack through `slackApiUrl` (a fake on loopback). */
-export async function startLoket(input: { databaseUrl: string; slackApiUrl: string }): Promise<RunningServer> {
+/** LOKET's HTTP server on `databaseUrl`, answering Slack through `slackApiUrl` (a fake on loopback); `nodeArgs`
+ *  go to Node before the loader (e.g. `--cpu-prof`). */
+export async function startLoket(input: { databaseUrl: string; slackApiUrl: string; nodeArgs?: string[] }): Promise<RunningServer> {
   const port = await freePort();
-  return startProcess(['--import', 'tsx', 'bot/main.ts'], port, {
+  return startProcess([...(input.nodeArgs ?? []), '--import', 'tsx', 'bot/main.ts'], port, {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-bench-token',
     SLACK_API_URL: input.slackApiUrl,
@@ -30,6 +31,13 @@ export async function startLoket(input: { databaseUrl: string; slackApiUrl: stri
 export async function startBareBolt(): Promise<RunningServer> {
   const port = await freePort();
   return startProcess(['--import', 'tsx', 'bench/bare-bolt.ts'], port, { SLACK_SIGNING_SECRET: SIGNING_SECRET });
+}
+
+/** The bare writing app (bench/bare-writer.ts): acks, inserts one row into its own table on `databaseUrl`,
+ *  answers at response_url. */
+export async function startBareWriter(input: { databaseUrl: string }): Promise<RunningServer> {
+  const port = await freePort();
+  return startProcess(['--import', 'tsx', 'bench/bare-writer.ts'], port, { SLACK_SIGNING_SECRET: SIGNING_SECRET, DATABASE_URL: input.databaseUrl });
 }
 
 async function startProcess(args: string[], port: number, env: Record<string, string>): Promise<RunningServer> {
