@@ -4,6 +4,7 @@
 // Prints figures; asserts nothing (CI runs the quick version only to see that it completes).
 import { cpus, totalmem } from 'node:os';
 import { runAckBench } from './ack.bench.js';
+import { runAnswerBench, runAnswerProfile } from './answer.bench.js';
 import { runDigestBench } from './digest.bench.js';
 import { runScaleBench } from './scale.bench.js';
 
@@ -13,8 +14,8 @@ const log = (line: string) => console.log(line);
 const wanted = (name: string) => !only || only.includes(name);
 
 const plan = full
-  ? { ack: { rates: [10, 100, 300], seconds: 10, concurrency: 50, closedSeconds: 10, drainSeconds: 120, seedRows: 100_000 }, scale: { sizes: [10_000, 100_000, 1_000_000], pgliteSizes: [10_000, 100_000], runs: 50, explain: true }, digest: { channels: 1000, timeBudgetMs: 10 * 60_000 } }
-  : { ack: { rates: [10, 100, 300], seconds: 2, concurrency: 50, closedSeconds: 3, drainSeconds: 15, seedRows: 10_000 }, scale: { sizes: [10_000, 100_000], pgliteSizes: [10_000], runs: 20, explain: false }, digest: { channels: 200, timeBudgetMs: 60_000 } };
+  ? { answer: { runs: 7, seconds10: 10, seconds50: 6, ackSeconds: 5, notes: 1000, concurrency: 50, seedRows: 100_000, answerTimeoutSeconds: 120 }, ack: { rates: [10, 100, 300], seconds: 10, concurrency: 50, closedSeconds: 10, drainSeconds: 120, seedRows: 100_000 }, scale: { sizes: [10_000, 100_000, 1_000_000], pgliteSizes: [10_000, 100_000], runs: 50, explain: true }, digest: { channels: 1000, timeBudgetMs: 10 * 60_000 } }
+  : { answer: { runs: 5, seconds10: 2, seconds50: 1.5, ackSeconds: 1.5, notes: 300, concurrency: 50, seedRows: 10_000, answerTimeoutSeconds: 30 }, ack: { rates: [10, 100, 300], seconds: 2, concurrency: 50, closedSeconds: 3, drainSeconds: 15, seedRows: 10_000 }, scale: { sizes: [10_000, 100_000], pgliteSizes: [10_000], runs: 20, explain: false }, digest: { channels: 200, timeBudgetMs: 60_000 } };
 
 // `--sizes=10000,1000000` and `--runs=10` narrow the scale part (e.g. a million rows alone); PGlite keeps its
 // sizes below 100k.
@@ -32,6 +33,17 @@ setTimeout(() => {
   process.exit(1);
 }, watchdogMinutes * 60_000).unref();
 log(`LOKET benchmarks (${full ? 'full' : 'quick'}) — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+// `--profile`: only the CPU profile of LOKET through a sustained burst of notes (issue 21), nothing else.
+if (process.argv.includes('--profile')) {
+  log('\n# CPU profile of LOKET through a burst of signed /loket note (self time of the burst\'s samples)');
+  await runAnswerProfile({ notes: full ? 5000 : 2000, concurrency: 50, seedRows: plan.answer.seedRows, log });
+  log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  process.exit(0);
+}
+if (wanted('answer')) {
+  log('\n# Answer: what a user waits for — signed /loket note against a bare writing app (ack, one INSERT, answer), interleaved');
+  await runAnswerBench({ ...plan.answer, log });
+}
 if (wanted('ack')) {
   log('\n# Acknowledgement: LOKET against a bare Bolt app (signed /loket help and status, interleaved)');
   await runAckBench({ ...plan.ack, log });
