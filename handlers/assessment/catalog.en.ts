@@ -103,7 +103,6 @@ export const assessmentCatalogEn: Record<keyof typeof assessmentCatalogSv, strin
   'dashboard.answers_column': 'Answers',
   'dashboard.evaluated_meetings_column': 'Meetings',
   'dashboard.no_evaluations': 'No meeting evaluations in the period.',
-  'assess.indicator_label': 'Clusters with at least three improved areas',
   'assess.indicator_value': '{count} of {total} assessed',
   'audit.action.assessment.create': 'made a self-assessment of',
   'audit.action.evaluation.ask': 'asked for an evaluation of meeting',
@@ -132,5 +131,4 @@ export const assessmentCatalogEn: Record<keyof typeof assessmentCatalogSv, strin
   'eval.summary_none': '{asked} asked, no answers yet',
   'eval.comments_title': 'What participants will use',
   'eval.by_kind_title': 'Evaluations per meeting kind',
-  'eval.by_kind_row': '{kind}: average {average} ({answers} answers, {meetings} meetings)',
 };

@@ -103,7 +103,6 @@ export const assessmentCatalogSv = {
   'dashboard.answers_column': 'Svar',
   'dashboard.evaluated_meetings_column': 'Möten',
   'dashboard.no_evaluations': 'Inga utvärderingar av möten under perioden.',
-  'assess.indicator_label': 'Kluster med minst tre förbättrade områden',
   'assess.indicator_value': '{count} av {total} skattade',
   'audit.action.assessment.create': 'gjorde självskattning av',
   'audit.action.evaluation.ask': 'bad om utvärdering av möte',
@@ -132,5 +131,4 @@ export const assessmentCatalogSv = {
   'eval.summary_none': '{asked} tillfrågade, inga svar ännu',
   'eval.comments_title': 'Vad deltagarna tar med sig',
   'eval.by_kind_title': 'Utvärderingar per mötestyp',
-  'eval.by_kind_row': '{kind}: snitt {average} ({answers} svar, {meetings} möten)',
 } as const;
