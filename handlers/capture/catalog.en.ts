@@ -15,6 +15,7 @@ export const captureCatalogEn: Record<keyof typeof captureCatalogSv, string> = {
   'save.saved_action': 'Saved as action item {id} of {meeting}, owner {owner}.',
   'save.saved_action_due': 'Saved as action item {id} of {meeting}, owner {owner}, due {due}.',
   'save.source': 'Written by {author}; the link to the original was saved with it. Only you see this confirmation.',
+  'save.source_unlinked': 'Written by {author}. Only you see this confirmation.',
   'save.original': 'The original message',
   'save.form_title': 'Save to LOKET',
   'save.form_submit': 'Save',

@@ -14,6 +14,7 @@ export const captureCatalogSv = {
   'save.saved_action': 'Sparat som åtgärd {id} i {meeting}, ansvarig {owner}.',
   'save.saved_action_due': 'Sparat som åtgärd {id} i {meeting}, ansvarig {owner}, senast {due}.',
   'save.source': 'Skrivet av {author}; länken till originalet sparades med. Bara du ser den här bekräftelsen.',
+  'save.source_unlinked': 'Skrivet av {author}. Bara du ser den här bekräftelsen.',
   'save.original': 'Originalmeddelandet',
   'save.form_title': 'Spara i LOKET',
   'save.form_submit': 'Spara',

@@ -104,7 +104,7 @@ const confirmation = (text: string): Reply => ({ visibility: 'private', blocks: 
 /** The confirmation says whose words were saved and links back to the original; it stays private. */
 function withSource(ctx: HandlerContext<SaveArgs>, reply: Reply, author: SavedAuthor, link: string | null): Reply {
   const lang = ctx.actor.language;
-  const source = { type: 'text' as const, text: t(lang, 'save.source', { author: author.name }) };
+  const source = { type: 'text' as const, text: t(lang, link ? 'save.source' : 'save.source_unlinked', { author: author.name }) };
   return {
     ...reply,
     visibility: 'private',

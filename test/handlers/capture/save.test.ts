@@ -112,6 +112,15 @@ describe('save', () => {
     expect((await sources(p)).map((s) => [s.guest, s.link])).toEqual([['Guest', LINK]]);
   });
 
+  it('typed without a link, it is saved without one and the confirmation does not claim one', async () => {
+    const p = await meetingProgramme(opened.db);
+    const { text, outcome } = await p.as('UNILS', 'save Testbädden bokas via IRF. as:note cluster:Rymd');
+    expect(text).toContain('Sparat som anteckning N1 i Rymd.');
+    expect(text).toContain('Skrivet av Nils. Bara du ser den här bekräftelsen.');
+    expect(outcome.kind === 'reply' && outcome.reply.links).toBeUndefined();
+    expect(await sources(p)).toEqual([expect.objectContaining({ subject: 'note', link: null, author: 'Nils' })]);
+  });
+
   it('a leader saves a need; it is an exchange post of their cluster', async () => {
     const p = await meetingProgramme(opened.db);
     const { text } = await p.as('UANNA', `save as:need link:"${LINK}"\nnote: Hjälp med en EU-ansökan`);
