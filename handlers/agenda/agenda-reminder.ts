@@ -24,9 +24,11 @@ export async function runAgendaReminders(deps: WeeklyDeps): Promise<{ sent: numb
   const now = deps.clock.now();
   const today = dayIn(timezone, now);
   if (now < instantOf(today, AGENDA_REMINDER_TIME, timezone, '')) return { sent: 0 };
-  await settleStaleClaims(deps, AGENDA_REMINDER_JOB);
   const tomorrow = addDays(today, 1);
   const { planned } = await deps.repos.plannedMeetings.startingBetween(instantOf(tomorrow, '00:00', timezone, ''), instantOf(addDays(tomorrow, 1), '00:00', timezone, ''));
+  // Most ticks find no meeting tomorrow: one small read, nothing written.
+  if (planned.length === 0) return { sent: 0 };
+  await settleStaleClaims(deps, AGENDA_REMINDER_JOB);
   const programmes = new Set(await programmesOf(deps));
   let sent = 0;
   for (const meeting of planned) {
