@@ -7,11 +7,11 @@ import pino from 'pino';
 import { migrate } from '../db/migrate.js';
 import { systemClock } from '../handlers/core/context.js';
 import { createLoketCore } from '../handlers/registry.js';
-import { slackUser, startFakeSlackApi, type FakeSlackApi } from '../test/support/fake-slack-api.js';
+import { startFakeSlackApi, type FakeSlackApi } from '../test/support/fake-slack-api.js';
 import { onScratchPostgres } from './bench-databases.js';
 import { ms, percentiles, ratio, rows, table, timeRuns, type Timings } from './measure.js';
 import { seedProgramme, type Seeded } from './seed.js';
-import { postSlash, residentMiB, startBareBolt, startLoket, type RunningServer, type SlashTarget } from './servers.js';
+import { knowSeededPeople, postSlash, residentMiB, startBareBolt, startLoket, type RunningServer, type SlashTarget } from './servers.js';
 
 export interface AckOptions {
   rates: number[];
@@ -45,9 +45,9 @@ export async function runAckBench(options: AckOptions): Promise<AckResult | unde
     await migrate(opened.db);
     const seeded = await seedProgramme(opened.db, { rows: options.seedRows });
     const fake = await startFakeSlackApi();
-    // Known to the fake as to a real workspace, so LOKET's name refresh (users.info after an answer) succeeds
-    // once instead of failing, and being logged and retried, on every command.
-    fake.users.set(seeded.managerUserId, slackUser(seeded.managerUserId, 'Petra Projektledare'));
+    // The seeded people are known to the fake as to a real workspace, so LOKET's name refresh (users.info after
+    // an answer) succeeds once each instead of failing, and being logged and retried, on every command.
+    await knowSeededPeople(fake, opened.db, seeded);
     const [loket, bare] = await Promise.all([startLoket({ databaseUrl: scratchUrl, slackApiUrl: fake.url }), startBareBolt()]);
     try {
       await sleep(1000);

@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate, rowsOf } from '../db/migrate.js';
-import { slackUser, startFakeSlackApi, type FakeSlackApi } from '../test/support/fake-slack-api.js';
+import { startFakeSlackApi, type FakeSlackApi } from '../test/support/fake-slack-api.js';
 import { onScratchPostgres } from './bench-databases.js';
 import { formatProfile, summariseProfile } from './cpu-profile.js';
 import { ms, percentiles, ratio, rows, table, type Timings } from './measure.js';
 import { seedProgramme, type Seeded } from './seed.js';
-import { postSlash, startBareBolt, startBareWriter, startLoket, type RunningServer, type SlashTarget } from './servers.js';
+import { knowSeededPeople, postSlash, startBareBolt, startBareWriter, startLoket, type RunningServer, type SlashTarget } from './servers.js';
 
 export interface AnswerOptions {
   /** Interleaved runs; each ratio is the median over them (at least five). */
@@ -165,15 +165,16 @@ async function answeredThroughput(target: SlashTarget, name: Name, answers: Answ
   return { rate: times.length / ((last - started) / 1000), timedOut: owed > 0 };
 }
 
-/** A fake Slack that knows the seeded manager, as a real workspace does: LOKET's name refresh after an answer
- *  (users.info) succeeds once, as in production, instead of failing and being retried on every command. */
-async function startKnowingFake(seeded: Seeded): Promise<FakeSlackApi> {
+/** A fake Slack that knows every seeded person, as a real workspace does: LOKET's name refresh after an answer
+ *  (users.info for the sender and a few other people whose names are old) succeeds once each, as in production,
+ *  instead of failing and being retried — and logged — on every command. */
+async function startKnowingFake(db: Parameters<typeof migrate>[0], seeded: Seeded): Promise<FakeSlackApi> {
   const fake = await startFakeSlackApi();
-  fake.users.set(seeded.managerUserId, slackUser(seeded.managerUserId, 'Petra Projektledare'));
+  await knowSeededPeople(fake, db, seeded);
   return fake;
 }
 
-/** What LOKET asked the Web API during the run and what failed, e.g. `users.info ×1`. */
+/** How often LOKET called each Web API method during the run, e.g. `users.info ×80`. */
 function webApiCalls(fake: FakeSlackApi): string {
   const counts = new Map<string, number>();
   for (const call of fake.calls) counts.set(call.method, (counts.get(call.method) ?? 0) + 1);
@@ -194,7 +195,7 @@ export async function runAnswerBench(options: AnswerOptions): Promise<AnswerRun[
     await migrate(opened.db);
     const seeded = await seedProgramme(opened.db, { rows: options.seedRows });
     const cluster = seeded.clusterNames[0]!;
-    const fake = await startKnowingFake(seeded);
+    const fake = await startKnowingFake(opened.db, seeded);
     const [loket, writer, ackOnly] = await Promise.all([startLoket({ databaseUrl: scratchUrl, slackApiUrl: fake.url }), startBareWriter({ databaseUrl: scratchUrl }), startBareBolt()]);
     const answers = new Answers(fake);
     const timeoutMs = options.answerTimeoutSeconds * 1000;
@@ -313,7 +314,7 @@ export async function runAnswerProfile(options: { notes: number; concurrency: nu
       await migrate(opened.db);
       const seeded = await seedProgramme(opened.db, { rows: options.seedRows });
       const cluster = seeded.clusterNames[0]!;
-      const fake = await startKnowingFake(seeded);
+      const fake = await startKnowingFake(opened.db, seeded);
       const loket = await startLoket({ databaseUrl: scratchUrl, slackApiUrl: fake.url, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
       const answers = new Answers(fake);
       try {

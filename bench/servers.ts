@@ -3,7 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { signSlackRequest, slashCommandBody, FORM_CONTENT_TYPE } from '../test/support/fake-slack-api.js';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/database.js';
+import { rowsOf } from '../db/migrate.js';
+import { signSlackRequest, slackUser, slashCommandBody, FORM_CONTENT_TYPE, type FakeSlackApi } from '../test/support/fake-slack-api.js';
+import type { Seeded } from './seed.js';
 import { freePort } from '../test/support/processes.js';
 
 export const SIGNING_SECRET = 'bench-signing-secret';
@@ -98,4 +102,12 @@ export function postSlash(target: SlashTarget, text: string, id: string): Promis
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** Makes the fake Slack know every seeded person by the name the seed gave them, as a real workspace knows its
+ *  members: LOKET's name refresh after an answer (users.info for the sender and a few people whose names are
+ *  old) then succeeds once per person, as in production, instead of failing and being retried on every command. */
+export async function knowSeededPeople(fake: FakeSlackApi, db: Database, seeded: Seeded): Promise<void> {
+  const people = rowsOf<{ user_id: string; display_name: string }>(await db.execute(sql`select user_id, display_name from people where programme_id = ${seeded.programmeId} and platform = 'slack'`));
+  for (const p of people) fake.users.set(p.user_id, slackUser(p.user_id, p.display_name));
 }
