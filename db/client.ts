@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { Logger } from 'drizzle-orm/logger';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
 import type { Database } from './database.js';
@@ -31,14 +32,23 @@ export interface OpenDatabaseOptions {
   /** A migrated PGlite dump to start from (tests load one instead of migrating every file). */
   loadDataDir?: Blob | File;
   maxConnections?: number;
+  /** Told of every statement Drizzle sends (tests pin each command's statement count with it). */
+  onStatement?: (statement: string) => void;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
-  return openPglite(options.dataDir, options.loadDataDir);
+  const logger = options.onStatement ? statementLogger(options.onStatement) : undefined;
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10, logger);
+  return openPglite(options.dataDir, options.loadDataDir, logger);
 }
 
-function openPostgres(url: string, max: number): OpenedDatabase {
+/** Drizzle's logger sees every statement, inside transactions too (savepoints included); BEGIN and COMMIT
+ *  are sent by the driver itself and are not among them. */
+function statementLogger(onStatement: (statement: string) => void): Logger {
+  return { logQuery: (query) => onStatement(query) };
+}
+
+function openPostgres(url: string, max: number, logger?: Logger): OpenedDatabase {
   const client = postgres(url, {
     max,
     onnotice: () => {},
@@ -50,7 +60,7 @@ function openPostgres(url: string, max: number): OpenedDatabase {
     idle_timeout: 60,
   });
   const busy = countBusy(client, ['unsafe', 'begin']);
-  const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzlePostgres(client, { schema, casing: 'snake_case', ...(logger ? { logger } : {}) }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
@@ -60,11 +70,11 @@ function openPostgres(url: string, max: number): OpenedDatabase {
   };
 }
 
-async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<OpenedDatabase> {
+async function openPglite(dataDir: string, loadDataDir?: Blob | File, logger?: Logger): Promise<OpenedDatabase> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   const busy = countBusy(client, ['query', 'transaction']);
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, casing: 'snake_case', ...(logger ? { logger } : {}) }) as unknown as Database;
   return {
     db,
     kind: 'pglite',

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
-import { people, type Gender } from './schema/index.js';
+import { people, programmes, type ClusterRole, type Gender, type ProgrammeRoleName } from './schema/index.js';
+import type { Cluster } from './clusters.repository.js';
 import type { Platform } from './schema/index.js';
 
 export interface PersonIdentity {
@@ -11,6 +12,24 @@ export interface PersonIdentity {
 }
 
 export type Person = typeof people.$inferSelect;
+
+/** What the core needs to know of the person behind a message, read in one statement (actorFacts). */
+export interface ActorFacts {
+  person: Person;
+  programmeName: string;
+  roles: ProgrammeRoleName[];
+  /** Their clusters that take work (not retired), by name, with their role in each. */
+  memberships: { cluster: Cluster; role: ClusterRole }[];
+}
+
+interface MembershipJson {
+  id: string;
+  programmeId: string;
+  name: string;
+  sector: string;
+  createdAt: string;
+  role: ClusterRole;
+}
 
 export function createPeopleRepository({ db }: { db: Database }) {
   return {
@@ -28,6 +47,27 @@ export function createPeopleRepository({ db }: { db: Database }) {
         })
         .returning();
       return { person: person! };
+    },
+
+    /**
+     * The person with their programme's name, programme roles and open clusters, in one statement: every
+     * command starts here, and four reads were four round trips before its first own statement (issue 21).
+     */
+    async actorFacts(identity: PersonIdentity): Promise<{ facts: ActorFacts | undefined }> {
+      const [row] = await db
+        .select({
+          person: people,
+          programmeName: programmes.name,
+          roles: sql<ProgrammeRoleName[]>`coalesce((select json_agg(r.role) from programme_roles r where r.programme_id = ${people.programmeId} and r.person_id = ${people.id}), '[]'::json)`,
+          memberships: sql<MembershipJson[]>`coalesce((select json_agg(json_build_object('id', c.id, 'programmeId', c.programme_id, 'name', c.name, 'sector', c.sector, 'createdAt', c.created_at, 'role', m.role) order by c.name)
+            from memberships m join clusters c on c.id = m.cluster_id where m.programme_id = ${people.programmeId} and m.person_id = ${people.id} and c.retired_at is null), '[]'::json)`,
+        })
+        .from(people)
+        .innerJoin(programmes, eq(programmes.id, people.programmeId))
+        .where(and(eq(people.programmeId, identity.programmeId), eq(people.platform, identity.platform), eq(people.workspaceExternalId, identity.workspaceExternalId), eq(people.userId, identity.userId)));
+      if (!row) return { facts: undefined };
+      const memberships = row.memberships.map(({ role, createdAt, ...cluster }) => ({ cluster: { ...cluster, createdAt: new Date(createdAt), retiredAt: null }, role }));
+      return { facts: { person: row.person, programmeName: row.programmeName, roles: row.roles, memberships } };
     },
 
     async findById(programmeId: string, id: string) {

@@ -6,7 +6,11 @@ import type { Platform } from './schema/index.js';
 export function createWorkspacesRepository({ db }: { db: Database }) {
   return {
     /** The workspace row for (platform, external id), created unconnected on first contact. */
+    /** Every command starts here: one read when the workspace is known (all but its first message). */
     async ensure(platform: Platform, externalId: string) {
+      const where = and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId));
+      const [known] = await db.select().from(workspaces).where(where);
+      if (known) return { workspace: known };
       await db.insert(workspaces).values({ platform, externalId }).onConflictDoNothing();
       const [workspace] = await db
         .select()

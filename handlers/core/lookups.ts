@@ -8,6 +8,9 @@ import { list } from '../i18n/index.js';
 
 export async function requireCluster(ctx: HandlerContext, name: string | undefined, example: string): Promise<Cluster> {
   if (!name) throw new LoketError('args.missing', { what: 'cluster.name_what' }, example);
+  // Cluster names are unique per programme, case-insensitively (clusters_programme_name_idx).
+  const own = ctx.actor.openClusters?.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  if (own) return own;
   const { cluster } = await ctx.repos.clusters.findByName(ctx.actor.programmeId, name);
   if (cluster) return cluster;
   const { clusters } = await ctx.repos.clusters.list(ctx.actor.programmeId);

@@ -1,3 +1,4 @@
+import type { Person } from '../../db/people.repository.js';
 import type { Repositories } from '../../db/repositories.js';
 import { toLanguage } from '../i18n/index.js';
 import type { Actor } from './actor.js';
@@ -30,20 +31,24 @@ export async function resolveWorkspace(message: IncomingMessage, repos: Reposito
 export async function resolveActor(message: IncomingMessage, programmeId: string, repos: Repositories, { clock, settings }: ResolveDeps): Promise<Actor> {
   const now = clock.now();
   const identity = { programmeId, platform: message.platform, workspaceExternalId: message.workspaceId, userId: message.userId };
-  const { person } = await repos.people.upsert(identity, message.displayName, now);
-  if (settings.admins.some((a) => a.platform === message.platform && a.userId === message.userId)) {
-    const { granted } = await repos.programmeRoles.grant(programmeId, person.id, 'manager', null, now);
-    if (granted) await repos.audit.record({ programmeId, actorId: null, action: 'role.grant', subjectType: 'person', subjectId: person.id, detail: { role: 'manager', by: 'configuration' }, at: now });
+  // One read for a person LOKET knows by the name it has (nearly every message); writes only for a person met
+  // for the first time, a changed name, or a configured admin not yet manager.
+  let { facts } = await repos.people.actorFacts(identity);
+  if (!facts || nameChanged(facts.person, message.displayName)) {
+    await repos.people.upsert(identity, message.displayName, now);
+    facts = (await repos.people.actorFacts(identity)).facts!;
   }
-  const [{ programme }, { roles }, { memberships }] = await Promise.all([
-    repos.programmes.findById(programmeId),
-    repos.programmeRoles.rolesOf(programmeId, person.id),
-    repos.clusters.membershipsOf(programmeId, person.id),
-  ]);
+  const isAdmin = settings.admins.some((a) => a.platform === message.platform && a.userId === message.userId);
+  if (isAdmin && !facts.roles.includes('manager')) {
+    const { granted } = await repos.programmeRoles.grant(programmeId, facts.person.id, 'manager', null, now);
+    if (granted) await repos.audit.record({ programmeId, actorId: null, action: 'role.grant', subjectType: 'person', subjectId: facts.person.id, detail: { role: 'manager', by: 'configuration' }, at: now });
+    facts = { ...facts, roles: [...facts.roles, 'manager'] };
+  }
+  const { person, roles, memberships } = facts;
   return {
     personId: person.id,
     programmeId,
-    programmeName: programme?.name ?? '',
+    programmeName: facts.programmeName,
     platform: message.platform,
     workspaceId: message.workspaceId,
     userId: message.userId,
@@ -53,5 +58,13 @@ export async function resolveActor(message: IncomingMessage, programmeId: string
     gender: person.gender,
     programmeRoles: roles,
     clusterRoles: memberships.map((m) => ({ clusterId: m.cluster.id, clusterName: m.cluster.name, role: m.role })),
+    openClusters: memberships.map((m) => m.cluster),
   };
+}
+
+/** What people.upsert would change: a name the platform sent that differs from the stored one, unless the
+ *  stored one came from the platform's directory (users.info), which wins over a payload's handle. */
+function nameChanged(person: Person, displayName: string | undefined): boolean {
+  const name = displayName?.trim();
+  return Boolean(name) && person.nameRefreshedAt === null && person.displayName !== name;
 }

@@ -11,6 +11,7 @@ import type { Clock, CoreSettings } from './context.js';
 import type { CommandObserver } from './settings.js';
 import { LoketError } from './errors.js';
 import { exampleFor } from './examples.js';
+import { RememberedConversations } from './remembered-conversations.js';
 import type { IncomingMessage, Language, Outcome, ProcessIncoming } from './incoming.js';
 import type { Reply } from './reply.js';
 import { errorReply, isStrayLine, notConnectedReply, permissionReply, strayLineReply, unknownVerbReply } from './error-replies.js';
@@ -42,23 +43,24 @@ class Refused extends Error {
  * failure leaves nothing half-written.
  */
 export function createCore(deps: CommandDeps): ProcessIncoming {
+  const conversations = new RememberedConversations();
   return async (message) => {
+    const afterCommit: (() => void)[] = [];
     const fallbackLanguage = toLanguage(message.locale) ?? deps.settings.defaultLanguage;
     const observed = startObserving(deps.settings.commands, message);
     try {
-      const committed = await deps.db.transaction(async (tx): Promise<Outcome> => {
-        const repos = createRepositories(tx);
-        const now = deps.clock.now();
-        if (message.deliveryKey) {
-          const { first } = await repos.deliveries.claim(message.deliveryKey.source, message.deliveryKey.key, now, DELIVERY_KEY_TTL_MS);
-          if (!first) return { kind: 'duplicate' };
-        }
-        const outcome = await runHandled(tx, message, deps, fallbackLanguage, observed);
-        // A command taken through the inbox keeps its answer in the same commit as its effect, so a
-        // restart after a crash sends this answer instead of running the command again (bot/inbox*.ts).
-        if (message.stored && message.deliveryKey) await repos.inbox.answer(message.deliveryKey.source, message.deliveryKey.key, { ...outcome }, now);
-        return outcome;
-      });
+      let committed: Outcome;
+      try {
+        committed = await deps.db.transaction((tx) => settle(createRepositories(tx), message, deps.clock.now(), (repos) => handle(message, repos, deps, fallbackLanguage, { observed, conversations, afterCommit })));
+        for (const done of afterCommit) done();
+      } catch (error) {
+        if (!(error instanceof Refused)) throw error;
+        observed?.refused();
+        // A refusal's writes went with its transaction (no savepoint costs every command two round trips);
+        // its delivery key and answer are kept in a second one, so a redelivery is still answered once.
+        const refusal = error.outcome;
+        committed = message.deliveryKey ? await deps.db.transaction((tx) => settle(createRepositories(tx), message, deps.clock.now(), async () => refusal)) : refusal;
+      }
       // After the commit, never inside it: messages the command queued for others (the outbox) go out now.
       deps.settings.outbox?.kick();
       observed?.end(committed);
@@ -71,16 +73,19 @@ export function createCore(deps: CommandDeps): ProcessIncoming {
   };
 }
 
-async function runHandled(tx: Database, message: IncomingMessage, deps: CommandDeps, fallbackLanguage: Language, observed?: Observed): Promise<Outcome> {
-  try {
-    return await tx.transaction((savepoint) => handle(message, createRepositories(savepoint), deps, fallbackLanguage, observed));
-  } catch (error) {
-    if (error instanceof Refused) {
-      observed?.refused();
-      return error.outcome;
-    }
-    throw error;
+/**
+ * Claims the delivery, runs the command and keeps its answer, in the caller's transaction: a redelivery
+ * acts once, and a command taken through the inbox keeps its answer in the same commit as its effect, so a
+ * restart after a crash sends this answer instead of running the command again (bot/inbox*.ts).
+ */
+async function settle(repos: Repositories, message: IncomingMessage, now: Date, run: (repos: Repositories) => Promise<Outcome>): Promise<Outcome> {
+  if (message.deliveryKey) {
+    const { first } = await repos.deliveries.claim(message.deliveryKey.source, message.deliveryKey.key, now, DELIVERY_KEY_TTL_MS);
+    if (!first) return { kind: 'duplicate' };
   }
+  const outcome = await run(repos);
+  if (message.stored && message.deliveryKey) await repos.inbox.answer(message.deliveryKey.source, message.deliveryKey.key, { ...outcome }, now);
+  return outcome;
 }
 
 /** One command as the observer (settings.commands) is told about it. */
@@ -111,7 +116,15 @@ function errorReplyText(language: Language) {
   return { visibility: 'private' as const, blocks: [{ type: 'text' as const, text: t(language, 'error.generic') }] };
 }
 
-async function handle(message: IncomingMessage, repos: Repositories, deps: CommandDeps, fallbackLanguage: Language, observed?: Observed): Promise<Outcome> {
+/** What one message's run shares with createCore: the observer, the process's remembered conversations and
+ *  what to do once the transaction has committed. */
+interface RunState {
+  observed: Observed | undefined;
+  conversations: RememberedConversations;
+  afterCommit: (() => void)[];
+}
+
+async function handle(message: IncomingMessage, repos: Repositories, deps: CommandDeps, fallbackLanguage: Language, { observed, conversations, afterCommit }: RunState): Promise<Outcome> {
   const refuse = (language: Language, reply: Reply): never => {
     throw new Refused({ kind: 'reply', language, reply });
   };
@@ -139,7 +152,7 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: Comma
 
   const actor = await resolveActor(message, workspace.programmeId, repos, deps);
   const language = actor.language;
-  await rememberConversation(message, workspace.programmeId, repos);
+  await rememberConversation(message, workspace.programmeId, repos, conversations, afterCommit, deps.clock.now().getTime());
   // An empty message (a bare `/loket`) gets the help.
   const resolved = resolution.kind === 'empty' ? registry.resolve(parseMessage('help'), 'help') : resolution;
   if (observed) observed.verb = resolved.kind === 'verb' ? resolved.spec.verb : 'unknown';
@@ -181,9 +194,9 @@ function withExample(error: LoketError, example: string): LoketError {
   return shown;
 }
 
-async function rememberConversation(message: IncomingMessage, programmeId: string, repos: Repositories) {
+async function rememberConversation(message: IncomingMessage, programmeId: string, repos: Repositories, remembered: RememberedConversations, afterCommit: (() => void)[], now: number) {
   if (!message.conversation || message.platform === 'console') return;
-  await repos.conversations.remember({
+  const input = {
     programmeId,
     platform: message.platform,
     workspaceExternalId: message.workspaceId,
@@ -192,5 +205,10 @@ async function rememberConversation(message: IncomingMessage, programmeId: strin
     userId: message.conversation.type === 'personal' ? message.userId : undefined,
     serviceUrl: message.conversation.serviceUrl,
     reference: message.conversation.reference,
-  });
+  };
+  const key = `${input.platform}:${input.conversationId}`;
+  const fingerprint = JSON.stringify(input);
+  if (remembered.isFresh(key, fingerprint, now)) return;
+  await repos.conversations.remember(input);
+  afterCommit.push(() => remembered.remember(key, fingerprint, now));
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../db/client.js';
+import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from '../../db/client.js';
 import { migrate } from '../../db/migrate.js';
 import { workerDatabaseUrl } from './workers.js';
 
@@ -11,9 +11,9 @@ export const testDatabaseKind = process.env.LOKET_TEST_DB === 'postgres' ? 'post
 
 /** The run's migrated database: a PGlite loaded from the migrated dump, or the shared real Postgres
  *  test database. Tests isolate themselves with fresh programmes, never by truncating. */
-export async function openTestDatabase(): Promise<OpenedDatabase> {
-  if (testDatabaseKind === 'postgres') return openDatabase({ databaseUrl: testDatabaseUrl(), dataDir: '' });
-  return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) });
+export async function openTestDatabase(options: Pick<OpenDatabaseOptions, 'onStatement'> = {}): Promise<OpenedDatabase> {
+  if (testDatabaseKind === 'postgres') return openDatabase({ databaseUrl: testDatabaseUrl(), dataDir: '', ...options });
+  return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]), ...options });
 }
 
 /** A database nobody else has touched, for the few tests that need a fresh deployment. */

@@ -1,0 +1,54 @@
+// Issue 21: the statements each writing-path command sends, pinned, so a change that adds a round trip fails
+// here rather than in a benchmark. A pinned number changes only together with its row in
+// docs/benchmarks.md ("Statements per command"). Counted through Drizzle's logger: every statement in the
+// command's transaction, savepoints included; BEGIN and COMMIT (two more round trips) are not in the count.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { openTestDatabase } from '../../support/test-database.js';
+import { errorCode, meetingProgramme, type MeetingProgramme } from '../../support/programme-fixture.js';
+
+let opened: OpenedDatabase;
+const seen: string[] = [];
+beforeAll(async () => {
+  opened = await openTestDatabase({ onStatement: (statement) => seen.push(statement) });
+});
+afterAll(async () => opened.close());
+
+/** The statements one message sends, after a warm-up run of the same kind so caches are as in production. */
+async function statementsOf(p: MeetingProgramme, user: string, text: string): Promise<string[]> {
+  seen.length = 0;
+  const { outcome, text: reply } = await p.as(user, text);
+  expect(errorCode(outcome), reply).toBeUndefined();
+  return [...seen];
+}
+
+/** Statements per command; before issue 21: note 12, meeting 21, progress 12, exchange accept 11, status 19,
+ *  status <cluster> 18 (docs/benchmarks.md has what each one is). */
+const PINNED = {
+  note: 5,
+  meeting: 14,
+  progress: 6,
+  exchangeAccept: 5,
+  status: 13,
+  statusCluster: 12,
+};
+
+describe('statements per command (docs/benchmarks.md)', () => {
+  it('note, meeting, progress, exchange accept and status send the pinned number of statements', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UANNA', 'note Rymd Första anteckningen');
+    const counts: Record<keyof typeof PINNED, number> = {
+      note: (await statementsOf(p, 'UANNA', 'note Rymd Testbädden i Kiruna är bokad för maj')).length,
+      meeting: (await statementsOf(p, 'UANNA', ['meeting "Styrgrupp" cluster:Rymd', 'decision: Vi söker Vinnova', 'decision: Nästa möte i Luleå', 'action: @Nils Skriv utkast due:2026-03-20', 'action: @Dana Boka lokal due:2026-03-25'].join('\n'))).length,
+      progress: (await statementsOf(p, 'UANNA', 'progress done: Skickade Vinnova-utkast next: Interreg mood:green')).length,
+      exchangeAccept: 0,
+      status: (await statementsOf(p, 'UPM', 'status')).length,
+      statusCluster: (await statementsOf(p, 'UPM', 'status Rymd')).length,
+    };
+    await p.as('UERIK', 'exchange offer Vi har skrivit tre Interreg-ansökningar tags:"eu projects"');
+    await p.as('UANNA', 'exchange need Hjälp med en Interreg-ansökan tags:"eu projects"');
+    counts.exchangeAccept = (await statementsOf(p, 'UANNA', 'exchange accept X1')).length;
+    if (process.env.SHOW_STATEMENTS) for (const text of (process.env.SHOW_STATEMENTS ?? '').split('|')) console.log((await statementsOf(p, text.startsWith('status') ? 'UPM' : 'UANNA', text.replace(/\\n/g, '\n'))).map((s) => s.slice(0, 230)).join('\n'));
+    expect(counts).toEqual(PINNED);
+  });
+});
