@@ -14,6 +14,10 @@ export interface Server {
   base: string;
   stderr(): string;
   stop(): Promise<void>;
+  /** Sends `signal` to the server's whole process group and waits for it to exit. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+  /** False once the process has exited (killed, or crashed). */
+  running(): boolean;
 }
 
 /** `node --import tsx bot/main.ts` in `dir` (default: this checkout) as a single-workspace Slack server. */
@@ -27,7 +31,11 @@ export async function startServer(options: { dir?: string; port: number; databas
     base: `http://127.0.0.1:${options.port}`,
     stderr: () => stderr,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM');
+      await server.kill('SIGTERM');
+    },
+    running: () => child.exitCode === null && child.signalCode === null,
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
       await exited;
     },
   };
