@@ -25,7 +25,7 @@ const ADMISSION_CONNECTIONS = 3;
  *  knows how (bot/main.ts). Absent where there is one connection only (the embedded PGlite). */
 export type OpenAdmissionPool = (maxConnections: number) => Promise<{ db: Database; close(): Promise<void> }>;
 
-export async function startInbox(deps: { config: Config; db: Database; openAdmissionPool?: OpenAdmissionPool; core: ProcessIncoming; logger: Logger; slackTokens: SlackTokenLookup; answeredSince?: (receivedAt: Date) => void }): Promise<InboxRunner> {
+export async function startInbox(deps: { config: Config; db: Database; openAdmissionPool?: OpenAdmissionPool; core: ProcessIncoming; logger: Logger; slackTokens: SlackTokenLookup; answeredSince?: (receivedAt: Date) => void; commandsAtOnce?: number }): Promise<InboxRunner> {
   const { config, db, core, logger } = deps;
   const slack = config.slack;
   if (!slack) return { stop: async () => {} };
@@ -40,7 +40,7 @@ export async function startInbox(deps: { config: Config; db: Database; openAdmis
     await delivers(row, outcome, late);
     if (outcome.kind !== 'duplicate') deps.answeredSince?.(row.receivedAt);
   };
-  const inbox = createInbox({ db: side?.db ?? db, clock: systemClock, logger });
+  const inbox = createInbox({ db: side?.db ?? db, clock: systemClock, logger, ...(deps.commandsAtOnce ? { commandsAtOnce: deps.commandsAtOnce } : {}) });
   const recovery = createInboxRecovery({ db, clock: systemClock, logger, core, deliverers: { slack: deliverer }, defaultLanguage: config.language, turns: inbox.turns });
   const running = recovery.start(RECOVERY_INTERVAL_MS);
   return {

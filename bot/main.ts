@@ -1,6 +1,6 @@
 // Composition root: config → database → migrations → adapters → scheduler → HTTP server.
 import type { Server } from 'node:http';
-import { userInfo } from 'node:os';
+import { availableParallelism, userInfo } from 'node:os';
 import type { Logger } from 'pino';
 import { openDatabase, type OpenedDatabase } from '../db/client.js';
 import { isMigrated, migrate } from '../db/migrate.js';
@@ -35,6 +35,7 @@ import { createSlackChannelAccess } from './slack/slack-channel-access.js';
 import { registerTeams } from './teams/teams-adapter.js';
 import { createTeamsLifecycle } from './teams/teams-lifecycle.js';
 import { startInbox } from './inbox-runner.js';
+import { commandsAtOnceFor } from '../handlers/core/inbox.js';
 import type { SlackTokenLookup } from './inbox-slack.js';
 
 const DEFAULT_PROGRAMME_NAME = 'LOKET';
@@ -128,7 +129,7 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
         pools.admission = pool.poolUse;
         return pool;
       }) : undefined;
-  const inboxRunner = await startInbox({ config, db: database.db, ...(openAdmissionPool ? { openAdmissionPool } : {}), core, logger, slackTokens: async (teamId) => slackTokens.of?.(teamId), answeredSince: (receivedAt) => metrics.answeredSince('slack', receivedAt) });
+  const inboxRunner = await startInbox({ config, db: database.db, ...(openAdmissionPool ? { openAdmissionPool } : {}), core, logger, slackTokens: async (teamId) => slackTokens.of?.(teamId), answeredSince: (receivedAt) => metrics.answeredSince('slack', receivedAt), commandsAtOnce: commandsAtOnceFor(database.poolUse().size, availableParallelism()) });
   await ensureClaimCode({ db: database.db, clock: systemClock, logger, programmeName: DEFAULT_PROGRAMME_NAME });
   const app = createHttpApp({ logger, metrics: metrics.handler(config.metricsToken), readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });
   if (keys) registerFileRoute(app, { db: database.db, secretKey: keys, clock: systemClock, logger });

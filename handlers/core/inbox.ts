@@ -19,10 +19,21 @@ export const INBOX_LEASE_MS = 30_000;
 /** Slack gives 3 s to acknowledge; storing the row must leave time to answer "try again" instead. */
 export const ADMIT_TIMEOUT_MS = 2_000;
 
-/** Stored commands one process runs at once; the rest wait their turn already acknowledged and stored.
- *  More than the connection pool gains nothing, and an unbounded burst would starve the acknowledgements
- *  of newer commands of CPU (each must be stored and acknowledged within Slack's 3 s). */
+/** Stored commands one process runs at once where nothing says otherwise (tests); servers use
+ *  commandsAtOnceFor. The rest wait their turn already acknowledged and stored. */
 export const COMMANDS_AT_ONCE = 10;
+
+/**
+ * How many stored commands a server runs at once: as many as its connection pool can carry while one
+ * connection stays free for jobs, recovery and /ready, and no more than a few per core — a command spends
+ * most of its time waiting for the database, so a few per core keep the CPU busy, while more would only
+ * queue for it. Acknowledgements still come first (inbox-turns.ts). A fixed 10 left a 20-connection pool
+ * half idle and made a one-connection database queue ten transactions (issue 21).
+ */
+export function commandsAtOnceFor(poolSize: number, cores: number): number {
+  const COMMANDS_PER_CORE = 4;
+  return Math.max(1, Math.min(poolSize - 1, cores * COMMANDS_PER_CORE));
+}
 /** Commands that keep running while acknowledgements are owed (inbox-turns.ts). */
 const COMMANDS_UNDER_LOAD = 1;
 /** Rows per INSERT: a burst of this many costs one round trip and one WAL flush instead of as many. */

@@ -52,3 +52,13 @@ describe('statements per command (docs/benchmarks.md)', () => {
     expect(counts).toEqual(PINNED);
   });
 });
+
+describe('commands run at once (issue 21)', () => {
+  it('follow the connection pool and the cores, keeping one connection free', async () => {
+    const { commandsAtOnceFor } = await import('../../../handlers/core/inbox.js');
+    expect(commandsAtOnceFor(10, 2)).toBe(8);
+    expect(commandsAtOnceFor(10, 8)).toBe(9);
+    expect(commandsAtOnceFor(20, 2)).toBe(8);
+    expect(commandsAtOnceFor(1, 2)).toBe(1);
+  });
+});
