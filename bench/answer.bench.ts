@@ -9,7 +9,7 @@
 // - acknowledgement p99 at 100 req/s, LOKET's `note` against the ack-only Bolt app (bench/bare-bolt.ts).
 // Prints the goals beside the figures and asserts nothing. `--profile` instead runs LOKET under `--cpu-prof`
 // through a sustained burst of notes and prints where its CPU time went (bench/cpu-profile.ts).
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -331,7 +331,11 @@ export async function runAnswerProfile(options: { notes: number; concurrency: nu
           options.log('  no .cpuprofile was written (LOKET did not exit cleanly on SIGTERM)');
           return;
         }
-        options.log(formatProfile(summariseProfile(join(dir, file), { root: process.cwd(), fromUs, toUs, top: 25 })));
+        // Kept for a closer look (Chrome DevTools, speedscope) or `npx tsx bench/cpu-profile.ts <file>`.
+        const kept = join(tmpdir(), 'loket-note-burst.cpuprofile');
+        copyFileSync(join(dir, file), kept);
+        options.log(`  profile kept at ${kept}`);
+        options.log(formatProfile(summariseProfile(kept, { root: process.cwd(), fromUs, toUs, top: 25 })));
       } finally {
         await loket.stop();
         await fake.close();

@@ -34,6 +34,9 @@ export interface ProfileSummary {
   windowed: boolean;
   functions: { name: string; where: string; group: string; ms: number }[];
   groups: { group: string; ms: number }[];
+  /** The same time with Node's own code and native functions charged to the package or folder that called them
+   *  (a socket write to the database counts for postgres, an HTTP response for express …). */
+  owners: { group: string; ms: number }[];
 }
 
 const SPECIAL = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
@@ -99,6 +102,14 @@ export function summariseProfile(file: string, options: { root: string; fromUs?:
   }
   const functions = new Map<string, { name: string; where: string; group: string; ms: number }>();
   const groups = new Map<string, number>();
+  const owners = new Map<string, number>();
+  const ownerOf = (id: number): string => {
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const frame = byId.get(at)!.callFrame;
+      if (frame.url && !frame.url.startsWith('node:')) return groupOf(frame, options.root);
+    }
+    return groupOf(byId.get(id)!.callFrame, options.root);
+  };
   let idleMs = 0;
   for (const [id, us] of self) {
     const frame = byId.get(id)!.callFrame;
@@ -116,14 +127,18 @@ export function summariseProfile(file: string, options: { root: string; fromUs?:
     entry.ms += ms;
     functions.set(key, entry);
     groups.set(group, (groups.get(group) ?? 0) + ms);
+    const owner = ownerOf(id);
+    owners.set(owner, (owners.get(owner) ?? 0) + ms);
   }
+  const sorted = (map: Map<string, number>) => [...map.entries()].map(([group, ms]) => ({ group, ms })).sort((a, b) => b.ms - a.ms);
   const busyMs = [...groups.values()].reduce((a, b) => a + b, 0);
   return {
     busyMs,
     idleMs,
     windowed,
     functions: [...functions.values()].sort((a, b) => b.ms - a.ms).slice(0, options.top ?? 25),
-    groups: [...groups.entries()].map(([group, ms]) => ({ group, ms })).sort((a, b) => b.ms - a.ms),
+    groups: sorted(groups),
+    owners: sorted(owners),
   };
 }
 
@@ -135,7 +150,10 @@ export function formatProfile(summary: ProfileSummary): string {
   return [
     `  sampled CPU ${busyMs.toFixed(0)} ms busy, ${summary.idleMs.toFixed(0)} ms idle${summary.windowed ? ' (samples of the burst only)' : ' (whole process: the burst window matched no samples)'}`,
     '',
-    table(['package or folder', 'self', 'share'], summary.groups.map((g) => [g.group, `${g.ms.toFixed(0)} ms`, pct(g.ms, busyMs)])),
+    table(['package or folder', 'self', 'share', 'with the Node and native code it called', 'self', 'share'], summary.groups.map((g, i) => {
+      const o = summary.owners[i];
+      return [g.group, `${g.ms.toFixed(0)} ms`, pct(g.ms, busyMs), o?.group ?? '', o ? `${o.ms.toFixed(0)} ms` : '', o ? pct(o.ms, busyMs) : ''];
+    })),
     '',
     table(['function (self time)', 'where', 'group', 'self', 'share'], summary.functions.map((f) => [f.name.slice(0, 40), f.where.slice(-80), f.group, `${f.ms.toFixed(0)} ms`, pct(f.ms, busyMs)])),
   ].join('\n');
