@@ -4,7 +4,9 @@ import { cluster, id, integer, text } from '../core/arg-types.js';
 import { defineCommand, option, positional } from '../core/spec.js';
 import { assess } from './assess.js';
 import { assessExample } from './assess-examples.js';
+import { assessLevels } from './assess-levels.js';
 import { assessShow } from './assess-show.js';
+import { planAreaWord } from '../plans/plan-areas.js';
 import { evaluate } from './evaluate.js';
 import { rate } from './rate.js';
 
@@ -31,6 +33,16 @@ export const assessmentCommands = [
     roles: 'everyone',
     example: 'assess show Rymd',
     handler: assessShow,
+  }),
+  defineCommand({
+    verb: 'assess levels',
+    aliases: ['självskatta nivåer', 'skatta nivåer', 'självskattning nivåer'],
+    group: 'plans',
+    summary: { sv: 'vad varje poäng 1–5 betyder i ett område av självskattningen', en: 'what each score 1–5 means in an area of the self-assessment' },
+    args: { area: positional.optional(planAreaWord) },
+    roles: 'everyone',
+    example: { sv: 'assess levels finansiering', en: 'assess levels financing' },
+    handler: assessLevels,
   }),
   defineCommand({
     verb: 'evaluate',

@@ -112,3 +112,16 @@ describe('assess: refusals store nothing', () => {
     expect(await rowsOf(test.programme.id)).toHaveLength(1);
   });
 });
+
+describe('assess levels', () => {
+  it('shows the five levels of one area in the reader\'s language, and the lowest and highest of every area', async () => {
+    const { as } = await meetingProgramme(opened.db);
+    const one = (await as('UNILS', 'självskatta nivåer finansiering')).text;
+    expect(one).toContain('Nivåerna i finansiering');
+    expect(one).toContain('3 – Flera källor, men beroende av offentliga medel');
+    expect(one.split('\n').filter((l) => l.includes(' – '))).toHaveLength(5);
+    const all = (await as('UNILS', 'assess levels')).text;
+    expect(all).toContain('strategi: 1 – Ingen skriven strategi … 5 – Strategin revideras regelbundet utifrån resultat och omvärld');
+    expect(all.split('\n').length).toBeLessThanOrEqual(25);
+  });
+});
