@@ -5,6 +5,7 @@ export const agendaCatalogEn: Record<keyof typeof agendaCatalogSv, string> = {
   'audit.action.meeting.move': 'moved planned meeting',
   'audit.action.meeting.cancel': 'cancelled planned meeting',
   'audit.action.agenda.add': 'added agenda topic',
+  'meeting.is_planned': '{id} is a planned meeting that has not been held yet. Its agenda: `agenda {id}`; a new time: `meeting move {id}`; afterwards log it with `meeting log {id}`.',
   'plan.title_what': 'a title for the meeting',
   'plan.date_what': 'a date (date:YYYY-MM-DD)',
   'plan.time_what': 'a start time (time:HH:MM)',

@@ -4,6 +4,7 @@ export const agendaCatalogSv = {
   'audit.action.meeting.move': 'flyttade planerat möte',
   'audit.action.meeting.cancel': 'ställde in planerat möte',
   'audit.action.agenda.add': 'lade till punkt på dagordningen',
+  'meeting.is_planned': '{id} är ett planerat möte som inte har hållits än. Dagordningen: `agenda {id}`; ny tid: `meeting move {id}`; efteråt loggar du det med `meeting log {id}`.',
   'plan.title_what': 'en titel för mötet',
   'plan.date_what': 'ett datum (datum:ÅÅÅÅ-MM-DD)',
   'plan.time_what': 'en starttid (tid:TT:MM)',

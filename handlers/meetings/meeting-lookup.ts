@@ -9,7 +9,14 @@ import { requireShortId, shortId } from '../core/short-ids.js';
 export async function requireMeeting(ctx: HandlerContext, word: string | undefined, example: string): Promise<Meeting> {
   const number = requireShortId(word, 'M', example);
   const { meeting } = await ctx.repos.meetings.findByNumber(ctx.actor.programmeId, number);
-  if (!meeting) throw new LoketError('meeting.not_found', { id: shortId('M', number) }, 'meetings');
+  if (!meeting) {
+    // A planned meeting has its id before it is held (issue 22): say so, rather than that it does not exist.
+    const { planned } = await ctx.repos.plannedMeetings.findByNumber(ctx.actor.programmeId, number);
+    const id = shortId('M', number);
+    if (planned?.status === 'planned') throw new LoketError('meeting.is_planned', { id }, `agenda ${id}`);
+    if (planned?.status === 'cancelled') throw new LoketError('plan.cancelled', { id, title: planned.title }, 'meetings upcoming');
+    throw new LoketError('meeting.not_found', { id }, 'meetings');
+  }
   return meeting;
 }
 

@@ -137,6 +137,12 @@ describe('meeting move and cancel', () => {
     const p = await meetingProgramme(opened.db);
     expect(errorCode(await p.as('UANNA', 'meeting move M9 time:10:00'))).toBe('plan.not_found');
     expect(errorCode(await p.as('UANNA', 'agenda A3'))).toBe('args.id_invalid');
+    // A planned meeting's id is known before the meeting is held: `meeting show` says where it is.
+    await p.as('UANNA', plan);
+    const shown = await p.as('UOLLE', 'meeting show M1');
+    expect(errorCode(shown)).toBe('meeting.is_planned');
+    expect(shown.text).toContain('M1 är ett planerat möte som inte har hållits än. Dagordningen: `agenda M1`');
+    expect(errorCode(await p.as('UANNA', 'meeting edit M1 date:2026-03-20'))).toBe('meeting.is_planned');
   });
 });
 
