@@ -81,6 +81,17 @@ export function createEvaluationsRepository({ db }: { db: Database }) {
       return { meetings: rows.map((r) => ({ ...r, average: r.average === null ? null : Number(r.average) })) };
     },
 
+    /** The comments given on meetings held in [from, to], per meeting number, never with who gave them. */
+    async commentsInPeriod(programmeId: string, from: string, to: string) {
+      const rows = await db
+        .select({ number: meetings.number, comment: meetingEvaluations.comment })
+        .from(meetingEvaluations)
+        .innerJoin(meetings, eq(meetings.id, meetingEvaluations.meetingId))
+        .where(and(eq(meetingEvaluations.programmeId, programmeId), isNotNull(meetingEvaluations.usefulness), isNotNull(meetingEvaluations.comment), sql`${meetings.deletedAt} is null`, gte(meetings.heldOn, from), lte(meetings.heldOn, to)))
+        .orderBy(asc(meetings.number), asc(meetingEvaluations.comment));
+      return { comments: rows.map((r) => ({ number: r.number, comment: r.comment! })) };
+    },
+
     /** Meeting ids among `meetingIds` that have been evaluated (for views that show a summary only then). */
     async evaluatedAmong(programmeId: string, meetingIds: string[]) {
       if (!meetingIds.length) return { ids: new Set<string>() };

@@ -1,6 +1,6 @@
 // The web view's self-assessment charts (a cluster's radar, latest against first, and its scores over
 // time) and the programme's evaluations per meeting kind (issue 23), each with its data table.
-import type { AssessmentChartData, EvaluationKindData } from '../../handlers/assessment/assessment-dashboard.js';
+import type { AssessmentChartData, EvaluatedMeetingData, EvaluationKindData } from '../../handlers/assessment/assessment-dashboard.js';
 import type { Language } from '../../handlers/core/incoming.js';
 import { t } from '../../handlers/i18n/index.js';
 import { linesSvg, radarSvg, stackedBarsSvg } from './charts.js';
@@ -39,13 +39,22 @@ export function assessmentSection(lang: Language, data: AssessmentChartData): st
   return section('assessment', heading, radar + overTime);
 }
 
-export function evaluationsSection(lang: Language, kinds: EvaluationKindData[]): string {
+/** The evaluated meetings: count, average and comments, never who answered. */
+function meetingsTable(lang: Language, meetings: EvaluatedMeetingData[], decimal: (n: number) => string): string {
+  const heading = t(lang, 'dashboard.evaluated_meetings_heading');
+  const head = [t(lang, 'dashboard.meeting_column'), t(lang, 'dashboard.date_column'), t(lang, 'dashboard.kind_column'), t(lang, 'dashboard.asked_column'), t(lang, 'dashboard.answers_column'), t(lang, 'dashboard.average_column'), t(lang, 'dashboard.comments_column')];
+  const rows = meetings.map((m): Cell[] => [m.meeting, m.date, m.kind, m.asked, m.answers, m.average === null ? '–' : decimal(m.average), { html: m.comments.map((c) => esc(c)).join('<br>') || '–' }]);
+  return table(heading, head, rows);
+}
+
+export function evaluationsSection(lang: Language, kinds: EvaluationKindData[], meetings: EvaluatedMeetingData[] = []): string {
   const heading = t(lang, 'dashboard.evaluations_heading');
   const answered = kinds.filter((k) => k.average !== null);
-  if (!answered.length) return section('evaluations', heading, `<p>${esc(t(lang, 'dashboard.no_evaluations'))}</p>`);
+  const decimal = (n: number) => new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+  const list = meetings.length ? meetingsTable(lang, meetings, decimal) : '';
+  if (!answered.length) return section('evaluations', heading, `<p>${esc(t(lang, 'dashboard.no_evaluations'))}</p>${list}`);
   const chartHeading = t(lang, 'dashboard.evaluations_chart');
   const average = t(lang, 'dashboard.average_column');
-  const decimal = (n: number) => new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
   const chart = figure({
     id: 'evaluations-chart',
     heading: chartHeading,
@@ -57,5 +66,5 @@ export function evaluationsSection(lang: Language, kinds: EvaluationKindData[]):
       answered.map((k): Cell[] => [k.kind, decimal(k.average!), k.answers, k.meetings]),
     ),
   });
-  return section('evaluations', heading, chart);
+  return section('evaluations', heading, chart + list);
 }

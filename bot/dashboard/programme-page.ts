@@ -100,7 +100,7 @@ export function renderProgrammeBody(lang: Language, view: ProgrammeView, links: 
     upcoming(lang, view),
     `<section aria-labelledby="indicators"><h2 id="indicators">${esc(t(lang, 'dashboard.indicators_heading'))}</h2>${fieldList(view.fields)}</section>`,
     overTime(lang, view),
-    evaluationsSection(lang, view.evaluations),
+    evaluationsSection(lang, view.evaluations, view.evaluatedMeetings),
     genders(lang, view),
     roles(lang, view),
     clusters(lang, view, links),

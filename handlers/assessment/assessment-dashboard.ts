@@ -5,6 +5,7 @@ import type { Repositories } from '../../db/repositories.js';
 import { planAreas } from '../../db/schema/index.js';
 import type { Language } from '../core/incoming.js';
 import type { Period } from '../core/period.js';
+import { shortId } from '../core/short-ids.js';
 import { kindLabel } from '../meetings/meeting-kinds.js';
 import { areaLabel } from '../plans/plan-areas.js';
 
@@ -20,6 +21,31 @@ export interface EvaluationKindData {
   average: number | null;
   answers: number;
   meetings: number;
+}
+
+export interface EvaluatedMeetingData {
+  meeting: string;
+  date: string;
+  kind: string;
+  asked: number;
+  answers: number;
+  average: number | null;
+  comments: string[];
+}
+
+/** Every evaluated meeting held in the period: asked, answered, average and the comments, without names. */
+export async function loadEvaluatedMeetings(repos: Repositories, programmeId: string, period: Period, language: Language): Promise<EvaluatedMeetingData[]> {
+  const { meetings } = await repos.evaluations.byMeeting(programmeId, period.from, period.to);
+  const { comments } = await repos.evaluations.commentsInPeriod(programmeId, period.from, period.to);
+  return meetings.map((m) => ({
+    meeting: `${shortId('M', m.number)} ${m.title}`,
+    date: m.heldOn,
+    kind: kindLabel(language, m.kind),
+    asked: m.asked,
+    answers: m.answers,
+    average: m.average === null ? null : Math.round(m.average * 10) / 10,
+    comments: comments.filter((c) => c.number === m.number).map((c) => c.comment),
+  }));
 }
 
 export async function loadAssessmentChart(repos: Repositories, programmeId: string, clusterId: string, language: Language): Promise<AssessmentChartData> {

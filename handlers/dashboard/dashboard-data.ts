@@ -4,7 +4,7 @@
 import { upcomingSectionLine } from '../agenda/planned-views.js';
 import { instantOf } from '../agenda/planned-time.js';
 import type { Repositories } from '../../db/repositories.js';
-import { loadEvaluationKinds, type EvaluationKindData } from '../assessment/assessment-dashboard.js';
+import { loadEvaluatedMeetings, loadEvaluationKinds, type EvaluatedMeetingData, type EvaluationKindData } from '../assessment/assessment-dashboard.js';
 import { improvedClustersField } from '../assessment/assessment-status.js';
 import type { IndicatorName } from '../../db/schema/index.js';
 import { addDays } from '../core/dates.js';
@@ -40,6 +40,8 @@ export interface ProgrammeView {
   series: IndicatorPoint[];
   /** The period's evaluations per meeting kind (issue 23). */
   evaluations: EvaluationKindData[];
+  /** The period's evaluated meetings with their comments, without names (issue 23). */
+  evaluatedMeetings: EvaluatedMeetingData[];
   /** Planned meetings from today on (issue 22): shown, never counted. */
   upcoming?: string[];
 }
@@ -91,6 +93,7 @@ export async function loadProgrammeView(input: ViewInput): Promise<ProgrammeView
     totals: [...statusTotals(language, summary), ...improvedClustersField(language, indicators)],
     fields: indicatorFields(language, indicators, targets),
     evaluations: await loadEvaluationKinds(repos, programmeId, period, language),
+    evaluatedMeetings: await loadEvaluatedMeetings(repos, programmeId, period, language),
     upcoming: await upcomingLines(input),
     series,
   };
