@@ -320,10 +320,16 @@ export async function runAnswerProfile(options: { notes: number; concurrency: nu
       try {
         const target = targetOf(loket, seeded, fake);
         await answeredThroughput(target, 'loket', answers, cluster, 200, options.concurrency, 60_000);
+        const before = await databaseWork(opened.db);
         const fromUs = Number(process.hrtime.bigint() / 1000n);
         const burst = await answeredThroughput(target, 'loket', answers, cluster, options.notes, options.concurrency, 120_000);
         const toUs = Number(process.hrtime.bigint() / 1000n);
         options.log(`  burst: ${rows(options.notes)} notes from ${options.concurrency} clients, ${burst.rate.toFixed(0)} answers/s${burst.timedOut ? ' (answers still owed after 120 s)' : ''}, ${((toUs - fromUs) / 1e6).toFixed(1)} s`);
+        // The statistics collector reports other sessions' counts within a second or so.
+        await sleep(1500);
+        const after = await databaseWork(opened.db);
+        const per = (key: keyof typeof after) => ((after[key] - before[key]) / options.notes).toFixed(1);
+        options.log(`  per note, from pg_stat_database: ${per('commits')} transactions committed, ${per('inserted')} rows inserted, ${per('updated')} updated, ${per('deleted')} deleted, ${per('returned')} rows returned by reads`);
         await loket.stop();
         options.log(`  Web API calls LOKET made besides the answers: ${webApiCalls(fake)}`);
         const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
@@ -344,4 +350,11 @@ export async function runAnswerProfile(options: { notes: number; concurrency: nu
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The scratch database's cumulative work (pg_stat_database): committed transactions and rows written and read. */
+async function databaseWork(db: Parameters<typeof migrate>[0]) {
+  await db.execute(sql`select pg_stat_clear_snapshot()`);
+  const [row] = rowsOf<{ commits: string; inserted: string; updated: string; deleted: string; returned: string }>(await db.execute(sql`select xact_commit as commits, tup_inserted as inserted, tup_updated as updated, tup_deleted as deleted, tup_returned as returned from pg_stat_database where datname = current_database()`));
+  return { commits: Number(row!.commits), inserted: Number(row!.inserted), updated: Number(row!.updated), deleted: Number(row!.deleted), returned: Number(row!.returned) };
 }
