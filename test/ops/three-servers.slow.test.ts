@@ -24,8 +24,8 @@ import { command, startServer, type Server } from './servers.js';
 const BIN = '/usr/lib/postgresql/15/bin';
 /** Commands sent at once through the proxy. */
 const PARALLEL = 6;
-/** Commands one process runs at a time (README "Reliability"): a dying process can have sent at most this
- *  many answers it had not yet marked sent. */
+/** Commands one process runs at once are fewer than its pool's 10 connections (commandsAtOnceFor in
+ *  handlers/core/inbox.ts): a dying process can have sent at most this many answers not yet marked sent. */
 const RUNNING_PER_PROCESS = 10;
 const available = Boolean(process.env.LOKET_SLOW) && existsSync(join(BIN, 'initdb'));
 const asRoot = userInfo().uid === 0;
