@@ -22,6 +22,7 @@ import { openTestDatabase, testDatabaseUrl } from '../support/test-database.js';
 import { startSlackHarness, type SlackHarness } from '../bot/slack/slack-harness.js';
 import { startTeamsServer, visibleText, type TeamsServer } from '../bot/teams/teams-server.js';
 import { figuresOf } from '../handlers/reports/totals-fixture.js';
+import { englishWords, swedishWords, wordsOutsideCode } from '../support/language-words.js';
 
 const TZ = 'Europe/Stockholm';
 const Q1 = { from: '2026-01-01', to: '2026-03-31' };
@@ -108,10 +109,17 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
     };
 
     // ── How people speak ────────────────────────────────────────────────────────────────────────────
-    const raw = (who: Name, text: string) =>
-      who === 'Tove'
+    // Sara and Tove read English, everyone else Swedish: every reply is judged in its reader's language.
+    const english = new Set<Name>(['Sara', 'Tove']);
+    const language = new LanguageJudge();
+    const raw = async (who: Name, text: string) => {
+      language.typed(text);
+      const reply = await (who === 'Tove'
         ? say(testCore.core, { platform: 'teams', workspaceId: tenant, userId: TEAMS_USER.id, displayName: TEAMS_USER.name }, text)
-        : say(testCore.core, { platform: 'slack', workspaceId: slack.teamId, userId: SLACK_ID[who], displayName: who }, text);
+        : say(testCore.core, { platform: 'slack', workspaceId: slack.teamId, userId: SLACK_ID[who], displayName: who }, text));
+      language.judge(english.has(who) ? 'en' : 'sv', `${who}: ${text.split('\n')[0]}`, reply.text);
+      return reply;
+    };
     const isRefusal = (o: Outcome) => o.kind !== 'reply' || Boolean(o.reply.error);
     /** A command that must work; returns the reply text. */
     const as = async (who: Name, text: string): Promise<{ outcome: Outcome; text: string }> => {
@@ -297,7 +305,7 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
       ['Petra', 'woman', undefined], ['Anna', 'woman', 'space'], ['Erik', 'man', 'forest'], ['Sara', 'woman', 'solar'],
       ['Dana', 'other', undefined], ['Olle', 'man', undefined], ['Nils', 'man', undefined], ['Bo', 'man', undefined], ['Tove', undefined, undefined],
     ];
-    for (const [who] of profiles) await as(who, 'whoami');
+    for (const [who] of profiles) await as(who, english.has(who) ? 'profile lang:en' : 'whoami');
     for (const org of Object.values(ORGS)) await as('Petra', `org add ${org.number} "${org.name}" type:${org.type}`);
     const orgList = await as('Anna', 'org list');
     for (const org of Object.values(ORGS)) expect(orgList.text).toContain(org.name);
@@ -372,6 +380,8 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
     expect((await teams.post(teamsNote)).status).toBeLessThan(300);
     const teamsReply = await connector.waitFor(() => true, 15_000);
     expect(visibleText(teamsReply)).toContain('2026-W04');
+    language.typed('progress done: Kartlade tre hamnar next: Besök Luleå hamn');
+    language.judge('en', 'Tove on Teams: progress', visibleText(teamsReply));
     tally.notes.push({ cluster: 'Hav', week: '2026-W04', author: 'Tove' });
     await progress('Sara', 'Sol', 'Utbildning i exportkontroll hölls', '2026-W04');
 
@@ -483,6 +493,9 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
     expect(stored).toHaveLength(tally.meetings.length);
     const search = await as('Anna', 'search interreg');
     expect(search.text).toMatch(/skiss på en sida/i);
+    // The quarter was played for Swedish and English readers: no reply carried the other language's words.
+    expect(language.judged).toBeGreaterThan(100);
+    expect(language.offenders).toEqual([]);
   }, 180_000);
 });
 
@@ -499,4 +512,39 @@ function addDaysTo(day: string, n: number): string {
   const d = new Date(`${day}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Judges every reply against its reader's language (issue 20). What people typed (titles, notes, topics,
+ * names) is theirs and may be in any language, so each typed phrase is removed from a reply before LOKET's
+ * own words are judged; commands in backticks and on buttons are grammar, not prose.
+ */
+class LanguageJudge {
+  readonly offenders: string[] = [];
+  judged = 0;
+  private readonly phrases = new Set<string>();
+
+  typed(text: string): void {
+    for (const line of text.split('\n')) {
+      for (const quoted of line.matchAll(/"([^"]+)"/g)) this.phrases.add(quoted[1]!);
+      // Free text: the words left between `key:value` options and after a `key: ` line label.
+      const free = line.replace(/"[^"]*"/g, ' | ').replace(/\S+:\S*/g, ' | ');
+      for (const run of free.split('|').map((r) => r.trim()).filter((r) => r.includes(' '))) {
+        // The verb and sub-verb lead a command; the rest is the person's own text.
+        this.phrases.add(run);
+        this.phrases.add(run.split(' ').slice(1).join(' '));
+        this.phrases.add(run.split(' ').slice(2).join(' '));
+      }
+    }
+  }
+
+  judge(reader: 'sv' | 'en', said: string, reply: string): void {
+    this.judged += 1;
+    // Links and file names are addresses, not prose.
+    let own = reply.replace(/\[([^\]:]+): [^\]]+\]/g, '[$1]').replace(/\S+:\/\/\S+/g, ' ').replace(/\S+\.(json|csv|md|html|ics)\b/g, ' ');
+    for (const phrase of [...this.phrases].filter((p) => p.length > 3).sort((a, b) => b.length - a.length)) own = own.split(phrase).join(' ');
+    const foreign = reader === 'sv' ? englishWords : swedishWords;
+    const found = wordsOutsideCode(own).filter((w) => foreign.includes(w));
+    if (found.length) this.offenders.push(`${reader} reader, ${said} → ${[...new Set(found)].join(', ')}\n${reply}`);
+  }
 }

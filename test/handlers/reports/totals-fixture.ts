@@ -8,7 +8,8 @@ import { t, type MessageKey } from '../../../handlers/i18n/index.js';
 export function figuresOf(outcome: Outcome, label: MessageKey): number[] {
   if (outcome.kind !== 'reply') throw new Error('no reply');
   const fields: ReplyField[] = outcome.reply.blocks.flatMap((b) => (b.type === 'fields' ? b.fields : []));
-  const field = fields.find((f) => f.label === t('sv', label));
+  // Read in the reply's own language: a reader of either language sees the same figures.
+  const field = fields.find((f) => f.label === t(outcome.language, label));
   if (!field) throw new Error(`no field ${label} in ${JSON.stringify(outcome.reply.blocks)}`);
   return (field.value.match(/\d+/g) ?? []).map(Number);
 }
