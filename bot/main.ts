@@ -61,7 +61,7 @@ function readConfig(): Config {
 async function openAndMigrate(config: Config, logger: Logger): Promise<OpenedDatabase> {
   const where = config.databaseUrl ? redactUrl(config.databaseUrl) : `embedded PGlite in ${config.dataDir}`;
   try {
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timezone: config.timezone });
     if (!config.migrateAtBoot) {
       // LOKET_MIGRATE=skip: an owner role ran `npm run db:migrate`; this role may lack DDL rights.
       if (!(await isMigrated(database.db))) throw new Error('migrations are missing and LOKET_MIGRATE=skip: run `npm run db:migrate` first (docs/operations.md "Upgrading")');
@@ -125,7 +125,7 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   const slackTokens: { of?: SlackTokenLookup } = {};
   // Postgres: commands are stored through a small pool of their own (inbox-runner.ts says why).
   const { databaseUrl } = config;
-  const openAdmissionPool = databaseUrl ? (maxConnections: number) => openDatabase({ databaseUrl, dataDir: config.dataDir, maxConnections }).then((pool) => {
+  const openAdmissionPool = databaseUrl ? (maxConnections: number) => openDatabase({ databaseUrl, dataDir: config.dataDir, maxConnections, timezone: config.timezone }).then((pool) => {
         pools.admission = pool.poolUse;
         return pool;
       }) : undefined;

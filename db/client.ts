@@ -32,14 +32,20 @@ export interface OpenDatabaseOptions {
   /** A migrated PGlite dump to start from (tests load one instead of migrating every file). */
   loadDataDir?: Blob | File;
   maxConnections?: number;
+  /**
+   * The programme's time zone (LOKET_TIMEZONE) as the session's: a `timestamptz` cast to a date, printed with
+   * to_char or compared with a day is then the programme's day, as users see it, not the server's UTC day
+   * (issue 20: a note written at 00:30 in Stockholm was "reviewed" the day before).
+   */
+  timezone?: string;
   /** Told of every statement Drizzle sends (tests pin each command's statement count with it). */
   onStatement?: (statement: string) => void;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const logger = options.onStatement ? statementLogger(options.onStatement) : undefined;
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10, logger);
-  return openPglite(options.dataDir, options.loadDataDir, logger);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10, logger, options.timezone);
+  return openPglite(options.dataDir, options.loadDataDir, logger, options.timezone);
 }
 
 /** Drizzle's logger sees every statement, inside transactions too (savepoints included); BEGIN and COMMIT
@@ -48,7 +54,7 @@ function statementLogger(onStatement: (statement: string) => void): Logger {
   return { logQuery: (query) => onStatement(query) };
 }
 
-function openPostgres(url: string, max: number, logger?: Logger): OpenedDatabase {
+function openPostgres(url: string, max: number, logger?: Logger, timezone?: string): OpenedDatabase {
   const client = postgres(url, {
     max,
     onnotice: () => {},
@@ -58,6 +64,8 @@ function openPostgres(url: string, max: number, logger?: Logger): OpenedDatabase
     // Idle connections are closed and reopened on demand, so a pool never holds many sockets that died
     // with a network outage.
     idle_timeout: 60,
+    // Sent when each connection starts: no statement per command.
+    ...(timezone ? { connection: { TimeZone: timezone } } : {}),
   });
   const busy = countBusy(client, ['unsafe', 'begin']);
   const db = drizzlePostgres(client, { schema, casing: 'snake_case', ...(logger ? { logger } : {}) }) as unknown as Database;
@@ -70,9 +78,11 @@ function openPostgres(url: string, max: number, logger?: Logger): OpenedDatabase
   };
 }
 
-async function openPglite(dataDir: string, loadDataDir?: Blob | File, logger?: Logger): Promise<OpenedDatabase> {
+async function openPglite(dataDir: string, loadDataDir?: Blob | File, logger?: Logger, timezone?: string): Promise<OpenedDatabase> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  // One connection for the process: set once.
+  if (timezone) await client.query(`select set_config('TimeZone', $1, false)`, [timezone]);
   const busy = countBusy(client, ['query', 'transaction']);
   const db = drizzlePglite(client, { schema, casing: 'snake_case', ...(logger ? { logger } : {}) }) as unknown as Database;
   return {

@@ -7,20 +7,24 @@ import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from '../
 import { migrate } from '../../db/migrate.js';
 import { workerDatabaseUrl } from './workers.js';
 
+export const TEST_TIMEZONE = 'Europe/Stockholm';
+
 export const testDatabaseKind = process.env.LOKET_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
 /** The run's migrated database: a PGlite loaded from the migrated dump, or the shared real Postgres
  *  test database. Tests isolate themselves with fresh programmes, never by truncating. */
 export async function openTestDatabase(options: Pick<OpenDatabaseOptions, 'onStatement'> = {}): Promise<OpenedDatabase> {
-  if (testDatabaseKind === 'postgres') return openDatabase({ databaseUrl: testDatabaseUrl(), dataDir: '', ...options });
-  return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]), ...options });
+  // The session speaks the programme's time zone, as a server's does (LOKET_TIMEZONE, Stockholm in tests).
+  const common = { timezone: TEST_TIMEZONE, ...options };
+  if (testDatabaseKind === 'postgres') return openDatabase({ databaseUrl: testDatabaseUrl(), dataDir: '', ...common });
+  return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]), ...common });
 }
 
 /** A database nobody else has touched, for the few tests that need a fresh deployment. */
 export async function openFreshDatabase(): Promise<OpenedDatabase> {
   if (testDatabaseKind === 'pglite') return openTestDatabase();
   const { url, drop } = await createScratchDatabase();
-  const opened = await openDatabase({ databaseUrl: url, dataDir: '' });
+  const opened = await openDatabase({ databaseUrl: url, dataDir: '', timezone: TEST_TIMEZONE });
   await migrate(opened.db);
   return { ...opened, close: async () => { await opened.close(); await drop(); } };
 }

@@ -77,7 +77,7 @@ describe('at 23:30 UTC, files say the Stockholm day (00:30 the next day)', () =>
 
   it("the funder export's default period is the Stockholm quarter and the meeting is dated that day", async () => {
     const reply = await run('UPM', 'export');
-    expect(labels(reply)).toEqual([`loket-${DAY}-2027-03-31-indicators.csv`, `loket-${DAY}-2027-03-31-activities.csv`, `loket-${DAY}-2027-03-31-participants.csv`]);
+    expect(labels(reply)).toEqual([`loket-${DAY}-2027-03-31-indicators.csv`, `loket-${DAY}-2027-03-31-activities.csv`, `loket-${DAY}-2027-03-31-participants.csv`, `loket-${DAY}-2027-03-31-evaluations.csv`]);
     const [activities] = await files('-activities.csv', `loket-${DAY}`);
     expect((parse(activities!.content, { delimiter: ';', columns: true }) as Record<string, string>[]).map((r) => [r.id, r.datum])).toEqual([['M1', DAY]]);
     const json = await run('UPM', 'export format:json');
@@ -113,5 +113,17 @@ describe('a new action still open shows as new in the digest', () => {
     await run('UANNA', 'meeting Uppföljning cluster:Rymd\naction: @Nils Boka lokal due:2027-01-20');
     const { text } = await run('UANNA', 'digest preview');
     expect(text).toContain('Ny åtgärd A2: Boka lokal (Nils, senast 2027-01-20)');
+  });
+});
+
+describe('days the database derives from a stored instant are Stockholm days (the session speaks LOKET_TIMEZONE)', () => {
+  it('a note written at 23:30 UTC is «senast granskad» on the Stockholm day when it falls due for review', async () => {
+    const later = await meetingProgramme(opened.db);
+    later.test.clock.set(UTC_EVENING);
+    expect(errorCode((await later.as('UANNA', 'note Rymd Nyckeln till labbet finns i receptionen.')).outcome)).toBeUndefined();
+    later.test.clock.set(new Date('2027-07-15T10:00:00Z'));
+    const { text } = await later.as('UPM', 'status continuity Rymd');
+    expect(text).toContain(`senast granskad ${DAY}`);
+    expect(text).not.toContain('2026-12-31');
   });
 });
