@@ -23,30 +23,59 @@ const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
 
 /** Bolt global middleware: lets the request be handled and answered first, then refreshes names. */
 export function nameRefresher(deps: NameRefresherDeps): Middleware<AnyMiddlewareArgs> {
+  const checked = new RecentlyChecked();
   return async ({ body, client, context, next }) => {
     await next();
-    const named = namedIn(body as unknown as Record<string, unknown>, context.botUserId);
-    if (!named) return;
-    const work = refresh(deps, client, named).catch((error: unknown) => deps.logger.warn({ err: error, platform: 'slack', team: named.teamId }, 'could not refresh Slack names'));
+    const found = namedIn(body as unknown as Record<string, unknown>, context.botUserId);
+    if (!found) return;
+    // A person checked a moment ago costs nothing: no read of their name's age after every command, and a
+    // user Slack does not know (deactivated, a Connect stranger) is not asked for again on each one.
+    const now = Date.now();
+    const named = { ...found, userIds: found.userIds.filter((id) => !checked.recent(`${found.teamId}:${id}`, now)) };
+    if (named.userIds.length === 0) return;
+    const work = refresh(deps, client, named, (userId, ok) => checked.mark(`${found.teamId}:${userId}`, ok, Date.now())).catch((error: unknown) => deps.logger.warn({ err: error, platform: 'slack', team: named.teamId }, 'could not refresh Slack names'));
     deps.inFlight.add(work);
     void work.finally(() => deps.inFlight.delete(work));
   };
 }
 
-async function refresh(deps: NameRefresherDeps, client: webApi.WebClient, named: Named): Promise<void> {
+async function refresh(deps: NameRefresherDeps, client: webApi.WebClient, named: Named, checked: (userId: string, ok: boolean) => void): Promise<void> {
   const stale = await deps.names.toRefresh('slack', named.teamId, named.userIds);
+  for (const userId of named.userIds) if (!stale.includes(userId)) checked(userId, true);
   const names: { userId: string; name: string }[] = [];
   for (const userId of stale) {
     try {
       const { user } = await client.users.info({ user: userId });
       const name = directoryName(user);
       if (name) names.push({ userId, name });
+      checked(userId, true);
     } catch (error) {
       // One unknown or hidden user (user_not_found, a Slack Connect stranger) must not stop the others.
       deps.logger.warn({ err: error, platform: 'slack', team: named.teamId, user: userId }, 'users.info failed');
+      checked(userId, false);
     }
   }
   if (names.length) await deps.names.update('slack', names);
+}
+
+/** Who this process looked up lately: an hour for a name it has (a day-old name is refreshed by then
+ *  anyway), a day for a user Slack would not describe. Bounded, oldest dropped first. */
+class RecentlyChecked {
+  private static readonly OK_MS = 60 * 60_000;
+  private static readonly FAILED_MS = 24 * 60 * 60_000;
+  private static readonly MAX = 10_000;
+  private readonly until = new Map<string, number>();
+
+  recent(key: string, now: number): boolean {
+    const until = this.until.get(key);
+    return until !== undefined && until > now;
+  }
+
+  mark(key: string, ok: boolean, now: number): void {
+    this.until.delete(key);
+    this.until.set(key, now + (ok ? RecentlyChecked.OK_MS : RecentlyChecked.FAILED_MS));
+    if (this.until.size > RecentlyChecked.MAX) this.until.delete(this.until.keys().next().value!);
+  }
 }
 
 /** The name Slack itself shows: the display name when the person set one, else their full name. */

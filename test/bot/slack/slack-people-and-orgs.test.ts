@@ -86,6 +86,16 @@ describe('Slack real names', () => {
     expect(h.fake.callsTo('users.info').filter((c) => c.body['user'] === EGON)).toHaveLength(before);
   });
 
+  it('a user Slack will not describe (users.info fails) is asked for once, not after every command', async () => {
+    const GHOST = 'U0GHOST001'; // unknown to the fake: users.info answers user_not_found
+    const asked = () => h.fake.callsTo('users.info').filter((c) => c.body['user'] === GHOST).length;
+    await mention(PETRA, `cluster role Rymd <@${GHOST}> member`);
+    await h.fake.waitFor((s) => s.calls.find((c) => c.method === 'users.info' && c.body['user'] === GHOST), 10_000);
+    for (let i = 0; i < 3; i++) await mention(PETRA, `cluster role Rymd <@${GHOST}> member`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(asked()).toBe(1);
+  });
+
   it('user_change renames the person at once, and a slash command’s handle does not overwrite the real name', async () => {
     const response = await replay('user-change', (body) => {
       body['team_id'] = RYMD.teamId;
