@@ -25,7 +25,7 @@ export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Repl
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'meeting.create', subjectType: 'meeting', subjectId: meeting.id, detail: { ref: shortId('M', meeting.number), clusterIds: input.clusterIds }, at: clock.now() });
   // Carried forward: what earlier meetings of the same clusters left open is the next meeting's agenda.
   const carried = await repos.actionItems.listOpen({ programmeId: actor.programmeId, clusterIds: input.clusterIds, excludeMeetingId: meeting.id, limit: CARRIED_SHOWN });
-  const { clusters } = await repos.meetings.clustersOf(actor.programmeId, meeting.id);
+  const clusters = await namesOfClusters(ctx, input.clusterIds, meeting.id);
   const blocks: ReplyBlock[] = [{ type: 'fields', fields: savedFields(ctx, meeting, input, clusters.map((c) => c.name), notes.length) }];
   const today = dayIn(ctx.settings.timezone, clock.now());
   if (actions.length) blocks.push({ type: 'list', title: t(actor.language, 'meeting.actions_title'), items: actions.map((a) => newActionLine(ctx, a, input, today)) });
@@ -40,6 +40,13 @@ export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Repl
     blocks,
     buttons: [...shareButtons(actor.language, meeting), { label: t(actor.language, 'meeting.show_button'), command: `meeting show ${shortId('M', meeting.number)}` }],
   };
+}
+
+/** The meeting's clusters by name: a meeting of the logger's own clusters (nearly all) needs no read. */
+async function namesOfClusters(ctx: HandlerContext, clusterIds: string[], meetingId: string): Promise<{ id: string; name: string }[]> {
+  const own = clusterIds.map((id) => ctx.actor.clusterRoles.find((r) => r.clusterId === id));
+  if (own.every((r) => r !== undefined)) return own.map((r) => ({ id: r!.clusterId, name: r!.clusterName })).sort((a, b) => a.name.localeCompare(b.name, ctx.actor.language));
+  return (await ctx.repos.meetings.clustersOf(ctx.actor.programmeId, meetingId)).clusters;
 }
 
 function savedFields(ctx: HandlerContext, meeting: Meeting, input: MeetingInput, clusterNames: string[], noteCount: number) {

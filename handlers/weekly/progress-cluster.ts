@@ -10,6 +10,9 @@ export async function progressCluster(ctx: HandlerContext, name: string | undefi
   if (name) return requireCluster(ctx, name, example);
   const own = ownClusters(ctx);
   if (own.length === 1) {
+    // The actor's own clusters came with the actor: no second read (issue 21).
+    const known = ctx.actor.openClusters?.find((c) => c.id === own[0]!.clusterId);
+    if (known) return known;
     const { cluster } = await ctx.repos.clusters.findByName(ctx.actor.programmeId, own[0]!.clusterName);
     if (cluster) return cluster;
   }

@@ -26,8 +26,8 @@ async function statementsOf(p: MeetingProgramme, user: string, text: string): Pr
  *  status <cluster> 18 (docs/benchmarks.md has what each one is). */
 const PINNED = {
   note: 5,
-  meeting: 14,
-  progress: 6,
+  meeting: 13,
+  progress: 5,
   exchangeAccept: 5,
   status: 13,
   statusCluster: 12,
