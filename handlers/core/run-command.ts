@@ -46,12 +46,25 @@ export function createCore(deps: CommandDeps): ProcessIncoming {
   const conversations = new RememberedConversations();
   return async (message) => {
     const afterCommit: (() => void)[] = [];
+    // Messages a command queued for others go out after its commit; a command that queued none costs the
+    // outbox nothing (a kick reads and updates the outbox: two statements after every command, issue 21).
+    let queued = false;
+    const commandRepos = (tx: Database): Repositories => {
+      const repos = createRepositories(tx);
+      const enqueue = repos.outbox.enqueue.bind(repos.outbox);
+      repos.outbox.enqueue = async (message) => {
+        const result = await enqueue(message);
+        if (result.queued) afterCommit.push(() => (queued = true));
+        return result;
+      };
+      return repos;
+    };
     const fallbackLanguage = toLanguage(message.locale) ?? deps.settings.defaultLanguage;
     const observed = startObserving(deps.settings.commands, message);
     try {
       let committed: Outcome;
       try {
-        committed = await deps.db.transaction((tx) => settle(createRepositories(tx), message, deps.clock.now(), (repos) => handle(message, repos, deps, fallbackLanguage, { observed, conversations, afterCommit })));
+        committed = await deps.db.transaction((tx) => settle(commandRepos(tx), message, deps.clock.now(), (repos) => handle(message, repos, deps, fallbackLanguage, { observed, conversations, afterCommit })));
         for (const done of afterCommit) done();
       } catch (error) {
         if (!(error instanceof Refused)) throw error;
@@ -62,7 +75,7 @@ export function createCore(deps: CommandDeps): ProcessIncoming {
         committed = message.deliveryKey ? await deps.db.transaction((tx) => settle(createRepositories(tx), message, deps.clock.now(), async () => refusal)) : refusal;
       }
       // After the commit, never inside it: messages the command queued for others (the outbox) go out now.
-      deps.settings.outbox?.kick();
+      if (queued) deps.settings.outbox?.kick();
       observed?.end(committed);
       return committed;
     } catch (error) {

@@ -88,6 +88,18 @@ describe('the proposal reaches the offering side', () => {
     await kicker.idle();
     expect(notifier.to('UERIK').map((m) => m.reply.title)).toEqual(['Förslag X1: träffa Anna']);
   });
+
+  it('a command that queued no message does not kick the dispatcher (it would read the outbox after every command)', async () => {
+    const p = await meetingProgramme(opened.db);
+    let kicks = 0;
+    const core = createLoketCore({ db: opened.db, clock: p.test.clock, logger: silentLogger, settings: { ...testSettings, outbox: { kick: () => void kicks++, idle: async () => {} } } });
+    const as = (userId: string, text: string) => say(core, { platform: 'slack', workspaceId: p.workspaceId, userId }, text);
+    await as('UANNA', 'note Rymd Testbädden är bokad');
+    await as('UERIK', 'exchange offer Interreg-ansökningar');
+    expect(kicks).toBe(0);
+    await as('UANNA', 'exchange need Interreg-ansökan');
+    expect(kicks).toBe(1);
+  });
 });
 
 describe('answers', () => {
