@@ -92,7 +92,7 @@ describe('the proposal reaches the offering side', () => {
   it('a command that queued no message does not kick the dispatcher (it would read the outbox after every command)', async () => {
     const p = await meetingProgramme(opened.db);
     let kicks = 0;
-    const core = createLoketCore({ db: opened.db, clock: p.test.clock, logger: silentLogger, settings: { ...testSettings, outbox: { kick: () => void kicks++, idle: async () => {} } } });
+    const core = createLoketCore({ db: opened.db, clock: p.test.clock, logger: silentLogger, settings: { ...testSettings, outbox: { kick: () => void kicks++ } } });
     const as = (userId: string, text: string) => say(core, { platform: 'slack', workspaceId: p.workspaceId, userId }, text);
     await as('UANNA', 'note Rymd Testbädden är bokad');
     await as('UERIK', 'exchange offer Interreg-ansökningar');
