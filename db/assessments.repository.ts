@@ -27,7 +27,7 @@ export function createAssessmentsRepository({ db }: { db: Database }) {
         .innerJoin(people, eq(people.id, assessments.authorId))
         .where(and(eq(assessments.programmeId, programmeId), eq(assessments.clusterId, clusterId)))
         .orderBy(asc(assessments.createdAt), asc(assessments.id));
-      return { history: rows };
+      return { history: lastOfEachDay(rows, (r) => r.assessment.assessedOn) };
     },
 
     /** Per open cluster that has been assessed: its first and latest assessment (the same row when once). */
@@ -41,7 +41,10 @@ export function createAssessmentsRepository({ db }: { db: Database }) {
       const byCluster = new Map<string, { clusterId: string; clusterName: string; first: Assessment; latest: Assessment; count: number }>();
       for (const { assessment, clusterName } of rows) {
         const seen = byCluster.get(assessment.clusterId);
-        if (seen) Object.assign(seen, { latest: assessment, count: seen.count + 1 });
+        // A second assessment on the first day corrects the first: it is the baseline, so a same-day
+        // re-scoring never counts as improvement (nor reaches the funder's indicator).
+        if (seen && seen.first.assessedOn === assessment.assessedOn) Object.assign(seen, { first: assessment, latest: assessment });
+        else if (seen) Object.assign(seen, { latest: assessment, count: seen.count + 1 });
         else byCluster.set(assessment.clusterId, { clusterId: assessment.clusterId, clusterName, first: assessment, latest: assessment, count: 1 });
       }
       return { clusters: [...byCluster.values()] };
@@ -73,4 +76,18 @@ export function createAssessmentsRepository({ db }: { db: Database }) {
       return { assessment: row };
     },
   };
+}
+
+/**
+ * Every submission is stored and never overwritten, but one day holds one assessment: a second one the same
+ * day (a leader correcting a score, or a deputy scoring after the leader) replaces the first in every
+ * comparison, so re-scoring within minutes cannot show up as improvement. Rows come oldest first.
+ */
+function lastOfEachDay<T>(rows: T[], dayOf: (row: T) => string): T[] {
+  const kept: T[] = [];
+  for (const row of rows) {
+    if (kept.length > 0 && dayOf(kept[kept.length - 1]!) === dayOf(row)) kept[kept.length - 1] = row;
+    else kept.push(row);
+  }
+  return kept;
 }

@@ -28,9 +28,10 @@ export async function assess(ctx: HandlerContext<AssessArgs>): Promise<Reply> {
   const input = readAssessment(text, actor.language);
   const scores = completeScores(input, actor.language);
   const { history } = await repos.assessments.historyOf(actor.programmeId, cluster.id);
-  const previous = history.at(-1)?.assessment;
   const now = clock.now();
   const assessedOn = dayIn(settings.timezone, now);
+  // Today's earlier submission is corrected by this one, not compared with it (assessments.repository.ts).
+  const previous = history.filter((h) => h.assessment.assessedOn < assessedOn).at(-1)?.assessment;
   const { assessment } = await repos.assessments.add({ programmeId: actor.programmeId, clusterId: cluster.id, authorId: actor.personId, assessedOn, scores, evidence: input.evidence, at: now });
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'assessment.create', subjectType: 'cluster', subjectId: cluster.id, detail: { cluster: cluster.name }, at: now });
   const { areas: openGaps } = await repos.assessments.openGapAreas(actor.programmeId, cluster.id);

@@ -70,6 +70,22 @@ describe('assess: the one-line form', () => {
     expect(shown.split('\n').length).toBeLessThanOrEqual(25);
   });
 
+  it('a second assessment the same day corrects the first: both are stored, but it is no improvement in the reply, status or the funder indicator', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    await as('UANNA', 'assess Rymd structure:2 governance:2 financing:2 services:2 cooperation:2 recognition:2 strategy:2');
+    const again = await as('UDANA', 'assess Rymd structure:4 governance:3 financing:4 services:3 cooperation:3 recognition:2 strategy:2');
+    expect(errorCode(again.outcome)).toBeUndefined();
+    expect(again.text).not.toContain('förbättrade');
+    expect(await rowsOf(test.programme.id)).toHaveLength(2);
+    const status = (await as('UPM', 'status Rymd')).text;
+    expect(status).not.toMatch(/[1-9] förbättrade områden sedan första/);
+    expect((await as('UPM', 'status indicators')).text).toMatch(/Kluster med minst tre förbättrade områden: 0\b/);
+    // Months later, the change is measured from the day's corrected scores.
+    test.clock.set(new Date('2026-09-10T09:00:00Z'));
+    const later = await as('UANNA', 'assess Rymd structure:5 governance:3 financing:4 services:3 cooperation:3 recognition:3 strategy:2');
+    expect(later.text).toContain('2 förbättrade');
+  });
+
   it('assess <cluster> alone opens a form with a score and an evidence field per area; its submission is stored like the typed form', async () => {
     const { test, as } = await meetingProgramme(opened.db);
     const { outcome } = await as('UANNA', 'assess Rymd');
