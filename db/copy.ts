@@ -34,9 +34,10 @@ export async function copyDatabase({ source, target, batchRows = COPY_BATCH_ROWS
     const tables = await tablesInForeignKeyOrder(tx);
     const busy = (await countRows(tx, tables)).filter((c) => c.rows > 0);
     if (busy.length) throw new CopyError(`the target database is not empty (${busy.map((c) => `${c.table}: ${c.rows}`).join(', ')}); copy into a new, empty database`);
+    const selfColumns = await selfReferences(tx);
     for (const table of tables) {
       const columns = await insertableColumns(tx, table);
-      const copied = await copyTable(source, tx, table, columns, batchRows);
+      const copied = await copyTable(source, tx, table, columns, batchRows, selfColumns.get(table) ?? []);
       progress(`${table}: ${copied} rows`);
     }
     await resetSequences(tx);
@@ -63,10 +64,8 @@ export async function tablesInForeignKeyOrder(db: Database): Promise<string[]> {
   );
   const waitingOn = new Map(tables.map((t) => [t, new Set<string>()]));
   for (const { child, parent } of edges) if (child !== parent) waitingOn.get(child)?.add(parent);
-  if (edges.some((e) => e.child === e.parent)) {
-    // No table references itself today; if one ever does, its rows need ordering too, which this copy does not do.
-    throw new CopyError(`a table references itself (${edges.find((e) => e.child === e.parent)!.child}); the copy cannot order its rows`);
-  }
+  // A table that references itself (agenda_topics.carried_from_id) is ordered like any other; its own
+  // references are filled in after its rows are in (selfReferences, copyTable).
   const ordered: string[] = [];
   while (waitingOn.size) {
     const ready = [...waitingOn].filter(([, parents]) => [...parents].every((p) => !waitingOn.has(p))).map(([t]) => t);
@@ -87,8 +86,33 @@ async function insertableColumns(db: Database, table: string): Promise<string[]>
   return rows.map((r) => r.name);
 }
 
-async function copyTable(source: Database, target: Database, table: string, columns: string[], batchRows: number): Promise<number> {
+/** Columns whose foreign key points at their own table, by table. */
+async function selfReferences(db: Database): Promise<Map<string, string[]>> {
+  const rows = await query<{ table: string; column: string }>(
+    db,
+    sql`select c.relname as "table", a.attname as "column" from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+        join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any(k.conkey)
+        where k.contype = 'f' and k.confrelid = k.conrelid and n.nspname = 'public'`,
+  );
+  const byTable = new Map<string, string[]>();
+  for (const { table, column } of rows) byTable.set(table, [...(byTable.get(table) ?? []), column]);
+  return byTable;
+}
+
+/** Rows in batches; a column referencing its own table is written empty first and filled in once every row
+ *  of the table is there, so a row may point at one copied after it. */
+async function copyTable(source: Database, target: Database, table: string, columns: string[], batchRows: number, selfColumns: string[]): Promise<number> {
   const list = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
+  const values = sql.join(columns.map((c) => (selfColumns.includes(c) ? sql`null` : sql.identifier(c))), sql`, `);
+  const copied = await copyBatches(source, target, table, list, values, batchRows);
+  for (const column of selfColumns) {
+    const [pairs] = await query<{ rows: string }>(source, sql`select coalesce(json_agg(json_build_object('id', id, 'ref', ${sql.identifier(column)})), '[]'::json)::text as rows from ${sql.identifier(table)} where ${sql.identifier(column)} is not null`);
+    await target.execute(sql`update ${sql.identifier(table)} t set ${sql.identifier(column)} = (x.ref)::uuid from jsonb_to_recordset(${pairs!.rows}::jsonb) as x(id uuid, ref text) where t.id = x.id`);
+  }
+  return copied;
+}
+
+async function copyBatches(source: Database, target: Database, table: string, list: SQL, values: SQL, batchRows: number): Promise<number> {
   let copied = 0;
   for (;;) {
     // ctid order is stable while nothing writes to the source, which a copy of a stopped data directory guarantees.
@@ -97,7 +121,7 @@ async function copyTable(source: Database, target: Database, table: string, colu
       sql`select coalesce(json_agg(to_jsonb(x)), '[]'::json)::text as rows, count(*)::int as n from (select * from ${sql.identifier(table)} order by ctid limit ${batchRows} offset ${copied}) x`,
     );
     if (!batch || batch.n === 0) return copied;
-    await target.execute(sql`insert into ${sql.identifier(table)} (${list}) select ${list} from jsonb_populate_recordset(null::${sql.identifier(table)}, ${batch.rows}::jsonb)`);
+    await target.execute(sql`insert into ${sql.identifier(table)} (${list}) select ${values} from jsonb_populate_recordset(null::${sql.identifier(table)}, ${batch.rows}::jsonb)`);
     copied += batch.n;
     if (batch.n < batchRows) return copied;
   }

@@ -36,6 +36,11 @@ async function seedDataDir(dir: string): Promise<void> {
     'join Rymd',
     'meeting "Styrgrupp mars" date:2026-03-02 cluster:Rymd\ndecision: Testbädden bokas i Kiruna\naction: @me Boka lokal due:2026-03-20',
     'note Rymd Testbädden i Kiruna bokas via IRF, sex veckor i förväg.',
+    // A topic carried forward points at the topic it came from: a table that references itself.
+    'meeting plan Styrgrupp date:2026-03-02 time:23:00 cluster:Rymd',
+    'meeting plan Uppföljning date:2026-04-02 time:10:00 cluster:Rymd',
+    'agenda M2 Budgeten för testbädden',
+    'meeting log M2 carry:1',
   ]) {
     const { outcome } = await say(core, pm, text);
     expect(outcome.kind === 'reply' && outcome.reply.error).toBeFalsy();
@@ -78,10 +83,17 @@ describe('db:copy from a PGlite data directory', () => {
     const expected = await sourceCounts();
     expect(counts).toEqual(expected);
     const byTable = Object.fromEntries(counts.map((c) => [c.table, c.rows]));
-    expect(byTable).toMatchObject({ clusters: 2, meetings: 1, decisions: 1, action_items: 1, notes: 1 });
+    expect(byTable).toMatchObject({ clusters: 2, meetings: 2, decisions: 1, action_items: 1, notes: 1, planned_meetings: 2, agenda_topics: 2 });
     expect(byTable.audit_log).toBeGreaterThan(0);
     if (target.url) expect(printed.join('\n')).toMatch(/row counts match the source[\s\S]*clusters\s+2/);
     else expect(printed).toContain('clusters: 2 rows');
+  });
+
+  it('keeps a carried-forward agenda topic pointing at the topic it came from (a table that references itself)', async () => {
+    const read = (db: OpenedDatabase) => db.db.execute(sql`select t.text, f.text as "from" from agenda_topics t left join agenda_topics f on f.id = t.carried_from_id order by t.created_at, t.id`).then((r) => rowsOf<{ text: string; from: string | null }>(r));
+    const copied = await read(target.db);
+    expect(copied).toEqual(await read(source));
+    expect(copied.filter((r) => r.from !== null)).toHaveLength(1);
   });
 
   it('keeps ids, timestamps and text exactly, and recomputes the search vectors', async () => {
