@@ -2,7 +2,7 @@
 // commit before the newest migration serves; while it keeps answering commands, `npm run db:migrate` (this
 // checkout) applies the newest migrations; then a server of this checkout starts with LOKET_MIGRATE=skip
 // beside it, and both answer on the same data. Needs TEST_DATABASE_URL (a Postgres server) and git.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,13 +19,32 @@ import { command, ROOT, startServer, type Server } from './servers.js';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
-/** The newest migration's tag, and the commit just before the one that added it. */
-function previousVersion(): { tag: string; commit: string } {
+/** The newest migration's tag, and the commits before the one that added it, newest first. */
+function previousVersion(): { tag: string; candidates: string[] } {
   const journal = JSON.parse(readFileSync(join(ROOT, 'db/migrations/meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
   const tag = journal.entries.at(-1)!.tag;
   const added = execFileSync('git', ['log', '--format=%H', '--diff-filter=A', '--', `db/migrations/${tag}.sql`], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1);
   if (!added) throw new Error(`${tag}.sql is not committed yet`);
-  return { tag, commit: `${added}~1` };
+  const candidates = execFileSync('git', ['rev-list', '--first-parent', '--max-count=20', `${added}~1`], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n');
+  return { tag, candidates };
+}
+
+/**
+ * The previous version's source, as `git archive` gives it, running on this checkout's node_modules. A commit
+ * made while several changes were in flight can miss a file another commit added a moment later: the
+ * previous version is the newest commit before the migration whose code loads (one deployed would have).
+ */
+function extractPreviousVersion(): string {
+  for (const commit of previousVersion().candidates) {
+    const dir = mkdtempSync(join(tmpdir(), 'loket-previous-'));
+    const archive = execFileSync('git', ['archive', '--format=tar', commit], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    const loads = spawnSync(process.execPath, ['--import', 'tsx', '-e', "await import('./handlers/registry.ts'); await import('./bot/http-server.ts'); await import('./scheduled/scheduler.ts');"], { cwd: dir, timeout: 120_000 });
+    if (loads.status === 0) return dir;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  throw new Error('no commit before the newest migration loads');
 }
 
 describe.skipIf(!postgresUrl)('rolling upgrade: the newest migrations are applied while the previous version serves', () => {
@@ -37,11 +56,7 @@ describe.skipIf(!postgresUrl)('rolling upgrade: the newest migrations are applie
   beforeAll(async () => {
     fake = await startFakeSlackApi();
     scratch = await createScratchDatabase();
-    // The previous version's source, as `git archive` gives it, running on this checkout's node_modules.
-    oldDir = mkdtempSync(join(tmpdir(), 'loket-previous-'));
-    const archive = execFileSync('git', ['archive', '--format=tar', previousVersion().commit], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
-    execFileSync('tar', ['-x', '-C', oldDir], { input: archive });
-    symlinkSync(join(ROOT, 'node_modules'), join(oldDir, 'node_modules'));
+    oldDir = extractPreviousVersion();
   });
   afterAll(async () => {
     for (const server of servers) await server.stop();
