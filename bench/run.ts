@@ -21,6 +21,15 @@ const plan = full
 // sizes below 100k.
 const sizes = process.argv.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number);
 const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length)) || undefined;
+// `--smoke` (CI): every part once and short, to see that it still runs; its figures are not the quick run's
+// (one answer run instead of the median of five) and are labelled so.
+const smoke = !full && process.argv.includes('--smoke');
+if (smoke) {
+  plan.answer = { ...plan.answer, runs: 1, notes: 100 };
+  plan.ack = { ...plan.ack, rates: [10, 100], drainSeconds: 10 };
+  plan.scale = { ...plan.scale, sizes: [10_000], runs: 10 };
+  plan.digest = { ...plan.digest, channels: 100 };
+}
 if (sizes) plan.scale = { ...plan.scale, sizes, pgliteSizes: plan.scale.pgliteSizes.filter((n) => sizes.includes(n)) };
 if (runs) plan.scale = { ...plan.scale, runs };
 
@@ -32,7 +41,7 @@ setTimeout(() => {
   console.error(`bench: still running after ${watchdogMinutes} minutes; stopping`);
   process.exit(1);
 }, watchdogMinutes * 60_000).unref();
-log(`LOKET benchmarks (${full ? 'full' : 'quick'}) — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+log(`LOKET benchmarks (${full ? 'full' : smoke ? 'smoke: one short run of each part, not figures to quote' : 'quick'}) — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
 // `--profile`: only the CPU profile of LOKET through a sustained burst of notes (issue 21), nothing else.
 if (process.argv.includes('--profile')) {
   log('\n# CPU profile of LOKET through a burst of signed /loket note (self time of the burst\'s samples)');
