@@ -73,6 +73,7 @@ describe('assess: the one-line form', () => {
   it('a second assessment the same day corrects the first: both are stored, but it is no improvement in the reply, status or the funder indicator', async () => {
     const { test, as } = await meetingProgramme(opened.db);
     await as('UANNA', 'assess Rymd structure:2 governance:2 financing:2 services:2 cooperation:2 recognition:2 strategy:2');
+    test.clock.advance(20 * 60_000); // the deputy scores twenty minutes later, the same day
     const again = await as('UDANA', 'assess Rymd structure:4 governance:3 financing:4 services:3 cooperation:3 recognition:2 strategy:2');
     expect(errorCode(again.outcome)).toBeUndefined();
     expect(again.text).not.toContain('förbättrade');
