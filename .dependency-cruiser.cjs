@@ -70,8 +70,8 @@ module.exports = {
       comment:
         'The chat adapters reach data only through the features (handlers/) and their ports, so that access ' +
         'checks and auditing cannot be skipped by an adapter talking to storage directly. Only the composition ' +
-        'root, bot/main.ts and bot/config.ts, wires the database in.',
-      from: { path: '^bot/', pathNot: ['^bot/main\\.ts$', '^bot/config\\.ts$'] },
+        'root, bot/main.ts, wires the database in.',
+      from: { path: '^bot/', pathNot: ['^bot/main\\.ts$'] },
       to: { path: '^db/' },
     },
     {

@@ -1,7 +1,7 @@
 // The one place that reads the environment (docs/architecture.md "External contract"). Everything else gets a typed
 // Config. A wrong or partial configuration fails at boot with a message naming the variable.
 import { z } from 'zod';
-import { parseCategoryYears, retentionPolicy, type RetentionPolicy } from '../db/retention-policy.js';
+import { parseCategoryYears, retentionPolicy, type RetentionPolicy } from '../handlers/core/privacy-settings.js';
 
 const optionalText = z
   .string()
