@@ -1,6 +1,6 @@
 import type { CalendarLinks } from '../../handlers/core/calendar-port.js';
 import type { SecretKeys } from '../../handlers/core/key-ring.js';
-import { signInvitation } from '../../handlers/agenda/invitation-token.js';
+import { signInvitation } from '../../handlers/core/signed-links.js';
 
 /** On a server: links under LOKET_PUBLIC_URL, served by the one HTTP server (registerCalendarRoute). */
 export function createCalendarLinks(input: { publicUrl: string; secretKey: SecretKeys }): CalendarLinks {

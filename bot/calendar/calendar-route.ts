@@ -4,7 +4,7 @@ import type { Clock } from '../../handlers/core/context.js';
 import type { Database } from '../../handlers/core/database.js';
 import type { SecretKeys } from '../../handlers/core/key-ring.js';
 import { feedResponse, invitationResponse, type CalendarResponse } from '../../handlers/agenda/calendar-serve.js';
-import { verifyInvitation } from '../../handlers/agenda/invitation-token.js';
+import { verifyInvitation } from '../../handlers/core/signed-links.js';
 
 export interface CalendarRouteDeps {
   db: Database;

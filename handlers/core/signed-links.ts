@@ -4,7 +4,10 @@
 // Revoking: a dashboard token also carries the programme's link generation, checked against Postgres on
 // every request; `dashboard revoke` bumps it and expires the stored files behind the download links
 // (db/dashboard.repository.ts), which retires every link handed out so far on every instance.
+// A calendar invitation (issue 22) names a planned meeting and the SEQUENCE it was made at: once the meeting
+// moves, the link answers that it is outdated instead of handing out the old time.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { InvitationClaims } from './calendar-port.js';
 import type { FileSink } from './files.js';
 import type { Language } from './incoming.js';
 import { allKeys, ringOf, type SecretKeys } from './key-ring.js';
@@ -28,12 +31,23 @@ interface DashboardPayload {
   x: number;
 }
 
+interface InvitationPayload {
+  p: string;
+  /** The planned meeting. */
+  m: string;
+  /** Its SEQUENCE when the link was made. */
+  s: number;
+  l: Language;
+  x: number;
+}
+
 type Failure = { ok: false; reason: 'malformed' | 'forged' | 'expired' };
 export type Verified = { ok: true; fileId: string; programmeId: string } | Failure;
 export type VerifiedDashboard = { ok: true; programmeId: string; generation: number; language: Language } | Failure;
+export type VerifiedInvitation = { ok: true; claims: Omit<InvitationClaims, 'expiresAt'> } | Failure;
 
 // A purpose prefix per kind of link, so a signature made for one can never be replayed as another.
-type Purpose = 'loket.file.v1.' | 'loket.dashboard.v1.';
+type Purpose = 'loket.file.v1.' | 'loket.dashboard.v1.' | 'loket.invitation.v1.';
 
 function mac(purpose: Purpose, secret: string, payload: string): Buffer {
   return createHmac('sha256', secret).update(`${purpose}${payload}`).digest();
@@ -94,6 +108,20 @@ export function verifyDashboardToken(token: string, keys: SecretKeys, now: Date)
   const { p, g, l } = opened.data;
   if (typeof p !== 'string' || typeof g !== 'number' || (l !== 'sv' && l !== 'en')) return { ok: false, reason: 'malformed' };
   return { ok: true, programmeId: p, generation: g, language: l };
+}
+
+export function signInvitation(claims: InvitationClaims, keys: SecretKeys): string {
+  const payload: InvitationPayload = { p: claims.programmeId, m: claims.plannedMeetingId, s: claims.sequence, l: claims.language, x: seconds(claims.expiresAt) };
+  return sign('loket.invitation.v1.', payload, keys);
+}
+
+/** Signature, expiry and shape: whether the meeting still stands at that SEQUENCE is the caller's database question. */
+export function verifyInvitation(token: string, keys: SecretKeys, now: Date): VerifiedInvitation {
+  const opened = open('loket.invitation.v1.', token, keys, now);
+  if (!opened.ok) return opened;
+  const { p, m, s, l } = opened.data;
+  if (typeof p !== 'string' || typeof m !== 'string' || typeof s !== 'number' || (l !== 'sv' && l !== 'en')) return { ok: false, reason: 'malformed' };
+  return { ok: true, claims: { programmeId: p, plannedMeetingId: m, sequence: s, language: l } };
 }
 
 /** The server's sink: a link under LOKET_PUBLIC_URL that `GET /files/:token` serves. */
