@@ -11,6 +11,7 @@ export const meetingsCatalogEn: Record<keyof typeof meetingsCatalogSv, string> =
   'meeting.not_author': 'Only whoever logged {id}, or a project manager, can change or delete the meeting.',
   'meeting.edit_nothing': 'Say what to change: a new title, date:… or kind:….',
   'meeting.edit_unsupported': '{key} cannot be changed afterwards; only the title, date and kind can.',
+  'meeting.date_future': '{date} is after today ({today}): a meeting is logged once it has been held. A meeting ahead is planned with `meeting plan`.',
   'meeting.date_after_due': "The meeting has an action item due {due}, so the meeting's date cannot move to {date}.",
   'meeting.form_title': 'Log a meeting',
   'meeting.form_submit': 'Save',

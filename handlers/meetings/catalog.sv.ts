@@ -10,6 +10,7 @@ export const meetingsCatalogSv = {
   'meeting.not_author': 'Bara den som loggade {id} eller en projektledare kan ändra eller ta bort mötet.',
   'meeting.edit_nothing': 'Skriv vad som ska ändras: en ny titel, date:… eller kind:….',
   'meeting.edit_unsupported': 'Det går inte att ändra {key} i efterhand, bara titel, datum och typ.',
+  'meeting.date_future': '{date} ligger efter i dag ({today}): ett möte loggar du när det har hållits. Ett kommande möte planerar du med `möte planera`.',
   'meeting.date_after_due': 'Mötet har en åtgärd med slutdatum {due}, så mötets datum kan inte flyttas till {date}.',
   'meeting.form_title': 'Logga ett möte',
   'meeting.form_submit': 'Spara',

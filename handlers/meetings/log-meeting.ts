@@ -3,6 +3,7 @@ import type { ActionItem } from '../../db/action-items.repository.js';
 import type { Meeting } from '../../db/meetings.repository.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
+import { LoketError } from '../core/errors.js';
 import { shorten } from '../core/free-text.js';
 import type { Reply, ReplyBlock } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
@@ -19,6 +20,7 @@ const CARRIED_SHOWN = 10;
 export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Reply> {
   const { command, actor, repos, clock } = ctx;
   if (command.args.length === 0 && command.lines.length === 0) return meetingForm(ctx);
+  refuseFutureDay(ctx);
   const input = await readMeetingInput(ctx);
   if (input.chooseFrom) return chooseCluster(ctx, input.title, input.chooseFrom);
   const { meeting, actions, notes } = await repos.meetings.create({ ...input, programmeId: actor.programmeId, authorId: actor.personId, at: clock.now() });
@@ -40,6 +42,23 @@ export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Repl
     blocks,
     buttons: [...shareButtons(actor.language, meeting), { label: t(actor.language, 'meeting.show_button'), command: `meeting show ${shortId('M', meeting.number)}` }],
   };
+}
+
+/**
+ * A logged meeting has been held: a day after today is refused, nothing is stored. It is nearly always a
+ * meeting ahead typed with the wrong verb (`möte planer "X" datum:…`, a typo of `möte planera`), so the
+ * reply suggests the planning command with the same title and day, without the mistyped word.
+ */
+function refuseFutureDay(ctx: HandlerContext<MeetingArgs>): void {
+  const { args, actor, settings, clock } = ctx;
+  const today = dayIn(settings.timezone, clock.now());
+  if (!args.date || args.date <= today) return;
+  const sv = actor.language === 'sv';
+  const title = (args.title ?? '').trim().replace(/^plan\p{L}*\s+/iu, '').replace(/^["“”«»]+|["“”«»]+$/gu, '').trim() || (sv ? 'Ledarträff' : "Leaders' meeting");
+  const quoted = `"${title.replace(/"/g, "'")}"`;
+  const suggestion = sv ? `möte planera ${quoted} datum:${args.date} tid:10:00` : `meeting plan ${quoted} date:${args.date} time:10:00`;
+  const example = sv ? `möte "Styrgrupp" datum:${today} kluster:Rymd` : `meeting "Steering group" date:${today} cluster:Rymd`;
+  throw new LoketError('meeting.date_future', { date: args.date, today }, example).withHint('args.key_suggestion', { suggestion });
 }
 
 /** The meeting's clusters by name: a meeting of the logger's own clusters (nearly all) needs no read. */

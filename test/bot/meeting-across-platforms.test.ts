@@ -9,7 +9,7 @@ import { startSlackHarness, USER_ID, type SlackHarness } from './slack/slack-har
 import { startTeamsServer, visibleText, type TeamsServer } from './teams/teams-server.js';
 
 // One core behind both adapters: the same typed meeting must become the same rows from either platform.
-const meetingText = ['meeting "Styrgrupp Rymd" date:2026-03-04 cluster:Rymd kind:board', 'decision: Vi söker EU-medel', 'action: @me skriv ansökan due:2026-03-20'].join('\n');
+const meetingText = ['meeting "Styrgrupp Rymd" date:2026-03-02 cluster:Rymd kind:board', 'decision: Vi söker EU-medel', 'action: @me skriv ansökan due:2026-03-20'].join('\n');
 
 let opened: OpenedDatabase;
 let slack: SlackHarness;
@@ -66,7 +66,7 @@ describe('a meeting logged from Slack and from Teams', () => {
     expect(visibleText(teamsReply)).toContain('M2');
 
     const [fromSlack, fromTeams] = await storedMeetings();
-    const expected = { title: 'Styrgrupp Rymd', heldOn: '2026-03-04', kind: 'board', clusters: ['Rymd'], decisions: ['Vi söker EU-medel'], actions: [['skriv ansökan', '2026-03-20']] };
+    const expected = { title: 'Styrgrupp Rymd', heldOn: '2026-03-02', kind: 'board', clusters: ['Rymd'], decisions: ['Vi söker EU-medel'], actions: [['skriv ansökan', '2026-03-20']] };
     expect(fromSlack).toEqual(expected);
     expect(fromTeams).toEqual(expected);
   }, 40_000);

@@ -54,12 +54,12 @@ describe('a meeting without cluster:', () => {
 
   it('asks a leader of several clusters which one, with one button per cluster that re-runs the same meeting there; nothing is stored until they choose', async () => {
     const p = await twoClusterLeader();
-    const message = ['meeting "Styrgrupp april" date:2026-04-06', 'decision: Testbädden blir första satsningen', 'action: @Nils Boka lokal due:2026-04-20', 'note: Vinnova vill se en ansökan'].join('\n');
+    const message = ['meeting "Styrgrupp april" date:2026-03-02', 'decision: Testbädden blir första satsningen', 'action: @Nils Boka lokal due:2026-04-20', 'note: Vinnova vill se en ansökan'].join('\n');
     const { outcome, text } = await p.as('UANNA', message);
     expect(text).toContain('Vilket kluster gäller mötet ”Styrgrupp april”: Rymd eller Skog? Välj nedan – inget är sparat förrän du valt.');
     const buttons = buttonsOf(outcome);
     expect(buttons.map((b) => b.label)).toEqual(['Rymd', 'Skog']);
-    expect(buttons[1]!.command).toBe(['meeting "Styrgrupp april" date:2026-04-06 kluster:Skog', 'decision: Testbädden blir första satsningen', 'action: @Nils Boka lokal due:2026-04-20', 'note: Vinnova vill se en ansökan'].join('\n'));
+    expect(buttons[1]!.command).toBe(['meeting "Styrgrupp april" date:2026-03-02 kluster:Skog', 'decision: Testbädden blir första satsningen', 'action: @Nils Boka lokal due:2026-04-20', 'note: Vinnova vill se en ansökan'].join('\n'));
     expect(await p.counts()).toEqual(none);
     // The button's command, as the platform sends it back on a click, logs the whole meeting in Skog.
     const chosen = await p.as('UANNA', buttons[1]!.command);

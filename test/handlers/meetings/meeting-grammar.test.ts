@@ -53,9 +53,9 @@ describe('meeting', () => {
 
   it('Swedish keys and a Swedish kind store the quoted title, the date, the cluster and the kind', async () => {
     const p = await withSpaceClusters();
-    const { outcome } = await p.as('UPM', 'möte "Svenska fält" datum:2026-12-02 kluster:Norrskog typ:workshop');
+    const { outcome } = await p.as('UPM', 'möte "Svenska fält" datum:2026-02-12 kluster:Norrskog typ:workshop');
     expect(errorCode(outcome)).toBeUndefined();
-    expect(await stored(p)).toMatchObject({ title: 'Svenska fält', heldOn: '2026-12-02', kind: 'workshop', clusters: ['Norrskog'] });
+    expect(await stored(p)).toMatchObject({ title: 'Svenska fält', heldOn: '2026-02-12', kind: 'workshop', clusters: ['Norrskog'] });
   });
 
   it('`med:`, `org:` and an action line with `senast:` are read like `with:`, `orgs:` and `due:`, also for an English reader', async () => {

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => opened.close());
 
 const typed = [
-  'meeting "Nätverksträff: rymd möter skog" date:2026-03-04 cluster:"Rymd, Skog" kind:network with:"@Erik, Karin Ek (LTU)" orgs:556677-8899',
+  'meeting "Nätverksträff: rymd möter skog" date:2026-03-02 cluster:"Rymd, Skog" kind:network with:"@Erik, Karin Ek (LTU)" orgs:556677-8899',
   'decision: Gemensam ansökan till Vinnova',
   'decision: Nästa träff i Luleå',
   'action: @Nils Skriv ett första utkast due:2026-03-20',
@@ -25,7 +25,7 @@ const typed = [
 /** What the user fills in, keyed like the form's fields. */
 const filledIn: Record<string, string> = {
   _text: 'Nätverksträff: rymd möter skog',
-  date: '2026-03-04',
+  date: '2026-03-02',
   cluster: 'Rymd, Skog',
   kind: 'network',
   with: '@Erik, Karin Ek (LTU)',
@@ -66,7 +66,7 @@ it('a meeting submitted through the Slack modal or the Teams card lands as the s
   const fromTyped = await logAs(typed);
   const fromSlack = await logAs(formValuesToCommand('meeting', slackViewState(filledIn)));
   const fromTeams = await logAs(formDataToCommand('meeting', { ...filledIn, loketForm: 'meeting' }));
-  expect(fromTyped).toMatchObject({ title: 'Nätverksträff: rymd möter skog', heldOn: '2026-03-04', kind: 'network' });
+  expect(fromTyped).toMatchObject({ title: 'Nätverksträff: rymd möter skog', heldOn: '2026-03-02', kind: 'network' });
   expect(fromTyped.decisions).toHaveLength(2);
   expect(fromTyped.actions).toMatchObject([{ number: 1, text: 'Skriv ett första utkast', dueOn: '2026-03-20', ownerName: 'Nils' }]);
   expect(fromTyped.participants.map((x) => x.name)).toEqual(['Anna', 'Erik', 'Karin Ek']);

@@ -63,14 +63,14 @@ describe('digest preview', () => {
   it('shows per cluster the note, meetings, decisions, new and overdue action items, and who was silent', async () => {
     const p = await weeklyProgramme(opened.db, { clusters: ['Rymd', 'Skog'], start: new Date('2026-03-02T08:00:00Z') });
     await p.as('UANNA', ['meeting "Gammalt möte" date:2026-02-20 cluster:Rymd', 'action: @me Skicka offert due:2026-02-27'].join('\n'));
-    await p.as('UANNA', ['meeting Styrgrupp date:2026-03-03 cluster:Rymd', 'decision: Testbädden blir första satsningen', 'action: @me Boka lokal due:2026-03-20'].join('\n'));
+    await p.as('UANNA', ['meeting Styrgrupp date:2026-03-02 cluster:Rymd', 'decision: Testbädden blir första satsningen', 'action: @me Boka lokal due:2026-03-20'].join('\n'));
     await p.as('UANNA', 'progress done: Workshop next: Vinnova blockers: Budget mood:yellow');
     await p.as('UBO', 'exchange need Hjälp med medlemsrekrytering');
     const { outcome, text } = await p.as('UNILS', 'digest preview');
     expect(outcome.kind === 'reply' && outcome.reply.visibility).toBe('private');
     expect(text).toContain('Veckosammanfattning 2026-W10');
     expect(text).toContain('Rymd · 2026-W10\n  • Anna – gult: Gjort: Workshop; Nästa: Vinnova; Hinder: Budget');
-    expect(text).toContain('Möte M2 ”Styrgrupp” (2026-03-03)\n  • Beslut: Testbädden blir första satsningen');
+    expect(text).toContain('Möte M2 ”Styrgrupp” (2026-03-02)\n  • Beslut: Testbädden blir första satsningen');
     expect(text).toContain('Försenad åtgärd A1: Skicka offert (Anna, skulle vara klar 2026-02-27)');
     expect(text).toContain('Ny åtgärd A2: Boka lokal (Anna, senast 2026-03-20)');
     expect(text).not.toContain('Gammalt möte');
