@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
-import { people, programmes, type ClusterRole, type Gender, type ProgrammeRoleName } from './schema/index.js';
+import { people, programmes, workspaces, type ClusterRole, type Gender, type ProgrammeRoleName } from './schema/index.js';
 import type { Cluster } from './clusters.repository.js';
 import type { Platform } from './schema/index.js';
 
@@ -10,6 +10,9 @@ export interface PersonIdentity {
   workspaceExternalId: string;
   userId: string;
 }
+
+/** A person by their platform identity in a workspace, whatever programme the workspace belongs to. */
+export type WorkspacePersonIdentity = Omit<PersonIdentity, 'programmeId'>;
 
 export type Person = typeof people.$inferSelect;
 
@@ -53,7 +56,12 @@ export function createPeopleRepository({ db }: { db: Database }) {
      * The person with their programme's name, programme roles and open clusters, in one statement: every
      * command starts here, and four reads were four round trips before its first own statement (issue 21).
      */
-    async actorFacts(identity: PersonIdentity): Promise<{ facts: ActorFacts | undefined }> {
+    async actorFacts(identity: PersonIdentity | WorkspacePersonIdentity): Promise<{ facts: ActorFacts | undefined }> {
+      // Without the programme id, the workspace's programme is read inside the same statement, so the
+      // person can be read together with the workspace instead of after it (handlers/core/run-command.ts).
+      const programmeId = 'programmeId' in identity
+        ? identity.programmeId
+        : sql`(select ${workspaces.programmeId} from ${workspaces} where ${workspaces.platform} = ${identity.platform} and ${workspaces.externalId} = ${identity.workspaceExternalId})`;
       const [row] = await db
         .select({
           person: people,
@@ -64,7 +72,7 @@ export function createPeopleRepository({ db }: { db: Database }) {
         })
         .from(people)
         .innerJoin(programmes, eq(programmes.id, people.programmeId))
-        .where(and(eq(people.programmeId, identity.programmeId), eq(people.platform, identity.platform), eq(people.workspaceExternalId, identity.workspaceExternalId), eq(people.userId, identity.userId)));
+        .where(and(eq(people.programmeId, programmeId), eq(people.platform, identity.platform), eq(people.workspaceExternalId, identity.workspaceExternalId), eq(people.userId, identity.userId)));
       if (!row) return { facts: undefined };
       const memberships = row.memberships.map(({ role, createdAt, ...cluster }) => ({ cluster: { ...cluster, createdAt: new Date(createdAt), retiredAt: null }, role }));
       return { facts: { person: row.person, programmeName: row.programmeName, roles: row.roles, memberships } };

@@ -1,4 +1,4 @@
-import type { Person } from '../../db/people.repository.js';
+import type { ActorFacts, Person } from '../../db/people.repository.js';
 import type { Repositories } from '../../db/repositories.js';
 import { toLanguage } from '../i18n/index.js';
 import type { Actor } from './actor.js';
@@ -28,12 +28,13 @@ export async function resolveWorkspace(message: IncomingMessage, repos: Reposito
 }
 
 /** The person behind a message, their language and roles. Configured admins become managers here. */
-export async function resolveActor(message: IncomingMessage, programmeId: string, repos: Repositories, { clock, settings }: ResolveDeps): Promise<Actor> {
+export async function resolveActor(message: IncomingMessage, programmeId: string, repos: Repositories, { clock, settings }: ResolveDeps, readAlready?: ActorFacts): Promise<Actor> {
   const now = clock.now();
   const identity = { programmeId, platform: message.platform, workspaceExternalId: message.workspaceId, userId: message.userId };
-  // One read for a person LOKET knows by the name it has (nearly every message); writes only for a person met
-  // for the first time, a changed name, or a configured admin not yet manager.
-  let { facts } = await repos.people.actorFacts(identity);
+  // One read for a person LOKET knows by the name it has (nearly every message), usually made already
+  // together with the workspace's (readAlready); writes only for a person met for the first time, a changed
+  // name, or a configured admin not yet manager.
+  let facts = readAlready?.person.programmeId === programmeId ? readAlready : (await repos.people.actorFacts(identity)).facts;
   if (!facts || nameChanged(facts.person, message.displayName)) {
     await repos.people.upsert(identity, message.displayName, now);
     facts = (await repos.people.actorFacts(identity)).facts!;

@@ -12,6 +12,7 @@ import type { CommandObserver } from './settings.js';
 import { LoketError } from './errors.js';
 import { exampleFor } from './examples.js';
 import { RememberedConversations } from './remembered-conversations.js';
+import { DeferredWrites } from './deferred-writes.js';
 import type { IncomingMessage, Language, Outcome, ProcessIncoming } from './incoming.js';
 import type { Reply } from './reply.js';
 import { errorReply, isStrayLine, notConnectedReply, permissionReply, strayLineReply, unknownVerbReply } from './error-replies.js';
@@ -49,6 +50,7 @@ export function createCore(deps: CommandDeps): ProcessIncoming {
     // Messages a command queued for others go out after its commit; a command that queued none costs the
     // outbox nothing (a kick reads and updates the outbox: two statements after every command, issue 21).
     let queued = false;
+    const later = new DeferredWrites();
     const commandRepos = (tx: Database): Repositories => {
       const repos = createRepositories(tx);
       const enqueue = repos.outbox.enqueue.bind(repos.outbox);
@@ -57,6 +59,7 @@ export function createCore(deps: CommandDeps): ProcessIncoming {
         if (result.queued) afterCommit.push(() => (queued = true));
         return result;
       };
+      repos.audit.record = later.defer(repos.audit.record.bind(repos.audit));
       return repos;
     };
     const fallbackLanguage = toLanguage(message.locale) ?? deps.settings.defaultLanguage;
@@ -64,7 +67,7 @@ export function createCore(deps: CommandDeps): ProcessIncoming {
     try {
       let committed: Outcome;
       try {
-        committed = await deps.db.transaction((tx) => settle(commandRepos(tx), message, deps.clock.now(), (repos) => handle(message, repos, deps, fallbackLanguage, { observed, conversations, afterCommit })));
+        committed = await deps.db.transaction((tx) => settle(commandRepos(tx), message, deps.clock.now(), (repos, firstDelivery) => handle(message, repos, deps, fallbackLanguage, { observed, conversations, afterCommit, firstDelivery }), later));
         for (const done of afterCommit) done();
       } catch (error) {
         if (!(error instanceof Refused)) throw error;
@@ -72,7 +75,7 @@ export function createCore(deps: CommandDeps): ProcessIncoming {
         // A refusal's writes went with its transaction (no savepoint costs every command two round trips);
         // its delivery key and answer are kept in a second one, so a redelivery is still answered once.
         const refusal = error.outcome;
-        committed = message.deliveryKey ? await deps.db.transaction((tx) => settle(createRepositories(tx), message, deps.clock.now(), async () => refusal)) : refusal;
+        committed = message.deliveryKey ? await deps.db.transaction((tx) => settle(createRepositories(tx), message, deps.clock.now(), async () => refusal, new DeferredWrites())) : refusal;
       }
       // After the commit, never inside it: messages the command queued for others (the outbox) go out now.
       if (queued) deps.settings.outbox?.kick();
@@ -86,18 +89,25 @@ export function createCore(deps: CommandDeps): ProcessIncoming {
   };
 }
 
+/** A duplicate delivery's outcome: the first one answers. */
+const DUPLICATE: Outcome = { kind: 'duplicate' };
+
 /**
  * Claims the delivery, runs the command and keeps its answer, in the caller's transaction: a redelivery
  * acts once, and a command taken through the inbox keeps its answer in the same commit as its effect, so a
  * restart after a crash sends this answer instead of running the command again (bot/inbox*.ts).
+ * The claim is sent without waiting for it: `run` reads what every command needs in the same round trip
+ * and waits for the claim before it writes anything of its own. A concurrent duplicate's claim waits on the
+ * unique index until the first transaction ends, then sees the key.
  */
-async function settle(repos: Repositories, message: IncomingMessage, now: Date, run: (repos: Repositories) => Promise<Outcome>): Promise<Outcome> {
-  if (message.deliveryKey) {
-    const { first } = await repos.deliveries.claim(message.deliveryKey.source, message.deliveryKey.key, now, DELIVERY_KEY_TTL_MS);
-    if (!first) return { kind: 'duplicate' };
-  }
-  const outcome = await run(repos);
-  if (message.stored && message.deliveryKey) await repos.inbox.answer(message.deliveryKey.source, message.deliveryKey.key, { ...outcome }, now);
+async function settle(repos: Repositories, message: IncomingMessage, now: Date, run: (repos: Repositories, firstDelivery: Promise<boolean>) => Promise<Outcome>, later: DeferredWrites): Promise<Outcome> {
+  const key = message.deliveryKey;
+  const firstDelivery = key ? repos.deliveries.claim(key.source, key.key, now, DELIVERY_KEY_TTL_MS).then(({ first }) => first) : Promise.resolve(true);
+  // Awaited below; this only keeps a failed claim from counting as unhandled while `run` is still busy.
+  firstDelivery.catch(() => undefined);
+  const outcome = await run(repos, firstDelivery);
+  if (!(await firstDelivery)) return DUPLICATE;
+  await later.flush(message.stored && key ? [repos.inbox.answer(key.source, key.key, { ...outcome }, now)] : []);
   return outcome;
 }
 
@@ -135,9 +145,11 @@ interface RunState {
   observed: Observed | undefined;
   conversations: RememberedConversations;
   afterCommit: (() => void)[];
+  /** Whether this is the delivery's first arrival (settle's claim, still in flight). */
+  firstDelivery: Promise<boolean>;
 }
 
-async function handle(message: IncomingMessage, repos: Repositories, deps: CommandDeps, fallbackLanguage: Language, { observed, conversations, afterCommit }: RunState): Promise<Outcome> {
+async function handle(message: IncomingMessage, repos: Repositories, deps: CommandDeps, fallbackLanguage: Language, { observed, conversations, afterCommit, firstDelivery }: RunState): Promise<Outcome> {
   const refuse = (language: Language, reply: Reply): never => {
     throw new Refused({ kind: 'reply', language, reply });
   };
@@ -146,7 +158,13 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: Comma
   const text = normalizeText(message.text);
   const parsed = parseMessage(text);
   const resolution = registry.resolve(parsed, text);
-  const { workspace } = await resolveWorkspace(message, repos, deps);
+  // The claim, the workspace and the person go out together: one round trip before the command's own work.
+  const [first, { workspace }, { facts }] = await Promise.all([
+    firstDelivery,
+    resolveWorkspace(message, repos, deps),
+    repos.people.actorFacts({ platform: message.platform, workspaceExternalId: message.workspaceId, userId: message.userId }),
+  ]);
+  if (!first) return DUPLICATE;
 
   // A workspace that belongs to no programme yet may only join one.
   if (resolution.kind === 'verb' && 'workspaceHandler' in resolution.spec) {
@@ -163,7 +181,7 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: Comma
   }
   if (!workspace.programmeId) return { kind: 'reply', language: fallbackLanguage, reply: notConnectedReply(fallbackLanguage) };
 
-  const actor = await resolveActor(message, workspace.programmeId, repos, deps);
+  const actor = await resolveActor(message, workspace.programmeId, repos, deps, facts);
   const language = actor.language;
   await rememberConversation(message, workspace.programmeId, repos, conversations, afterCommit, deps.clock.now().getTime());
   // An empty message (a bare `/loket`) gets the help.
