@@ -1,5 +1,5 @@
 // The day before a planned meeting, from 09:00 in the programme's zone: its agenda goes to the people
-// concerned (invitees and the members of its clusters, 1:1) and to the programme's digest channels (no
+// concerned (invitees and the members of its clusters, 1:1, unless away that day or the next) and to the programme's digest channels (no
 // cluster has a channel of its own in the schema; the digest channel is where its people read LOKET).
 // Each message is claimed as (job, target, meeting day) before it is sent, like the weekly digest, so two
 // instances never send it twice and a moved meeting is announced again for its new day.
@@ -42,7 +42,9 @@ async function remindOf(deps: WeeklyDeps, meeting: PlannedMeeting, day: string):
   const period = `${shortId('M', meeting.number)}@${day}`;
   let sent = 0;
   const { personIds } = await repos.plannedMeetings.audienceOf(meeting.programmeId, meeting.id);
-  const { absences } = await repos.progress.absencesOverlapping(meeting.programmeId, personIds, day, day);
+  // No reminders to someone away (`away`), as with every other reminder: away today, when it goes out, or on
+  // the meeting's day, when they will not be there.
+  const { absences } = await repos.progress.absencesOverlapping(meeting.programmeId, personIds, addDays(day, -1), day);
   const away = new Set(absences.map((a) => a.personId));
   for (const personId of personIds) {
     if (away.has(personId)) continue;

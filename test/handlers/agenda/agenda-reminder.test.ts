@@ -60,4 +60,63 @@ describe('the day-before agenda reminder', () => {
     const runs = await opened.db.select().from(jobRuns).where(and(eq(jobRuns.job, AGENDA_REMINDER_JOB), like(jobRuns.target, `%:${m1!.id}`)));
     expect(runs.map((r) => [r.period, r.status])).toEqual(Array(4).fill(['M1@2026-03-11', 'done']));
   });
+
+  it('a meeting moved before the reminder goes out the day before its new date; moved after, once more for the newer date, never twice', async () => {
+    const p = await weeklyProgramme(opened.db, { start: new Date('2026-03-02T08:00:00Z') });
+    await p.as('UNILS', 'whoami');
+    await p.as('UANNA', 'meeting plan Klustermöte date:2026-03-11 time:10:00 cluster:Rymd with:@Nils');
+    await p.as('UANNA', 'meeting move M1 date:2026-03-13');
+    const notifier = createFakeNotifier();
+    const runA = weeklyRunner(opened.db, p.test.clock, notifier, p.test.programme.id);
+    const runB = weeklyRunner(second.db, p.test.clock, notifier, p.test.programme.id);
+    const toNils = () => notifier.to('UNILS').filter((m) => m.text.includes('I morgon'));
+
+    // The old day before (Tuesday 10 March) sends nothing.
+    p.test.clock.set(TUESDAY_0905);
+    await Promise.all([runA(), runB()]);
+    expect(toNils()).toEqual([]);
+    // Thursday 12 March, 09:05 and later that morning: once, with the new date.
+    p.test.clock.set(new Date('2026-03-12T08:05:00Z'));
+    await Promise.all([runA(), runB()]);
+    p.test.clock.advance(30 * 60_000);
+    await Promise.all([runA(), runB()]);
+    expect(toNils()).toHaveLength(1);
+    expect(toNils()[0]!.text).toContain('2026-03-13 kl. 10:00–11:00');
+
+    // Moved again after the reminder went out: the newer date's day before announces it once more.
+    await p.as('UANNA', 'meeting move M1 date:2026-03-17');
+    await Promise.all([runA(), runB()]);
+    expect(toNils()).toHaveLength(1);
+    p.test.clock.set(new Date('2026-03-16T08:05:00Z'));
+    await Promise.all([runA(), runB()]);
+    await Promise.all([runA(), runB()]);
+    expect(toNils()).toHaveLength(2);
+    expect(toNils()[1]!.text).toContain('2026-03-17 kl. 10:00–11:00');
+    const [m1] = await opened.db.select().from(plannedMeetings).where(and(eq(plannedMeetings.programmeId, p.test.programme.id), eq(plannedMeetings.number, 1)));
+    const runs = await opened.db.select().from(jobRuns).where(and(eq(jobRuns.job, AGENDA_REMINDER_JOB), like(jobRuns.target, `person:%:${m1!.id}`)));
+    // Anna (leader), Petra (member) and Nils (invited): one claim each per announced day, and none for the 11th.
+    expect(runs.map((r) => r.period).sort()).toEqual([...Array(3).fill('M1@2026-03-13'), ...Array(3).fill('M1@2026-03-17')]);
+  });
+
+  it('a participant away on the meeting day, or on the day the reminder goes out, is not reminded; the others and the channel are', async () => {
+    const channel = `CAWAY${randomUUID().slice(0, 6)}`;
+    const p = await weeklyProgramme(opened.db, { start: new Date('2026-03-02T08:00:00Z') });
+    await p.as('UPM', 'digest here', inChannel(channel));
+    await p.as('UNILS', 'whoami');
+    await p.as('UANNA', 'meeting plan Klustermöte date:2026-03-11 time:10:00 cluster:Rymd with:@Nils');
+    // Nils is away on the meeting's day, Anna on the day before (when the reminder goes out), as the
+    // other reminders respect `away`; Petra is here both days.
+    await p.as('UNILS', 'away 2026-03-11');
+    await p.as('UANNA', 'away 2026-03-09 2026-03-10');
+    const notifier = createFakeNotifier();
+    const run = weeklyRunner(opened.db, p.test.clock, notifier, p.test.programme.id);
+    p.test.clock.set(TUESDAY_0905);
+    await run();
+    await run();
+    const reminders = notifier.sent.filter((m) => m.text.includes('I morgon'));
+    expect(reminders.map((m) => `${m.kind}:${m.to}`).sort()).toEqual([`channel:${channel}`, 'direct:UPM']);
+    const [m1] = await opened.db.select().from(plannedMeetings).where(and(eq(plannedMeetings.programmeId, p.test.programme.id), eq(plannedMeetings.number, 1)));
+    const runs = await opened.db.select().from(jobRuns).where(and(eq(jobRuns.job, AGENDA_REMINDER_JOB), like(jobRuns.target, `person:%:${m1!.id}`)));
+    expect(runs).toHaveLength(1);
+  });
 });
