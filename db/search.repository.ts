@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { rowsOf } from './migrate.js';
 
-export type SearchSource = 'meeting' | 'decision' | 'action' | 'note';
+/** `planned`: a meeting ahead (planned_meetings), found by its title and marked so; not an activity. */
+export type SearchSource = 'meeting' | 'decision' | 'action' | 'note' | 'planned';
 
 export interface SearchHit {
   source: SearchSource;
@@ -33,8 +34,8 @@ export function createSearchRepository({ db }: { db: Database }) {
       return { query: plain.trim() ? prefixQuery(plain, false) : null, compound: compoundQuery(plain) };
     },
 
-    /** Ranked hits over live meetings' titles, decisions, action items and notes; snippets only for the page
-     *  shown. With `compound`, a word may also be the last part of a compound (`möte` finds
+    /** Ranked hits over live meetings' titles, decisions, action items and notes, and the titles of meetings
+     *  still planned (a logged one is found as the meeting it became, once); snippets only for the page shown. With `compound`, a word may also be the last part of a compound (`möte` finds
      *  `styrgruppsmötet`); such hits rank after full-text matches of the same words. */
     async search(input: { programmeId: string; query: string; compound?: string | null; timezone: string; limit: number }) {
       const q = tsqueryLiteral(input.query);
@@ -43,22 +44,28 @@ export function createSearchRepository({ db }: { db: Database }) {
       // Through compound_vector's index when the query looks at compounds; ts_rank still uses the plain
       // query, so a compound-only hit ranks after full-text matches.
       const matches = (alias: string) => (compound ? sql`compound_vector(${sql.raw(`${alias}.search_vector`)}) @@ ${compound}` : sql`${sql.raw(`${alias}.search_vector`)} @@ ${q}`);
+      // Planned meetings have no stored vector: a programme plans a few dozen a year, so the title's is made here.
+      const plannedVector = sql`to_tsvector('swedish'::regconfig, pm.title)`;
+      const plannedMatches = compound ? sql`compound_vector(${plannedVector}) @@ ${compound}` : sql`${plannedVector} @@ ${q}`;
       const result = await db.execute(sql`
         with hits as (
-          select 'meeting' as source, m.id as meeting_id, null::uuid as cluster_id, m.number, m.title as body, m.held_on as day, ts_rank(m.search_vector, ${q}, 1) as rank
+          select 'meeting' as source, m.id as meeting_id, null::uuid as cluster_id, null::uuid as planned_id, m.number, m.title as body, m.held_on as day, ts_rank(m.search_vector, ${q}, 1) as rank
             from meetings m where m.programme_id = ${p} and m.deleted_at is null and ${matches('m')}
           union all
-          select 'decision', d.meeting_id, null, m.number, d.text, m.held_on, ts_rank(d.search_vector, ${q}, 1)
+          select 'decision', d.meeting_id, null, null, m.number, d.text, m.held_on, ts_rank(d.search_vector, ${q}, 1)
             from decisions d join meetings m on m.id = d.meeting_id
             where d.programme_id = ${p} and m.deleted_at is null and ${matches('d')}
           union all
-          select 'action', a.meeting_id, null, a.number, concat_ws(' – ', a.text, a.done_note), m.held_on, ts_rank(a.search_vector, ${q}, 1)
+          select 'action', a.meeting_id, null, null, a.number, concat_ws(' – ', a.text, a.done_note), m.held_on, ts_rank(a.search_vector, ${q}, 1)
             from action_items a join meetings m on m.id = a.meeting_id
             where a.programme_id = ${p} and m.deleted_at is null and ${matches('a')}
           union all
-          select 'note', n.meeting_id, n.cluster_id, n.number, n.text, coalesce(m.held_on, (n.created_at at time zone ${input.timezone})::date), ts_rank(n.search_vector, ${q}, 1)
+          select 'note', n.meeting_id, n.cluster_id, null, n.number, n.text, coalesce(m.held_on, (n.created_at at time zone ${input.timezone})::date), ts_rank(n.search_vector, ${q}, 1)
             from notes n left join meetings m on m.id = n.meeting_id
             where n.programme_id = ${p} and (m.id is null or m.deleted_at is null) and ${matches('n')}
+          union all
+          select 'planned', null, null, pm.id, pm.number, pm.title, (pm.starts_at at time zone ${input.timezone})::date, ts_rank(${plannedVector}, ${q}, 1)
+            from planned_meetings pm where pm.programme_id = ${p} and pm.status = 'planned' and ${plannedMatches}
         ), top as (
           select *, count(*) over ()::int as total from hits order by rank desc, day desc, number desc limit ${input.limit}
         )
@@ -66,7 +73,8 @@ export function createSearchRepository({ db }: { db: Database }) {
           m.number as meeting_number, m.title as meeting_title,
           ts_headline('swedish', top.body, ${q}, ${HEADLINE}) as snippet,
           coalesce((select string_agg(c.name, ', ' order by c.name) from meeting_clusters mc join clusters c on c.id = mc.cluster_id where mc.meeting_id = top.meeting_id),
-                   (select c.name from clusters c where c.id = top.cluster_id)) as clusters
+                   (select c.name from clusters c where c.id = top.cluster_id),
+                   (select string_agg(c.name, ', ' order by c.name) from planned_meeting_clusters pc join clusters c on c.id = pc.cluster_id where pc.planned_meeting_id = top.planned_id)) as clusters
         from top left join meetings m on m.id = top.meeting_id
         order by top.rank desc, top.day desc, top.number desc`);
       const rows = rowsOf<RawHit>(result);

@@ -9,6 +9,7 @@ export const knowledgeCatalogSv = {
   'search.too_long': 'En sökning kan ha högst {words} ord och {chars} tecken. Välj några av orden.',
   'search.no_terms': '”{words}” innehåller bara småord (som ”och” och ”att”) som sökningen hoppar över. Prova med andra ord.',
   'search.source_meeting': 'Möte {id}',
+  'search.source_planned': 'Möte {id} (planerat)',
   'search.source_decision': 'Beslut i {meeting} ”{title}”',
   'search.source_action': 'Åtgärd {id} ({meeting})',
   'search.source_note': 'Anteckning {id}',

@@ -37,6 +37,7 @@ function hitLine(lang: Language, hit: SearchHit): string {
   const meetingTitle = shorten(hit.meetingTitle ?? '', 80);
   const source =
     hit.source === 'meeting' ? t(lang, 'search.source_meeting', { id: meeting })
+    : hit.source === 'planned' ? t(lang, 'search.source_planned', { id: shortId('M', hit.number) })
     : hit.source === 'decision' ? t(lang, 'search.source_decision', { meeting, title: meetingTitle })
     : hit.source === 'action' ? t(lang, 'search.source_action', { id: shortId('A', hit.number), meeting })
     : hit.meetingNumber ? t(lang, 'search.source_meeting_note', { id: shortId('N', hit.number), meeting })
