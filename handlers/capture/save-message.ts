@@ -42,7 +42,7 @@ async function saveNote(ctx: HandlerContext<SaveArgs>): Promise<Saved> {
   if (!named) throw new LoketError('save.cluster_needed', {}, exampleOf(ctx));
   const cluster = await requireOpenCluster(ctx, named, exampleOf(ctx));
   const member = actor.clusterRoles.some((m) => m.clusterId === cluster.id);
-  if (!member && !actor.programmeRoles.includes('manager')) throw new LoketError('note.not_member', { cluster: cluster.name }, `join ${cluster.name}`);
+  if (!member && !actor.programmeRoles.includes('manager')) throw new LoketError('note.not_member', { cluster: cluster.name }, `${actor.language === 'sv' ? 'gå-med' : 'join'} ${cluster.name}`);
   const { note } = await repos.notes.create({ programmeId: actor.programmeId, clusterId: cluster.id, authorId: actor.personId, text, at: clock.now() });
   const ref = shortId('N', note.number);
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'note.create', subjectType: 'note', subjectId: note.id, detail: { ref, clusterId: cluster.id, from: 'message' }, at: clock.now() });
@@ -85,11 +85,11 @@ async function writableMeeting(ctx: HandlerContext<SaveArgs>) {
   if (!args.meeting) throw new LoketError('save.meeting_needed', {}, exampleOf(ctx));
   const ref = shortId('M', args.meeting.number);
   const { meeting } = await repos.meetings.findByNumber(actor.programmeId, args.meeting.number);
-  if (!meeting) throw new LoketError('save.meeting_not_found', { id: ref }, 'meetings');
+  if (!meeting) throw new LoketError('save.meeting_not_found', { id: ref }, actor.language === 'sv' ? 'möten' : 'meetings');
   const { clusters } = await repos.meetings.clustersOf(actor.programmeId, meeting.id);
   const leads = actor.clusterRoles.some((m) => (m.role === 'leader' || m.role === 'deputy') && clusters.some((c) => c.id === m.clusterId));
   if (!leads && meeting.authorId !== actor.personId && !actor.programmeRoles.includes('manager')) {
-    throw new LoketError('save.meeting_not_yours', { id: ref }, `meeting show ${ref}`);
+    throw new LoketError('save.meeting_not_yours', { id: ref }, `${actor.language === 'sv' ? 'möte visa' : 'meeting show'} ${ref}`);
   }
   return { id: meeting.id, ref, title: meeting.title };
 }
