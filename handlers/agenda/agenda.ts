@@ -11,6 +11,7 @@ import type { Repositories } from '../../db/repositories.js';
 import { t } from '../i18n/index.js';
 import { findPlanned, mayAddTopic, type Planned } from './planned-lookup.js';
 import { whenText } from './planned-views.js';
+import { typedText } from './typed-text.js';
 
 const TOPICS_SHOWN = 18;
 
@@ -21,7 +22,9 @@ export async function agenda(ctx: HandlerContext<AgendaArgs>): Promise<Reply> {
   const ref = args.id.text.toUpperCase();
   const example = actor.language === 'sv' ? `agenda ${ref} Gemensam ansökan till Vinnova` : `agenda ${ref} Joint application to Vinnova`;
   const planned = await findPlanned(ctx, args.id.number, example);
-  const topic = args.topic?.trim();
+  // As typed: quotes in a topic are kept as written (handlers/agenda/typed-text.ts).
+  const typed = args.topic ? typedText(ctx.command.raw, 2, args.topic, false) : undefined;
+  const topic = (typed && 'text' in typed ? typed.text : args.topic)?.trim();
   if (!topic) return showAgenda(actor.language, repos, actor.programmeId, planned, settings.timezone);
   if (planned.status !== 'planned') {
     throw new LoketError('agenda.closed', { id: planned.ref, status: planned.status === 'cancelled' ? 'agenda.status_cancelled' : 'agenda.status_held' }, 'meetings upcoming');
@@ -47,7 +50,7 @@ async function showAgenda(language: Language, repos: Repositories, programmeId: 
   const all = await agendaLines(language, repos, programmeId, planned);
   // A reply fits a screen (~25 lines); the whole agenda is in the meeting's calendar invitation.
   const items = all.slice(0, TOPICS_SHOWN);
-  if (all.length > items.length) items.push(t(language, 'upcoming.more', { count: all.length - items.length, command: `\`meeting invite ${planned.ref}\`` }));
+  if (all.length > items.length) items.push(t(language, 'upcoming.more', { count: all.length - items.length, command: `\`${language === 'sv' ? 'möte inbjudan' : 'meeting invite'} ${planned.ref}\`` }));
   const head = `${whenText(language, planned, zone)}${planned.clusters.length ? ` · ${planned.clusters.map((c) => c.name).join(', ')}` : ''}`;
   const blocks: Reply['blocks'] = [{ type: 'text', text: head }];
   if (items.length) blocks.push({ type: 'list', items });

@@ -27,7 +27,7 @@ export type LogPlannedArgs = {
 export async function logPlanned(ctx: HandlerContext<LogPlannedArgs>): Promise<Reply> {
   const { args, actor, repos, clock, settings } = ctx;
   const ref = args.id.text.toUpperCase();
-  const example = `${actor.language === 'sv' ? 'möte logga' : 'meeting log'} ${ref} ${actor.language === 'sv' ? 'bordlägg' : 'carry'}:2\ndecision: …`;
+  const example = actor.language === 'sv' ? `möte logga ${ref} bordlägg:2\nbeslut: …` : `meeting log ${ref} carry:2\ndecision: …`;
   const planned = await requirePlanned(ctx, args.id.number, example);
   requireManage(actor, planned, example);
   const heldOn = wallClock(planned.startsAt, settings.timezone).day;

@@ -3,7 +3,10 @@
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
 import type { Reply } from '../core/reply.js';
+import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
+import { kindLabel } from '../meetings/meeting-kinds.js';
+import { carryToNext } from './carry-topics.js';
 import { requireManage, requirePlanned } from './planned-lookup.js';
 import { futureDay, instantOf, wallClock } from './planned-time.js';
 import { whenText } from './planned-views.js';
@@ -47,10 +50,17 @@ export async function cancelMeeting(ctx: HandlerContext<IdArg>): Promise<Reply> 
   requireManage(actor, planned, example);
   const { planned: cancelled } = await repos.plannedMeetings.cancel(actor.programmeId, planned.id, clock.now());
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'meeting.cancel', subjectType: 'meeting', subjectId: planned.id, detail: { ref: planned.ref, sequence: cancelled!.sequence }, at: clock.now() });
+  // No topic is lost with the meeting: every topic on its agenda (its own and those carried onto it) is
+  // carried on to the series' next planned meeting, or waits for the next one planned.
+  const { topics } = await repos.agenda.list(actor.programmeId, planned.id);
+  for (const topic of topics) await repos.agenda.setOutcome(actor.programmeId, topic.id, 'carried');
+  const clusterIds = planned.clusters.map((c) => c.id);
+  const next = await carryToNext(ctx, { fromId: planned.id, kind: planned.kind, clusterIds, after: clock.now(), topicIds: topics.map((topic) => topic.id) });
   const lang = actor.language;
+  const carried = topics.length === 0 ? [] : [next ? t(lang, 'cancel.topics_moved', { count: topics.length, next: shortId('M', next) }) : t(lang, 'cancel.topics_waiting', { count: topics.length, kind: kindLabel(lang, planned.kind) })];
   return {
     visibility: 'private',
     title: t(lang, 'plan.cancelled_title', { id: planned.ref }),
-    blocks: [{ type: 'text', text: `${planned.title}\n${t(lang, 'plan.cancelled_note')}` }],
+    blocks: [{ type: 'text', text: [planned.title, ...carried, t(lang, 'plan.cancelled_note')].join('\n') }],
   };
 }

@@ -15,6 +15,7 @@ import { resolveParticipants } from '../meetings/meeting-participants.js';
 import { carryWaitingTopics } from './carry-topics.js';
 import { futureDay, instantOf } from './planned-time.js';
 import { whenText } from './planned-views.js';
+import { typedText } from './typed-text.js';
 
 export const DEFAULT_LENGTH_MINUTES = 60;
 
@@ -42,7 +43,9 @@ export function planExample(ctx: Pick<HandlerContext, 'actor' | 'settings' | 'cl
 export async function planMeeting(ctx: HandlerContext<PlanArgs>): Promise<Reply> {
   const { args, actor, repos, clock, settings } = ctx;
   const example = planExample(ctx);
-  const title = args.title?.trim();
+  const typed = args.title ? typedText(ctx.command.raw, 2, args.title) : undefined;
+  if (typed && 'unclosedBefore' in typed) throw new LoketError('plan.quote_unclosed', { word: typed.unclosedBefore }, example);
+  const title = typed?.text.trim();
   if (!title) throw new LoketError('args.missing', { what: 'plan.title_what' }, example);
   if (!args.date || !args.time) throw new LoketError('plan.time_missing', {}, example);
   const startsAt = instantOf(args.date, args.time, settings.timezone, example);

@@ -1,6 +1,6 @@
 // A planned meeting's day and hour in the programme's time zone, turned into an instant and back. The zone
 // arithmetic is @date-fns/tz's (the zone database comes from Intl); what is ours is refusing an hour the
-// spring-forward night skips, which TZDate would silently move an hour on.
+// spring-forward night skips, which TZDate would silently move an hour on, and one the autumn night has twice.
 import { TZDate } from '@date-fns/tz';
 import type { ArgType } from '../core/spec.js';
 import { addDays, dayIn } from '../core/dates.js';
@@ -14,8 +14,17 @@ export function instantOf(day: string, time: string, zone: string, example: stri
   if (local.getDate() !== date || local.getHours() !== hours || local.getMinutes() !== minutes) {
     throw new LoketError('plan.time_nonexistent', { date: day, time, zone }, example);
   }
-  return new Date(local.getTime());
+  const instant = new Date(local.getTime());
+  // The autumn night shows the hour after 02:00 twice. Which of the two a person meant cannot be told from
+  // `tid:02:30`, and a meeting then is nearly always a typo: refused like the spring night's missing hour.
+  const same = (other: Date) => { const w = wallClock(other, zone); return w.day === day && w.time === time; };
+  if (same(new Date(instant.getTime() - HOUR_MS)) || same(new Date(instant.getTime() + HOUR_MS))) {
+    throw new LoketError('plan.time_ambiguous', { date: day, time, zone }, example);
+  }
+  return instant;
 }
+
+const HOUR_MS = 3_600_000;
 
 /** The day and `HH:MM` an instant shows in `zone`. */
 export function wallClock(instant: Date, zone: string): { day: string; time: string } {

@@ -83,7 +83,7 @@ describe('agenda', () => {
     const { text } = await p.as('UOLLE', 'agenda M1');
     expect(text.split('\n').length).toBeLessThanOrEqual(25);
     expect(text).toContain('18. Punkt nummer 18 – Petra');
-    expect(text).toContain('… och 4 till: `meeting invite M1`');
+    expect(text).toContain('… och 4 till: `möte inbjudan M1`');
     expect(await topicsOf(p.test.programme.id, 1)).toHaveLength(22);
   });
 });
