@@ -25,7 +25,7 @@ export async function assess(ctx: HandlerContext<AssessArgs>): Promise<Reply> {
   const cluster = await requireOpenCluster(ctx, name, assessExample[actor.language]);
   if (!mayEditPlan(actor, cluster.id)) throw new LoketError('assess.not_allowed', { cluster: cluster.name });
   if (!text) return assessForm(ctx, cluster);
-  const input = readAssessment(text, actor.language);
+  const input = readAssessment(text, ctx.command.raw, actor.language);
   const scores = completeScores(input, actor.language);
   const { history } = await repos.assessments.historyOf(actor.programmeId, cluster.id);
   const now = clock.now();

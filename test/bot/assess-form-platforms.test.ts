@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => opened.close());
 
-const AREAS = ['structure', 'governance', 'financing', 'services', 'cooperation', 'recognition', 'strategy'];
+// The form's score keys for a Swedish reader: the words typed on one line.
+const AREAS = ['struktur', 'styrning', 'finansiering', 'tjänster', 'samverkan', 'erkännande', 'strategi'];
 
 describe('the self-assessment form on Slack and Teams', () => {
   it('every level descriptor fits a Slack option whole, and the submitted modal and card are stored as assessments', async () => {
@@ -32,13 +33,13 @@ describe('the self-assessment form on Slack and Teams', () => {
     const state = Object.fromEntries([
       ['_text', { value: { type: 'plain_text_input', value: 'Rymd' } }],
       ...AREAS.map((area, i) => [area, { value: { type: 'static_select', selected_option: { value: String((i % 5) + 1) } } }]),
-      ['styrning', { value: { type: 'plain_text_input', value: 'Styrgruppen möts "sällan"' } }],
+      ['styrningbelägg', { value: { type: 'plain_text_input', value: 'Styrgruppen möts "sällan"' } }],
     ]);
     const slackCommand = formValuesToCommand(form!.verb, state as never);
     expect(errorCode(await as('UANNA', slackCommand))).toBeUndefined();
     const card = renderFormCard(form!, 'sv');
     expect(JSON.stringify(card.body)).toContain('Definierade medlemmar, organisationsform och ett litet team');
-    const teamsCommand = formDataToCommand(form!.verb, { _text: 'Rymd', ...Object.fromEntries(AREAS.map((a) => [a, '3'])), strategi: 'Antagen 2025' });
+    const teamsCommand = formDataToCommand(form!.verb, { _text: 'Rymd', ...Object.fromEntries(AREAS.map((a) => [a, '3'])), strategibelägg: 'Antagen 2025' });
     expect(errorCode(await as('UANNA', teamsCommand))).toBeUndefined();
     const rows = await opened.db.select().from(assessments).where(eq(assessments.programmeId, test.programme.id)).orderBy(assessments.createdAt);
     expect(rows.map((r) => [r.structure, r.recognition, r.strategy, r.evidence])).toEqual([

@@ -92,14 +92,72 @@ describe('assess: the one-line form', () => {
     const { outcome } = await as('UANNA', 'assess Rymd');
     const form = outcome.kind === 'reply' ? outcome.reply.form : undefined;
     expect(form?.verb).toBe('assess');
-    expect(form?.fields.map((f) => f.key)).toEqual(['_text', 'structure', 'struktur', 'governance', 'styrning', 'financing', 'finansiering', 'services', 'tjänster', 'cooperation', 'samverkan', 'recognition', 'erkännande', 'strategy', 'strategi']);
+    // The console lists the fields by key: a score's key is the word typed on one line, evidence has its own.
+    expect(form?.fields.map((f) => f.key)).toEqual(['_text', 'struktur', 'strukturbelägg', 'styrning', 'styrningbelägg', 'finansiering', 'finansieringbelägg', 'tjänster', 'tjänsterbelägg', 'samverkan', 'samverkanbelägg', 'erkännande', 'erkännandebelägg', 'strategi', 'strategibelägg']);
     expect(form?.fields[1]?.options?.[2]).toEqual({ value: '3', label: '3 – Definierade medlemmar, organisationsform och ett litet team' });
     expect(await rowsOf(test.programme.id)).toEqual([]);
     // What the Slack and Teams adapters send back for it (bot/slack/render-modal.ts formValuesToCommand).
-    const submitted = 'assess "Rymd" structure:"3" struktur:"14 medlemmar" governance:"2" financing:"4" services:"3" cooperation:"2" recognition:"3" strategy:"5" strategi:"Antagen 2025"';
+    const submitted = 'assess "Rymd" struktur:"3" strukturbelägg:"14 medlemmar" styrning:"2" finansiering:"4" tjänster:"3" samverkan:"2" erkännande:"3" strategi:"5" strategibelägg:"Antagen 2025"';
     expect(errorCode(await as('UANNA', submitted))).toBeUndefined();
     const [row] = await rowsOf(test.programme.id);
     expect([row?.structure, row?.strategy, row?.evidence]).toEqual([3, 5, { structure: '14 medlemmar', strategy: 'Antagen 2025' }]);
+  });
+});
+
+describe('assess: scores and evidence are told apart the same way in both languages', () => {
+  const scoresSv = 'struktur:3 styrning:2 finansiering:4 tjänster:3 samverkan:2 erkännande:3 strategi:2';
+  const scoresEn = 'structure:3 governance:2 financing:4 services:3 cooperation:2 recognition:3 strategy:2';
+
+  it('an evidence line runs to its end, even when it holds an area word and a colon, and a following line continues it', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    const text = `assess Rymd ${scoresSv}\nstyrning: Ny organisation: tre nivåer, resultat: protokoll varje månad\nsom styrgruppen antog i januari\nstructure: 14 medlemmar`;
+    const reply = await as('UANNA', text);
+    expect(errorCode(reply)).toBeUndefined();
+    expect(reply.text).toContain('Självskattningen av Rymd är sparad');
+    const [row] = await rowsOf(test.programme.id);
+    expect([row?.governance, row?.recognition, row?.structure]).toEqual([2, 3, 3]);
+    expect(row?.evidence).toEqual({ governance: 'Ny organisation: tre nivåer, resultat: protokoll varje månad som styrgruppen antog i januari', structure: '14 medlemmar' });
+    expect((await as('UOLLE', 'assess show Rymd')).text).toContain('styrning och ledning: Ny organisation: tre nivåer, resultat: protokoll');
+  });
+
+  it('an English reader scores with English or Swedish words, and `area: N` is a score but `area: N words` evidence', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    await as('UANNA', 'profile språk:engelska');
+    const reply = await as('UANNA', `assess Rymd structure: 3 governance:2 financing:4 services:3 cooperation:2 recognition:3 strategi:2\nstruktur: 3 staff, service: a weekly newsletter\nstrategy: Adopted in 2025`);
+    expect(errorCode(reply)).toBeUndefined();
+    expect(reply.text).toContain('The self-assessment of Rymd is saved (2026-03-02).');
+    const [row] = await rowsOf(test.programme.id);
+    expect([row?.structure, row?.services, row?.strategy]).toEqual([3, 3, 2]);
+    expect(row?.evidence).toEqual({ structure: '3 staff, service: a weekly newsletter', strategy: 'Adopted in 2025' });
+    // The form in English: the keys the reader types, evidence under its own key; a lone number there is evidence.
+    const { outcome } = await as('UANNA', 'assess Rymd');
+    const keys = outcome.kind === 'reply' ? (outcome.reply.form?.fields ?? []).map((f) => f.key) : [];
+    expect(keys.slice(1, 5)).toEqual(['structure', 'structureevidence', 'governance', 'governanceevidence']);
+    test.clock.advance(60_000);
+    expect(errorCode(await as('UANNA', 'assess Rymd structure:"4" structureevidence:"3" governance:"2" financing:"4" services:"3" cooperation:"2" recognition:"3" strategy:"2"'))).toBeUndefined();
+    const rows = await rowsOf(test.programme.id);
+    expect([rows[1]?.structure, rows[1]?.evidence]).toEqual([4, { structure: '3' }]);
+  });
+
+  it('a line of scores may follow the command, in either language', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    expect(errorCode(await as('UANNA', `assess Rymd\n${scoresEn}\nresultat: Två rapporter`))).toBeUndefined();
+    const [row] = await rowsOf(test.programme.id);
+    expect([row?.structure, row?.strategy, row?.evidence]).toEqual([3, 2, { recognition: 'Två rapporter' }]);
+  });
+
+  it.each([
+    ['sv', `${sv}\nstrukture: 14 medlemmar`, '”strukture:” är inget område. Områdena är `struktur`, `styrning`, `finansiering`, `tjänster`, `samverkan`, `erkännande`, `strategi`.', 'Menade du `struktur: 14 medlemmar`?', 'Exempel: `assess Rymd struktur:3'],
+    ['sv', `${sv.replace('strategi:2', 'strategy:2')} strukture:4`, '”strukture:” är inget område.', 'Menade du `struktur:4`?', 'Exempel: `assess Rymd struktur:3'],
+    ['en', `assess Rymd ${scoresEn}\nstrucure: 14 members`, '“strucure:” is not an area. The areas are `structure`, `governance`, `financing`, `services`, `cooperation`, `recognition`, `strategy`. Scores are written `area:score` on the first line, evidence `area: text` on lines of their own.', 'Did you mean `structure: 14 members`?', 'Example: `assess Rymd structure:3'],
+    ['en', `assess Rymd ${scoresEn}\nbudget: 2 MSEK`, '“budget:” is not an area.', 'Example: `assess Rymd structure:3 governance:2'],
+  ])('a key that is no area (%s) gets the valid keys and a correct example; nothing is stored', async (language, command, ...shown) => {
+    const { test, as } = await meetingProgramme(opened.db);
+    if (language === 'en') await as('UANNA', 'profile språk:engelska');
+    const reply = await as('UANNA', command);
+    expect(errorCode(reply)).toBe('assess.area_unknown');
+    for (const text of shown) expect(reply.text).toContain(text);
+    expect(await rowsOf(test.programme.id)).toEqual([]);
   });
 });
 
