@@ -1,6 +1,6 @@
 // Participants' evaluations of meetings (db/schema/assessments.ts `meeting_evaluations`): a row per person
 // asked, filled in by their answer. Summaries never carry who answered.
-import { and, asc, avg, count, eq, gt, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, avg, count, desc, eq, gt, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { meetingEvaluations, meetingParticipants, meetings, people, type MeetingKind } from './schema/index.js';
 
@@ -90,6 +90,38 @@ export function createEvaluationsRepository({ db }: { db: Database }) {
         .where(and(eq(meetingEvaluations.programmeId, programmeId), isNotNull(meetingEvaluations.usefulness), isNotNull(meetingEvaluations.comment), sql`${meetings.deletedAt} is null`, gte(meetings.heldOn, from), lte(meetings.heldOn, to)))
         .orderBy(asc(meetings.number), asc(meetingEvaluations.comment));
       return { comments: rows.map((r) => ({ number: r.number, comment: r.comment! })) };
+    },
+
+    /** For a refusal's example (`evaluate M7`): the newest meeting `personId` may ask about — one they logged,
+     *  or any when `manager` — that has participants LOKET knows besides them; none when there is no such. */
+    async exampleToEvaluate(programmeId: string, personId: string, manager: boolean) {
+      const [row] = await db
+        .select({ number: meetings.number })
+        .from(meetings)
+        .where(
+          and(
+            eq(meetings.programmeId, programmeId),
+            sql`${meetings.deletedAt} is null`,
+            manager ? undefined : eq(meetings.authorId, personId),
+            sql`exists (select 1 from meeting_participants mp where mp.meeting_id = ${meetings.id} and mp.person_id is not null and mp.person_id <> ${personId})`,
+          ),
+        )
+        .orderBy(desc(meetings.heldOn), desc(meetings.number))
+        .limit(1);
+      return { number: row?.number };
+    },
+
+    /** For a refusal's example (`rate M7 4 …`): the meeting `personId` was asked about most recently whose
+     *  answers are still open at `at`; none when there is no such. */
+    async exampleToRate(programmeId: string, personId: string, at: Date) {
+      const [row] = await db
+        .select({ number: meetings.number })
+        .from(meetingEvaluations)
+        .innerJoin(meetings, eq(meetings.id, meetingEvaluations.meetingId))
+        .where(and(eq(meetingEvaluations.programmeId, programmeId), eq(meetingEvaluations.personId, personId), gt(meetingEvaluations.closesAt, at), sql`${meetings.deletedAt} is null`))
+        .orderBy(desc(meetingEvaluations.askedAt), desc(meetings.number))
+        .limit(1);
+      return { number: row?.number };
     },
 
     /** Meeting ids among `meetingIds` that have been evaluated (for views that show a summary only then). */

@@ -6,6 +6,7 @@ import { assess } from './assess.js';
 import { assessExample } from './assess-examples.js';
 import { assessLevels } from './assess-levels.js';
 import { assessShow } from './assess-show.js';
+import { evaluateExample, rateExample } from './meeting-examples.js';
 import { planAreaWord } from '../plans/plan-areas.js';
 import { evaluate } from './evaluate.js';
 import { rate } from './rate.js';
@@ -52,7 +53,7 @@ export const assessmentCommands = [
     args: { meeting: positional.required(id('M')) },
     // Narrowed by the handler to the meeting's author or a project manager.
     roles: 'everyone',
-    example: 'evaluate M12',
+    example: evaluateExample,
     handler: evaluate,
   }),
   defineCommand({
@@ -62,7 +63,8 @@ export const assessmentCommands = [
     summary: { sv: 'svarar på en utvärdering av ett möte: 1–5 och vad du tar med dig (ändras inom 14 dagar)', en: 'answers an evaluation of a meeting: 1–5 and what you will use (changeable for 14 days)' },
     args: {
       meeting: positional.required(id('M')),
-      score: positional.optional(integer(1, 5, 'betyg', 'score')),
+      // A word, not a number: `rate M12 Nya kontakter` changes only the comment (rate.ts reads the score).
+      score: positional.optional(text('betyg', 'score')),
       comment: positional.optionalRest(text('kommentar', 'comment')),
       // What the answer form sends.
       scoreKey: option('score', ['betyg'], integer(1, 5, 'betyg', 'score')),
@@ -70,7 +72,7 @@ export const assessmentCommands = [
     },
     // Narrowed by the handler to the people who were asked.
     roles: 'everyone',
-    example: { sv: 'rate M12 4 Kontakter för ett gemensamt projekt', en: 'rate M12 4 Contacts for a joint project' },
+    example: rateExample,
     handler: rate,
   }),
 ];

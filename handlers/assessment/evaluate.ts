@@ -10,13 +10,19 @@ import type { Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { list, t } from '../i18n/index.js';
 import { requireMeeting } from '../meetings/meeting-lookup.js';
+import { evaluateExample as example, withMeetingExample } from './meeting-examples.js';
 
-const example = 'evaluate M12';
 export const EVALUATION_WINDOW_DAYS = 14;
 
 type Participant = { personId: string; displayName: string; platform: string; userId: string; language: 'sv' | 'en' | null };
 
-export async function evaluate(ctx: HandlerContext<{ meeting: { text: string } }>): Promise<Reply> {
+type EvaluateArgs = { meeting: { text: string } };
+
+export async function evaluate(ctx: HandlerContext<EvaluateArgs>): Promise<Reply> {
+  return withMeetingExample(ctx, 'evaluate', () => askParticipants(ctx));
+}
+
+async function askParticipants(ctx: HandlerContext<EvaluateArgs>): Promise<Reply> {
   const { actor, repos, clock } = ctx;
   const meeting = await requireMeeting(ctx, ctx.args.meeting.text, example);
   const id = shortId('M', meeting.number);
@@ -24,7 +30,7 @@ export async function evaluate(ctx: HandlerContext<{ meeting: { text: string } }
   const { participants } = await repos.evaluations.knownParticipants(actor.programmeId, meeting.id);
   // The one who asks is not asked: an organiser rating their own meeting would only blur the answers.
   const others = participants.filter((p) => p.personId !== actor.personId);
-  if (!others.length) throw new LoketError('eval.no_participants', { id }, example);
+  if (!others.length) throw new LoketError(participants.length ? 'eval.only_asker' : 'eval.no_participants', { id }, example);
   const reachable: Participant[] = [];
   const unreachable: Participant[] = [];
   for (const p of others) ((await canReach(ctx, p)) ? reachable : unreachable).push(p);

@@ -6,16 +6,22 @@ import type { Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
 import { requireMeeting } from '../meetings/meeting-lookup.js';
+import { rateExample, withMeetingExample } from './meeting-examples.js';
 
-const example = 'rate M12 4 Kontakter för ett gemensamt projekt';
-
-type RateArgs = { meeting: { text: string }; score?: number; comment?: string; scoreKey?: number; commentKey?: string };
+type RateArgs = { meeting: { text: string }; score?: string; comment?: string; scoreKey?: number; commentKey?: string };
 
 /** `rate <meeting> <1–5> [what I will use]`: a participant who was asked answers, or changes the answer,
- *  until the window closes. `rate <meeting>` alone opens the answer as a form. */
+ *  until the window closes; `rate <meeting> <what I will use>` changes only what they will use. `rate
+ *  <meeting>` alone opens the answer as a form. */
 export async function rate(ctx: HandlerContext<RateArgs>): Promise<Reply> {
+  return withMeetingExample(ctx, 'rate', () => answer(ctx));
+}
+
+async function answer(ctx: HandlerContext<RateArgs>): Promise<Reply> {
   const { actor, repos, clock, settings } = ctx;
   const lang = actor.language;
+  const example = rateExample[lang];
+  const typed = readTyped(ctx.args.score, ctx.args.comment, example);
   const meeting = await requireMeeting(ctx, ctx.args.meeting.text, example);
   const id = shortId('M', meeting.number);
   const { evaluation } = await repos.evaluations.find(actor.programmeId, meeting.id, actor.personId);
@@ -23,8 +29,8 @@ export async function rate(ctx: HandlerContext<RateArgs>): Promise<Reply> {
   const now = clock.now();
   const closes = dayIn(settings.timezone, evaluation.closesAt);
   if (now >= evaluation.closesAt) throw new LoketError('eval.closed', { id, date: closes }, example);
-  const comment = (ctx.args.commentKey ?? ctx.args.comment)?.trim() || undefined;
-  const score = ctx.args.scoreKey ?? ctx.args.score ?? (comment ? evaluation.usefulness ?? undefined : undefined);
+  const comment = (ctx.args.commentKey ?? typed.comment)?.trim() || undefined;
+  const score = ctx.args.scoreKey ?? typed.score ?? (comment ? evaluation.usefulness ?? undefined : undefined);
   if (score === undefined && comment) throw new LoketError('eval.score_missing', {}, example);
   if (score === undefined) return rateForm(lang, id, evaluation.usefulness, evaluation.comment);
   const { evaluation: saved } = await repos.evaluations.answer({ programmeId: actor.programmeId, id: evaluation.id, usefulness: score, ...(comment ? { comment } : {}), at: now });
@@ -32,6 +38,16 @@ export async function rate(ctx: HandlerContext<RateArgs>): Promise<Reply> {
   if (saved.comment) return { visibility: 'private', blocks: [{ type: 'text', text: t(lang, 'eval.answered_comment', { id, score, comment: saved.comment, closes }) }] };
   const text = `${t(lang, 'eval.answered', { id, score, closes })}\n${t(lang, 'eval.ask_comment', { id, score })}`;
   return { visibility: 'private', blocks: [{ type: 'text', text }], buttons: [{ label: t(lang, 'eval.comment_button'), command: `rate ${id}` }] };
+}
+
+/** The first word after the meeting is the score when it is a number (a whole one from 1 to 5, or a
+ *  refusal); any other word starts what the person will use, so the comment can be changed alone. */
+function readTyped(first: string | undefined, rest: string | undefined, example: string): { score?: number; comment?: string } {
+  if (first === undefined) return {};
+  if (!/^[-+]?\d+(?:[.,/]\d+)?$/.test(first)) return { comment: [first, rest].filter(Boolean).join(' ') };
+  const score = Number(first);
+  if (!Number.isInteger(score) || score < 1 || score > 5) throw new LoketError('args.integer_invalid', { value: first, min: 1, max: 5 }, example);
+  return { score, ...(rest ? { comment: rest } : {}) };
 }
 
 function rateForm(lang: 'sv' | 'en', id: string, score: number | null, comment: string | null): Reply {

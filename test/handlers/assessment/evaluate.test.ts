@@ -46,39 +46,76 @@ describe('evaluate and rate', () => {
     expect(shown.split('Vad deltagarna tar med sig')[1]).not.toMatch(/Nils|Dana/);
   });
 
-  it('an answer can be changed for 14 days and is refused after, leaving the stored answer as it was', async () => {
+  it('an answer, and what the person will use alone, can be changed for 14 days and is refused after, leaving the stored answer as it was', async () => {
     const { test, as } = await meetingProgramme(opened.db);
     await as('UANNA', 'meeting Utbildning i klusterledning cluster:Rymd kind:training with:@Nils');
     await as('UANNA', 'evaluate M1');
+    const early = await as('UNILS', 'rate M1 Bra om styrelsearbete');
+    expect(errorCode(early)).toBe('eval.score_missing');
+    expect((await evaluationsOf(test.programme.id)).map((r) => [r.usefulness, r.comment])).toEqual([[null, null]]);
     await as('UNILS', 'rate M1 2');
     test.clock.set(new Date('2026-03-15T09:00:00Z'));
     expect(errorCode(await as('UNILS', 'rate M1 3 Bra om styrelsearbete'))).toBeUndefined();
+    // Only the comment: the score stays.
+    const changed = await as('UNILS', 'rate M1 Mallen för styrelsens årshjul');
+    expect(errorCode(changed)).toBeUndefined();
+    expect(changed.text).toContain('Tack! Ditt svar på M1: 3/5 – ”Mallen för styrelsens årshjul”. Du kan ändra det till 2026-03-16.');
+    const decimal = await as('UNILS', 'rate M1 4,5');
+    expect(errorCode(decimal)).toBe('args.integer_invalid');
+    expect(decimal.text).toContain('”4,5” är inte ett heltal från 1 till 5.');
     test.clock.set(new Date('2026-03-17T09:00:00Z'));
     const late = await as('UNILS', 'rate M1 5');
     expect(errorCode(late)).toBe('eval.closed');
     expect(late.text).toContain('Utvärderingen av M1 stängde 2026-03-16');
+    expect(errorCode(await as('UNILS', 'rate M1 Något annat'))).toBe('eval.closed');
     const [row] = await evaluationsOf(test.programme.id);
-    expect([row?.usefulness, row?.comment]).toEqual([3, 'Bra om styrelsearbete']);
+    expect([row?.usefulness, row?.comment]).toEqual([3, 'Mallen för styrelsens årshjul']);
   });
 
-  it('refuses a meeting with no participants LOKET knows, someone who may not ask, someone not asked and a score outside 1–5; nothing is stored or sent', async () => {
+  it('refuses a meeting with no other participants LOKET knows, someone who may not ask, someone not asked and a score outside 1–5; nothing is stored or sent', async () => {
     const { test, as } = await meetingProgramme(opened.db);
+    // Anna, who logs it, is its only participant LOKET knows.
     await as('UANNA', 'meeting Studiebesök cluster:Rymd with:"Karin Ek (LTU)"');
     await as('UANNA', 'meeting Styrgrupp cluster:Rymd with:@Nils');
     const none = await as('UANNA', 'evaluate M1');
-    expect(errorCode(none)).toBe('eval.no_participants');
-    expect(none.text).toContain('M1 har inga deltagare som LOKET känner');
+    expect(errorCode(none)).toBe('eval.only_asker');
+    // The example names Anna's own meeting that can be evaluated, not a placeholder.
+    expect(none.text).toContain('Exempel: `evaluate M2`');
     const erik = await as('UERIK', 'evaluate M2');
     expect(errorCode(erik)).toBe('eval.not_allowed');
-    expect(erik.text).toContain('Exempel: `evaluate M12`');
-    expect(errorCode(await as('UNILS', 'rate M2 4'))).toBe('eval.not_asked');
+    // Erik has logged no meeting to evaluate: the example lists the meetings instead of naming one.
+    expect(erik.text).toContain('Exempel: `meetings`');
+    expect(erik.text).not.toContain('M12');
+    const notAsked = await as('UNILS', 'rate M2 4');
+    expect(errorCode(notAsked)).toBe('eval.not_asked');
+    expect(notAsked.text).toContain('Exempel: `meetings`');
     await as('UANNA', 'evaluate M2');
     const outside = await as('UNILS', 'rate M2 6');
     expect(errorCode(outside)).toBe('args.integer_invalid');
     expect(outside.text).toContain('”6” är inte ett heltal från 1 till 5.');
+    expect(outside.text).toContain('Exempel: `rate M2 4 Kontakter för ett gemensamt projekt`');
+    await as('UNILS', 'profile språk:engelska');
+    const english = await as('UNILS', 'rate M1 4');
+    expect(errorCode(english)).toBe('eval.not_asked');
+    expect(english.text).toContain('Example: `rate M2 4 Contacts for a joint project`');
     const rows = await evaluationsOf(test.programme.id);
     expect(rows.map((r) => r.usefulness)).toEqual([null]);
     expect(await questionsOf(test.programme.id)).toHaveLength(1);
+  });
+
+  it.each([
+    ['sv', 'Du är den enda deltagaren i M1 som LOKET känner, så ingen annan kan få frågan och ingenting skickas'],
+    ['en', 'You are the only participant in M1 LOKET knows, so nobody else can be asked and nothing is sent'],
+  ])('the asker as the only participant LOKET knows is told plainly that nobody else can be asked (%s); nothing is queued', async (language, shown) => {
+    const { test, as } = await meetingProgramme(opened.db);
+    if (language === 'en') await as('UANNA', 'profile språk:engelska');
+    await as('UANNA', 'meeting Workshop cluster:Rymd kind:workshop with:"@Anna, Karin Ek (LTU)"');
+    const reply = await as('UANNA', 'evaluate M1');
+    expect(errorCode(reply)).toBe('eval.only_asker');
+    expect(reply.text).toContain(shown);
+    expect(reply.text).not.toMatch(/inga deltagare|no participants/);
+    expect(await evaluationsOf(test.programme.id)).toEqual([]);
+    expect(await questionsOf(test.programme.id)).toEqual([]);
   });
 
   it('a Teams participant without LOKET installed is named to the asker and not marked asked; rate alone opens the answer form', async () => {
