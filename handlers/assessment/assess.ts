@@ -21,12 +21,15 @@ type AssessArgs = { cluster?: string; scores?: string };
  *  Leaders and deputies of the cluster and project managers; every submission is a new row. */
 export async function assess(ctx: HandlerContext<AssessArgs>): Promise<Reply> {
   const { actor, repos, clock, settings } = ctx;
-  const { name, text } = splitArgs(ctx);
+  const { name, own, text } = splitArgs(ctx);
   const cluster = await requireOpenCluster(ctx, name, assessExample[actor.language]);
-  if (!mayEditPlan(actor, cluster.id)) throw new LoketError('assess.not_allowed', { cluster: cluster.name });
+  // The example under a refusal names the cluster the leader may assess: this one, or their own.
+  if (!mayEditPlan(actor, cluster.id)) throw new LoketError('assess.not_allowed', { cluster: cluster.name }, own ? exampleIn(actor.language, own) : undefined);
   if (!text) return assessForm(ctx, cluster);
-  const input = readAssessment(text, ctx.command.raw, actor.language);
-  const scores = completeScores(input, actor.language);
+  const { input, scores } = withClusterExample(actor.language, cluster.name, () => {
+    const input = readAssessment(text, ctx.command.raw, actor.language);
+    return { input, scores: completeScores(input, actor.language) };
+  });
   const { history } = await repos.assessments.historyOf(actor.programmeId, cluster.id);
   const now = clock.now();
   const assessedOn = dayIn(settings.timezone, now);
@@ -38,12 +41,29 @@ export async function assess(ctx: HandlerContext<AssessArgs>): Promise<Reply> {
   return savedReply(actor.language, cluster, assessment, previous, openGaps);
 }
 
+/** The one-line example for a cluster, in the reader's language. */
+function exampleIn(lang: Language, cluster: string): string {
+  return assessExample[lang].replace('Rymd', () => (/\s/.test(cluster) ? `"${cluster}"` : cluster));
+}
+
+/** A refusal of what was typed shows the example for the cluster being assessed. */
+function withClusterExample<T>(lang: Language, cluster: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof LoketError) || error.example) throw error;
+    const shown = new LoketError(error.code, error.params, exampleIn(lang, cluster));
+    if (error.hint) shown.withHint(error.hint.code, error.hint.params);
+    throw shown;
+  }
+}
+
 /** Without a cluster (or when the first word is already a score), the asker's own first cluster. */
-function splitArgs(ctx: HandlerContext<AssessArgs>): { name: string | undefined; text: string | undefined } {
+function splitArgs(ctx: HandlerContext<AssessArgs>): { name: string | undefined; own: string | undefined; text: string | undefined } {
   const { cluster, scores } = ctx.args;
   const own = ctx.actor.clusterRoles.find((r) => r.role === 'leader' || r.role === 'deputy')?.clusterName;
-  if (cluster !== undefined && /^\p{L}+:/u.test(cluster)) return { name: own, text: [cluster, scores].filter(Boolean).join(' ') };
-  return { name: cluster ?? own, text: scores?.trim() || undefined };
+  if (cluster !== undefined && /^\p{L}+:/u.test(cluster)) return { name: own, own, text: [cluster, scores].filter(Boolean).join(' ') };
+  return { name: cluster ?? own, own, text: scores?.trim() || undefined };
 }
 
 function savedReply(lang: Language, cluster: Cluster, assessment: Assessment, previous: Assessment | undefined, openGaps: Set<PlanArea>): Reply {

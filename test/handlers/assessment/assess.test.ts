@@ -182,8 +182,17 @@ describe('assess: refusals store nothing', () => {
     const erik = await as('UERIK', sv);
     expect(errorCode(erik)).toBe('assess.not_allowed');
     expect(erik.text).toContain('Bara ledare och ersättare i Rymd eller en projektledare kan skatta klustret.');
+    // The example names the cluster he may assess, not the one he was refused.
+    expect(erik.text).toContain('Exempel: `assess Skog struktur:3 styrning:2');
     expect(errorCode(await as('UNILS', sv))).toBe('permission.denied');
     expect(errorCode(await as('UPM', sv))).toBeUndefined();
+    expect(await rowsOf(test.programme.id)).toHaveLength(1);
+    // A refusal of what was typed shows the example for the cluster being assessed, in the reader's language.
+    expect((await as('UPM', 'assess Skog struktur:9')).text).toContain('Exempel: `assess Skog struktur:3 styrning:2');
+    await as('UERIK', 'profile språk:engelska');
+    const english = await as('UERIK', 'assess Skog structure:3 governance:2\nfinancing: grants');
+    expect(errorCode(english)).toBe('assess.areas_missing');
+    expect(english.text).toContain('Example: `assess Skog structure:3 governance:2 financing:4');
     expect(await rowsOf(test.programme.id)).toHaveLength(1);
   });
 });
