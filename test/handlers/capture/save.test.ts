@@ -149,3 +149,25 @@ describe('save', () => {
     expect(await sources(p)).toEqual([]);
   });
 });
+
+describe('save in Swedish', () => {
+  it('refusals name Swedish commands and keys, and nothing is stored', async () => {
+    const p = await refusals();
+    const english = /`(?:\/loket )?(?:meeting|meetings|join)\b|\b(?:author|meeting|cluster|as):/;
+    const missing = await p.as('UANNA', 'spara Vi bokar lokalen. som:beslut möte:M9');
+    expect(errorCode(missing)).toBe('save.meeting_not_found');
+    expect(missing.text).toContain('Se `möten` för programmets möten.');
+    const twoAuthors = await p.as('UANNA', 'spara Vi bokar lokalen. som:anteckning kluster:Rymd författare:"@Nils, @Erik"');
+    expect(errorCode(twoAuthors)).toBe('save.one_author');
+    expect(twoAuthors.text).toContain('gäst med namn i författare:.');
+    const notMember = await p.as('UNILS', 'spara Vi bokar lokalen. som:anteckning kluster:Skog');
+    expect(errorCode(notMember)).toBe('note.not_member');
+    expect(notMember.text).toContain('`gå-med Skog`');
+    const notYours = await p.as('UERIK', 'spara Vi bokar lokalen. som:beslut möte:M1');
+    expect(errorCode(notYours)).toBe('save.meeting_not_yours');
+    expect(notYours.text).toContain('`möte visa M1`');
+    for (const { text } of [missing, twoAuthors, notMember, notYours]) expect(text).not.toMatch(english);
+    expect(await opened.db.select().from(decisions).where(eq(decisions.programmeId, p.test.programme.id))).toHaveLength(0);
+    expect(await opened.db.select().from(notes).where(eq(notes.programmeId, p.test.programme.id))).toHaveLength(0);
+  });
+});
