@@ -107,14 +107,25 @@ function splitLines(text: string, raw: string): { first: Token[]; following: str
 function readScoreTokens(input: AssessmentInput, line: Token[], language: Language) {
   const tokens = foldFreeText(line, (key) => keyOf(key) !== undefined);
   const stray: string[] = [];
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (token.type !== 'option') {
       stray.push(rawOf(token));
       continue;
     }
     const key = keyOf(token.key);
     if (!key) throw unknownKey(token, language);
-    const value = token.value.trim();
+    let value = token.value.trim();
+    if (key.evidence && !token.quoted && !token.folded) {
+      // `strukturbelägg:14 medlemmar`, as the console's list of the form's fields shows the key: an evidence
+      // key's text runs to the next area word, like `struktur: 14 medlemmar`.
+      const words: string[] = [value];
+      for (let next = tokens[i + 1]; next && !(next.type === 'option' && keyOf(next.key)); next = tokens[i + 1]) {
+        words.push(rawOf(next));
+        i++;
+      }
+      value = words.join(' ').trim();
+    }
     if (key.evidence) {
       if (value) setEvidence(input, key.area, value, language);
     } else if (!token.folded && !token.quoted) setScore(input, key.area, value, language);

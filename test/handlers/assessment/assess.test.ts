@@ -139,6 +139,15 @@ describe('assess: scores and evidence are told apart the same way in both langua
     expect([rows[1]?.structure, rows[1]?.evidence]).toEqual([4, { structure: '3' }]);
   });
 
+  it('the form\'s evidence keys, as the console lists them, can be typed too: their text runs to the next area word', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    const reply = await as('UANNA', 'assess Rymd struktur:3 strukturbelägg:14 medlemmar, två anställda styrning:2 finansiering:4 tjänster:3 samverkan:2 erkännande:3 strategi:2\nstrategyevidence: 2 Adopted in 2025');
+    expect(errorCode(reply)).toBeUndefined();
+    const [row] = await rowsOf(test.programme.id);
+    expect([row?.structure, row?.governance, row?.strategy]).toEqual([3, 2, 2]);
+    expect(row?.evidence).toEqual({ structure: '14 medlemmar, två anställda', strategy: '2 Adopted in 2025' });
+  });
+
   it('a line of scores may follow the command, in either language', async () => {
     const { test, as } = await meetingProgramme(opened.db);
     expect(errorCode(await as('UANNA', `assess Rymd\n${scoresEn}\nresultat: Två rapporter`))).toBeUndefined();
