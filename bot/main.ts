@@ -36,6 +36,8 @@ import { registerTeams } from './teams/teams-adapter.js';
 import { createTeamsLifecycle } from './teams/teams-lifecycle.js';
 import { startInbox } from './inbox-runner.js';
 import { commandsAtOnceFor } from '../handlers/core/inbox.js';
+import { runWeeklyTick } from '../handlers/weekly/weekly-tick.js';
+import { serverClock, startTestTicks, type ServerClock } from './server-test-clock.js';
 import type { SlackTokenLookup } from './inbox-slack.js';
 
 const DEFAULT_PROGRAMME_NAME = 'LOKET';
@@ -100,6 +102,9 @@ async function runConsole(config: Config, database: OpenedDatabase, logger: Logg
 }
 
 async function runServer(config: Config, database: OpenedDatabase, logger: Logger): Promise<void> {
+  // The system clock, or (NODE_ENV=test only) the test clock a multi-server test sets (bot/server-test-clock.ts).
+  const { clock, testStart } = readServerClock();
+  if (testStart) logger.warn({ testClock: testStart.toISOString() }, 'test clock in use: this server runs on a made-up time');
   if (database.kind === 'pglite') logger.warn('serving Slack/Teams on the embedded PGlite database: fine for a trial, use DATABASE_URL (Postgres) in production');
   const settings = settingsFor(config);
   // GET /metrics (README "Metrics"): commands, answer times, queues and pool use, labelled with this instance.
@@ -118,7 +123,7 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   // Planned meetings (issue 22): signed invitation links and personal calendar feeds under the public URL.
   if (keys) settings.calendar = createCalendarLinks({ publicUrl: config.publicUrl, secretKey: keys });
   if (config.slack && config.slack.mode !== 'oauth') settings.channels = createSlackChannelAccess({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
-  const core = createLoketCore({ db: database.db, clock: systemClock, logger, settings });
+  const core = createLoketCore({ db: database.db, clock, logger, settings });
   // The inbox starts before the Slack adapter exists (the adapter's listeners store into it), so OAuth
   // tokens are looked up through this holder, filled in once the adapter is registered; until then a
   // recovered answer finds no token and is retried on the next pass.
@@ -129,27 +134,32 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
         pools.admission = pool.poolUse;
         return pool;
       }) : undefined;
-  const inboxRunner = await startInbox({ config, db: database.db, ...(openAdmissionPool ? { openAdmissionPool } : {}), core, logger, slackTokens: async (teamId) => slackTokens.of?.(teamId), answeredSince: (receivedAt) => metrics.answeredSince('slack', receivedAt), commandsAtOnce: commandsAtOnceFor(database.poolUse().size, availableParallelism()) });
-  await ensureClaimCode({ db: database.db, clock: systemClock, logger, programmeName: DEFAULT_PROGRAMME_NAME });
+  const inboxRunner = await startInbox({ config, db: database.db, ...(openAdmissionPool ? { openAdmissionPool } : {}), core, logger, slackTokens: async (teamId) => slackTokens.of?.(teamId), answeredSince: (receivedAt) => metrics.answeredSince('slack', receivedAt), commandsAtOnce: commandsAtOnceFor(database.poolUse().size, availableParallelism()), ping: database.ping, clock });
+  await ensureClaimCode({ db: database.db, clock, logger, programmeName: DEFAULT_PROGRAMME_NAME });
   const app = createHttpApp({ logger, metrics: metrics.handler(config.metricsToken), readiness: { ready: async () => (await database.ping()) && (await isMigrated(database.db)) } });
-  if (keys) registerFileRoute(app, { db: database.db, secretKey: keys, clock: systemClock, logger });
-  if (keys) registerDashboardRoute(app, { db: database.db, secretKey: keys, clock: systemClock, logger, timezone: config.timezone });
-  if (keys) registerCalendarRoute(app, { db: database.db, secretKey: keys, clock: systemClock, logger, timezone: config.timezone });
-  const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core, logger, language: config.language, answered: metrics.answered('slack'), ...(inboxRunner.inbox ? { inbox: inboxRunner.inbox } : {}), db: database.db, clock: systemClock, settings, secretKey: keys }) : undefined;
+  if (keys) registerFileRoute(app, { db: database.db, secretKey: keys, clock, logger });
+  if (keys) registerDashboardRoute(app, { db: database.db, secretKey: keys, clock, logger, timezone: config.timezone });
+  if (keys) registerCalendarRoute(app, { db: database.db, secretKey: keys, clock, logger, timezone: config.timezone });
+  // Stored slash commands run through inboxRunner.core: one that fails while the database is away waits for it.
+  const slack = config.slack ? await registerSlack({ expressApp: app, config: config.slack, core: inboxRunner.core ?? core, logger, language: config.language, answered: metrics.answered('slack'), ...(inboxRunner.inbox ? { inbox: inboxRunner.inbox } : {}), db: database.db, clock, settings, secretKey: keys }) : undefined;
   // OAuth mode: each workspace's own token, known only once the adapter reads the installations.
   if (slack) slackTokens.of = (teamId) => slack.botToken(teamId);
   if (slack && config.slack?.mode === 'oauth') settings.channels = createSlackChannelAccess({ token: (workspaceId) => slack.botToken(workspaceId), apiUrl: config.slack.apiUrl, logger });
-  const teams = config.teams ? await registerTeams({ expressApp: app, config: config.teams, core, logger, answered: metrics.answered('teams'), lifecycle: createTeamsLifecycle({ db: database.db, clock: systemClock, logger, settings }) }) : undefined;
+  const teams = config.teams ? await registerTeams({ expressApp: app, config: config.teams, core, logger, answered: metrics.answered('teams'), lifecycle: createTeamsLifecycle({ db: database.db, clock, logger, settings }) }) : undefined;
   const weekly = { notifier: weeklyNotifier(config, teams, logger, slack), rhythm: { ...defaultRhythm, timezone: config.timezone, defaultLanguage: config.language } };
   // Peer exchange (issue 7): messages a command queued (proposals, introductions) go out right after its commit.
-  settings.outbox = createOutboxKicker({ db: database.db, clock: systemClock, logger: logger.child({ job: 'outbox' }), notifier: weekly.notifier });
-  const scheduler = startScheduler({ db: database.db, clock: systemClock, logger, timezone: config.timezone, privacy: settings.privacy, weekly });
+  settings.outbox = createOutboxKicker({ db: database.db, clock, logger: logger.child({ job: 'outbox' }), notifier: weekly.notifier });
+  const scheduler = startScheduler({ db: database.db, clock, logger, timezone: config.timezone, privacy: settings.privacy, weekly });
+  // Under the test clock the week's jobs must not wait for node-cron's next five-minute mark.
+  const testTicks = testStart ? startTestTicks(() => runWeeklyTick({ db: database.db, clock, logger: logger.child({ job: 'weekly' }), ...weekly }).catch((err: unknown) => logger.error({ err }, 'weekly tick failed'))) : undefined;
   const server: Server = app.listen(config.port, () => logger.info({ port: config.port, slack: config.slack?.mode ?? 'off', teams: Boolean(config.teams) }, 'LOKET listening'));
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     scheduler.stop();
+    testTicks?.stop();
     // Stop taking requests and let the ones in flight finish before the database goes away.
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    inboxRunner.release();
     await slack?.stop();
     await teams?.stop();
     await inboxRunner.stop();
@@ -158,6 +168,15 @@ async function runServer(config: Config, database: OpenedDatabase, logger: Logge
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function readServerClock(): ServerClock {
+  try {
+    return serverClock(process.env);
+  } catch (error) {
+    process.stderr.write(`LOKET cannot start. ${(error as Error).message}\n`);
+    process.exit(1);
+  }
 }
 
 function safeUserName(): string {
