@@ -91,11 +91,12 @@ export function readAssessment(text: string, raw: string, language: Language): A
  *  the words of the lines after the first are the tail of `text`, so the first line's are what is left. */
 function splitLines(text: string, raw: string): { first: Token[]; following: string[] } {
   const all = tokenize(text);
+  // Blank lines are no lines, as the parser reads them (a message may even start with one).
   const following = raw
     .split('\n')
-    .slice(1)
     .map((line) => line.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .slice(1);
   const tail = following.flatMap((line) => tokenize(line));
   const cut = all.length - tail.length;
   const same = cut >= 0 && tail.every((token, i) => rawOf(token) === rawOf(all[cut + i]!));

@@ -150,9 +150,9 @@ describe('assess: scores and evidence are told apart the same way in both langua
 
   it('a line of scores may follow the command, in either language', async () => {
     const { test, as } = await meetingProgramme(opened.db);
-    expect(errorCode(await as('UANNA', `assess Rymd\n${scoresEn}\nresultat: Två rapporter`))).toBeUndefined();
+    expect(errorCode(await as('UANNA', `\nassess Rymd\n\n${scoresEn}\nresultat: Två rapporter, service: en mötesplats`))).toBeUndefined();
     const [row] = await rowsOf(test.programme.id);
-    expect([row?.structure, row?.strategy, row?.evidence]).toEqual([3, 2, { recognition: 'Två rapporter' }]);
+    expect([row?.structure, row?.strategy, row?.evidence]).toEqual([3, 2, { recognition: 'Två rapporter, service: en mötesplats' }]);
   });
 
   it.each([
