@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActionItem } from '../../db/action-items.repository.js';
 import type { Meeting } from '../../db/meetings.repository.js';
 import type { HandlerContext } from '../core/context.js';
+import { nearestKey } from '../core/bind.js';
 import { dayIn } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
 import { shorten } from '../core/free-text.js';
@@ -54,7 +55,11 @@ function refuseFutureDay(ctx: HandlerContext<MeetingArgs>): void {
   const today = dayIn(settings.timezone, clock.now());
   if (!args.date || args.date <= today) return;
   const sv = actor.language === 'sv';
-  const title = (args.title ?? '').trim().replace(/^plan\p{L}*\s+/iu, '').replace(/^["“”«»]+|["“”«»]+$/gu, '').trim() || (sv ? 'Ledarträff' : "Leaders' meeting");
+  const [first = '', ...rest] = (args.title ?? '').trim().split(/\s+/u);
+  // «planer», «planea», «plans»: a mistyped verb, not the title's first word (which «Planering» is).
+  const typo = first.toLowerCase() !== 'plan' && nearestKey(first.toLowerCase(), ['planera', 'plan']) !== undefined;
+  const words = typo ? rest : [first, ...rest];
+  const title = words.join(' ').replace(/^["“”«»]+|["“”«»]+$/gu, '').trim() || (sv ? 'Ledarträff' : "Leaders' meeting");
   const quoted = `"${title.replace(/"/g, "'")}"`;
   const suggestion = sv ? `möte planera ${quoted} datum:${args.date} tid:10:00` : `meeting plan ${quoted} date:${args.date} time:10:00`;
   const example = sv ? `möte "Styrgrupp" datum:${today} kluster:Rymd` : `meeting "Steering group" date:${today} cluster:Rymd`;

@@ -28,6 +28,9 @@ describe('logging a meeting with a day after today', () => {
     expect(errorCode(refused)).toBe('meeting.date_future');
     expect(refused.text).toContain('2026-03-20 ligger efter i dag (2026-03-02)');
     expect(refused.text).toContain('Menade du `möte planera "Ledarträff" datum:2026-03-20 tid:10:00`?');
+    // A title that starts with a word like «Planering» keeps it in the suggestion.
+    const titled = await p.as('UANNA', 'möte "Planering inför hösten" datum:2026-03-20');
+    expect(titled.text).toContain('Menade du `möte planera "Planering inför hösten" datum:2026-03-20 tid:10:00`?');
     expect(await meetingsOf(p.test.programme.id)).toHaveLength(0);
     expect(await plannedOf(p.test.programme.id)).toHaveLength(0);
 
