@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.js';
-import { allocateNumbers } from './counters.repository.js';
+import { numberFrom, numbersCte } from './counters.repository.js';
 import { actionItems, meetingClusters, meetings, people } from './schema/index.js';
 
 const { searchVector: _vector, ...actionColumns } = getTableColumns(actionItems);
@@ -15,9 +15,9 @@ export interface NewActionItem {
 /** Inserts a meeting's action items with consecutive short numbers, in the order they were written. */
 export async function insertActionItems(db: Database, input: { programmeId: string; meetingId: string; at: Date; actions: NewActionItem[] }): Promise<ActionItem[]> {
   if (input.actions.length === 0) return [];
-  const first = await allocateNumbers(db, input.programmeId, 'A', input.actions.length);
-  const rows = input.actions.map((a, i) => ({ ...a, programmeId: input.programmeId, meetingId: input.meetingId, number: first + i, createdAt: input.at }));
-  const inserted = await db.insert(actionItems).values(rows).returning(actionColumns);
+  const allocated = numbersCte(db, input.programmeId, 'A', input.actions.length);
+  const rows = input.actions.map((a, i) => ({ ...a, programmeId: input.programmeId, meetingId: input.meetingId, number: numberFrom(allocated, i), createdAt: input.at }));
+  const inserted = await db.with(allocated).insert(actionItems).values(rows).returning(actionColumns);
   return inserted.sort((a, b) => a.number - b.number);
 }
 

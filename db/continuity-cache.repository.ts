@@ -54,8 +54,7 @@ export function createContinuityCacheRepository({ db }: { db: Database }) {
    * snapshot holding all of them. Otherwise refresh (below), then read again.
    */
   async function cached<T>(programmeId: string, scope: ClusterScope, kind: Kind, since: string | null, payload: SQL, recompute: (stale: string[]) => SQL): Promise<Cached<T>> {
-    await planForReports(db);
-    const first = await read<T>(programmeId, scope, kind, since, payload);
+    const [, first] = await Promise.all([planForReports(db), read<T>(programmeId, scope, kind, since, payload)]);
     if (!first.some((r) => r.stale)) return { rows: first, recomputed: [] };
     const recomputed = await refresh(programmeId, scope, kind, since, recompute);
     // Under the lock every cluster of the scope now has a current row; a change committed after the

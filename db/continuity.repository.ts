@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { rowsOf } from './migrate.js';
-import { inScope, planForReports, type ClusterScope } from './status.repository.js';
+import { inScope, reportQuery, type ClusterScope } from './status.repository.js';
 import { EVER, groupsCte, items, kindsCte } from './continuity-items.repository.js';
 import { createContinuityCacheRepository } from './continuity-cache.repository.js';
 
@@ -20,8 +20,7 @@ export function createContinuityRepository({ db }: { db: Database }) {
      *  them, per cluster. Collapsing equal sets keeps the result small however many records there are.
      *  Computed fresh: what the cache must always equal. */
     async freshTouchGroups(programmeId: string, scope: ClusterScope, since: string) {
-      await planForReports(db);
-      const result = await db.execute(sql`
+      const result = await reportQuery(db, sql`
         with ${items(programmeId, scope, since)}, ${groupsCte}
         select cluster_id as "clusterId", people::text[] as people, sum(weight)::int as n from groups group by cluster_id, people`);
       return { groups: rowsOf<TouchGroupRow>(result).map((g) => ({ ...g, people: toArray(g.people) })) };
@@ -33,8 +32,7 @@ export function createContinuityRepository({ db }: { db: Database }) {
      * the items are gathered once. Computed fresh, like freshTouchGroups.
      */
     async freshSingleTouched(programmeId: string, scope: ClusterScope) {
-      await planForReports(db);
-      const result = await db.execute(sql`
+      const result = await reportQuery(db, sql`
         with ${items(programmeId, scope, EVER)}, ${kindsCte}
         select 'share' as section, cluster_id as "clusterId", kind, sum(weight)::int as total, coalesce(sum(weight) filter (where cardinality(people) = 1), 0)::int as single,
           null as organisation, null as "personId", null as person, null as "lastMet"

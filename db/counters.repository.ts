@@ -17,6 +17,23 @@ export async function allocateNumbers(db: Database, programmeId: string, kind: C
   return row!.next - count;
 }
 
+/**
+ * The same allocation as a CTE (`first`: the first number) for an INSERT to take its numbers from, so
+ * allocating and inserting are one statement: the counter row's lock, which serialises a programme's
+ * writers, is then held one round trip less (issue 21). Use as `db.with(cte).insert(…)` with
+ * `numberFrom(cte, i)` for the i-th row's number.
+ */
+export function numbersCte(db: Database, programmeId: string, kind: CounterKind, count: number) {
+  return db.$with('allocated', { first: sql<number>`first` }).as(
+    sql`insert into ${programmeCounters} (programme_id, kind, next) values (${programmeId}, ${kind}, ${1 + count})
+      on conflict (programme_id, kind) do update set next = ${programmeCounters}.next + ${count} returning next - ${count} as first`,
+  );
+}
+
+export function numberFrom(cte: ReturnType<typeof numbersCte>, offset: number) {
+  return sql<number>`(select first from ${cte}) + ${offset}::integer`;
+}
+
 export function createCountersRepository({ db }: { db: Database }) {
   return {
     async allocate(programmeId: string, kind: CounterKind, count = 1) {

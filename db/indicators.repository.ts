@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { rowsOf } from './migrate.js';
-import { inScope, planForReports, type ClusterScope } from './status.repository.js';
+import { inScope, reportQuery, type ClusterScope } from './status.repository.js';
 
 export interface IndicatorInput {
   programmeId: string;
@@ -41,8 +41,7 @@ export function createIndicatorsRepository({ db }: { db: Database }) {
      * and counted as gender unknown, role guest.
      */
     async figures(i: IndicatorInput): Promise<{ byKind: { kind: string; n: number }[]; organisations: OrganisationFigures; rows: { gender: string; role: string; n: number }[] }> {
-      await planForReports(db);
-      const result = await db.execute(sql`
+      const result = await reportQuery(db, sql`
         with ${periodMeetings(i)},
         pmp as materialized (
           select mp.person_id, mp.organisation_id, mp.guest_name, mp.guest_organisation from meeting_participants mp join pm on pm.id = mp.meeting_id),

@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { insertActionItems, type NewActionItem } from './action-items.repository.js';
-import { allocateNumbers } from './counters.repository.js';
+import { numberFrom, numbersCte } from './counters.repository.js';
 import { insertNotes } from './notes.repository.js';
 import { decisions, meetingClusters, meetingOrganisations, meetingParticipants, meetings, type MeetingKind } from './schema/index.js';
 import { createMeetingDetailsRepository } from './meeting-details.repository.js';
@@ -42,19 +42,23 @@ export function createMeetingsRepository({ db }: { db: Database }) {
     /** A meeting with everything logged at it, in one go (the command's transaction makes it atomic). */
     async create(input: NewMeeting) {
       const { programmeId, at } = input;
-      const number = input.number ?? (await allocateNumbers(db, programmeId, 'M', 1));
-      const [meeting] = await db
-        .insert(meetings)
-        .values({ programmeId, number, title: input.title, heldOn: input.heldOn, kind: input.kind, authorId: input.authorId, createdAt: at, updatedAt: at })
-        .returning(meetingColumns);
+      const values = { programmeId, title: input.title, heldOn: input.heldOn, kind: input.kind, authorId: input.authorId, createdAt: at, updatedAt: at };
+      // A planned meeting being logged keeps its number; a new one takes the next in the same statement.
+      const allocated = input.number === undefined ? numbersCte(db, programmeId, 'M', 1) : undefined;
+      const [meeting] = allocated
+        ? await db.with(allocated).insert(meetings).values({ ...values, number: numberFrom(allocated, 0) }).returning(meetingColumns)
+        : await db.insert(meetings).values({ ...values, number: input.number! }).returning(meetingColumns);
       const meetingId = meeting!.id;
       const owned = { programmeId, meetingId };
-      if (input.clusterIds.length) await db.insert(meetingClusters).values(input.clusterIds.map((clusterId) => ({ ...owned, clusterId })));
-      if (input.participants.length) await db.insert(meetingParticipants).values(input.participants.map((p) => ({ ...owned, ...p })));
-      if (input.organisationIds.length) await db.insert(meetingOrganisations).values(input.organisationIds.map((organisationId) => ({ ...owned, organisationId })));
-      if (input.decisions.length) await db.insert(decisions).values(input.decisions.map((text, position) => ({ ...owned, position, text, createdAt: at })));
-      const actions = await insertActionItems(db, { ...owned, at, actions: input.actions });
-      const notes = await insertNotes(db, { ...owned, authorId: input.authorId, texts: input.notes, at });
+      // Everything else hangs off the meeting and nothing of it reads another: sent together, one round trip.
+      const [actions, notes] = await Promise.all([
+        insertActionItems(db, { ...owned, at, actions: input.actions }),
+        insertNotes(db, { ...owned, authorId: input.authorId, texts: input.notes, at }),
+        input.clusterIds.length ? db.insert(meetingClusters).values(input.clusterIds.map((clusterId) => ({ ...owned, clusterId }))) : undefined,
+        input.participants.length ? db.insert(meetingParticipants).values(input.participants.map((p) => ({ ...owned, ...p }))) : undefined,
+        input.organisationIds.length ? db.insert(meetingOrganisations).values(input.organisationIds.map((organisationId) => ({ ...owned, organisationId }))) : undefined,
+        input.decisions.length ? db.insert(decisions).values(input.decisions.map((text, position) => ({ ...owned, position, text, createdAt: at }))) : undefined,
+      ]);
       return { meeting: meeting!, actions, notes };
     },
 

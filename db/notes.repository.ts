@@ -1,6 +1,6 @@
 import { getTableColumns } from 'drizzle-orm';
 import type { Database } from './database.js';
-import { allocateNumbers } from './counters.repository.js';
+import { numberFrom, numbersCte } from './counters.repository.js';
 import { notes } from './schema/index.js';
 
 const { searchVector: _vector, ...noteColumns } = getTableColumns(notes);
@@ -18,17 +18,17 @@ interface NewNotes {
 /** Inserts notes with consecutive short numbers (N5, N6 …) in the order they were written. */
 export async function insertNotes(db: Database, input: NewNotes): Promise<Note[]> {
   if (input.texts.length === 0) return [];
-  const first = await allocateNumbers(db, input.programmeId, 'N', input.texts.length);
+  const allocated = numbersCte(db, input.programmeId, 'N', input.texts.length);
   const rows = input.texts.map((text, i) => ({
     programmeId: input.programmeId,
-    number: first + i,
+    number: numberFrom(allocated, i),
     clusterId: input.clusterId ?? null,
     meetingId: input.meetingId ?? null,
     authorId: input.authorId,
     text,
     createdAt: input.at,
   }));
-  const inserted = await db.insert(notes).values(rows).returning(noteColumns);
+  const inserted = await db.with(allocated).insert(notes).values(rows).returning(noteColumns);
   return inserted.sort((a, b) => a.number - b.number);
 }
 

@@ -46,14 +46,25 @@ function clustersOf(programmeId: string, scope: ClusterScope): SQL {
  *   default 4 the planner hashed all of meeting_participants (400 000 rows at a million) to find the 13 000
  *   of one cluster's year instead of probing meeting_participants_meeting_idx.
  */
-export async function planForReports(db: Database): Promise<void> {
-  // Once per transaction: `status` reads several reports in one, and each would otherwise pay a round trip.
-  // A transaction (or savepoint) is its own object for its whole life, and the settings last as long.
-  if (planned.has(db)) return;
-  await db.execute(sql`select set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true)`);
-  planned.add(db);
+export function planForReports(db: Database): Promise<void> {
+  // Once per transaction: `status` reads several reports in one, at once, and each would otherwise pay a
+  // statement. A transaction (or savepoint) is its own object for its whole life, and the settings last as
+  // long. Sent the moment it is asked for (`then` starts a Drizzle query), so a report sent right after it
+  // shares its round trip (reportQuery).
+  let settings = planned.get(db);
+  if (!settings) {
+    settings = db.execute(sql`select set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true)`).then(() => undefined);
+    planned.set(db, settings);
+  }
+  return settings;
 }
-const planned = new WeakSet<Database>();
+const planned = new WeakMap<Database, Promise<void>>();
+
+/** A report's statement, sent right behind the planner settings (planForReports) without waiting for them. */
+export async function reportQuery(db: Database, query: SQL) {
+  const [, result] = await Promise.all([planForReports(db), db.execute(query)]);
+  return result;
+}
 
 /**
  * One row per cluster with what `status` shows. The page of clusters is chosen first (`sc`); meetings,
@@ -69,8 +80,7 @@ export function createStatusRepository({ db }: { db: Database }) {
   return {
     async clusters(input: { programmeId: string; scope: ClusterScope; from: string; to: string; today: string; limit?: number; offset?: number }) {
       const { programmeId: p, from, to, today } = input;
-      await planForReports(db);
-      const result = await db.execute(sql`
+      const result = await reportQuery(db, sql`
         with sc as (
           select c.id, c.name, c.created_at from clusters c where ${clustersOf(p, input.scope)}
           order by lower(c.name) limit ${input.limit ?? 10_000} offset ${input.offset ?? 0}),

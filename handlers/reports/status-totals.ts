@@ -23,8 +23,10 @@ export async function loadProgrammeTotals(
   input: { programmeId: string; scope: ClusterScope; today: string; meetings: number; clusters: { reasons: unknown[] }[] },
 ): Promise<ProgrammeTotals> {
   const { programmeId, scope, today } = input;
-  const actions = await repos.actionItems.countOpen({ programmeId, ...(scope ? { clusterIds: scope } : {}), today });
-  const plan = await repos.status.planTotals({ programmeId, scope, today });
+  const [actions, plan] = await Promise.all([
+    repos.actionItems.countOpen({ programmeId, ...(scope ? { clusterIds: scope } : {}), today }),
+    repos.status.planTotals({ programmeId, scope, today }),
+  ]);
   return {
     clusters: input.clusters.length,
     attention: input.clusters.filter((c) => c.reasons.length > 0).length,

@@ -61,9 +61,19 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   const { actor, repos } = ctx;
   const lang = actor.language;
   const scope = statusScopeOf(ctx);
-  const { clusters } = await repos.status.clusters({ programmeId: actor.programmeId, scope, ...period, today });
+  // The overview's reads do not depend on each other: sent together, they cost the round trips of one
+  // (issue 21). Only the totals need the clusters' facts and the activities, which they merely count.
+  const [{ clusters }, indicators, troubles, upcoming, webView] = await Promise.all([
+    repos.status.clusters({ programmeId: actor.programmeId, scope, ...period, today }),
+    computeIndicators(repos, actor.programmeId, scope, period, ctx.settings.timezone),
+    // Digest delivery troubles are the PM's to fix, not the board's to read.
+    !scope && actor.programmeRoles.includes('manager') ? digestTroubles(ctx) : [],
+    // Planned meetings (issue 22): shown, never counted – they are not activities until logged.
+    upcomingSection({ repos, programmeId: actor.programmeId, now: ctx.clock.now(), timezone: ctx.settings.timezone, language: lang, clusterIds: scope, limit: UPCOMING_SHOWN, withinDays: UPCOMING_DAYS }),
+    // Web view (issue 12): a PM's overview links to the same numbers as charts, for the same period.
+    dashboardLink(ctx, period),
+  ]);
   const facts = clusters.map((row) => toFacts(row, today));
-  const indicators = await computeIndicators(repos, actor.programmeId, scope, period, ctx.settings.timezone);
   const totals = await loadProgrammeTotals(repos, { programmeId: actor.programmeId, scope, today, meetings: indicators.activities, clusters: facts });
   // The five figures a PM acts on or reports first (README "Status"): the full indicators are one command away.
   const blocks: ReplyBlock[] = [{ type: 'fields', fields: [...statusTotals(lang, totals), { label: t(lang, 'indicator.exchanges'), value: String(indicators.exchanges) }, ...improvedClustersField(lang, indicators)] }];
@@ -74,15 +84,10 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
     blocks.push({ type: 'list', title: t(lang, 'status.attention'), items });
   } else blocks.push({ type: 'text', text: t(lang, 'status.all_well') });
   if (scope) blocks.push({ type: 'text', text: t(lang, 'status.own_only') });
-  // Digest delivery troubles are the PM's to fix, not the board's to read.
-  else if (actor.programmeRoles.includes('manager')) blocks.push(...(await digestTroubles(ctx)));
-  // Planned meetings (issue 22): shown, never counted – they are not activities until logged.
-  const upcoming = await upcomingSection({ repos, programmeId: actor.programmeId, now: ctx.clock.now(), timezone: ctx.settings.timezone, language: lang, clusterIds: scope, limit: UPCOMING_SHOWN, withinDays: UPCOMING_DAYS });
+  else blocks.push(...troubles);
   if (upcoming) blocks.push(upcoming);
   blocks.push({ type: 'text', text: t(lang, 'status.more_views', views(lang, period)) });
   const buttons = viewButtons(lang, period);
-  // Web view (issue 12): a PM's overview links to the same numbers as charts, for the same period.
-  const webView = await dashboardLink(ctx, period);
   const links = webView ? [{ label: webView.label, url: webView.url }] : undefined;
   return { title: t(lang, 'status.title', { ...period }), blocks, buttons, ...(links ? { links } : {}), visibility: 'private' };
 }
@@ -139,15 +144,20 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
   const { actor, repos } = ctx;
   const lang = actor.language;
   const cluster = await clusterInScope(ctx, name);
-  const { clusters } = await repos.status.clusters({ programmeId: actor.programmeId, scope: [cluster.id], ...period, today });
+  // Sent together once the cluster is known: one round trip for all of them (issue 21).
+  const [{ clusters }, { organisations }, indicators, assessment, upcoming] = await Promise.all([
+    repos.status.clusters({ programmeId: actor.programmeId, scope: [cluster.id], ...period, today }),
+    repos.status.memberOrganisations(actor.programmeId, cluster.id),
+    computeIndicators(repos, actor.programmeId, [cluster.id], period, ctx.settings.timezone),
+    clusterAssessmentField(ctx, cluster.id),
+    upcomingSection({ repos, programmeId: actor.programmeId, now: ctx.clock.now(), timezone: ctx.settings.timezone, language: lang, clusterIds: [cluster.id], limit: UPCOMING_SHOWN, withinDays: UPCOMING_DAYS }),
+  ]);
   const facts = toFacts(clusters[0]!, today);
-  const { organisations } = await repos.status.memberOrganisations(actor.programmeId, cluster.id);
-  const indicators = await computeIndicators(repos, actor.programmeId, [cluster.id], period, ctx.settings.timezone);
   const fields = [
     ...clusterFields(lang, facts, indicators.openNeeds.get(cluster.id) ?? 0),
     { label: t(lang, 'indicator.exchanges'), value: String(indicators.exchanges) },
     { label: t(lang, 'status.helix_mix'), value: helixMix(lang, organisations) },
-    await clusterAssessmentField(ctx, cluster.id),
+    assessment,
   ];
   if (facts.reasons.length) fields.push({ label: t(lang, 'status.attention'), value: facts.reasons.map((r) => t(lang, r, { weeks: facts.silentWeeks })).join(', ') });
   const orgs = organisations.map((o) => `${o.name} (${o.orgNumber})`);
@@ -157,7 +167,7 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
   const blocks: ReplyBlock[] = [
     { type: 'fields', fields },
     { type: 'list', title: t(lang, 'status.member_orgs'), items: shown.length ? shown : ['–'] },
-    ...[await upcomingSection({ repos, programmeId: actor.programmeId, now: ctx.clock.now(), timezone: ctx.settings.timezone, language: lang, clusterIds: [cluster.id], limit: UPCOMING_SHOWN, withinDays: UPCOMING_DAYS })].filter((b): b is ReplyBlock => b !== undefined),
+    ...(upcoming ? [upcoming] : []),
     { type: 'text', text: t(lang, 'status.cluster_more_views', { cluster: cluster.name, ...more }) },
   ];
   return { title: t(lang, 'status.cluster_title', { cluster: cluster.name, ...period }), blocks, buttons: viewButtons(lang, period, cluster.name), visibility: 'private' };
