@@ -1,4 +1,5 @@
 // What `status` shows of self-assessments and evaluations (issue 23): kept here, so status.ts only asks.
+import type { MeetingKind } from '../../db/schema/index.js';
 import type { HandlerContext } from '../core/context.js';
 import type { Language } from '../core/incoming.js';
 import type { Period } from '../core/period.js';
@@ -26,11 +27,33 @@ export async function clusterAssessmentField(ctx: StatusContext, clusterId: stri
   return { label: t(lang, 'assess.status_label'), value };
 }
 
+/** `status all`: per cluster of the page, its last assessment and the areas improved since the first, short
+ *  enough to follow the cluster's line. One statement for every cluster, whatever the page holds. */
+export async function clusterAssessmentLines(ctx: StatusContext): Promise<(clusterId: string) => string> {
+  const lang = ctx.actor.language;
+  const { clusters } = await ctx.repos.assessments.firstAndLatest(ctx.actor.programmeId);
+  const byCluster = new Map(clusters.map((c) => [c.clusterId, t(lang, 'assess.status_line', { date: c.latest.assessedOn, improved: improvedSinceFirst(c.first, c.latest) })]));
+  return (clusterId) => byCluster.get(clusterId) ?? t(lang, 'assess.status_line_never');
+}
+
+/** The overview's one field: the programme's average usefulness per meeting kind in the period, with the
+ *  answers behind it; none when nobody answered (`status indicators` has the fuller view below). */
+export async function evaluationsShortField(ctx: StatusContext, period: Period): Promise<ReplyField[]> {
+  const lang = ctx.actor.language;
+  const { kinds } = await ctx.repos.evaluations.byKind(ctx.actor.programmeId, period.from, period.to);
+  if (!kinds.length) return [];
+  return [{ label: t(lang, 'eval.by_kind_short'), value: kindAverages(lang, kinds, ' · ') }];
+}
+
 /** The full view: the programme's average usefulness per meeting kind for meetings held in the period. */
 export async function evaluationsByKindField(ctx: StatusContext, period: Period): Promise<ReplyField[]> {
   const lang = ctx.actor.language;
   const { kinds } = await ctx.repos.evaluations.byKind(ctx.actor.programmeId, period.from, period.to);
   if (!kinds.length) return [];
-  const value = kinds.map((k) => `${kindLabel(lang, k.kind)} ${formatAverage(lang, k.average)} (${k.answers})`).join(', ');
-  return [{ label: t(lang, 'eval.by_kind_title'), value }];
+  return [{ label: t(lang, 'eval.by_kind_title'), value: kindAverages(lang, kinds, ', ') }];
+}
+
+/** `utbildning 4,5 (2)`: each kind's average usefulness and the answers behind it. */
+function kindAverages(lang: Language, kinds: { kind: MeetingKind; average: number | null; answers: number }[], separator: string): string {
+  return kinds.map((k) => `${kindLabel(lang, k.kind)} ${formatAverage(lang, k.average)} (${k.answers})`).join(separator);
 }

@@ -72,6 +72,8 @@ export const assessmentCatalogEn: Record<keyof typeof assessmentCatalogSv, strin
   'assess.status_label': 'Self-assessment',
   'assess.status_value': '{date}, {improved, plural, one {# improved area} other {# improved areas}} since the first',
   'assess.status_never': 'never',
+  'assess.status_line': 'assessed {date}, {improved} improved',
+  'assess.status_line_never': 'not assessed',
   'indicator.improved_clusters': 'Clusters with at least three improved areas',
   'export.column.asked': 'asked',
   'export.column.answers': 'answers',
@@ -139,4 +141,5 @@ export const assessmentCatalogEn: Record<keyof typeof assessmentCatalogSv, strin
   'eval.summary_none': '{asked} asked, no answers yet',
   'eval.comments_title': 'What participants will use',
   'eval.by_kind_title': 'Evaluations per meeting kind',
+  'eval.by_kind_short': 'Rating per meeting kind',
 };

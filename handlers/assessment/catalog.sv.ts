@@ -72,6 +72,8 @@ export const assessmentCatalogSv = {
   'assess.status_label': 'Självskattning',
   'assess.status_value': '{date}, {improved, plural, one {# förbättrat område} other {# förbättrade områden}} sedan första',
   'assess.status_never': 'aldrig',
+  'assess.status_line': 'skattad {date}, {improved} förbättrade',
+  'assess.status_line_never': 'ej skattad',
   'indicator.improved_clusters': 'Kluster med minst tre förbättrade områden',
   'export.column.asked': 'tillfrågade',
   'export.column.answers': 'svar',
@@ -139,4 +141,5 @@ export const assessmentCatalogSv = {
   'eval.summary_none': '{asked} tillfrågade, inga svar ännu',
   'eval.comments_title': 'Vad deltagarna tar med sig',
   'eval.by_kind_title': 'Utvärderingar per mötestyp',
+  'eval.by_kind_short': 'Betyg per mötestyp',
 } as const;

@@ -14,7 +14,7 @@ import { loadProgrammeTotals } from './status-totals.js';
 import { continuityCluster, continuityOverview } from '../continuity/continuity-status.js';
 import { dashboardLink } from '../dashboard/dashboard.js';
 import { upcomingSection } from '../agenda/upcoming-section.js';
-import { clusterAssessmentField, evaluationsByKindField, improvedClustersField } from '../assessment/assessment-status.js';
+import { clusterAssessmentField, clusterAssessmentLines, evaluationsByKindField, evaluationsShortField, improvedClustersField } from '../assessment/assessment-status.js';
 
 export const statusExample = 'status Rymd from:2026-01-01 to:2026-03-31';
 // One message must fit Slack's limits and still be read at a glance; `status all` pages through the rest.
@@ -63,7 +63,7 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   const scope = statusScopeOf(ctx);
   // The overview's reads do not depend on each other: sent together, they cost the round trips of one
   // (issue 21). Only the totals need the clusters' facts and the activities, which they merely count.
-  const [{ clusters }, indicators, troubles, upcoming, webView] = await Promise.all([
+  const [{ clusters }, indicators, troubles, upcoming, webView, ratings] = await Promise.all([
     repos.status.clusters({ programmeId: actor.programmeId, scope, ...period, today }),
     computeIndicators(repos, actor.programmeId, scope, period, ctx.settings.timezone),
     // Digest delivery troubles are the PM's to fix, not the board's to read.
@@ -72,11 +72,13 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
     upcomingSection({ repos, programmeId: actor.programmeId, now: ctx.clock.now(), timezone: ctx.settings.timezone, language: lang, clusterIds: scope, limit: UPCOMING_SHOWN, withinDays: UPCOMING_DAYS }),
     // Web view (issue 12): a PM's overview links to the same numbers as charts, for the same period.
     dashboardLink(ctx, period),
+    // Evaluations (issue 23): the programme's average rating per meeting kind, one field, only with answers.
+    evaluationsShortField(ctx, period),
   ]);
   const facts = clusters.map((row) => toFacts(row, today));
   const totals = await loadProgrammeTotals(repos, { programmeId: actor.programmeId, scope, today, meetings: indicators.activities, clusters: facts });
   // The five figures a PM acts on or reports first (README "Status"): the full indicators are one command away.
-  const blocks: ReplyBlock[] = [{ type: 'fields', fields: [...statusTotals(lang, totals), { label: t(lang, 'indicator.exchanges'), value: String(indicators.exchanges) }, ...improvedClustersField(lang, indicators)] }];
+  const blocks: ReplyBlock[] = [{ type: 'fields', fields: [...statusTotals(lang, totals), { label: t(lang, 'indicator.exchanges'), value: String(indicators.exchanges) }, ...improvedClustersField(lang, indicators), ...ratings] }];
   const attention = byUrgency(facts.filter((c) => c.reasons.length > 0));
   if (attention.length) {
     const items = attention.slice(0, ATTENTION_LIMIT).map((c) => clusterLine(lang, c));
@@ -223,10 +225,15 @@ async function statusAll(ctx: HandlerContext, period: Period, today: string, ask
   const lang = actor.language;
   const scope = statusScopeOf(ctx);
   const page = Math.max(1, asked);
-  const { total } = await repos.status.countClusters(actor.programmeId, scope);
+  // Sent together (issue 21); the assessments of every cluster in one statement, not one per cluster.
+  const [{ total }, { clusters }, assessed] = await Promise.all([
+    repos.status.countClusters(actor.programmeId, scope),
+    repos.status.clusters({ programmeId: actor.programmeId, scope, ...period, today, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    clusterAssessmentLines(ctx),
+  ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const { clusters } = await repos.status.clusters({ programmeId: actor.programmeId, scope, ...period, today, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const items = clusters.map((row) => clusterLine(lang, toFacts(row, today)));
+  // Each line with its last self-assessment and the areas improved since the first (issue 23), as `status <cluster>`.
+  const items = clusters.map((row) => `${clusterLine(lang, toFacts(row, today))} · ${assessed(row.id)}`);
   const blocks: ReplyBlock[] = [{ type: 'list', title: t(lang, 'status.page', { page, pages }), items: items.length ? items : ['–'] }];
   if (scope) blocks.push({ type: 'text', text: t(lang, 'status.own_only') });
   const period$ = `from:${period.from} to:${period.to}`;

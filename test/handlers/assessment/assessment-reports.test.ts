@@ -2,13 +2,15 @@ import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
-import { exportFiles, programmeTargets } from '../../../db/schema/index.js';
+import { assessments, exportFiles, meetingEvaluations, programmeTargets } from '../../../db/schema/index.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { errorCode, meetingProgramme } from '../../support/programme-fixture.js';
 
 let opened: OpenedDatabase;
+/** Every statement sent, so a test can count those of one command. */
+const seen: string[] = [];
 beforeAll(async () => {
-  opened = await openTestDatabase();
+  opened = await openTestDatabase({ onStatement: (statement) => seen.push(statement) });
 });
 afterAll(async () => opened.close());
 
@@ -69,5 +71,42 @@ describe('self-assessments and evaluations in status, target and the funder expo
     // Erik's export covers Skog only: the training of Rymd is not his, and Skog has not improved.
     expect(parsed.evaluations).toEqual([]);
     expect(parsed.indicators.find((i) => i.indicator === 'improved_clusters')?.value).toBe(0);
+  });
+
+  it('status all shows each cluster\'s last assessment and the areas improved since the first, read for every cluster in one statement', async () => {
+    const { test, as } = await assessedProgramme();
+    await as('UPM', 'cluster add Vatten sector:water');
+    await as('UPM', 'cluster add Mat sector:food');
+    const stored = await opened.db.select().from(assessments).where(eq(assessments.programmeId, test.programme.id));
+    expect(stored.map((a) => a.assessedOn).sort()).toEqual(['2026-03-02', '2026-03-02', '2026-03-20']);
+    seen.length = 0;
+    const all = await as('UPM', 'status alla');
+    const lineOf = (cluster: string) => all.text.split('\n').find((l) => l.includes(`${cluster} (ledare`)) ?? '';
+    expect(lineOf('Rymd')).toMatch(/ · skattad 2026-03-20, 3 förbättrade$/);
+    expect(lineOf('Skog')).toMatch(/ · skattad 2026-03-02, 0 förbättrade$/);
+    expect(lineOf('Vatten')).toMatch(/ · ej skattad$/);
+    expect(lineOf('Mat')).toMatch(/ · ej skattad$/);
+    // Four clusters, two of them assessed: the assessments are one statement, not one per cluster.
+    expect(seen.filter((statement) => /\bfrom "assessments"/.test(statement))).toHaveLength(1);
+    await as('UPM', 'profile språk:engelska');
+    const english = (await as('UPM', 'status all')).text.split('\n');
+    expect(english.find((l) => l.startsWith('• Rymd') || l.includes('Rymd (leader'))).toMatch(/ · assessed 2026-03-20, 3 improved$/);
+    expect(english.find((l) => l.includes('Vatten (leader'))).toMatch(/ · not assessed$/);
+  });
+
+  it('the status overview shows the average rating per meeting kind in the period in one short field, and none without answers', async () => {
+    const { test, as } = await assessedProgramme();
+    await as('UANNA', 'meeting Nätverksträff om finansiering cluster:Rymd kind:network with:"@Nils, @Dana"');
+    await as('UANNA', 'evaluate M2');
+    await as('UNILS', 'rate M2 3');
+    const answered = await opened.db.select().from(meetingEvaluations).where(eq(meetingEvaluations.programmeId, test.programme.id));
+    expect(answered.map((r) => r.usefulness).sort()).toEqual([3, 4, 5, null]);
+    const overview = await as('UPM', 'status från:2026-01-01 till:2026-03-31');
+    expect(overview.text).toContain('Betyg per mötestyp: nätverksmöte för klusterledare 3,0 (1) · utbildning 4,5 (2)');
+    expect(overview.text.split('\n').length).toBeLessThanOrEqual(25);
+    // The training was in March: a period without it shows no ratings at all.
+    expect((await as('UPM', 'status från:2026-04-01 till:2026-06-30')).text).not.toContain('Betyg per mötestyp');
+    await as('UPM', 'profile språk:engelska');
+    expect((await as('UPM', 'status from:2026-01-01 to:2026-03-31')).text).toContain('Rating per meeting kind: leaders\' network meeting 3.0 (1) · training 4.5 (2)');
   });
 });

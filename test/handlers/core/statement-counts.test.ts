@@ -47,7 +47,8 @@ const PINNED = {
   meeting: 11,
   progress: 5,
   exchangeAccept: 5,
-  status: 13,
+  // 13 until issue 23 added the overview's average rating per meeting kind, sent with the other reads.
+  status: 14,
   statusCluster: 12,
 };
 
