@@ -26,7 +26,7 @@ export const plansCatalogEn: Record<keyof typeof plansCatalogSv, string> = {
   'plan.progress_value': '{done}/{total} actions done, {overdue} overdue',
   'plan.last_review_label': 'Last reviewed',
   'plan.never_reviewed': 'never',
-  'plan.empty': '{cluster} has no plan yet. Start with `plan gap {cluster} area:strategy <text>`.',
+  'plan.empty': '{cluster} has no plan yet. Start with `plan gap {arg} area:strategy <description>`.',
   'plan.state_done': 'done',
   'plan.state_overdue': 'overdue',
   'plan.state_open': 'open',

@@ -25,7 +25,7 @@ export const plansCatalogSv = {
   'plan.progress_value': '{done}/{total} åtgärder klara, {overdue, plural, one {# försenad} other {# försenade}}',
   'plan.last_review_label': 'Senast översedd',
   'plan.never_reviewed': 'aldrig',
-  'plan.empty': '{cluster} har ingen plan ännu. Börja med `plan gap {cluster} area:strategy <text>`.',
+  'plan.empty': '{cluster} har ingen plan ännu. Börja med `plan gap {arg} område:strategi <beskrivning>`.',
   'plan.state_done': 'klar',
   'plan.state_overdue': 'försenad',
   'plan.state_open': 'pågår',

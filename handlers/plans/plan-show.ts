@@ -1,6 +1,7 @@
 import type { PlanAction, PlanGap } from '../../db/plans.repository.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
+import { commandArg } from '../core/free-text.js';
 import type { Language } from '../core/incoming.js';
 import { requireCluster } from '../core/lookups.js';
 import type { Reply, ReplyBlock } from '../core/reply.js';
@@ -43,7 +44,7 @@ export async function planShow(ctx: HandlerContext<{ cluster?: string }>): Promi
       ],
     },
   ];
-  if (plan.gaps.length === 0) blocks.push({ type: 'text', text: t(lang, 'plan.empty', { cluster: cluster.name }) });
+  if (plan.gaps.length === 0) blocks.push({ type: 'text', text: t(lang, 'plan.empty', { cluster: cluster.name, arg: commandArg(cluster.name) }) });
   for (const gap of plan.gaps) blocks.push(gapBlock(lang, gap, plan.actions, today, assessment?.[gap.area]));
   return { title: t(lang, 'plan.title', { cluster: cluster.name }), blocks, visibility: 'private' };
 }
