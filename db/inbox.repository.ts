@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { inbox, type InboxStatus } from './schema/index.js';
 
@@ -78,7 +78,9 @@ export function createInboxRepository({ db }: { db: Database }) {
       const updated = await db
         .update(inbox)
         .set({ status, finishedAt: now })
-        .where(and(inArray(inbox.status, ['received', 'answered']), or(...keys.map((k) => and(eq(inbox.source, k.source), eq(inbox.key, k.key))))))
+        // The keys as two arrays: one statement text whatever their number, so it is prepared once per
+        // connection, and no condition per key for Drizzle to build and Postgres to plan (issue 21).
+        .where(and(inArray(inbox.status, ['received', 'answered']), sql`(${inbox.source}, ${inbox.key}) in (select * from unnest(${sql.param(keys.map((k) => k.source))}::text[], ${sql.param(keys.map((k) => k.key))}::text[]))`))
         .returning({ id: inbox.id });
       return { finished: updated.length };
     },
