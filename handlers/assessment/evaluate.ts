@@ -10,7 +10,7 @@ import type { Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { list, t } from '../i18n/index.js';
 import { requireMeeting } from '../meetings/meeting-lookup.js';
-import { evaluateExample as example, withMeetingExample } from './meeting-examples.js';
+import { evaluateExample as example } from './meeting-examples.js';
 
 export const EVALUATION_WINDOW_DAYS = 14;
 
@@ -19,10 +19,6 @@ type Participant = { personId: string; displayName: string; platform: string; us
 type EvaluateArgs = { meeting: { text: string } };
 
 export async function evaluate(ctx: HandlerContext<EvaluateArgs>): Promise<Reply> {
-  return withMeetingExample(ctx, 'evaluate', () => askParticipants(ctx));
-}
-
-async function askParticipants(ctx: HandlerContext<EvaluateArgs>): Promise<Reply> {
   const { actor, repos, clock } = ctx;
   const meeting = await requireMeeting(ctx, ctx.args.meeting.text, example);
   const id = shortId('M', meeting.number);

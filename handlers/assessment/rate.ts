@@ -6,18 +6,18 @@ import type { Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
 import { requireMeeting } from '../meetings/meeting-lookup.js';
-import { rateExample, withMeetingExample } from './meeting-examples.js';
+import { rateExample } from './meeting-examples.js';
 
 type RateArgs = { meeting: { text: string }; score?: string; comment?: string; scoreKey?: number; commentKey?: string };
 
-/** `rate <meeting> <1–5> [what I will use]`: a participant who was asked answers, or changes the answer,
- *  until the window closes; `rate <meeting> <what I will use>` changes only what they will use. `rate
- *  <meeting>` alone opens the answer as a form. */
-export async function rate(ctx: HandlerContext<RateArgs>): Promise<Reply> {
-  return withMeetingExample(ctx, 'rate', () => answer(ctx));
-}
+/** What the person will use, cleared: `rate M5 -` (or `rate M5 4 -`); a dash is what phones make of it too. */
+const CLEAR = /^[-–—]$/;
 
-async function answer(ctx: HandlerContext<RateArgs>): Promise<Reply> {
+/** `rate <meeting> <1–5> [what I will use]`: a participant who was asked answers, or changes the answer,
+ *  until the window closes; `rate <meeting> <what I will use>` changes only what they will use, and `rate
+ *  <meeting> -` removes it. `rate <meeting>` alone opens the answer as a form, whose comment field holds the
+ *  whole comment: submitted empty, it removes it. */
+export async function rate(ctx: HandlerContext<RateArgs>): Promise<Reply> {
   const { actor, repos, clock, settings } = ctx;
   const lang = actor.language;
   const example = rateExample[lang];
@@ -29,12 +29,18 @@ async function answer(ctx: HandlerContext<RateArgs>): Promise<Reply> {
   const now = clock.now();
   const closes = dayIn(settings.timezone, evaluation.closesAt);
   if (now >= evaluation.closesAt) throw new LoketError('eval.closed', { id, date: closes }, example);
-  const comment = (ctx.args.commentKey ?? typed.comment)?.trim() || undefined;
-  const score = ctx.args.scoreKey ?? typed.score ?? (comment ? evaluation.usefulness ?? undefined : undefined);
-  if (score === undefined && comment) throw new LoketError('eval.score_missing', {}, example);
+  const written = (ctx.args.commentKey ?? typed.comment)?.trim() || undefined;
+  // The form sends the whole answer: a score without a comment is a comment field left empty.
+  const fromForm = ctx.args.scoreKey !== undefined && ctx.args.commentKey === undefined && typed.comment === undefined;
+  const clear = (written !== undefined && CLEAR.test(written)) || fromForm;
+  const comment = clear ? undefined : written;
+  const changesComment = clear || comment !== undefined;
+  const score = ctx.args.scoreKey ?? typed.score ?? (changesComment ? evaluation.usefulness ?? undefined : undefined);
+  if (score === undefined && changesComment) throw new LoketError('eval.score_missing', {}, example);
   if (score === undefined) return rateForm(lang, id, evaluation.usefulness, evaluation.comment);
-  const { evaluation: saved } = await repos.evaluations.answer({ programmeId: actor.programmeId, id: evaluation.id, usefulness: score, ...(comment ? { comment } : {}), at: now });
+  const { evaluation: saved } = await repos.evaluations.answer({ programmeId: actor.programmeId, id: evaluation.id, usefulness: score, ...(comment ? { comment } : clear ? { comment: null } : {}), at: now });
   if (!saved) throw new LoketError('eval.closed', { id, date: closes }, example);
+  if (clear && evaluation.comment) return { visibility: 'private', blocks: [{ type: 'text', text: t(lang, 'eval.comment_cleared', { id, score, closes }) }] };
   if (saved.comment) return { visibility: 'private', blocks: [{ type: 'text', text: t(lang, 'eval.answered_comment', { id, score, comment: saved.comment, closes }) }] };
   const text = `${t(lang, 'eval.answered', { id, score, closes })}\n${t(lang, 'eval.ask_comment', { id, score })}`;
   return { visibility: 'private', blocks: [{ type: 'text', text }], buttons: [{ label: t(lang, 'eval.comment_button'), command: `rate ${id}` }] };

@@ -4,13 +4,22 @@
 // else the programme's first; a due date, and the day of a meeting ahead (a date followed by a start time,
 // as `meeting plan` and `meeting move` take it), becomes two weeks from today in the programme's time zone.
 // A logged meeting's day and report periods stay as written: a past meeting or quarter is a real example.
+// The placeholder meeting M12 of `evaluate` and `rate` becomes a meeting the asker could use (one they logged
+// with other participants, or one they were asked about and may still answer); with none, the example is
+// `meetings` / `möten`, which lists them: an example is a command that works. Looked up only when a refusal
+// is shown, so an accepted command costs nothing more.
 import { addDays, dayIn } from './dates.js';
+import { shortId } from './short-ids.js';
 import type { HandlerContext } from './spec.js';
 
 const PLACEHOLDER_CLUSTER = /(?<![\p{L}\p{N}_])Rymd(?![\p{L}\p{N}_])/gu;
 const DUE_DATE = /\b(due|senast):\d{4}-\d{2}-\d{2}\b/g;
 const PLANNED_DAY = /\b(date|datum):\d{4}-\d{2}-\d{2}(?=\s+(?:time|tid):)/g;
 const DUE_AHEAD_DAYS = 14;
+/** The meeting the catalog examples of `evaluate` and `rate` name; other commands' M12 stays as written. */
+export const PLACEHOLDER_MEETING = 'M12';
+const MEETING_EXAMPLE = /^(evaluate|rate)\s+M12(?![\p{L}\p{N}])/u;
+const PLACEHOLDER_MEETING_ID = /(?<![\p{L}\p{N}])M12(?![\p{L}\p{N}])/gu;
 
 type ExampleContext = Pick<HandlerContext, 'actor' | 'repos' | 'clock' | 'settings'>;
 
@@ -25,7 +34,23 @@ export async function exampleFor(ctx: ExampleContext, template: string): Promise
     const name = await realClusterName(ctx);
     if (name) example = example.replace(PLACEHOLDER_CLUSTER, /\s/.test(name) ? `"${name}"` : name);
   }
+  const meeting = MEETING_EXAMPLE.exec(example);
+  if (meeting) {
+    const number = await realMeetingNumber(ctx, meeting[1] as 'evaluate' | 'rate');
+    example = number === undefined ? (ctx.actor.language === 'sv' ? 'möten' : 'meetings') : example.replace(PLACEHOLDER_MEETING_ID, shortId('M', number));
+  }
   return example;
+}
+
+/** `evaluate`: the newest meeting the asker logged (any, for a manager) with participants LOKET knows besides
+ *  them; `rate`: the meeting they were asked about most recently that is still open for answers. */
+async function realMeetingNumber(ctx: ExampleContext, verb: 'evaluate' | 'rate'): Promise<number | undefined> {
+  const { actor, repos } = ctx;
+  const { number } =
+    verb === 'evaluate'
+      ? await repos.evaluations.exampleToEvaluate(actor.programmeId, actor.personId, actor.programmeRoles.includes('manager'))
+      : await repos.evaluations.exampleToRate(actor.programmeId, actor.personId, ctx.clock.now());
+  return number;
 }
 
 async function realClusterName(ctx: ExampleContext): Promise<string | undefined> {

@@ -6,6 +6,8 @@ import type { Reply } from '../../../handlers/core/reply.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { errorCode, meetingProgramme } from '../../support/programme-fixture.js';
 import { say, uniqueWorkspaceId } from '../../support/test-core.js';
+import { formValuesToCommand } from '../../../bot/slack/render-modal.js';
+import { formDataToCommand } from '../../../bot/teams/render-form.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {
@@ -84,11 +86,11 @@ describe('evaluate and rate', () => {
     const erik = await as('UERIK', 'evaluate M2');
     expect(errorCode(erik)).toBe('eval.not_allowed');
     // Erik has logged no meeting to evaluate: the example lists the meetings instead of naming one.
-    expect(erik.text).toContain('Exempel: `meetings`');
+    expect(erik.text).toContain('Exempel: `möten`');
     expect(erik.text).not.toContain('M12');
     const notAsked = await as('UNILS', 'rate M2 4');
     expect(errorCode(notAsked)).toBe('eval.not_asked');
-    expect(notAsked.text).toContain('Exempel: `meetings`');
+    expect(notAsked.text).toContain('Exempel: `möten`');
     await as('UANNA', 'evaluate M2');
     const outside = await as('UNILS', 'rate M2 6');
     expect(errorCode(outside)).toBe('args.integer_invalid');
@@ -134,5 +136,72 @@ describe('evaluate and rate', () => {
     expect(errorCode(await as('UNILS', 'rate "M1" score:"4" comment:"Nya kontakter i Skog"'))).toBeUndefined();
     const [row] = await evaluationsOf(test.programme.id);
     expect([row?.usefulness, row?.comment]).toEqual([4, 'Nya kontakter i Skog']);
+  });
+
+  it('the binder\'s refusals of evaluate and rate (no id, a wrong id) name a real meeting of the asker, or the meetings list, instead of M12; nothing is stored or sent', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    await as('UANNA', 'meeting Styrgrupp cluster:Rymd with:@Nils');
+    await as('UANNA', 'meeting Nätverksträff cluster:Rymd kind:network with:"@Nils, @Dana"');
+    const bare = await as('UANNA', 'evaluate');
+    expect(errorCode(bare)).toBe('args.missing');
+    // The newest meeting Anna logged with others LOKET knows.
+    expect(bare.text).toContain('Exempel: `evaluate M2`');
+    const wrongId = await as('UANNA', 'utvärdera A3');
+    expect(errorCode(wrongId)).toBe('args.id_invalid');
+    expect(wrongId.text).toContain('Exempel: `evaluate M2`');
+    // Olle logged nothing and was asked nothing: the example is the command that lists the meetings.
+    const olle = await as('UOLLE', 'evaluate');
+    expect(olle.text).toContain('Exempel: `möten`');
+    expect(olle.text).not.toMatch(/`(?:rate|evaluate) M12/);
+    await as('UANNA', 'evaluate M1');
+    // Nils was asked about M1 only: his example names it, score and all.
+    const rateWrong = await as('UNILS', 'rate X9 4');
+    expect(errorCode(rateWrong)).toBe('args.id_invalid');
+    expect(rateWrong.text).toContain('Exempel: `rate M1 4 Kontakter för ett gemensamt projekt`');
+    await as('UOLLE', 'profile språk:engelska');
+    const english = await as('UOLLE', 'rate X9 4');
+    expect(errorCode(english)).toBe('args.id_invalid');
+    expect(english.text).toContain('Example: `meetings`');
+    // The refusal itself shows an id's shape (M12); the example names no meeting that is not there.
+    expect(english.text).not.toMatch(/`(?:rate|evaluate) M12/);
+    expect((await evaluationsOf(test.programme.id)).map((r) => r.usefulness)).toEqual([null]);
+    expect(await questionsOf(test.programme.id)).toHaveLength(1);
+  });
+
+  it('what the person will use can be removed within the 14 days, with a dash or by emptying the form\'s field, stored as null; after, it is refused and kept', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    await as('UANNA', 'meeting Utbildning i klusterledning cluster:Rymd kind:training with:@Nils');
+    await as('UANNA', 'evaluate M1');
+    const stored = async () => (await evaluationsOf(test.programme.id)).map((r) => [r.usefulness, r.comment]);
+    const commented = await as('UNILS', 'rate M1 4 Kontakter till Vinnova');
+    expect(commented.text).toContain('Ta bort kommentaren med `rate M1 -`.');
+    const cleared = await as('UNILS', 'rate M1 -');
+    expect(errorCode(cleared)).toBeUndefined();
+    expect(cleared.text).toBe('Din kommentar till M1 är borttagen; ditt svar är 4/5. Du kan ändra det till 2026-03-16.');
+    expect(await stored()).toEqual([[4, null]]);
+    // A new score and the dash: both at once.
+    await as('UNILS', 'rate M1 5 Mallen för årshjulet');
+    expect(await stored()).toEqual([[5, 'Mallen för årshjulet']]);
+    expect((await as('UNILS', 'rate M1 3 –')).text).toContain('Din kommentar till M1 är borttagen; ditt svar är 3/5.');
+    expect(await stored()).toEqual([[3, null]]);
+    // The form opens with the comment filled in; Slack sends an emptied field as null, and the adapter
+    // leaves the key out (bot/slack/render-modal.ts): the comment is removed, the score kept as chosen.
+    await as('UNILS', 'rate M1 4 Bra exempel på medlemsdialog');
+    const slack = formValuesToCommand('rate', { _text: { value: { type: 'plain_text_input', value: 'M1' } }, score: { value: { type: 'static_select', selected_option: { value: '2' } } }, comment: { value: { type: 'plain_text_input', value: null } } } as never);
+    expect(slack).toBe('rate "M1" score:"2"');
+    expect((await as('UNILS', slack)).text).toContain('Din kommentar till M1 är borttagen; ditt svar är 2/5.');
+    expect(await stored()).toEqual([[2, null]]);
+    await as('UNILS', 'rate M1 4 Bra exempel på medlemsdialog');
+    await as('UNILS', 'profile språk:engelska');
+    const teams = formDataToCommand('rate', { _text: 'M1', score: '4', comment: '' });
+    expect((await as('UNILS', teams)).text).toBe('Your comment on M1 is removed; your answer is 4/5. You can change it until 2026-03-16.');
+    expect(await stored()).toEqual([[4, null]]);
+    // Changing only the score, as the question's buttons do, keeps the comment.
+    await as('UNILS', 'rate M1 4 Bra exempel på medlemsdialog');
+    await as('UNILS', 'rate M1 5');
+    expect(await stored()).toEqual([[5, 'Bra exempel på medlemsdialog']]);
+    test.clock.set(new Date('2026-03-17T09:00:00Z'));
+    expect(errorCode(await as('UNILS', 'rate M1 -'))).toBe('eval.closed');
+    expect(await stored()).toEqual([[5, 'Bra exempel på medlemsdialog']]);
   });
 });
