@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { absences, clusters, memberships, people, progressNotes, type Mood } from './schema/index.js';
 
@@ -83,14 +83,16 @@ export function createProgressRepository({ db }: { db: Database }) {
       return { notes };
     },
 
-    /** Every cluster with its leader (if any), for reminders, `progress missing` and the digest. */
-    async clustersWithLeaders(programmeId: string) {
+    /** Every cluster at work with its leader (if any), for reminders, `progress missing` and the digest. A
+     *  retired cluster takes no weekly note (`cluster retire`), so nobody is asked for one or told it is
+     *  missing; the digest asks for retired ones too (`includeRetired`) and shows one only with news that week. */
+    async clustersWithLeaders(programmeId: string, options: { includeRetired?: boolean } = {}) {
       const rows = await db
         .select({ cluster: clusters, leader: people })
         .from(clusters)
         .leftJoin(memberships, and(eq(memberships.clusterId, clusters.id), eq(memberships.role, 'leader')))
         .leftJoin(people, eq(people.id, memberships.personId))
-        .where(eq(clusters.programmeId, programmeId))
+        .where(and(eq(clusters.programmeId, programmeId), options.includeRetired ? undefined : isNull(clusters.retiredAt)))
         .orderBy(asc(sql`lower(${clusters.name})`));
       return { clusters: rows };
     },

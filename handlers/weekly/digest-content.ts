@@ -37,7 +37,7 @@ export function digestWindow(now: Date, timezone: string): DigestWindow & { isoW
 /** What a week's digest is made of, read once: the posted digest and the preview's summary both count from it. */
 async function digestData({ repos, programmeId, now, timezone }: DigestInput) {
   const window = digestWindow(now, timezone);
-  const { clusters } = await repos.progress.clustersWithLeaders(programmeId);
+  const { clusters: all } = await repos.progress.clustersWithLeaders(programmeId, { includeRetired: true });
   const { notes } = await repos.progress.ofWeeks(programmeId, [window.isoWeek]);
   const { meetings } = await repos.digestContent.meetingsHeld(programmeId, window);
   const { decisions } = await repos.digestContent.decisionsOf(programmeId, [...new Set(meetings.map((m) => m.meetingId))]);
@@ -45,6 +45,11 @@ async function digestData({ repos, programmeId, now, timezone }: DigestInput) {
   // Open needs invite the readers of the digest to offer help across clusters.
   const { posts } = await repos.exchanges.listPosts(programmeId);
   const needs = posts.filter((p) => p.post.kind === 'need');
+  // A retired cluster takes no weekly note: it is neither counted nor named as silent, and shows only in the
+  // week it still has a note, a meeting or an action item in (the week it was retired), so the figures
+  // count what the lines list.
+  const newsOf = (id: string) => notes.some((n) => n.clusterId === id) || meetings.some((m) => m.clusterId === id) || actions.some((a) => a.clusterId === id);
+  const clusters = all.filter(({ cluster }) => !cluster.retiredAt || newsOf(cluster.id));
   return { window, clusters, notes, meetings, decisions, actions, needs };
 }
 
@@ -57,7 +62,7 @@ export async function buildDigest(input: DigestInput): Promise<Reply> {
     // A cluster-week is posted when anyone (leader, deputy, a PM for them) wrote; each note is one line under
     // its author's name, so a leader's and a deputy's notes both reach the readers.
     const written = notes.filter((n) => n.clusterId === cluster.id);
-    if (written.length === 0) silent.push(leader ? `${cluster.name} (${leader.displayName})` : cluster.name);
+    if (written.length === 0 && !cluster.retiredAt) silent.push(leader ? `${cluster.name} (${leader.displayName})` : cluster.name);
     const items = [
       ...(written.length ? written.map((note) => digestNoteLine(note, cluster.name, language)) : [t(language, 'digest.no_note')]),
       ...meetings.filter((m) => m.clusterId === cluster.id).flatMap((m) => [
@@ -90,9 +95,11 @@ export async function buildDigestSummary(input: DigestInput, fullCommand: string
   const distinct = <T>(rows: T[], key: (row: T) => string | number) => new Set(rows.map(key)).size;
   const isOverdue = (a: (typeof actions)[number]) => !a.doneAt && a.dueOn !== null && a.dueOn < window.today;
   const written = clusters.filter(({ cluster }) => notes.some((n) => n.clusterId === cluster.id)).length;
+  // Out of the clusters that could write this week: a retired one shown for its meetings is not one.
+  const couldWrite = clusters.filter(({ cluster }) => !cluster.retiredAt || notes.some((n) => n.clusterId === cluster.id)).length;
   const figures = t(language, 'digest.summary', {
     written,
-    clusters: clusters.length,
+    clusters: couldWrite,
     meetings: distinct(meetings, (m) => m.meetingId),
     actions: distinct(actions, (a) => a.number),
     overdue: distinct(actions.filter(isOverdue), (a) => a.number),

@@ -27,8 +27,10 @@ export async function defaultCluster(ctx: HandlerContext): Promise<Cluster | und
   return (await ctx.repos.clusters.findByName(ctx.actor.programmeId, own[0]!.clusterName)).cluster;
 }
 
-/** Leaders and deputies write the cluster's note; a manager may write for any cluster. */
+/** Leaders and deputies write the cluster's note; a manager may write for any cluster. A retired cluster takes
+ *  no weekly note from anyone, and its leader is told that rather than that only leaders may write. */
 export function assertMayWrite(ctx: HandlerContext, cluster: Cluster, example: string): void {
+  if (cluster.retiredAt) throw new LoketError('cluster.retired', { cluster: cluster.name }, 'cluster list all');
   if (ctx.actor.programmeRoles.includes('manager')) return;
   const ok = ctx.actor.clusterRoles.some((m) => m.clusterId === cluster.id && (m.role === 'leader' || m.role === 'deputy'));
   if (!ok) throw new LoketError('progress.not_allowed', { cluster: cluster.name }, example);
