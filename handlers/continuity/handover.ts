@@ -7,12 +7,16 @@ import type { PersonRef } from '../core/command.js';
 import type { HandlerContext } from '../core/context.js';
 import { mayManageCluster } from '../core/access.js';
 import { LoketError } from '../core/errors.js';
+import { shorten } from '../core/free-text.js';
 import { requireCluster, resolvePerson } from '../core/lookups.js';
 import { commandRef, type Reply, type ReplyBlock } from '../core/reply.js';
 import type { Bilingual } from '../core/spec.js';
 import { packSummary, producePack } from './handover-pack-command.js';
 import { pathBlocks } from './handover-publish.js';
 import { t } from '../i18n/index.js';
+
+/** The most characters of an item's text the handover reply quotes. */
+const ITEM_MAX = 80;
 
 export const handoverExample: Bilingual = { sv: 'handover Rymd till:@erik', en: 'handover Rymd to:@erik' };
 
@@ -57,10 +61,12 @@ export async function handover(ctx: HandlerContext<HandoverArgs>): Promise<Reply
   const list = (key: 'handover.moved_actions' | 'handover.moved_plan_actions' | 'handover.moved_notes' | 'handover.moved_needs', items: string[]) => {
     if (items.length) blocks.push({ type: 'list', title: t(lang, key, { n: items.length }), items });
   };
-  list('handover.moved_actions', actions.map((a) => `A${a.number} ${a.text}${a.dueOn ? ` (${a.dueOn})` : ''}`));
-  list('handover.moved_plan_actions', planActions.map((a) => `P${a.number} ${a.text} (${a.dueOn})`));
-  list('handover.moved_notes', entries.map((e) => `N${e.number} ${e.text.slice(0, 80)}`));
-  list('handover.moved_needs', needs.map((n) => n.topic.slice(0, 80)));
+  // Each item quoted on one line and cut at a word with «…», however long or many-lined it was typed (the
+  // handover pack and `meeting show` hold the whole text).
+  list('handover.moved_actions', actions.map((a) => `A${a.number} ${shorten(a.text, ITEM_MAX)}${a.dueOn ? ` (${a.dueOn})` : ''}`));
+  list('handover.moved_plan_actions', planActions.map((a) => `P${a.number} ${shorten(a.text, ITEM_MAX)} (${a.dueOn})`));
+  list('handover.moved_notes', entries.map((e) => `N${e.number} ${shorten(e.text, ITEM_MAX)}`));
+  list('handover.moved_needs', needs.map((n) => shorten(n.topic, ITEM_MAX)));
   if (actions.length + planActions.length + entries.length + needs.length === 0) blocks.push({ type: 'text', text: t(lang, 'handover.nothing_moved', { from: from.displayName }) });
   blocks.push({ type: 'text', text: `${packSummary(ctx, pack)}\n${t(lang, links.length ? 'handover.pack_link' : 'handover.pack_path')}` }, ...pathBlocks(paths));
   return { title: t(lang, 'handover.title', { cluster: cluster.name }), blocks, links: links.length ? links : undefined, visibility: 'private' };
