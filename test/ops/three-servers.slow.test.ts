@@ -178,6 +178,10 @@ async function slash(base: string, fake: FakeSlackApi, text: string, channel = '
   return shownText(answered.body);
 }
 
+/** Watchers still running when a test fails, stopped before the servers are (they would keep a server's
+ *  connections busy, so its shutdown could not finish). */
+const watchers: { stop(): Promise<void> }[] = [];
+
 /** The /ready status of each server every 300 ms until stopped. */
 function watchReadiness(servers: Server[]) {
   const seen: { at: number; status: (number | undefined)[] }[] = [];
@@ -188,13 +192,15 @@ function watchReadiness(servers: Server[]) {
       await new Promise((r) => setTimeout(r, 300));
     }
   })();
-  return {
+  const watcher = {
     seen,
     async stop() {
       watching = false;
       await done;
     },
   };
+  watchers.push(watcher);
+  return watcher;
 }
 
 describe.skipIf(!available)('three servers behind one address', () => {
@@ -234,6 +240,7 @@ describe.skipIf(!available)('three servers behind one address', () => {
     expect(JSON.stringify((await connector.waitFor((c) => c.conversationId === joinedIn, 15_000)).body)).toMatch(/ansluten till programmet|connected to the programme/);
   }, 300_000);
   afterAll(async () => {
+    for (const watcher of watchers) await watcher.stop();
     // A server that cannot finish its shutdown in time (the database gone with a failed test) is killed.
     for (const server of servers) await Promise.race([server.stop().catch(() => {}), new Promise((r) => setTimeout(r, 15_000))]);
     for (const server of servers) await server.kill('SIGKILL').catch(() => {});
