@@ -1,8 +1,8 @@
 import type { clustersCatalogSv } from './catalog.sv.js';
 
 export const clustersCatalogEn: Record<keyof typeof clustersCatalogSv, string> = {
-  'cluster.name_what': "The cluster's name",
-  'cluster.sector_what': 'A sector (sector:…)',
+  'cluster.name_what': "the cluster's name",
+  'cluster.sector_what': 'a sector (sector:…)',
   'cluster.added': 'The cluster “{cluster}” (sector: {sector}) has been added. Members join with `/loket join {example}`.',
   'cluster.exists': 'There is already a cluster called “{cluster}”.',
   'cluster.not_found': 'I cannot find a cluster called “{cluster}”. There are: {known}.',

@@ -37,9 +37,9 @@ export const en: Record<MessageKey, string> = {
   'help.example': 'Example',
   'help.who': 'Who',
   'help.everyone': 'everyone',
-  'args.missing': '{what} is missing.',
-  'code.what': 'A code',
-  'person.what': 'A person (@name)',
+  'args.missing': 'Missing: {what}.',
+  'code.what': 'a code',
+  'person.what': 'a person (@name)',
   'person.not_found': 'I do not know “{person}” in this programme. Mention them with @ so the platform recognises them, or ask them to write to LOKET first.',
   'person.ambiguous': "Several people are called “{person}”. Mention the person with @ from the platform's list.",
   // Meetings, decisions, action items, notes and search (issue 4).

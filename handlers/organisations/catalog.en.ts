@@ -2,7 +2,7 @@ import type { organisationsCatalogSv } from './catalog.sv.js';
 
 export const organisationsCatalogEn: Record<keyof typeof organisationsCatalogSv, string> = {
   'org.number_invalid': '“{org}” is not a valid organisation number (10 digits, e.g. 556677-8899).',
-  'org.name_what': "The organisation's name",
+  'org.name_what': "the organisation's name",
   'org.added': 'The organisation {name} ({org}, {type}) has been added.',
   'org.exists': 'The organisation {org} already exists as {name}. Nothing was changed.',
   'org.list_title': 'Organisations ({count})',
