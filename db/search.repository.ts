@@ -38,44 +38,48 @@ export function createSearchRepository({ db }: { db: Database }) {
      *  still planned (a logged one is found as the meeting it became, once); snippets only for the page shown. With `compound`, a word may also be the last part of a compound (`möte` finds
      *  `styrgruppsmötet`); such hits rank after full-text matches of the same words. */
     async search(input: { programmeId: string; query: string; compound?: string | null; timezone: string; limit: number }) {
-      const q = tsqueryLiteral(input.query);
       const p = input.programmeId;
-      const compound = input.compound ? tsqueryLiteral(input.compound) : undefined;
+      const compound = Boolean(input.compound);
       // Through compound_vector's index when the query looks at compounds; ts_rank still uses the plain
       // query, so a compound-only hit ranks after full-text matches.
-      const matches = (alias: string) => (compound ? sql`compound_vector(${sql.raw(`${alias}.search_vector`)}) @@ ${compound}` : sql`${sql.raw(`${alias}.search_vector`)} @@ ${q}`);
+      const matches = (vector: SQL) => (compound ? sql`compound_vector(${vector}) @@ q.cq` : sql`${vector} @@ q.q`);
       // Planned meetings have no stored vector: a programme plans a few dozen a year, so the title's is made here.
       const plannedVector = sql`to_tsvector('swedish'::regconfig, pm.title)`;
-      const plannedMatches = compound ? sql`compound_vector(${plannedVector}) @@ ${compound}` : sql`${plannedVector} @@ ${q}`;
+      // The queries come in as parameters of a materialised CTE (issue 21). As parameters, every search has
+      // the same statement text, prepared once per connection (inlined words made each search a new
+      // statement). Behind the CTE the planner does not count on the words' frequencies: with them it
+      // expected hundreds of hits per table, hashed every meeting of the programme for the joins and started
+      // parallel workers, 5–9× the time of bench/hand-search.sql.ts, which nests loops over the few hits.
       const result = await db.execute(sql`
-        with hits as (
-          select 'meeting' as source, m.id as meeting_id, null::uuid as cluster_id, null::uuid as planned_id, m.number, m.title as body, m.held_on as day, ts_rank(m.search_vector, ${q}, 1) as rank
-            from meetings m where m.programme_id = ${p} and m.deleted_at is null and ${matches('m')}
+        with q as materialized (select ${input.query}::tsquery as q, ${input.compound ?? null}::tsquery as cq),
+        hits as (
+          select 'meeting' as source, m.id as meeting_id, null::uuid as cluster_id, null::uuid as planned_id, m.number, m.title as body, m.held_on as day, ts_rank(m.search_vector, q.q, 1) as rank
+            from q cross join meetings m where m.programme_id = ${p} and m.deleted_at is null and ${matches(sql`m.search_vector`)}
           union all
-          select 'decision', d.meeting_id, null, null, m.number, d.text, m.held_on, ts_rank(d.search_vector, ${q}, 1)
-            from decisions d join meetings m on m.id = d.meeting_id
-            where d.programme_id = ${p} and m.deleted_at is null and ${matches('d')}
+          select 'decision', d.meeting_id, null, null, m.number, d.text, m.held_on, ts_rank(d.search_vector, q.q, 1)
+            from q cross join decisions d join meetings m on m.id = d.meeting_id
+            where d.programme_id = ${p} and m.deleted_at is null and ${matches(sql`d.search_vector`)}
           union all
-          select 'action', a.meeting_id, null, null, a.number, concat_ws(' – ', a.text, a.done_note), m.held_on, ts_rank(a.search_vector, ${q}, 1)
-            from action_items a join meetings m on m.id = a.meeting_id
-            where a.programme_id = ${p} and m.deleted_at is null and ${matches('a')}
+          select 'action', a.meeting_id, null, null, a.number, concat_ws(' – ', a.text, a.done_note), m.held_on, ts_rank(a.search_vector, q.q, 1)
+            from q cross join action_items a join meetings m on m.id = a.meeting_id
+            where a.programme_id = ${p} and m.deleted_at is null and ${matches(sql`a.search_vector`)}
           union all
-          select 'note', n.meeting_id, n.cluster_id, null, n.number, n.text, coalesce(m.held_on, (n.created_at at time zone ${input.timezone})::date), ts_rank(n.search_vector, ${q}, 1)
-            from notes n left join meetings m on m.id = n.meeting_id
-            where n.programme_id = ${p} and (m.id is null or m.deleted_at is null) and ${matches('n')}
+          select 'note', n.meeting_id, n.cluster_id, null, n.number, n.text, coalesce(m.held_on, (n.created_at at time zone ${input.timezone})::date), ts_rank(n.search_vector, q.q, 1)
+            from q cross join notes n left join meetings m on m.id = n.meeting_id
+            where n.programme_id = ${p} and (m.id is null or m.deleted_at is null) and ${matches(sql`n.search_vector`)}
           union all
-          select 'planned', null, null, pm.id, pm.number, pm.title, (pm.starts_at at time zone ${input.timezone})::date, ts_rank(${plannedVector}, ${q}, 1)
-            from planned_meetings pm where pm.programme_id = ${p} and pm.status = 'planned' and ${plannedMatches}
+          select 'planned', null, null, pm.id, pm.number, pm.title, (pm.starts_at at time zone ${input.timezone})::date, ts_rank(${plannedVector}, q.q, 1)
+            from q cross join planned_meetings pm where pm.programme_id = ${p} and pm.status = 'planned' and ${matches(plannedVector)}
         ), top as (
           select *, count(*) over ()::int as total from hits order by rank desc, day desc, number desc limit ${input.limit}
         )
         select top.source, top.number, top.day::text as day, top.rank, top.total, top.body,
           m.number as meeting_number, m.title as meeting_title,
-          ts_headline('swedish', top.body, ${q}, ${HEADLINE}) as snippet,
+          ts_headline('swedish', top.body, q.q, ${HEADLINE}) as snippet,
           coalesce((select string_agg(c.name, ', ' order by c.name) from meeting_clusters mc join clusters c on c.id = mc.cluster_id where mc.meeting_id = top.meeting_id),
                    (select c.name from clusters c where c.id = top.cluster_id),
                    (select string_agg(c.name, ', ' order by c.name) from planned_meeting_clusters pc join clusters c on c.id = pc.cluster_id where pc.planned_meeting_id = top.planned_id)) as clusters
-        from top left join meetings m on m.id = top.meeting_id
+        from top cross join q left join meetings m on m.id = top.meeting_id
         order by top.rank desc, top.day desc, top.number desc`);
       const rows = rowsOf<RawHit>(result);
       return { hits: rows.map(toHit), total: rows[0]?.total ?? 0 };
@@ -136,10 +140,6 @@ function escapeLexeme(lexeme: string): string {
  * search at 100 000 meetings. Quotes are doubled, so any text stays one literal (standard_conforming_strings
  * is on in every supported Postgres and in PGlite); malformed tsquery text fails as a query error.
  */
-function tsqueryLiteral(query: string): SQL {
-  return sql.raw(`'${query.replace(/'/g, "''")}'::tsquery`);
-}
-
 interface RawHit {
   source: SearchSource;
   number: number;
