@@ -17,5 +17,6 @@ export async function away(ctx: HandlerContext<{ from: string; to?: string }>): 
   if (daysBetween(from, to) > MAX_DAYS) throw new LoketError('away.too_long', { days: MAX_DAYS }, example);
   if (daysBetween(dayIn(settings.timezone, clock.now()), to) < 0) throw new LoketError('away.past', { to }, example);
   await repos.progress.addAbsence({ programmeId: actor.programmeId, personId: actor.personId, fromDate: from, toDate: to, at: clock.now() });
-  return textReply(t(actor.language, 'away.saved', { from, to }));
+  // One day reads as that day, not as a range from the day to itself.
+  return textReply(from === to ? t(actor.language, 'away.saved_day', { day: from }) : t(actor.language, 'away.saved', { from, to }));
 }

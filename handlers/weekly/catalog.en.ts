@@ -34,6 +34,7 @@ export const weeklyCatalogEn: Record<keyof typeof weeklyCatalogSv, string> = {
   'away.too_long': 'An absence can be at most {days, plural, one {# day} other {# days}}.',
   'away.past': 'That absence already ended on {to}. Give one that has not ended yet.',
   'away.saved': 'Noted: you are away {from} – {to}. You will get no reminders then.',
+  'away.saved_day': 'Noted: you are away on {day}. You will get no reminders that day.',
   'digest.no_channel': 'Type `digest here` in the channel that should get the weekly digest.',
   'digest.bot_not_member': 'LOKET is not a member of this channel and cannot post the digest here. Invite LOKET first, then type `digest here` again.',
   'digest.personal': 'The weekly digest goes to a channel or group chat, not a private chat. Type the command in the channel.',

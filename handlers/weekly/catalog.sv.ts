@@ -33,6 +33,7 @@ export const weeklyCatalogSv = {
   'away.too_long': 'En frånvaro kan vara högst {days, plural, one {# dag} other {# dagar}}.',
   'away.past': 'Frånvaron slutade redan {to}. Ange en frånvaro som inte är slut än.',
   'away.saved': 'Noterat: du är borta {from} – {to}. Du får inga påminnelser då.',
+  'away.saved_day': 'Noterat: du är borta {day}. Du får inga påminnelser den dagen.',
   'digest.no_channel': 'Skriv `digest here` i kanalen som ska få veckosammanfattningen.',
   'digest.bot_not_member': 'LOKET är inte med i den här kanalen och kan inte posta sammanfattningen här. Bjud in LOKET först och skriv sedan `digest here` igen.',
   'digest.personal': 'Veckosammanfattningen går till en kanal eller gruppchatt, inte till ett privat samtal. Skriv kommandot i kanalen.',

@@ -64,8 +64,12 @@ describe('the weekly commands read Swedish and English keys', () => {
 describe('away', () => {
   it('one date is an absence of that day', async () => {
     const p = await weeklyProgramme(opened.db);
-    expect((await p.as('UANNA', 'borta 2026-03-10')).text).toBe('Noterat: du är borta 2026-03-10 – 2026-03-10. Du får inga påminnelser då.');
+    expect((await p.as('UANNA', 'borta 2026-03-10')).text).toBe('Noterat: du är borta 2026-03-10. Du får inga påminnelser den dagen.');
     expect((await absencesOf(p)).map((a) => [a.fromDate, a.toDate])).toEqual([['2026-03-10', '2026-03-10']]);
+    // The same day twice is that day too; in English as well.
+    await p.as('UNILS', 'profile lang:en');
+    expect((await p.as('UNILS', 'away 2026-03-11 2026-03-11')).text).toBe('Noted: you are away on 2026-03-11. You will get no reminders that day.');
+    expect((await absencesOf(p)).map((a) => [a.fromDate, a.toDate]).sort()).toEqual([['2026-03-10', '2026-03-10'], ['2026-03-11', '2026-03-11']]);
   });
 
   it('a word after the two dates is refused and nothing is stored', async () => {
