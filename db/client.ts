@@ -65,7 +65,10 @@ function openPostgres(url: string, max: number, logger?: Logger, timezone?: stri
     // with a network outage.
     idle_timeout: 60,
     // Sent when each connection starts: no statement per command.
-    ...(timezone ? { connection: { TimeZone: timezone } } : {}),
+    // Statements are named (namedStatements below) to save the describe round trip, but each is still planned
+    // for its own values, as an unnamed one was: a generic plan cached after five runs knows no search words
+    // or date ranges, and the reports' plans depend on them.
+    connection: { plan_cache_mode: 'force_custom_plan', ...(timezone ? { TimeZone: timezone } : {}) },
   });
   namedStatements(client as unknown as Handle);
   const busy = countBusy(client, ['unsafe', 'begin']);
