@@ -26,7 +26,7 @@ export const programmeCatalogSv = {
   'profile.title': 'Din profil',
   'profile.updated': 'Profilen är uppdaterad.',
   'profile.gender_invalid': 'Kön anges som ett av {choices} – eller utelämnas. Det är frivilligt och används bara för programmets statistik.',
-  'profile.org_not_found': 'Organisationen med nummer {org} finns inte ännu. Lägg till den med `org add {org} <namn> type:company`.',
+  'profile.org_not_found': 'Organisationen med nummer {org} finns inte ännu. Lägg till den med `org add {org} <namn> typ:företag`.',
   'gender.woman': 'kvinna',
   'gender.man': 'man',
   'gender.other': 'annat',

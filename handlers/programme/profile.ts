@@ -13,7 +13,8 @@ export async function profile(ctx: HandlerContext<{ org?: string; gender?: Gende
   if (args.gender !== undefined) changes.gender = args.gender;
   if (args.org !== undefined) {
     const { organisation } = await repos.organisations.findByOrgNumber(actor.programmeId, args.org);
-    if (!organisation) throw new LoketError('profile.org_not_found', { org: args.org }, `org add ${args.org} "…" type:company`);
+    // The example names what to replace in the reader's language: a «…» name would be added as «…».
+    if (!organisation) throw new LoketError('profile.org_not_found', { org: args.org }, actor.language === 'sv' ? `org add ${args.org} "Organisationens namn" typ:företag` : `org add ${args.org} "Organisation name" type:company`);
     changes.organisationId = organisation.id;
   }
   if (Object.keys(changes).length === 0) return { ...(await whoami(ctx)), title: t(actor.language, 'profile.title') };
