@@ -143,15 +143,31 @@ export function createInbox(deps: InboxDeps) {
       const key = message.deliveryKey;
       if (!key) return;
       const status = isUnfinishedFailure(outcome) ? 'failed' : 'replied';
-      try {
-        await finishing.submit({ source: key.source, key: key.key, status }).result;
-      } catch (error) {
-        // The answer is out; recovery may send it once more when the row is found unfinished.
-        deps.logger.warn({ err: error, source: key.source }, 'inbox row could not be marked finished');
+      // The answer is out. A row left unfinished would be answered again by recovery once its lease runs
+      // out, so while the database is away (a restart, issue 24) the mark is tried again, well inside the
+      // lease; only a database away for longer leaves the row to recovery.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await finishing.submit({ source: key.source, key: key.key, status }).result;
+          if (attempt > 0) deps.logger.info({ source: key.source, attempts: attempt + 1 }, 'inbox row marked finished after the database came back');
+          return;
+        } catch (error) {
+          const waitMs = FINISH_RETRY_MS[attempt];
+          if (waitMs === undefined) {
+            deps.logger.warn({ err: error, source: key.source }, 'inbox row could not be marked finished');
+            return;
+          }
+          if (attempt === 0) deps.logger.warn({ err: error, source: key.source }, 'inbox row not marked finished yet; trying again');
+          await new Promise((resolve) => setTimeout(resolve, waitMs));
+        }
       }
     },
   };
 }
+
+/** Waits between tries to mark a row finished: about 20 s in all, within the 30 s lease after which
+ *  recovery would answer the row again. */
+const FINISH_RETRY_MS = [250, 500, 1_000, 2_000, 4_000, 4_000, 4_000, 4_000];
 
 /** The core's answer when it threw (an outage, a bug): nothing was committed and the user is told to try again. */
 export function isUnfinishedFailure(outcome: Outcome): boolean {
