@@ -55,6 +55,7 @@ async function showAgenda(language: Language, repos: Repositories, programmeId: 
   const blocks: Reply['blocks'] = [{ type: 'text', text: head }];
   if (items.length) blocks.push({ type: 'list', items });
   else blocks.push({ type: 'text', text: t(language, 'agenda.empty', { id: planned.ref }) });
-  if (planned.status === 'planned' && items.length) blocks.push({ type: 'text', text: t(language, 'agenda.hint_log', { id: planned.ref }) });
+  // The hint carries a topic the agenda has (its last), so it works as written.
+  if (planned.status === 'planned' && items.length) blocks.push({ type: 'text', text: t(language, 'agenda.hint_log', { id: planned.ref, n: String(all.length) }) });
   return { visibility: 'private', title: t(language, 'agenda.title', { id: planned.ref, title: shorten(planned.title, 80) }), blocks };
 }

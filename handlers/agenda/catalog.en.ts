@@ -57,7 +57,7 @@ export const agendaCatalogEn: Record<keyof typeof agendaCatalogSv, string> = {
   'agenda.status_cancelled': 'cancelled',
   'agenda.status_held': 'logged',
   'agenda.carry_invalid': 'The agenda of {id} has no topics {numbers}. Give the topics’ numbers, e.g. carry:2,3.',
-  'agenda.hint_log': 'When the meeting is logged every topic counts as discussed except those you carry forward: `meeting log {id} carry:2`.',
+  'agenda.hint_log': 'When the meeting is logged every topic counts as discussed except those you carry forward: `meeting log {id} carry:{n}`.',
   'log.title': 'Meeting {id} is logged',
   'log.discussed': '{count, plural, =0 {No topic discussed.} one {# topic discussed.} other {# topics discussed.}}',
   'log.carried_to': '{count, plural, one {# topic carried forward to {next}.} other {# topics carried forward to {next}.}}',

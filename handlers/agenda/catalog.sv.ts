@@ -56,7 +56,7 @@ export const agendaCatalogSv = {
   'agenda.status_cancelled': 'inställt',
   'agenda.status_held': 'loggat',
   'agenda.carry_invalid': 'Dagordningen för {id} har inga punkter {numbers}. Ange punkternas nummer, t.ex. bordlägg:2,3.',
-  'agenda.hint_log': 'När mötet loggas räknas alla punkter som behandlade utom de du bordlägger: `möte logga {id} bordlägg:2`.',
+  'agenda.hint_log': 'När mötet loggas räknas alla punkter som behandlade utom de du bordlägger: `möte logga {id} bordlägg:{n}`.',
   'log.title': 'Mötet {id} är loggat',
   'log.discussed': '{count, plural, =0 {Ingen punkt behandlad.} one {# punkt behandlad.} other {# punkter behandlade.}}',
   'log.carried_to': '{count, plural, one {# punkt bordlagd till {next}.} other {# punkter bordlagda till {next}.}}',

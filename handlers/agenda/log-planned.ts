@@ -27,12 +27,18 @@ export type LogPlannedArgs = {
 export async function logPlanned(ctx: HandlerContext<LogPlannedArgs>): Promise<Reply> {
   const { args, actor, repos, clock, settings } = ctx;
   const ref = args.id.text.toUpperCase();
-  const example = actor.language === 'sv' ? `möte logga ${ref} bordlägg:2\nbeslut: …` : `meeting log ${ref} carry:2\ndecision: …`;
-  const planned = await requirePlanned(ctx, args.id.number, example);
-  requireManage(actor, planned, example);
+  // The example carries a topic the agenda has (its last), or none when it has none: `bordlägg:2` under a
+  // meeting with one topic or none would itself be refused.
+  const exampleCarrying = (topics: number) => {
+    const carry = topics > 0 ? ` ${actor.language === 'sv' ? 'bordlägg' : 'carry'}:${topics}` : '';
+    return actor.language === 'sv' ? `möte logga ${ref}${carry}\nbeslut: …` : `meeting log ${ref}${carry}\ndecision: …`;
+  };
+  const planned = await requirePlanned(ctx, args.id.number, exampleCarrying(0));
+  requireManage(actor, planned, exampleCarrying(0));
+  const { topics } = await repos.agenda.list(actor.programmeId, planned.id);
+  const example = exampleCarrying(topics.length);
   const heldOn = wallClock(planned.startsAt, settings.timezone).day;
   if (dayIn(settings.timezone, clock.now()) < heldOn) throw new LoketError('plan.too_early', { id: planned.ref, date: heldOn }, example);
-  const { topics } = await repos.agenda.list(actor.programmeId, planned.id);
   const carry = [...new Set(args.carry ?? [])];
   const unknown = carry.filter((n) => !topics.some((topic) => topic.position === n));
   if (unknown.length) throw new LoketError('agenda.carry_invalid', { id: planned.ref, numbers: unknown.join(', ') }, example);
