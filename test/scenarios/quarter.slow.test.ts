@@ -136,6 +136,8 @@ describe.each(targets)('a quarter of programme life on $name', ({ open }) => {
     ) => {
       // The logger names themselves: LOKET does not yet count the logger of a meeting as a participant
       // (issue 20, «Deltagare: 0» on a study trip), and the funder's figures here are about who took part.
+      // A meeting is logged once it has been held (a date after today is refused): the day moves on to it.
+      if (m.heldOn > tally.today) setDay(m.heldOn);
       const people = [...new Set<Name>([who, ...(m.with ?? [])])];
       const withList = [...people.map((n) => (n === who ? '@me' : `@${n}`)), ...(m.guests ?? [])].join(', ');
       const lines = [
