@@ -17,13 +17,16 @@ export function quarterOf(day: string): Period {
   return { from: `${year}-${first}-01`, to: `${year}-${last}-${lastDay}` };
 }
 
-/** `from:`/`to:` as the command's binder read them (dates.ts checks them again for any other caller); a
- *  missing end defaults to the current quarter's (so `from:2026-01-01` alone reaches to the end of this
- *  quarter). An end before its start is refused. */
+/** `from:`/`to:` as the command's binder read them (dates.ts checks them again for any other caller). With
+ *  neither, the current quarter; with one end only, the other is that end's own quarter's (`from:2027-01-01`
+ *  alone runs to 2027-03-31, `to:2026-02-15` alone starts on 2026-01-01), so one date is never refused
+ *  against a default the reader did not type. An end before its start is refused. */
 export function readPeriod(given: { from?: string; to?: string }, timeZone: string, now: Date, example: string): Period {
+  const givenFrom = readDay(given.from, 'from', example);
+  const givenTo = readDay(given.to, 'to', example);
   const current = quarterOf(dayIn(timeZone, now));
-  const from = readDay(given.from, 'from', example) ?? current.from;
-  const to = readDay(given.to, 'to', example) ?? current.to;
+  const from = givenFrom ?? (givenTo ? quarterOf(givenTo).from : current.from);
+  const to = givenTo ?? (givenFrom ? quarterOf(givenFrom).to : current.to);
   if (to < from) throw new LoketError('date.range_invalid', { from, to }, example);
   return { from, to };
 }

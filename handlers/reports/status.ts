@@ -16,7 +16,8 @@ import { dashboardLink } from '../dashboard/dashboard.js';
 import { upcomingSection } from '../agenda/upcoming-section.js';
 import { clusterAssessmentField, clusterAssessmentLines, evaluationsByKindField, evaluationsShortField, improvedClustersField } from '../assessment/assessment-status.js';
 
-export const statusExample = 'status Rymd from:2026-01-01 to:2026-03-31';
+/** A correct `status` in the reader's language: a Swedish refusal shows Swedish keys. */
+export const statusExample = { sv: 'status Rymd från:2026-01-01 till:2026-03-31', en: 'status Rymd from:2026-01-01 to:2026-03-31' } as const;
 // One message must fit Slack's limits and still be read at a glance; `status all` pages through the rest.
 // The overview names the five clusters most in need (README "Status"); `status all` lists every cluster.
 const ATTENTION_LIMIT = 5;
@@ -44,7 +45,7 @@ export function statusScopeOf(ctx: HandlerContext): ClusterScope {
 /** `status [cluster|all] [from:…] [to:…]`: the programme overview, one cluster in depth, or every cluster. */
 export async function status(ctx: HandlerContext<StatusArgs>): Promise<Reply> {
   const { args, settings, clock } = ctx;
-  const period = readPeriod(args, settings.timezone, clock.now(), statusExample);
+  const period = readPeriod(args, settings.timezone, clock.now(), statusExample[ctx.actor.language]);
   const today = dayIn(settings.timezone, clock.now());
   const target = args.cluster;
   // `page` is not one of the grammar's keys, so the page number is a plain word after `all`: `status all 2`.
@@ -177,7 +178,7 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
 
 /** A cluster by name, refused when the reader's status does not cover it. */
 async function clusterInScope(ctx: HandlerContext, name: string): Promise<Cluster> {
-  const cluster = await requireCluster(ctx, name, statusExample);
+  const cluster = await requireCluster(ctx, name, statusExample[ctx.actor.language]);
   const scope = statusScopeOf(ctx);
   if (scope && !scope.includes(cluster.id)) throw new LoketError('status.not_yours', { cluster: cluster.name }, 'status');
   return cluster;
@@ -188,7 +189,7 @@ async function clusterInScope(ctx: HandlerContext, name: string): Promise<Cluste
 export async function statusIndicators(ctx: HandlerContext<StatusArgs>): Promise<Reply> {
   const { actor, repos, args, settings, clock } = ctx;
   const lang = actor.language;
-  const period = readPeriod(args, settings.timezone, clock.now(), statusExample);
+  const period = readPeriod(args, settings.timezone, clock.now(), statusExample[ctx.actor.language]);
   const cluster = args.cluster ? await clusterInScope(ctx, args.cluster) : undefined;
   const scope = cluster ? [cluster.id] : statusScopeOf(ctx);
   const indicators = await computeIndicators(repos, actor.programmeId, scope, period, settings.timezone);

@@ -15,9 +15,11 @@ describe('reporting periods', () => {
     expect(quarterOf('2026-08-15')).toEqual({ from: '2026-07-01', to: '2026-09-30' });
   });
 
-  it('from: alone runs to the end of the current quarter; an end before the start is refused', () => {
+  it('one end alone takes the other from its own quarter; an end before the start is refused', () => {
     const now = new Date('2026-05-10T10:00:00Z');
-    expect(readPeriod({ from: '2026-01-01' }, 'Europe/Stockholm', now, 'status')).toEqual({ from: '2026-01-01', to: '2026-06-30' });
+    expect(readPeriod({ from: '2026-01-01' }, 'Europe/Stockholm', now, 'status')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(readPeriod({ from: '2027-01-01' }, 'Europe/Stockholm', now, 'status')).toEqual({ from: '2027-01-01', to: '2027-03-31' });
+    expect(readPeriod({ to: '2026-08-15' }, 'Europe/Stockholm', now, 'status')).toEqual({ from: '2026-07-01', to: '2026-08-15' });
     expect(() => readPeriod({ from: '2026-05-01', to: '2026-04-30' }, 'Europe/Stockholm', now, 'status')).toThrow('date.range_invalid');
     expect(() => readPeriod({ from: '2026-02-30' }, 'Europe/Stockholm', now, 'status')).toThrow('date.invalid');
   });

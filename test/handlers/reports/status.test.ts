@@ -127,6 +127,31 @@ describe('status for the project manager', () => {
     const reply = await p.as('UPM', 'status from:2026-03-01 to:2026-02-01');
     expect(errorCode(reply)).toBe('date.range_invalid');
     expect(reply.text).toContain('Från-datumet 2026-03-01 ligger efter till-datumet 2026-02-01.');
+    // The example a Swedish reader is shown uses the Swedish keys; an English reader's the English ones.
+    expect(reply.text).toContain('`status Rymd från:2026-01-01 till:2026-03-31`');
+    expect(reply.text).not.toContain('from:');
+    await p.as('UPM', 'profile lang:en');
+    const english = await p.as('UPM', 'status from:2026-03-01 to:2026-02-01');
+    expect(errorCode(english)).toBe('date.range_invalid');
+    expect(english.text).toContain('`status Rymd from:2026-01-01 to:2026-03-31`');
+  });
+
+  it('one end of the period alone takes the other from its own quarter, not the current one', async () => {
+    // Today is 31 March 2026 (Q1): `från:` in Q2 alone used to be refused against Q1's end.
+    const p = await statusProgramme(opened.db);
+    const ahead = await p.as('UPM', 'status indikatorer från:2026-04-01');
+    expect(errorCode(ahead)).toBeUndefined();
+    expect(ahead.text).toContain('Indikatorer 2026-04-01 – 2026-06-30');
+    // Only the study trip of 1 April (Stockholm time) falls in Q2.
+    expect(ahead.text).toContain('Aktiviteter: 1');
+    const nextYear = await p.as('UPM', 'status indikatorer från:2027-01-01');
+    expect(nextYear.text).toContain('Indikatorer 2027-01-01 – 2027-03-31');
+    expect(nextYear.text).toContain('Aktiviteter: 0');
+    await p.as('UPM', 'profile lang:en');
+    const until = await p.as('UPM', 'status indicators to:2026-02-15');
+    expect(until.text).toContain('Indicators 2026-01-01 – 2026-02-15');
+    // The cluster meeting of 15 January and the training of 10 February; the deleted one does not count.
+    expect(until.text).toContain('Activities: 2');
   });
 });
 
