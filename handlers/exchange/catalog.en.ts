@@ -65,5 +65,5 @@ export const exchangeCatalogEn: Record<keyof typeof exchangeCatalogSv, string> =
   'exchange.round_title': "The round's proposals ({count})",
   'exchange.round_pair': '{id} · {need} and {offer} – {reason}',
   'exchange.round_none': 'The round made no new pairs: no open need matches an offer from another cluster.',
-  'exchange.round_unmatched': 'Got no pair this time (tell them): {names}',
+  'exchange.round_unmatched': 'Needs that got no pair this time (tell them): {names}',
 };

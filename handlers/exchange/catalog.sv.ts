@@ -65,5 +65,5 @@ export const exchangeCatalogSv = {
   'exchange.round_title': 'Rundans förslag ({count})',
   'exchange.round_pair': '{id} · {need} och {offer} – {reason}',
   'exchange.round_none': 'Rundan gav inga nya par: inga öppna behov matchar ett erbjudande från ett annat kluster.',
-  'exchange.round_unmatched': 'Fick inget par den här gången (säg till dem): {names}',
+  'exchange.round_unmatched': 'Behov som inte fick något par den här gången (säg till dem): {names}',
 } as const;

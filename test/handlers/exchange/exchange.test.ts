@@ -266,6 +266,15 @@ describe('exchange round', () => {
     expect((await proposals(p)).map((x) => x.state)).toEqual(['proposed', 'proposed']);
     const again = await p.as('UPM', 'exchange round');
     expect(again.text).toContain('Rundan gav inga nya par');
-    expect(again.text).toContain('Fick inget par den här gången (säg till dem): Anna, Tova, Erik och Maja');
+    // Only the needs are named: Erik and Maja only offer, and an offer waits on no one.
+    expect(again.text).toContain('Behov som inte fick något par den här gången (säg till dem): Anna och Tova');
+    expect(again.text).not.toContain('Erik');
+    expect(again.text).not.toContain('Maja');
+    expect(await proposals(p)).toHaveLength(2);
+    await p.as('UPM', 'profile lang:en');
+    const english = await p.as('UPM', 'exchange round');
+    expect(english.text).toContain('Needs that got no pair this time (tell them): Anna and Tova');
+    expect(english.text).not.toContain('Erik');
+    expect(await proposals(p)).toHaveLength(2);
   });
 });
