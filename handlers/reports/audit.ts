@@ -40,17 +40,28 @@ function roleLabel(lang: Language, role: string): string {
   return Object.hasOwn(catalogs.sv, key) ? t(lang, key as MessageKey) : role;
 }
 
+/** An indicator in the reader's language («aktiviteter», not «activities»); one this catalog does not know is shown as stored. */
+function indicatorLabel(lang: Language, indicator: string): string {
+  const key = `indicator.${indicator}`;
+  return Object.hasOwn(catalogs.sv, key) ? t(lang, key as MessageKey).toLocaleLowerCase(lang === 'sv' ? 'sv-SE' : 'en-GB') : indicator;
+}
+
+// Records whose audit row is keyed by their short id (a handover's moved items: `A1`, `P1`, `N1`).
+const SHORT_ID_SUBJECTS = new Set(['action_item', 'plan_action', 'note']);
+
 /** Which record: its short id where the entry names one, else the cluster's or person's name. */
 function subjectRef(lang: Language, { entry, clusterName, personName }: Listed): string {
   const detail = entry.detail ?? {};
   const parts: string[] = [];
   if (typeof detail.ref === 'string') parts.push(detail.ref);
   else if (entry.subjectType === 'meeting' && typeof detail.number === 'number') parts.push(`M${detail.number}`);
+  else if (SHORT_ID_SUBJECTS.has(entry.subjectType) && /^[ANP]\d+$/.test(entry.subjectId ?? '')) parts.push(entry.subjectId!);
+  if (entry.action === 'organisation.add' && typeof detail.name === 'string') parts.push(typeof detail.orgNumber === 'string' ? `${detail.name} (${detail.orgNumber})` : detail.name);
   if (clusterName) parts.push(clusterName);
   if (personName) parts.push(personName);
   if (typeof detail.role === 'string') parts.push(`(${roleLabel(lang, detail.role)})`);
   if (entry.action === 'export.create') parts.push(`${String(detail.scope ?? '')} ${String(detail.format ?? '')} ${String(detail.from ?? '')}–${String(detail.to ?? '')}`.trim());
-  if (entry.action === 'target.set') parts.push(`${String(detail.indicator ?? '')} ${String(detail.value ?? '')}`.trim());
+  if (entry.action === 'target.set') parts.push(`${indicatorLabel(lang, String(detail.indicator ?? ''))}: ${String(detail.value ?? '')}`);
   const text = parts.filter(Boolean).join(' ');
   return text ? ` ${text}` : '';
 }

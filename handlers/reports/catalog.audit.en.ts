@@ -27,7 +27,7 @@ export const auditEn: Record<keyof typeof auditSv, string> = {
   'audit.action.role.claim': 'became project manager with a one-time code',
   'audit.action.organisation.add': 'added organisation',
   'audit.action.profile.update': 'changed profile',
-  'audit.action.target.set': 'set a target',
+  'audit.action.target.set': 'set the target for',
   'audit.action.programme.invite': 'created an invite code',
   'audit.action.workspace.connect': 'connected a workspace',
   'audit.action.exchange.need': 'posted an exchange need',

@@ -26,7 +26,7 @@ export const auditSv = {
   'audit.action.role.claim': 'blev projektledare med engångskod',
   'audit.action.organisation.add': 'lade till organisation',
   'audit.action.profile.update': 'ändrade profil',
-  'audit.action.target.set': 'satte mål',
+  'audit.action.target.set': 'satte mål för',
   'audit.action.programme.invite': 'skapade inbjudningskod',
   'audit.action.workspace.connect': 'anslöt arbetsyta',
   'audit.action.exchange.need': 'lade upp utbytesbehov',
