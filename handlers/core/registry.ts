@@ -20,6 +20,15 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
     if (positionals.slice(0, -1).some((s) => s.kind === 'positional' && s.rest)) throw new Error(`${spec.verb}: only the last positional argument may take the rest`);
   }
   const names = [...byName.keys()];
+  /** The sub-command `first second` most likely meant, when `second` is no value `spec` takes. */
+  const nearSubCommand = (spec: CommandSpec, first: string, second: string): CommandSpec | undefined => {
+    const seconds = names.filter((name) => name.startsWith(`${first} `)).map((name) => name.slice(first.length + 1));
+    const near = nearestWord(second, seconds);
+    if (near === undefined) return undefined;
+    const slot = Object.values(spec.args).find((s) => s.kind === 'positional');
+    if (slot?.kind === 'positional' && slot.type.parse(second, false).ok) return undefined;
+    return byName.get(`${first} ${near}`);
+  };
   const find = (name: string) => byName.get(name.toLowerCase());
   return {
     all: specs,
@@ -34,7 +43,11 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
       for (const count of [2, 1]) {
         if (words.length < count) continue;
         const spec = byName.get(words.slice(0, count).join(' '));
-        if (spec) return { kind: 'verb', spec, command: { verb: spec.verb, args: parsed.tokens.slice(count), lines: parsed.lines, raw } };
+        if (!spec) continue;
+        // `cluster lsit`: a near-miss of a sub-command is not a value of the one-word command (`alla`).
+        const sub = count === 1 && words.length === 2 ? nearSubCommand(spec, words[0]!, words[1]!) : undefined;
+        if (sub) return { kind: 'unknown', typed: words.join(' '), suggestion: sub };
+        return { kind: 'verb', spec, command: { verb: spec.verb, args: parsed.tokens.slice(count), lines: parsed.lines, raw } };
       }
       const typed = words.join(' ');
       // `meting Styrgrupp` is a misspelt verb followed by a title: the first word alone decides when it is close.
@@ -57,4 +70,31 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
       return rolesOfSpec(spec, allRoles).some((role) => held.has(role));
     },
   };
+}
+
+/** The word a mistyped one most likely meant: one edit (a swap of two neighbouring letters counts as one) for
+ *  words of up to four letters, two for longer ones. */
+export function nearestWord(typed: string, words: readonly string[]): string | undefined {
+  if (typed.length < 3) return undefined;
+  const allowed = typed.length <= 4 ? 1 : 2;
+  let best: { word: string; d: number } | undefined;
+  for (const word of words) {
+    const d = editDistance(typed, word);
+    if (d <= allowed && (!best || d < best.d)) best = { word, d };
+  }
+  return best?.word;
+}
+
+/** Levenshtein distance where swapping two neighbouring letters (`lsit`, `nede`) is one edit. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }
