@@ -22,7 +22,11 @@ export interface SearchHit {
 
 // The default (non-fragment) mode keeps a short text whole and cuts a long one around its best match;
 // fragment mode would drop short words at the edges ("Vi får …" → "får …").
-const HEADLINE = 'MaxWords=30, MinWords=12, StartSel=*, StopSel=*';
+// ts_headline drops whatever looks like HTML (a note's `<b>fet</b>` came out as «fet») and reads `&amp;` as
+// an entity, so `<`, `>` and `&` go in as private-use characters and come back as typed (toHit). The
+// matches are marked with two more such characters, not `*`, which a stored text may itself contain.
+const [LT, GT, AMP, START, STOP] = ['\uE000', '\uE001', '\uE002', '\uE003', '\uE004'];
+const HEADLINE = `MaxWords=30, MinWords=12, StartSel=${START}, StopSel=${STOP}`;
 
 export function createSearchRepository({ db }: { db: Database }) {
   return {
@@ -75,7 +79,7 @@ export function createSearchRepository({ db }: { db: Database }) {
         )
         select top.source, top.number, top.day::text as day, top.rank, top.total, top.body,
           m.number as meeting_number, m.title as meeting_title,
-          ts_headline('swedish', top.body, q.q, ${HEADLINE}) as snippet,
+          ts_headline('swedish', translate(top.body, '<>&', ${LT + GT + AMP}), q.q, ${HEADLINE}) as snippet,
           coalesce((select string_agg(c.name, ', ' order by c.name) from meeting_clusters mc join clusters c on c.id = mc.cluster_id where mc.meeting_id = top.meeting_id),
                    (select c.name from clusters c where c.id = top.cluster_id),
                    (select string_agg(c.name, ', ' order by c.name) from planned_meeting_clusters pc join clusters c on c.id = pc.cluster_id where pc.planned_meeting_id = top.planned_id)) as clusters
@@ -89,6 +93,8 @@ export function createSearchRepository({ db }: { db: Database }) {
 
 /** A stem needs three letters to be looked for at the end of a compound: a shorter one ends too many words. */
 const COMPOUND_STEM = 3;
+/** A stem needs two letters to be a prefix: one letter begins too many words (`R&D` found «rakt dit»). */
+const PREFIX_STEM = 2;
 
 /**
  * Swedish writes compounds as one word — styrgruppsmötet, medlemsrekryteringen — and the stemmer keeps them
@@ -114,6 +120,8 @@ export function compoundQuery(plain: string): string | null {
 function prefixQuery(plain: string, compounds: boolean): string {
   return plain.replace(/'((?:[^']|'')+)'/g, (_, quoted: string) => {
     const stem = unescapeLexeme(quoted);
+    // A one-letter stem is matched whole: as a prefix, the `r` of `R&D` found «rakt».
+    if ([...stem].length < PREFIX_STEM) return `'${escapeLexeme(stem)}'`;
     const definite = /^([^']{3,})et$/u.exec(stem)?.[1];
     const stems = definite ? [stem, definite] : [stem];
     const alternatives = stems.map((s) => `'${escapeLexeme(s)}':*`);
@@ -153,9 +161,17 @@ interface RawHit {
   clusters: string | null;
 }
 
+/** The headline as stored (`<`, `>` and `&` back), each match marked `*…*`; matches split only by
+ *  punctuation are marked as one (`R&D` is «*R&D*», not «*R*&*D*»). */
+function snippetText(headline: string): { marked: string; plain: string } {
+  const typed = headline.replaceAll(LT, '<').replaceAll(GT, '>').replaceAll(AMP, '&');
+  const joined = typed.replace(new RegExp(`${STOP}([^\\s\\p{L}\\p{N}${START}${STOP}]{1,3})${START}`, 'gu'), '$1');
+  return { marked: joined.replaceAll(START, '*').replaceAll(STOP, '*'), plain: joined.replaceAll(START, '').replaceAll(STOP, '').trim() };
+}
+
 function toHit(row: RawHit): SearchHit {
-  const plain = row.snippet.replace(/\*/g, '').trim();
-  const body = row.body.replace(/\*/g, '').trim();
+  const { marked, plain } = snippetText(row.snippet);
+  const body = row.body.trim();
   return {
     cutBefore: !body.startsWith(plain.slice(0, 40)),
     cutAfter: !body.endsWith(plain.slice(-40)),
@@ -165,7 +181,7 @@ function toHit(row: RawHit): SearchHit {
     meetingTitle: row.meeting_title,
     day: row.day,
     clusters: row.clusters,
-    snippet: row.snippet,
+    snippet: marked,
     rank: Number(row.rank),
   };
 }

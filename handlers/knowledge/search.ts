@@ -22,13 +22,21 @@ export async function search(ctx: HandlerContext<{ words: string }>): Promise<Re
   const words = (textAfterWords(command.raw, 1) || args.words).replace(/\s+/g, ' ');
   if (words.length > MAX_CHARS || words.split(' ').length > MAX_WORDS) throw new LoketError('search.too_long', { words: MAX_WORDS, chars: MAX_CHARS }, example);
   const { query, compound } = await repos.search.toQuery(words);
-  if (!query) return textReply(t(lang, 'search.no_terms', { words }));
+  const shown = asQuoted(words);
+  if (!query) return textReply(t(lang, 'search.no_terms', { words: shown }));
   const { hits, total } = await repos.search.search({ programmeId: actor.programmeId, query, compound, timezone: settings.timezone, limit: SHOWN });
-  if (total === 0) return textReply(t(lang, 'search.empty', { words }));
+  if (total === 0) return textReply(t(lang, 'search.empty', { words: shown }));
   const blocks: Reply['blocks'] = [{ type: 'list', items: hits.map((hit) => hitLine(lang, hit)) }];
   if (total > hits.length) blocks.push({ type: 'text', text: t(lang, 'search.showing', { shown: hits.length, total }) });
   blocks.push({ type: 'text', text: t(lang, 'search.hint') });
-  return { visibility: 'private', title: t(lang, 'search.title', { words, count: total }), blocks };
+  return { visibility: 'private', title: t(lang, 'search.title', { words: shown, count: total }), blocks };
+}
+
+/** The words as the catalog quotes them: a search that is one "phrase" loses its own quotes, so the reply
+ *  reads «Träffar för ”R&D”», not «Träffar för ”"R&D"”». Quotes inside (`"två möten" -budget`) stay. */
+function asQuoted(words: string): string {
+  const phrase = /^\s*["“”„]([^"“”„]*)["“”]\s*$/u.exec(words)?.[1]?.trim();
+  return phrase || words;
 }
 
 /** `Beslut i M12 ”Styrgrupp mars” · 2026-03-02 · Rymd – … snippet …` */

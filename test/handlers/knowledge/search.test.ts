@@ -1,4 +1,7 @@
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderBlocks } from '../../../bot/slack/render-blocks.js';
+import { notes } from '../../../db/schema/index.js';
 import type { OpenedDatabase } from '../../../db/client.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { errorCode, meetingProgramme } from '../../support/programme-fixture.js';
@@ -88,8 +91,36 @@ describe('search', () => {
 
   it('phrases in quotes and -words narrow the search', async () => {
     const p = await seeded();
-    expect((await p.as('UOLLE', 'search "två möten"')).text).toContain('Träffar för ”"två möten"” (1)');
+    expect((await p.as('UOLLE', 'search "två möten"')).text).toContain('Träffar för ”två möten” (1)');
     expect((await p.as('UOLLE', 'search möte -luleå')).text).toContain('(2)');
+  });
+
+  it('a search shows the stored text as typed: `R&D` is one match, a note’s <b> stays, the header has one pair of quotes', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UNILS', 'note Rymd Vi satsar på R&D i år, rakt fram');
+    await p.as('UNILS', 'note Rymd Gå rakt dit efter mötet');
+    await p.as('UNILS', 'note Rymd En <b>fet</b> rubrik & en *stjärna* om testbädden');
+    const stored = await opened.db.select({ number: notes.number, text: notes.text }).from(notes).where(eq(notes.programmeId, p.test.programme.id)).orderBy(asc(notes.number));
+    expect(stored.map((n) => n.text)).toEqual(['Vi satsar på R&D i år, rakt fram', 'Gå rakt dit efter mötet', 'En <b>fet</b> rubrik & en *stjärna* om testbädden']);
+
+    // `r` and `d` are whole words here, not prefixes: «rakt dit» is no R&D.
+    const rd = await p.as('UOLLE', 'search "R&D"');
+    expect(rd.text).toContain('Träffar för ”R&D” (1)');
+    expect(rd.text).toContain('Anteckning N1 · 2026-03-02 · Rymd – Vi satsar på *R&D* i år, rakt fram');
+    expect(rd.text).not.toContain('*rakt*');
+    expect(rd.text).not.toContain('N2');
+
+    const bold = await p.as('UOLLE', 'search testbädden');
+    expect(bold.text).toContain('Anteckning N3 · 2026-03-02 · Rymd – En <b>fet</b> rubrik & en *stjärna* om *testbädden*');
+    // Slack gets the stored characters escaped, not as markup of its own.
+    const slack = bold.outcome.kind === 'reply' ? JSON.stringify(renderBlocks(bold.outcome.reply).blocks) : '';
+    expect(slack).toContain('En &lt;b&gt;fet&lt;/b&gt; rubrik &amp; en');
+
+    await p.as('UOLLE', 'profile lang:en');
+    const english = await p.as('UOLLE', 'search "R&D"');
+    expect(english.text).toContain('Results for “R&D” (1)');
+    expect(english.text).toContain('Note N1 · 2026-03-02 · Rymd – Vi satsar på *R&D* i år, rakt fram');
+    expect((await p.as('UOLLE', 'search "nothing like it"')).text).toBe('Nothing found for “nothing like it”.');
   });
 
   it('never finds another programme’s records', async () => {
