@@ -222,7 +222,19 @@ class Binder {
   private refuseValue(problem: ValueProblem, type: ArgType<unknown>, key: string): never {
     const choices = type.choices?.(this.language).map((c) => `\`${c}\``).join(', ');
     const counts = Object.fromEntries(Object.entries(problem.counts ?? {}).map(([name, n]) => [name, formatCount(n, this.language)]));
-    this.fail(problem.code, { key, ...(choices ? { choices } : {}), ...problem.params, ...counts });
+    const refusal = new LoketError(problem.code, { key, ...(choices ? { choices } : {}), ...problem.params, ...counts }, this.example);
+    const withId = problem.code === 'args.id_invalid' ? this.withPrefix(String(problem.params?.value ?? ''), String(problem.params?.kinds ?? '')) : undefined;
+    throw withId ? refusal.withHint('args.key_suggestion', { suggestion: withId }) : refusal;
+  }
+
+  /** `möte visa 5`: short ids are typed with their letter everywhere, so a bare number is refused with the
+   *  command as typed and the letter added («Menade du `möte visa M5`?»), when only one kind of id fits. */
+  private withPrefix(value: string, kinds: string): string | undefined {
+    const kind = /^([A-Z])12$/.exec(kinds)?.[1];
+    if (!kind || !/^\d{1,9}$/.test(value)) return undefined;
+    const typed = this.command.raw.trim().split('\n')[0]!;
+    const fixed = typed.replace(new RegExp(`(^|\\s)${value}(?=\\s|$)`, 'u'), `$1${kind}${Number(value)}`);
+    return fixed === typed ? undefined : fixed;
   }
 }
 
