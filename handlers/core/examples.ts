@@ -6,8 +6,9 @@
 // A logged meeting's day and report periods stay as written: a past meeting or quarter is a real example.
 // The placeholder meeting M12 of `evaluate` and `rate` becomes a meeting the asker could use (one they logged
 // with other participants, or one they were asked about and may still answer); with none, the example is
-// `meetings` / `möten`, which lists them: an example is a command that works. Looked up only when a refusal
-// is shown, so an accepted command costs nothing more.
+// `meetings` / `möten`, which lists them: an example is a command that works. The M12 of the commands that
+// name one meeting (`meeting show`, `share`, `edit`, `delete`, in either language) becomes the programme's
+// newest meeting, likewise. Looked up only when a refusal is shown, so an accepted command costs nothing more.
 import { addDays, dayIn } from './dates.js';
 import { shortId } from './short-ids.js';
 import type { HandlerContext } from './spec.js';
@@ -16,9 +17,11 @@ const PLACEHOLDER_CLUSTER = /(?<![\p{L}\p{N}_])Rymd(?![\p{L}\p{N}_])/gu;
 const DUE_DATE = /\b(due|senast):\d{4}-\d{2}-\d{2}\b/g;
 const PLANNED_DAY = /\b(date|datum):\d{4}-\d{2}-\d{2}(?=\s+(?:time|tid):)/g;
 const DUE_AHEAD_DAYS = 14;
-/** The meeting the catalog examples of `evaluate` and `rate` name; other commands' M12 stays as written. */
+/** The meeting the catalog examples of `evaluate`, `rate` and the one-meeting commands name; other commands' M12
+ *  stays as written. */
 export const PLACEHOLDER_MEETING = 'M12';
 const MEETING_EXAMPLE = /^(evaluate|rate)\s+M12(?![\p{L}\p{N}])/u;
+const MEETING_COMMAND_EXAMPLE = /^(?:meeting\s+(?:show|share|edit|delete)|möte\s+(?:visa|dela|ändra|radera))\s+M12(?![\p{L}\p{N}])/u;
 const PLACEHOLDER_MEETING_ID = /(?<![\p{L}\p{N}])M12(?![\p{L}\p{N}])/gu;
 
 type ExampleContext = Pick<HandlerContext, 'actor' | 'repos' | 'clock' | 'settings'>;
@@ -37,6 +40,11 @@ export async function exampleFor(ctx: ExampleContext, template: string): Promise
   const meeting = MEETING_EXAMPLE.exec(example);
   if (meeting) {
     const number = await realMeetingNumber(ctx, meeting[1] as 'evaluate' | 'rate');
+    example = number === undefined ? (ctx.actor.language === 'sv' ? 'möten' : 'meetings') : example.replace(PLACEHOLDER_MEETING_ID, shortId('M', number));
+  }
+  if (MEETING_COMMAND_EXAMPLE.test(example)) {
+    const { meetings } = await ctx.repos.meetings.list({ programmeId: ctx.actor.programmeId, limit: 1 });
+    const number = meetings[0]?.meeting.number;
     example = number === undefined ? (ctx.actor.language === 'sv' ? 'möten' : 'meetings') : example.replace(PLACEHOLDER_MEETING_ID, shortId('M', number));
   }
   return example;

@@ -56,7 +56,7 @@ export const meetingCommands = [
     summary: { sv: 'visar ett möte med allt som loggades', en: 'shows a meeting and everything logged at it' },
     args: { id: meetingId() },
     roles: 'everyone',
-    example: 'meeting show M12',
+    example: { sv: 'möte visa M12', en: 'meeting show M12' },
     handler: showMeeting,
   }),
   defineCommand({
@@ -66,7 +66,7 @@ export const meetingCommands = [
     summary: { sv: 'postar en sammanfattning av ett möte i kanalen', en: 'posts a summary of a meeting in the channel' },
     args: { id: meetingId() },
     roles: 'everyone',
-    example: 'meeting share M12',
+    example: { sv: 'möte dela M12', en: 'meeting share M12' },
     handler: shareMeeting,
   }),
   defineCommand({
@@ -85,7 +85,7 @@ export const meetingCommands = [
       kind: option('kind', ['typ'], meetingKind),
     },
     roles: loggers,
-    example: { sv: 'möte ändra M12 "Styrgrupp april" datum:2026-04-06', en: 'meeting edit M12 "Styrgrupp april" date:2026-04-06' },
+    example: { sv: 'möte ändra M12 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp', en: 'meeting edit M12 "Styrgrupp april" date:2026-04-06 kind:board' },
     handler: editMeeting,
   }),
   defineCommand({
@@ -98,7 +98,7 @@ export const meetingCommands = [
     },
     args: { id: meetingId() },
     roles: loggers,
-    example: 'meeting delete M12',
+    example: { sv: 'möte radera M12', en: 'meeting delete M12' },
     handler: deleteMeeting,
   }),
   defineCommand({

@@ -7,7 +7,8 @@ import { kindLabel } from './meeting-kinds.js';
 import { requireAuthorOrManager, requireMeeting } from './meeting-lookup.js';
 import { t } from '../i18n/index.js';
 
-const example = 'meeting edit M12 "Styrgrupp april" date:2026-04-06 kind:board';
+// In the reader's language, as the command's own example is (a refusal shows it under what went wrong).
+const examples = { sv: 'möte ändra M12 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp', en: 'meeting edit M12 "Styrgrupp april" date:2026-04-06 kind:board' } as const;
 // Keys of `meeting` that cannot be changed afterwards: refused by name rather than read as title words.
 const NOT_EDITABLE = /^(cluster|kluster|with|med|orgs|organisationer|org):/i;
 
@@ -22,6 +23,7 @@ type EditArgs = {
 /** `meeting edit <id> [title] [date:…] [kind:…]`, by the author or a project manager; audited. */
 export async function editMeeting(ctx: HandlerContext<EditArgs>): Promise<Reply> {
   const { actor, repos, clock } = ctx;
+  const example = examples[actor.language];
   const meeting = await requireMeeting(ctx, ctx.args.id.text, example);
   requireAuthorOrManager(actor, meeting, example);
   const changes = await readChanges(ctx, meeting.id);
@@ -41,6 +43,7 @@ export async function editMeeting(ctx: HandlerContext<EditArgs>): Promise<Reply>
 
 async function readChanges(ctx: HandlerContext<EditArgs>, meetingId: string) {
   const { args, command } = ctx;
+  const example = examples[ctx.actor.language];
   // Clusters, participants and organisations are not editable yet; saying so beats storing `cluster:Skog`
   // as part of the title. (Quoted title words are the title's own.)
   for (const token of command.args) {

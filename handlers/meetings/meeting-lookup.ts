@@ -15,7 +15,7 @@ export async function requireMeeting(ctx: HandlerContext, word: string | undefin
     const id = shortId('M', number);
     if (planned?.status === 'planned') throw new LoketError('meeting.is_planned', { id }, `agenda ${id}`);
     if (planned?.status === 'cancelled') throw new LoketError('plan.cancelled', { id, title: planned.title }, 'meetings upcoming');
-    throw new LoketError('meeting.not_found', { id }, 'meetings');
+    throw new LoketError('meeting.not_found', { id }, ctx.actor.language === 'sv' ? 'möten' : 'meetings');
   }
   return meeting;
 }

@@ -25,7 +25,8 @@ describe('a missing value, in English', () => {
       ['UPM', 'cluster add sector:space', "Missing: the cluster's name.\nExample: `cluster add"],
       ['UPM', 'board add', 'Missing: <@person>.\nExample: `board add @karin`'],
       ['UPM', 'handover Rymd', 'Missing: who takes over (`to:@name`).\nExample: `handover Rymd to:@erik`'],
-      ['UNILS', 'meeting show', 'Missing: <meeting id>.\nExample: `meeting show M12`'],
+      // A programme with no meeting yet: the example is the list of meetings, a command that works.
+      ['UNILS', 'meeting show', 'Missing: <meeting id>.\nExample: `meetings`'],
     ];
     for (const [user, command, expected] of cases) {
       const reply = await as(user, command);

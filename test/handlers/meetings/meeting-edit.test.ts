@@ -51,14 +51,14 @@ describe('meeting edit', () => {
     expect((await meetingRow(p)).title).toBe('Styrgrupp (rättad)');
   });
 
-  // Values the grammar refuses show the command's own example in the reader's language.
+  // Values the grammar refuses show the command's own example in the reader's language, naming a real meeting.
   it.each([
-    ['a date past an action’s due date', 'meeting edit M1 date:2026-03-21', 'meeting.date_after_due', 'Mötet har en åtgärd med slutdatum 2026-03-20', 'meeting edit M12'],
-    ['a date that does not exist', 'meeting edit M1 date:2026-02-29', 'date.invalid', '”2026-02-29” är inget giltigt datum', 'möte ändra M12'],
-    ['an unknown kind', 'meeting edit M1 kind:fika', 'meeting.kind_invalid', 'Mötestypen ”fika” finns inte', 'möte ändra M12'],
-    ['clusters, which cannot be edited', 'meeting edit M1 cluster:Skog', 'meeting.edit_unsupported', 'Det går inte att ändra cluster i efterhand', 'meeting edit M12'],
-    ['clusters in Swedish, not glued onto the title', 'möte ändra M1 Ny titel kluster:Skog', 'meeting.edit_unsupported', 'Det går inte att ändra kluster i efterhand', 'meeting edit M12'],
-    ['nothing to change', 'meeting edit M1', 'meeting.edit_nothing', 'Skriv vad som ska ändras', 'meeting edit M12'],
+    ['a date past an action’s due date', 'meeting edit M1 date:2026-03-21', 'meeting.date_after_due', 'Mötet har en åtgärd med slutdatum 2026-03-20', 'möte ändra M1 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp'],
+    ['a date that does not exist', 'meeting edit M1 date:2026-02-29', 'date.invalid', '”2026-02-29” är inget giltigt datum', 'möte ändra M1 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp'],
+    ['an unknown kind', 'meeting edit M1 kind:fika', 'meeting.kind_invalid', 'Mötestypen ”fika” finns inte', 'möte ändra M1 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp'],
+    ['clusters, which cannot be edited', 'meeting edit M1 cluster:Skog', 'meeting.edit_unsupported', 'Det går inte att ändra cluster i efterhand', 'möte ändra M1 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp'],
+    ['clusters in Swedish, not glued onto the title', 'möte ändra M1 Ny titel kluster:Skog', 'meeting.edit_unsupported', 'Det går inte att ändra kluster i efterhand', 'möte ändra M1 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp'],
+    ['nothing to change', 'meeting edit M1', 'meeting.edit_nothing', 'Skriv vad som ska ändras', 'möte ändra M1 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp'],
   ])('%s is refused and nothing changes', async (_what, command, code, says, example) => {
     const p = await withMeeting();
     const before = await meetingRow(p);
