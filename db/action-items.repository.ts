@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { numberFrom, numbersCte } from './counters.repository.js';
 import { actionItems, meetingClusters, meetings, people } from './schema/index.js';
@@ -38,12 +38,16 @@ export interface OpenItemsQuery {
   ownerId?: string;
   clusterIds?: string[];
   excludeMeetingId?: string;
+  /** Only items of meetings held on or before this day: what a meeting logged for that day carries forward
+   *  (a back-dated meeting does not carry the items of meetings held after it). */
+  heldOnOrBefore?: string;
 }
 
 function openItemFilters(db: Database, input: OpenItemsQuery): SQL | undefined {
   const filters: (SQL | undefined)[] = [eq(actionItems.programmeId, input.programmeId), isNull(actionItems.doneAt), isNull(meetings.deletedAt)];
   if (input.ownerId) filters.push(eq(actionItems.ownerId, input.ownerId));
   if (input.excludeMeetingId) filters.push(ne(actionItems.meetingId, input.excludeMeetingId));
+  if (input.heldOnOrBefore) filters.push(lte(meetings.heldOn, input.heldOnOrBefore));
   if (input.clusterIds) {
     // A semi-join (`meeting_id in (…)`), never a join: a join would repeat an item once per cluster.
     const ofClusters = db.select({ id: meetingClusters.meetingId }).from(meetingClusters).where(inArray(meetingClusters.clusterId, input.clusterIds));
