@@ -29,8 +29,10 @@ export const planCommands = [
     group: 'plans',
     summary: { sv: 'lägger till en brist eller utvecklingsmöjlighet i klustrets plan, inom ett område', en: "adds a gap or development potential to a cluster's plan, in one area" },
     args: {
-      cluster: positional.required(cluster(), { what: 'cluster.name_what' }),
-      text: positional.rest(text('beskrivning', 'description'), { what: 'plan.gap_text_what' }),
+      // Optional for a leader or deputy of exactly one cluster, whose plan it then is (as `progress`); the
+      // handler tells a cluster from the description's first word and asks for what is missing.
+      cluster: positional.optional(cluster(), { what: 'cluster.name_what' }),
+      text: positional.optionalRest(text('beskrivning', 'description'), { what: 'plan.gap_text_what' }),
       area: option('area', ['område', 'omrade'], planAreaWord, { required: true }),
     },
     // Writing gaps, actions and reviews is for leaders, deputies and managers; the handler narrows it to the
