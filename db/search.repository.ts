@@ -141,13 +141,6 @@ function escapeLexeme(lexeme: string): string {
   return lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''");
 }
 
-/**
- * The query goes into the SQL as a literal, not a parameter: postgres.js prepares statements, and after a
- * few runs Postgres switches to a generic plan that cannot know whether the words are rare (use the GIN
- * indexes, join meetings by key) or common, and picks hash joins over every meeting — 30 ms wasted per
- * search at 100 000 meetings. Quotes are doubled, so any text stays one literal (standard_conforming_strings
- * is on in every supported Postgres and in PGlite); malformed tsquery text fails as a query error.
- */
 interface RawHit {
   source: SearchSource;
   number: number;
