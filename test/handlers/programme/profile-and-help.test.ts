@@ -56,7 +56,7 @@ describe('organisations and profiles', () => {
 
   it('an org number LOKET does not know points to org add', async () => {
     const { as } = await setup();
-    expect((await as('UC', 'profile org:556677-8899')).text).toContain('Lägg till den med `org add 556677-8899 <namn> type:company`');
+    expect((await as('UC', 'profile org:556677-8899')).text).toContain('Lägg till den med `org add 556677-8899 <namn> typ:företag`');
   });
 });
 
