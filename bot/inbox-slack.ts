@@ -29,26 +29,15 @@ export interface AdmitDeps {
   language: Language;
 }
 
-/** Runs a stored command's core when its turn comes: `ran` is false when recovery took the command over
- *  while it waited (then recovery answers it). */
-export type InTurn = <T>(work: () => Promise<T>) => Promise<{ ran: true; value: T } | { ran: false }>;
-
-/** What a stored command's listener is given besides Slack's arguments. */
-export interface Admitted {
-  inTurn?: InTurn;
-}
-
 /**
  * Stores the command, acknowledges it, then runs `process` (with an ack that does nothing: Slack already
- * has its answer). A redelivery (same trigger_id) is acknowledged silently, since its first delivery answers;
- * a command that cannot be stored is acknowledged with "try again". `process` runs the core through
- * `inTurn`: a turn bounds the transactions running at once, acknowledgements going first, and is given back
- * as soon as the command has committed — sending the answer to Slack and marking the row finished need no
- * database connection, and holding a turn through them left turns waiting on the network (issue 21).
+ * has its answer) when a turn is free; acknowledgements go first. A redelivery (same trigger_id) is
+ * acknowledged silently, since its first delivery answers; a command that cannot be stored is acknowledged
+ * with "try again".
  */
 export function admittingSlashCommands<A extends { command: SlashCommand; ack: AckFn<string | RespondArguments> }>(
   deps: AdmitDeps,
-  process: (args: A & Admitted) => Promise<void>,
+  process: (args: A) => Promise<void>,
 ): (args: A) => Promise<void> {
   const { turns } = deps.inbox;
   return async (args) => {
@@ -69,13 +58,10 @@ export function admittingSlashCommands<A extends { command: SlashCommand; ack: A
     }
     if (admission.kind === 'duplicate') return;
     const storedAt = performance.now();
-    const inTurn: InTurn = (work) =>
-      turns.run(async () => {
-        // Its answer time counts from the acknowledgement, not from its turn (bot/slack/guard.ts).
-        if (!(await deps.inbox.resume(message, performance.now() - storedAt))) return { ran: false as const };
-        return { ran: true as const, value: await work() };
-      });
-    await process({ ...args, ack: async () => {}, acknowledgedAt: storedAt, inTurn });
+    await turns.run(async () => {
+      // Its answer time counts from the acknowledgement, not from its turn (bot/slack/guard.ts).
+      if (await deps.inbox.resume(message, performance.now() - storedAt)) await process({ ...args, ack: async () => {}, acknowledgedAt: storedAt });
+    });
   };
 }
 

@@ -12,7 +12,7 @@ import type {
 } from '@slack/bolt';
 import type { ProcessIncoming } from '../../handlers/core/incoming.js';
 import type { Inbox } from '../../handlers/core/inbox.js';
-import { admittingSlashCommands, type Admitted } from '../inbox-slack.js';
+import { admittingSlashCommands } from '../inbox-slack.js';
 import { textReply } from '../../handlers/core/reply.js';
 import { deliverInteractive, formAsButton, postDirect, postToResponseUrl } from './deliver.js';
 import { decodeFormMetadata } from './form-metadata.js';
@@ -25,7 +25,7 @@ import { actionToIncoming, commandToIncoming, eventToIncoming, stripLeadingMenti
 
 export const SLASH_COMMAND = '/loket';
 
-type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs & Admitted;
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
@@ -44,13 +44,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const runCommand = guarded<CommandArgs>(deps, {
     handler: 'slack.command',
     who: ({ command }) => ({ team: command.team_id, user: command.user_id }),
-    run: async ({ command, respond, client, inTurn }, state) => {
-      // With an inbox every slash command was stored before it was acknowledged (admittingSlashCommands),
-      // and its core runs in a turn.
+    run: async ({ command, respond, client }, state) => {
+      // With an inbox every slash command was stored before it was acknowledged (admittingSlashCommands).
       const message = { ...commandToIncoming(command), ...(deps.inbox ? { stored: true } : {}) };
-      const turn = inTurn ? await inTurn(() => core(message)) : { ran: true as const, value: await core(message) };
-      if (!turn.ran) return;
-      const outcome = turn.value;
+      const outcome = await core(message);
       if (outcome.kind === 'duplicate') return;
       state.language = outcome.language;
       state.answered = true;
