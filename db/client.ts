@@ -65,12 +65,9 @@ function openPostgres(url: string, max: number, logger?: Logger, timezone?: stri
     // with a network outage.
     idle_timeout: 60,
     // Sent when each connection starts: no statement per command.
-    // Statements are named (namedStatements below) to save the describe round trip, but each is still planned
-    // for its own values, as an unnamed one was: a generic plan cached after five runs knows no search words
-    // or date ranges, and the reports' plans depend on them.
-    connection: { plan_cache_mode: 'force_custom_plan', ...(timezone ? { TimeZone: timezone } : {}) },
+    // Sent when each connection starts: no statement per command.
+    ...(timezone ? { connection: { TimeZone: timezone } } : {}),
   });
-  namedStatements(client as unknown as Handle);
   const busy = countBusy(client, ['unsafe', 'begin']);
   const db = drizzlePostgres(client, { schema, casing: 'snake_case', ...(logger ? { logger } : {}) }) as unknown as Database;
   return {
@@ -127,41 +124,6 @@ function countBusy<C extends object>(client: C, methods: (keyof C & string)[]): 
     Object.defineProperty(client, name, { value: counted, configurable: true, writable: true });
   }
   return busy;
-}
-
-type Handle = { unsafe: (...args: unknown[]) => unknown; begin?: (...args: unknown[]) => unknown; savepoint?: (...args: unknown[]) => unknown };
-
-/**
- * Drizzle sends every statement unnamed (`prepare: false`), and for an unnamed statement with parameters
- * postgres.js first asks Postgres to describe it and only then runs it: two round trips, two socket writes
- * and a parse on the server for every statement. Named, a statement is described once per connection and
- * then costs one round trip; the profile of a burst of notes showed those writes as a fifth of LOKET's CPU
- * (issue 21, docs/benchmarks.md). Transactions and savepoints hand Drizzle handles of their own, so they are
- * patched as they open. A statement whose cached plan a migration invalidated is prepared again by
- * postgres.js itself.
- */
-function namedStatements(handle: Handle): void {
-  const unsafe = handle.unsafe;
-  Object.defineProperty(handle, 'unsafe', {
-    value: (query: unknown, params: unknown, options?: Record<string, unknown>) => unsafe.call(handle, query, params, { ...options, prepare: true }),
-    configurable: true,
-    writable: true,
-  });
-  for (const name of ['begin', 'savepoint'] as const) {
-    const original = handle[name];
-    if (typeof original !== 'function') continue;
-    Object.defineProperty(handle, name, {
-      value: (...args: unknown[]) => {
-        const work = args.at(-1) as (inner: Handle) => unknown;
-        return original.call(handle, ...args.slice(0, -1), (inner: Handle) => {
-          namedStatements(inner);
-          return work(inner);
-        });
-      },
-      configurable: true,
-      writable: true,
-    });
-  }
 }
 
 /** /ready must answer quickly even when the database hangs instead of refusing. */
