@@ -10,7 +10,7 @@ export const plansCatalogSv = {
   'plan.area.strategy': 'strategi',
   'plan.not_allowed': 'Bara ledare och ersättare i klustret ({cluster}) eller en projektledare kan ändra planen.',
   'plan.gap_text_what': 'en beskrivning av bristen',
-  'plan.gap_added': 'Bristen {id} är tillagd i planen för {cluster} (område: {area}). Lägg till åtgärder med `plan action {id} <text> owner:@namn due:ÅÅÅÅ-MM-DD`.',
+  'plan.gap_added': 'Bristen {id} är tillagd i planen för {cluster} (område: {area}). Lägg till åtgärder med `plan action {id} <text> ägare:@namn senast:ÅÅÅÅ-MM-DD`.',
   'plan.gap_not_found': 'Jag hittar ingen brist {id} i programmet. Se klustrets plan med `plan <kluster>`.',
   'plan.action_text_what': 'en beskrivning av åtgärden',
   'plan.due_what': 'ett slutdatum (due:ÅÅÅÅ-MM-DD)',

@@ -25,6 +25,8 @@ describe('plan gap without a cluster', () => {
     const first = await p.as('UANNA', 'plan gap område:finansiering Ingen basfinansiering efter 2027');
     expect(first.outcome.kind === 'reply' && first.outcome.reply.error).toBeUndefined();
     expect(first.text).toContain('Bristen G1 är tillagd i planen för Rymd (område:');
+    // The next step is shown with the Swedish keys a Swedish reader types.
+    expect(first.text).toContain('`plan action G1 <text> ägare:@namn senast:ÅÅÅÅ-MM-DD`');
     const last = await p.as('UANNA', 'plan gap Få gemensamma projekt område:samverkan');
     expect(last.text).toContain('Bristen G2 är tillagd i planen för Rymd');
     expect(await gapsOf(p.test.programme.id)).toEqual([
