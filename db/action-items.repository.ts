@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { numberFrom, numbersCte } from './counters.repository.js';
+import { createReportCacheRepository } from './report-cache.repository.js';
 import { actionItems, meetingClusters, meetings, people } from './schema/index.js';
 
 const { searchVector: _vector, ...actionColumns } = getTableColumns(actionItems);
@@ -57,6 +58,7 @@ function openItemFilters(db: Database, input: OpenItemsQuery): SQL | undefined {
 }
 
 export function createActionItemsRepository({ db }: { db: Database }) {
+  const cache = createReportCacheRepository({ db });
   return {
     /** Open items of live meetings: the owner's, or those of meetings of any of the clusters. Overdue come
      *  first because the earliest due dates sort first; items without a due date come last. */
@@ -74,19 +76,25 @@ export function createActionItemsRepository({ db }: { db: Database }) {
     },
 
     /** How many items `listOpen` lists for the same query, and how many of them are overdue on `today`
-     *  (due before it, as the list marks them): the totals of `status` and the dashboard. */
-    async countOpen(input: OpenItemsQuery & { today: string }) {
+     *  (due before it, as the list marks them): the totals of `status` and the dashboard. Cached
+     *  (report-cache.repository.ts): at a million rows `status` counted 20 000 open items, 40 ms. */
+    async countOpen(input: OpenItemsQuery & { today: string }): Promise<{ open: number; overdue: number }> {
       if (input.clusterIds?.length === 0) return { open: 0, overdue: 0 };
-      const [row] = await db
-        .select({
-          open: sql<number>`count(*)`.mapWith(Number),
-          overdue: sql<number>`count(*) filter (where ${actionItems.dueOn} < ${input.today}::date)`.mapWith(Number),
-        })
-        .from(actionItems)
-        .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
-        .innerJoin(people, eq(people.id, actionItems.ownerId))
-        .where(openItemFilters(db, input));
-      return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+      const { programmeId, ownerId, clusterIds, excludeMeetingId, heldOnOrBefore, today } = input;
+      // Every input, in one order whatever order the caller's object had.
+      const key = `actions.countOpen:${JSON.stringify([ownerId ?? null, clusterIds ? [...clusterIds].sort() : null, excludeMeetingId ?? null, heldOnOrBefore ?? null, today])}`;
+      return cache.cached(programmeId, key, async () => {
+        const [row] = await db
+          .select({
+            open: sql<number>`count(*)`.mapWith(Number),
+            overdue: sql<number>`count(*) filter (where ${actionItems.dueOn} < ${input.today}::date)`.mapWith(Number),
+          })
+          .from(actionItems)
+          .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+          .innerJoin(people, eq(people.id, actionItems.ownerId))
+          .where(openItemFilters(db, input));
+        return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+      });
     },
 
     /** Open items due on or before `untilDay` (overdue included), for the weekly nudge to their owners. */

@@ -15,9 +15,9 @@ export interface TableCount {
 
 export class CopyError extends Error {}
 
-/** Derived tables, not copied: the target's continuity cache starts empty and is computed on first read,
- *  and the rows copied into the other tables fill its change log through the triggers anyway. */
-const DERIVED = new Set(['continuity_cache', 'continuity_changes']);
+/** Derived tables, not copied: the target's continuity and report caches start empty and are computed on first read,
+ *  and the rows copied into the other tables fill their change logs through the triggers anyway. */
+const DERIVED = new Set(['continuity_cache', 'continuity_changes', 'report_cache', 'report_changes']);
 
 export interface CopyOptions {
   source: Database;

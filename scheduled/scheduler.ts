@@ -4,6 +4,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import { warmContinuityCache } from '../handlers/continuity/continuity-warm.js';
+import { warmStatusFigures } from '../handlers/reports/status-warm.js';
 import type { Clock } from '../handlers/core/context.js';
 import type { Database } from '../handlers/core/database.js';
 import { runOncePerPeriod } from '../handlers/core/job-claims.js';
@@ -44,6 +45,8 @@ export const jobs: ScheduledJob[] = [
   { name: 'retention', cron: '41 2 * * *', period: dayInZone, run: runRetentionJob },
   // Continuity (issue 11): the day's first `status` should read a warm cache, not recompute every cluster.
   { name: 'continuity-warm', cron: '7 0 * * *', period: dayInZone, run: warmContinuityCache },
+  // Issue 21: the figures `status` caches are the day's; the day's first overview should read them too.
+  { name: 'status-warm', cron: '9 0 * * *', period: dayInZone, run: warmStatusFigures },
 ];
 
 /**

@@ -27,3 +27,4 @@ export * from './continuity-cache.js';
 export * from './message-sources.js';
 export * from './planned-meetings.js';
 export * from './assessments.js';
+export * from './report-cache.js';

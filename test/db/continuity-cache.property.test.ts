@@ -6,6 +6,7 @@ import { meetingClusters, meetingParticipants } from '../../db/schema/index.js';
 import { openTestDatabase } from '../support/test-database.js';
 import { continuityProgramme } from '../handlers/continuity/continuity-fixture.js';
 import { cachedAnswer, clusterIds, freshAnswer, meetingId, personId } from './continuity-cache-fixture.js';
+import { cachedFigures, freshFigures } from './report-cache-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {
@@ -39,8 +40,8 @@ const write: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ kind: fc.constant('plan' as const), gap: fc.constantFrom(1 as const, 2 as const), owner: fc.constantFrom(...PEOPLE) }),
 );
 
-describe('continuity cache, random writes', () => {
-  it('after any sequence of writes, status through the cache equals a fresh computation', async () => {
+describe('continuity and report caches, random writes', () => {
+  it('after any sequence of writes, status through the caches equals a fresh computation', async () => {
     const p = await continuityProgramme(opened.db);
     const db = opened.db;
     const programmeId = p.test.programme.id;
@@ -85,6 +86,9 @@ describe('continuity cache, random writes', () => {
         for (const [w, detail] of steps) {
           await apply(w);
           expect((await cachedAnswer(db, programmeId, detail)).answer).toEqual(await freshAnswer(db, programmeId, detail));
+          // The figures of report_cache, for the programme or one cluster (detail picks which).
+          const scope = detail ? undefined : [ids.Rymd!];
+          expect(await cachedFigures(db, programmeId, scope)).toEqual(await freshFigures(db, programmeId, scope));
         }
       }),
       { numRuns },
