@@ -90,6 +90,9 @@ async function measureSize(database: string, opened: OpenedDatabase, size: numbe
     ['status <cluster>, cold cache', cold(() => ask(seeded.managerUserId, `status "${cluster}"`)), undefined],
     ['search', () => ask(seeded.managerUserId, `search ${nextWords()}`), () => hand.search(nextWords())],
     ['actions mine', () => ask(seeded.leaderUserId, 'actions mine'), undefined],
+    // The command around any statement (delivery key, actor, transaction, stored answer, rendering), with
+    // one read of the actor's own row: what `search` pays on top of its hand SQL.
+    ['whoami (the core alone)', () => ask(seeded.managerUserId, 'whoami'), undefined],
   ];
   const body: string[][] = [];
   for (const [command, loketRun, handRun] of commands) {
