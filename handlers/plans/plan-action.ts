@@ -27,7 +27,7 @@ export async function planAction(ctx: HandlerContext<PlanActionArgs>): Promise<R
   if (dueOn < today) throw new LoketError('plan.due_past', { due: dueOn, today }, planActionExample);
   const { action } = await repos.plans.addAction({ programmeId: actor.programmeId, gap, ownerId: owner.id, text, dueOn, at: now });
   const id = shortId('P', action.number);
-  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'plan.action', subjectType: 'plan_action', subjectId: action.id, detail: { gap: shortId('G', gap.number) }, at: now });
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'plan.action', subjectType: 'plan_action', subjectId: action.id, detail: { ref: id, gap: shortId('G', gap.number), clusterId: gap.clusterId }, at: now });
   return textReply(t(actor.language, 'plan.action_added', { id, gap: shortId('G', gap.number), owner: owner.displayName, due: dueOn }));
 }
 

@@ -23,7 +23,7 @@ export async function planGap(ctx: HandlerContext<{ cluster: string | undefined;
   const now = clock.now();
   const { gap } = await repos.plans.addGap({ programmeId: actor.programmeId, clusterId: cluster.id, area, text, authorId: actor.personId, at: now });
   const id = shortId('G', gap.number);
-  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'plan.gap', subjectType: 'plan_gap', subjectId: gap.id, detail: { area, cluster: cluster.name }, at: now });
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'plan.gap', subjectType: 'plan_gap', subjectId: gap.id, detail: { ref: id, area, clusterId: cluster.id }, at: now });
   return textReply(t(actor.language, 'plan.gap_added', { id, cluster: cluster.name, area: areaLabel(actor.language, area) }));
 }
 
