@@ -1,5 +1,6 @@
 // What `status` shows of self-assessments and evaluations (issue 23): kept here, so status.ts only asks.
 import type { MeetingKind } from '../../db/schema/index.js';
+import type { ClusterScope } from '../../db/status.repository.js';
 import type { HandlerContext } from '../core/context.js';
 import type { Language } from '../core/incoming.js';
 import type { Period } from '../core/period.js';
@@ -36,19 +37,22 @@ export async function clusterAssessmentLines(ctx: StatusContext): Promise<(clust
   return (clusterId) => byCluster.get(clusterId) ?? t(lang, 'assess.status_line_never');
 }
 
-/** The overview's one field: the programme's average usefulness per meeting kind in the period, with the
- *  answers behind it; none when nobody answered (`status indicators` has the fuller view below). */
-export async function evaluationsShortField(ctx: StatusContext, period: Period): Promise<ReplyField[]> {
+/** The overview's one field: the average usefulness per meeting kind in the period over the clusters the
+ *  overview covers (`scope`, as `statusScopeOf` in handlers/reports/status.ts: every meeting for the whole
+ *  programme, a leader's own clusters' meetings for a leader), with the answers behind it; none when nobody
+ *  answered (`status indicators` has the fuller view below). */
+export async function evaluationsShortField(ctx: StatusContext, period: Period, scope: ClusterScope): Promise<ReplyField[]> {
   const lang = ctx.actor.language;
-  const { kinds } = await ctx.repos.evaluations.byKind(ctx.actor.programmeId, period.from, period.to);
+  const { kinds } = await ctx.repos.evaluations.byKind(ctx.actor.programmeId, period.from, period.to, scope);
   if (!kinds.length) return [];
   return [{ label: t(lang, 'eval.by_kind_short'), value: kindAverages(lang, kinds, ' · ') }];
 }
 
-/** The full view: the programme's average usefulness per meeting kind for meetings held in the period. */
-export async function evaluationsByKindField(ctx: StatusContext, period: Period): Promise<ReplyField[]> {
+/** The full view: the average usefulness per meeting kind for meetings held in the period, over the
+ *  clusters the view covers (`scope`, as the short field). */
+export async function evaluationsByKindField(ctx: StatusContext, period: Period, scope: ClusterScope): Promise<ReplyField[]> {
   const lang = ctx.actor.language;
-  const { kinds } = await ctx.repos.evaluations.byKind(ctx.actor.programmeId, period.from, period.to);
+  const { kinds } = await ctx.repos.evaluations.byKind(ctx.actor.programmeId, period.from, period.to, scope);
   if (!kinds.length) return [];
   return [{ label: t(lang, 'eval.by_kind_title'), value: kindAverages(lang, kinds, ', ') }];
 }

@@ -73,8 +73,8 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
     upcomingSection({ repos, programmeId: actor.programmeId, now: ctx.clock.now(), timezone: ctx.settings.timezone, language: lang, clusterIds: scope, limit: UPCOMING_SHOWN, withinDays: UPCOMING_DAYS }),
     // Web view (issue 12): a PM's overview links to the same numbers as charts, for the same period.
     dashboardLink(ctx, period),
-    // Evaluations (issue 23): the programme's average rating per meeting kind, one field, only with answers.
-    evaluationsShortField(ctx, period),
+    // Evaluations (issue 23): the average rating per meeting kind over the same clusters, one field, only with answers.
+    evaluationsShortField(ctx, period, scope),
   ]);
   const facts = clusters.map((row) => toFacts(row, today));
   const totals = await loadProgrammeTotals(repos, { programmeId: actor.programmeId, scope, today, meetings: indicators.activities, clusters: facts });
@@ -194,7 +194,7 @@ export async function statusIndicators(ctx: HandlerContext<StatusArgs>): Promise
   const scope = cluster ? [cluster.id] : statusScopeOf(ctx);
   const indicators = await computeIndicators(repos, actor.programmeId, scope, period, settings.timezone);
   const { targets } = await repos.targets.list(actor.programmeId);
-  const blocks: ReplyBlock[] = [{ type: 'fields', fields: [...indicatorFields(lang, indicators, targets), ...(cluster ? [] : await evaluationsByKindField(ctx, period))] }];
+  const blocks: ReplyBlock[] = [{ type: 'fields', fields: [...indicatorFields(lang, indicators, targets), ...(cluster ? [] : await evaluationsByKindField(ctx, period, scope))] }];
   if (cluster) {
     const { organisations } = await repos.status.memberOrganisations(actor.programmeId, cluster.id);
     const orgs = organisations.map((o) => `${o.name} (${o.orgNumber})`);
