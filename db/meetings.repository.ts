@@ -35,20 +35,41 @@ export interface NewMeeting {
 
 const live = (programmeId: string) => and(eq(meetings.programmeId, programmeId), isNull(meetings.deletedAt));
 
+/**
+ * The lowest number of another live meeting of the programme with the same title (case aside) held the same
+ * day and sharing a cluster with the new one — or, for a programme-wide meeting, another programme-wide one;
+ * null when there is none. For the RETURNING of the new meeting's INSERT, whose snapshot does not hold the
+ * new row (nor its clusters, inserted after it): the new meeting's clusters are the ones it is logged with.
+ */
+function sameMeeting(input: NewMeeting): SQL<number | null> {
+  const clusters = input.clusterIds.length
+    ? sql`exists (select 1 from meeting_clusters mc where mc.meeting_id = m.id and mc.cluster_id in (${sql.join(input.clusterIds.map((id) => sql`${id}::uuid`), sql`, `)}))`
+    : sql`not exists (select 1 from meeting_clusters mc where mc.meeting_id = m.id)`;
+  return sql<number | null>`(select min(m.number) from meetings m
+    where m.programme_id = ${input.programmeId} and m.deleted_at is null and m.id <> "meetings"."id"
+      and m.held_on = ${input.heldOn}::date and lower(m.title) = lower(${input.title}) and ${clusters})`.mapWith(Number);
+}
+
 export function createMeetingsRepository({ db }: { db: Database }) {
   return {
     ...createMeetingDetailsRepository({ db }),
 
-    /** A meeting with everything logged at it, in one go (the command's transaction makes it atomic). */
+    /**
+     * A meeting with everything logged at it, in one go (the command's transaction makes it atomic), and the
+     * number of a live meeting it may repeat (`duplicateOf`, see sameMeeting): it is stored all the same (two
+     * meetings may share a title), the reply says so. Read in the INSERT's own statement: no extra one.
+     */
     async create(input: NewMeeting) {
       const { programmeId, at } = input;
       const values = { programmeId, title: input.title, heldOn: input.heldOn, kind: input.kind, authorId: input.authorId, createdAt: at, updatedAt: at };
+      const returned = { ...meetingColumns, duplicateOf: sameMeeting(input) };
       // A planned meeting being logged keeps its number; a new one takes the next in the same statement.
       const allocated = input.number === undefined ? numbersCte(db, programmeId, 'M', 1) : undefined;
-      const [meeting] = allocated
-        ? await db.with(allocated).insert(meetings).values({ ...values, number: numberFrom(allocated, 0) }).returning(meetingColumns)
-        : await db.insert(meetings).values({ ...values, number: input.number! }).returning(meetingColumns);
-      const meetingId = meeting!.id;
+      const [row] = allocated
+        ? await db.with(allocated).insert(meetings).values({ ...values, number: numberFrom(allocated, 0) }).returning(returned)
+        : await db.insert(meetings).values({ ...values, number: input.number! }).returning(returned);
+      const { duplicateOf, ...meeting } = row!;
+      const meetingId = meeting.id;
       const owned = { programmeId, meetingId };
       // Everything else hangs off the meeting and nothing of it reads another: sent together, one round trip.
       const [actions, notes] = await Promise.all([
@@ -59,7 +80,7 @@ export function createMeetingsRepository({ db }: { db: Database }) {
         input.organisationIds.length ? db.insert(meetingOrganisations).values(input.organisationIds.map((organisationId) => ({ ...owned, organisationId }))) : undefined,
         input.decisions.length ? db.insert(decisions).values(input.decisions.map((text, position) => ({ ...owned, position, text, createdAt: at }))) : undefined,
       ]);
-      return { meeting: meeting!, actions, notes };
+      return { meeting, actions, notes, duplicateOf };
     },
 
     /** A live meeting by its short number; deleted ones are "not found" like those of other programmes. */

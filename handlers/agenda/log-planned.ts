@@ -12,6 +12,7 @@ import { t } from '../i18n/index.js';
 import { actionHead } from '../meetings/action-views.js';
 import { readMeetingInput, type MeetingArgs } from '../meetings/meeting-input.js';
 import { kindLabel } from '../meetings/meeting-kinds.js';
+import { duplicateBlocks } from '../meetings/meeting-views.js';
 import { carryToNext } from './carry-topics.js';
 import { requireManage, requirePlanned, type Planned } from './planned-lookup.js';
 import { wallClock } from './planned-time.js';
@@ -46,7 +47,7 @@ export async function logPlanned(ctx: HandlerContext<LogPlannedArgs>): Promise<R
   const meetingArgs: MeetingArgs = { title: planned.title, date: heldOn, clusters: planned.clusters.map((c) => c.name), kind: planned.kind, with: args.with, orgs: args.orgs, people: args.people };
   const input = await readMeetingInput({ ...ctx, args: meetingArgs });
   if (!args.with && args.people.length === 0) await addInvitees(ctx, planned, input.participants);
-  const { meeting, actions } = await repos.meetings.create({ ...input, number: planned.number, programmeId: actor.programmeId, authorId: actor.personId, at: clock.now() });
+  const { meeting, actions, duplicateOf } = await repos.meetings.create({ ...input, number: planned.number, programmeId: actor.programmeId, authorId: actor.personId, at: clock.now() });
   await repos.plannedMeetings.markHeld(actor.programmeId, planned.id, meeting.id, clock.now());
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'meeting.create', subjectType: 'meeting', subjectId: meeting.id, detail: { ref: planned.ref, clusterIds: input.clusterIds, planned: true }, at: clock.now() });
 
@@ -63,6 +64,7 @@ export async function logPlanned(ctx: HandlerContext<LogPlannedArgs>): Promise<R
     visibility: 'private',
     title: t(lang, 'log.title', { id: planned.ref }),
     blocks: [
+      ...duplicateBlocks(lang, meeting, duplicateOf),
       { type: 'fields', fields: [
         { label: t(lang, 'meeting.label_title'), value: planned.title },
         { label: t(lang, 'meeting.label_date'), value: heldOn },

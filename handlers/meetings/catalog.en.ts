@@ -35,6 +35,7 @@ export const meetingsCatalogEn: Record<keyof typeof meetingsCatalogSv, string> =
   'meeting.kind.member': 'member meeting',
   'meeting.kind.external': 'external meeting',
   'meeting.saved_title': 'Meeting {id} is saved',
+  'meeting.duplicate': 'Note: meeting {existing} already has the title “{title}” and the date {date}. If it is the same meeting, remove the new one with {command}.',
   'meeting.label_title': 'Title',
   'meeting.label_date': 'Date',
   'meeting.label_kind': 'Kind',

@@ -34,6 +34,7 @@ export const meetingsCatalogSv = {
   'meeting.kind.member': 'medlemsmöte',
   'meeting.kind.external': 'externt möte',
   'meeting.saved_title': 'Mötet {id} är sparat',
+  'meeting.duplicate': 'Obs: mötet {existing} har redan titeln ”{title}” och datumet {date}. Var det samma möte, ta bort det nya med {command}.',
   'meeting.label_title': 'Titel',
   'meeting.label_date': 'Datum',
   'meeting.label_kind': 'Typ',

@@ -12,7 +12,7 @@ import { actionHead, openActionLine } from './action-views.js';
 import { meetingForm } from './meeting-form.js';
 import { readMeetingInput, type MeetingArgs, type MeetingInput } from './meeting-input.js';
 import { kindLabel } from './meeting-kinds.js';
-import { shareButtons } from './meeting-views.js';
+import { duplicateBlocks, shareButtons } from './meeting-views.js';
 import { t } from '../i18n/index.js';
 
 const CARRIED_SHOWN = 10;
@@ -24,13 +24,13 @@ export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Repl
   refuseFutureDay(ctx);
   const input = await readMeetingInput(ctx);
   if (input.chooseFrom) return chooseCluster(ctx, input.title, input.chooseFrom);
-  const { meeting, actions, notes } = await repos.meetings.create({ ...input, programmeId: actor.programmeId, authorId: actor.personId, at: clock.now() });
+  const { meeting, actions, notes, duplicateOf } = await repos.meetings.create({ ...input, programmeId: actor.programmeId, authorId: actor.personId, at: clock.now() });
   await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'meeting.create', subjectType: 'meeting', subjectId: meeting.id, detail: { ref: shortId('M', meeting.number), clusterIds: input.clusterIds }, at: clock.now() });
   // Carried forward: what earlier meetings of the same clusters left open is the next meeting's agenda. Earlier
   // by the day held, not by when logged: a back-dated meeting carries nothing from meetings held after it.
   const carried = await repos.actionItems.listOpen({ programmeId: actor.programmeId, clusterIds: input.clusterIds, excludeMeetingId: meeting.id, heldOnOrBefore: meeting.heldOn, limit: CARRIED_SHOWN });
   const clusters = await namesOfClusters(ctx, input.clusterIds, meeting.id);
-  const blocks: ReplyBlock[] = [{ type: 'fields', fields: savedFields(ctx, meeting, input, clusters.map((c) => c.name), notes.length) }];
+  const blocks: ReplyBlock[] = [...duplicateBlocks(actor.language, meeting, duplicateOf), { type: 'fields', fields: savedFields(ctx, meeting, input, clusters.map((c) => c.name), notes.length) }];
   const today = dayIn(ctx.settings.timezone, clock.now());
   if (actions.length) blocks.push({ type: 'list', title: t(actor.language, 'meeting.actions_title'), items: actions.map((a) => newActionLine(ctx, a, input, today)) });
   if (carried.total > 0) {

@@ -2,7 +2,8 @@ import type { Meeting } from '../../db/meetings.repository.js';
 import type { HandlerContext } from '../core/context.js';
 import { dayIn } from '../core/dates.js';
 import type { Language } from '../core/incoming.js';
-import type { ReplyBlock, ReplyButton } from '../core/reply.js';
+import { commandRef, type ReplyBlock, type ReplyButton } from '../core/reply.js';
+import { shorten } from '../core/free-text.js';
 import { shortId } from '../core/short-ids.js';
 import { meetingActionLine } from './action-views.js';
 import { kindLabel } from './meeting-kinds.js';
@@ -14,6 +15,18 @@ type Details = Awaited<ReturnType<HandlerContext['repos']['meetings']['details']
 export function meetingLine(language: Language, meeting: Meeting, clusterNames: string | null): string {
   const clusters = clusterNames ? ` · ${clusterNames}` : '';
   return `${shortId('M', meeting.number)} · ${meeting.heldOn} · ${kindLabel(language, meeting.kind)}${clusters}`;
+}
+
+/**
+ * The saved meeting's warning when a live meeting of the same clusters already has its title and date
+ * (`duplicateOf`, db/meetings.repository.ts): it is stored all the same, since two meetings may share a
+ * title, but the logger is told which one and how to remove the new one if it was logged twice.
+ */
+export function duplicateBlocks(language: Language, meeting: Meeting, duplicateOf: number | null): ReplyBlock[] {
+  if (duplicateOf === null) return [];
+  const id = shortId('M', meeting.number);
+  const command = commandRef(language === 'sv' ? `möte radera ${id}` : `meeting delete ${id}`);
+  return [{ type: 'text', text: t(language, 'meeting.duplicate', { existing: shortId('M', duplicateOf), title: shorten(meeting.title), date: meeting.heldOn, command }) }];
 }
 
 export function shareButtons(language: Language, meeting: Meeting): ReplyButton[] {
