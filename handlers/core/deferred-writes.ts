@@ -14,8 +14,9 @@ export class DeferredWrites {
     };
   }
 
-  /** Sends every held write at once, together with `last` (issued in the same turn, so the driver
-   *  pipelines them), and waits for all of them. */
+  /** Sends every held write at once, together with `last` (issued in the same turn: the command waits
+   *  once for all of them; the driver runs them one after another on the transaction's connection), and
+   *  waits for all of them. */
   async flush(last: Promise<unknown>[] = []): Promise<void> {
     const writes = this.held.splice(0).map((write) => write());
     await Promise.all([...writes, ...last]);

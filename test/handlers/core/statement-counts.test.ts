@@ -9,8 +9,10 @@ import { errorCode, meetingProgramme, type MeetingProgramme } from '../../suppor
 
 let opened: OpenedDatabase;
 const seen: string[] = [];
-/** Statements sent in one synchronous run (Promise.all of several) are pipelined by the driver: they cost
- *  one round trip. A statement logged in a later run waited for an earlier one's result: a new round trip.
+/** Statements sent in one synchronous run (Promise.all of several) cost the command one wait: the driver
+ *  runs them one after another on the transaction's connection, each in one round trip of its own
+ *  (db/postgres-driver.ts), with no turn of Node between them. A statement logged in a later run waited for
+ *  an earlier one's result: a new wait, counted here as a round trip.
  *  The flag is cleared by a microtask queued when the first statement of a run is logged, which runs before
  *  any result of that statement can arrive. */
 let roundTrips = 0;
@@ -58,7 +60,7 @@ const PINNED = {
   statusClusterWarm: 12,
 };
 
-/** Round trips of those statements (pipelined ones count once); BEGIN and COMMIT not counted, nor the
+/** Waits for those statements (statements sent together count once); BEGIN and COMMIT not counted, nor the
  *  delivery claim and stored answer of a command from the inbox (they share round trips with the command's
  *  own first and last statements). */
 const PINNED_ROUND_TRIPS = {
