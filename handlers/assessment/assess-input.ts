@@ -169,8 +169,9 @@ export function areaWordIn(language: Language, area: PlanArea): string {
   return planAreaWord.choices!(language)[planAreas.indexOf(area)]!;
 }
 
-/** A key that is no area: the reader's area words, and the nearest area word in the form the reader used
- *  (`struktur:3` for a score, `struktur: text` for evidence). `text` is what followed on the key's line. */
+/** A key that is no area: the reader's area words, and the nearest area word in the reader's words and the
+ *  form the reader used (`struktur:3` for a score, `struktur: text` for evidence). `text` is what followed on
+ *  the key's line. */
 function unknownKey(token: OptionToken, language: Language, text?: string): LoketError {
   const words = [...planAreaWord.choices!(language), ...planAreaWord.choices!(language === 'sv' ? 'en' : 'sv')];
   const nearest = words.map((w) => ({ w, d: distance(token.key, w) })).sort((a, b) => a.d - b.d)[0];
@@ -179,5 +180,7 @@ function unknownKey(token: OptionToken, language: Language, text?: string): Loke
   if (!nearest || nearest.d > Math.max(2, Math.floor(token.key.length / 3))) return error;
   const asScore = !token.free && !token.quoted && SCORE.test(token.value);
   const evidence = (text ?? token.value).trim() || '…';
-  return error.withHint('args.key_suggestion', { suggestion: asScore ? `${nearest.w}:${token.value}` : `${nearest.w}: ${evidence}`.slice(0, 80) });
+  // Nearest in either language, suggested in the reader's: `strategyy:2` is `strategi:2` to a Swedish reader.
+  const word = planAreaWord.wordIn?.(nearest.w, language) ?? nearest.w;
+  return error.withHint('args.key_suggestion', { suggestion: asScore ? `${word}:${token.value}` : `${word}: ${evidence}`.slice(0, 80) });
 }

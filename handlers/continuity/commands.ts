@@ -42,7 +42,7 @@ export const continuityCommands = [
   }),
   defineCommand({
     verb: 'note review',
-    aliases: ['note keep', 'anteckning granskad', 'anteckning behåll', 'anteckning behall'],
+    aliases: ['anteckning granskad', 'anteckning behåll', 'anteckning behall', 'note keep'],
     group: 'continuity',
     summary: { sv: 'markerar en kunskapspost som granskad och fortfarande sann', en: 'marks a knowledge entry reviewed and still true' },
     args: { id: positional.required(id('N'), { what: 'id.note_what' }) },

@@ -156,10 +156,15 @@ export function enumOf<V extends string>(words: EnumWords<V>, sv: string, en: st
   }
   const choices = (language: Language) =>
     (Object.entries(words) as [V, EnumWords<V>[V]][]).map(([value, w]) => (language === 'sv' ? (w.sv[0] ?? value) : value));
+  const wordIn = (value: string, language: Language) => {
+    const found = lookup.get(fold(value));
+    return found === undefined ? undefined : language === 'sv' ? (words[found].sv[0] ?? found) : found;
+  };
   return {
     name: 'enum',
     placeholder: placeholder(sv, en),
     choices,
+    wordIn,
     parse: (value) => {
       const found = lookup.get(fold(value));
       return found ? ok(found) : { ok: false, problem: { code: 'args.enum_invalid', params: { value: value.trim() } } };

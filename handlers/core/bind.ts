@@ -9,7 +9,7 @@ import { LoketError } from './errors.js';
 import type { Language } from './incoming.js';
 import { foldFreeText, rawOf } from './parse.js';
 import type { ArgType, CommandSpec, OptionSlot, PositionalSlot, Slot, ValueProblem } from './spec.js';
-import { exampleIn } from './spec.js';
+import { exampleIn, exampleInWords, verbIn } from './spec.js';
 
 /** Keys that `action:` lines of a meeting take, in both languages. */
 const LINE_KEYS: ReadonlyMap<string, string> = new Map([
@@ -124,7 +124,9 @@ class Binder {
     if (token.value.startsWith('/')) return;
     const near = nearestKey(token.key, [...this.keys.keys()]);
     if (!near) return;
-    const suggestion = `${near}:${token.quoted ? `"${token.value}"` : token.value}`;
+    const { slot } = this.keys.get(near)!;
+    const value = token.quoted ? `"${token.value}"` : (slot.type.wordIn?.(token.value, this.language) ?? token.value);
+    const suggestion = `${this.keyIn(slot)}:${value}`;
     throw new LoketError('args.unknown_key', { key: `${token.key}:`, verb: this.spec.verb, keys: this.keyList() }, this.example).withHint('args.key_suggestion', { suggestion });
   }
 
@@ -192,7 +194,8 @@ class Binder {
     const last = this.lastOneWordOption;
     if (last) {
       last.followedBy.push(raw);
-      if (last.textLike) this.suggestion = `${last.key}:"${[last.value, ...last.followedBy].join(' ')}"`;
+      const key = this.keys.get(last.key);
+      if (last.textLike && key) this.suggestion = `${this.keyIn(key.slot)}:"${[last.value, ...last.followedBy].join(' ')}"`;
     }
   }
 
@@ -224,17 +227,61 @@ class Binder {
     const counts = Object.fromEntries(Object.entries(problem.counts ?? {}).map(([name, n]) => [name, formatCount(n, this.language)]));
     const refusal = new LoketError(problem.code, { key, ...(choices ? { choices } : {}), ...problem.params, ...counts }, this.example);
     const withId = problem.code === 'args.id_invalid' ? this.withPrefix(String(problem.params?.value ?? ''), String(problem.params?.kinds ?? '')) : undefined;
-    throw withId ? refusal.withHint('args.key_suggestion', { suggestion: withId }) : refusal;
+    if (!withId) throw refusal;
+    // The suggestion names the command, so the example under it is in the same (the reader's) words.
+    const named = new LoketError(refusal.code, refusal.params, exampleInWords(this.spec, this.language));
+    throw named.withHint('args.key_suggestion', { suggestion: withId });
   }
 
   /** `möte visa 5`: short ids are typed with their letter everywhere, so a bare number is refused with the
-   *  command as typed and the letter added («Menade du `möte visa M5`?»), when only one kind of id fits. */
+   *  command as typed, in the reader's words, and the letter added («Menade du `möte visa M5`?» also for
+   *  `meeting show 5`), when only one kind of id fits. */
   private withPrefix(value: string, kinds: string): string | undefined {
     const kind = /^([A-Z])12$/.exec(kinds)?.[1];
     if (!kind || !/^\d{1,9}$/.test(value)) return undefined;
-    const typed = this.command.raw.trim().split('\n')[0]!;
-    const fixed = typed.replace(new RegExp(`(^|\\s)${value}(?=\\s|$)`, 'u'), `$1${kind}${Number(value)}`);
-    return fixed === typed ? undefined : fixed;
+    let fixed = false;
+    const written = commandInWords(this.spec, this.command.args, this.language, (token) => {
+      if (fixed || token.type !== 'word' || token.value !== value) return undefined;
+      fixed = true;
+      return `${kind}${Number(value)}`;
+    });
+    return fixed ? written : undefined;
+  }
+}
+
+/**
+ * A command as typed, written in the reader's words (docs/architecture.md "Command grammar"): the verb, the
+ * declared keys and the enum words of options in the reader's language, other values as typed. `replace`
+ * may rewrite a token.
+ */
+export function commandInWords(spec: CommandSpec, tokens: readonly Token[], language: Language, replace: (token: Token) => string | undefined = () => undefined): string {
+  const keys = declaredKeys(spec);
+  const words = tokens.map((token) => {
+    const replaced = replace(token);
+    if (replaced !== undefined) return replaced;
+    const slot = token.type === 'option' ? keys.get(token.key)?.slot : undefined;
+    if (token.type !== 'option' || !slot) return rawOf(token);
+    const key = language === 'sv' ? (slot.keys.sv[0] ?? slot.keys.en) : slot.keys.en;
+    const word = token.quoted || token.free ? undefined : slot.type.wordIn?.(token.value, language);
+    return word === undefined ? `${key}${token.raw.slice(token.raw.indexOf(':'))}` : `${key}:${word}`;
+  });
+  return [verbIn(spec, language), ...words].join(' ');
+}
+
+/**
+ * What a mistyped sub-command (`möte vsia 5`) is most likely meant as, in the reader's words: the command
+ * with the words typed after it when they fit it (a bare number given its letter: `möte visa M5`), else its
+ * name alone. `fits` says whether the words typed fit the command (the registry reads a text command's
+ * second word as a sub-command only then).
+ */
+export function suggestedCommand(spec: CommandSpec, command: Command, language: Language): { text: string; fits: boolean } {
+  try {
+    bind(spec, command, language);
+    return { text: commandInWords(spec, command.args, language), fits: true };
+  } catch (error) {
+    if (!(error instanceof LoketError)) throw error;
+    const withId = error.code === 'args.id_invalid' && error.hint?.code === 'args.key_suggestion' ? error.hint.params.suggestion : undefined;
+    return typeof withId === 'string' ? { text: withId, fits: true } : { text: verbIn(spec, language), fits: false };
   }
 }
 

@@ -1,10 +1,11 @@
 import { t, type MessageKey } from '../i18n/index.js';
 import type { Role } from './access.js';
 import type { LoketError } from './errors.js';
-import type { ParsedMessage } from './command.js';
+import type { Command, ParsedMessage } from './command.js';
+import { suggestedCommand } from './bind.js';
 import type { Language } from './incoming.js';
 import { commandRef, type Reply } from './reply.js';
-import { exampleIn, type CommandSpec } from './spec.js';
+import { exampleInWords, verbIn, type CommandSpec } from './spec.js';
 import { catalogs } from '../i18n/index.js';
 
 /** What went wrong and a correct example: the shape of every refusal. */
@@ -21,9 +22,14 @@ export function errorReply(error: LoketError, language: Language, fallbackExampl
   };
 }
 
-export function unknownVerbReply(typed: string, suggestion: CommandSpec | undefined, language: Language): Reply {
+/** An unknown verb, with the command most likely meant in the reader's words and its example in the same
+ *  words; after a mistyped sub-command (`möte vsia 5`) the words typed after it are kept when they fit. */
+export function unknownVerbReply(typed: string, suggestion: CommandSpec | undefined, language: Language, command?: Command, example?: string): Reply {
   const lines = [t(language, 'verb.unknown', { verb: typed })];
-  if (suggestion) lines.push(t(language, 'verb.suggestion', { verb: commandRef(suggestion.verb), example: commandRef(exampleIn(suggestion, language)) }));
+  if (suggestion) {
+    const meant = command ? suggestedCommand(suggestion, command, language).text : verbIn(suggestion, language);
+    lines.push(t(language, 'verb.suggestion', { verb: commandRef(meant), example: commandRef(example ?? exampleInWords(suggestion, language)) }));
+  }
   lines.push(t(language, 'verb.help_hint'));
   return { visibility: 'private', error: { code: 'verb.unknown' }, blocks: [{ type: 'text', text: lines.join('\n') }] };
 }

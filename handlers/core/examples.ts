@@ -4,11 +4,11 @@
 // else the programme's first; a due date, and the day of a meeting ahead (a date followed by a start time,
 // as `meeting plan` and `meeting move` take it), becomes two weeks from today in the programme's time zone.
 // A logged meeting's day and report periods stay as written: a past meeting or quarter is a real example.
-// The placeholder meeting M12 of `evaluate` and `rate` becomes a meeting the asker could use (one they logged
-// with other participants, or one they were asked about and may still answer); with none, the example is
-// `meetings` / `möten`, which lists them: an example is a command that works. The M12 of the commands that
-// name one meeting (`meeting show`, `share`, `edit`, `delete`, in either language) becomes the programme's
-// newest meeting, likewise. Looked up only when a refusal is shown, so an accepted command costs nothing more.
+// The placeholder meeting M12 of `evaluate` and `rate` (`utvärdera`, `betygsätt`) becomes a meeting the asker
+// could use (one they logged with other participants, or one they were asked about and may still answer);
+// with none, the example is `meetings` / `möten`, which lists them: an example is a command that works. The
+// M12 of the commands that name one meeting (`meeting show`, `share`, `edit`, `delete`, in either language)
+// becomes the programme's newest meeting, likewise. Looked up only when a refusal is shown, so an accepted command costs nothing more.
 import { addDays, dayIn } from './dates.js';
 import { shortId } from './short-ids.js';
 import type { HandlerContext } from './spec.js';
@@ -20,7 +20,7 @@ const DUE_AHEAD_DAYS = 14;
 /** The meeting the catalog examples of `evaluate`, `rate` and the one-meeting commands name; other commands' M12
  *  stays as written. */
 export const PLACEHOLDER_MEETING = 'M12';
-const MEETING_EXAMPLE = /^(evaluate|rate)\s+M12(?![\p{L}\p{N}])/u;
+const MEETING_EXAMPLE = /^(evaluate|rate|utvärdera|betygsätt)\s+M12(?![\p{L}\p{N}])/u;
 const MEETING_COMMAND_EXAMPLE = /^(?:meeting\s+(?:show|share|edit|delete)|möte\s+(?:visa|dela|ändra|radera))\s+M12(?![\p{L}\p{N}])/u;
 const PLACEHOLDER_MEETING_ID = /(?<![\p{L}\p{N}])M12(?![\p{L}\p{N}])/gu;
 
@@ -39,7 +39,7 @@ export async function exampleFor(ctx: ExampleContext, template: string): Promise
   }
   const meeting = MEETING_EXAMPLE.exec(example);
   if (meeting) {
-    const number = await realMeetingNumber(ctx, meeting[1] as 'evaluate' | 'rate');
+    const number = await realMeetingNumber(ctx, meeting[1] === 'evaluate' || meeting[1] === 'utvärdera' ? 'evaluate' : 'rate');
     example = number === undefined ? (ctx.actor.language === 'sv' ? 'möten' : 'meetings') : example.replace(PLACEHOLDER_MEETING_ID, shortId('M', number));
   }
   if (MEETING_COMMAND_EXAMPLE.test(example)) {

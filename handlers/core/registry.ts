@@ -2,6 +2,8 @@
 // role check, help, suggestions and the platform manifests all read it (docs/architecture.md "Commands").
 import { closest, distance } from 'fastest-levenshtein';
 import { roles as allRoles, rolesOf } from './access.js';
+import { suggestedCommand } from './bind.js';
+import type { Command } from './command.js';
 import { rolesOfSpec, type CommandSpec, type Registry } from './spec.js';
 
 export type { Registry, Resolution } from './spec.js';
@@ -20,14 +22,29 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
     if (positionals.slice(0, -1).some((s) => s.kind === 'positional' && s.rest)) throw new Error(`${spec.verb}: only the last positional argument may take the rest`);
   }
   const names = [...byName.keys()];
-  /** The sub-command `first second` most likely meant, when `second` is no value `spec` takes. */
-  const nearSubCommand = (spec: CommandSpec, first: string, second: string): CommandSpec | undefined => {
-    const seconds = names.filter((name) => name.startsWith(`${first} `)).map((name) => name.slice(first.length + 1));
-    const near = nearestWord(second, seconds);
+  /** The sub-command `first second` most likely meant, when `second` is no value `spec` takes. Sub-commands
+   *  are looked up under every one-word name of `spec` (`kluster lsit` finds `cluster list`), and a command
+   *  whose first value is free text (`möte`'s title) reads a near-miss as the sub-command only when that
+   *  sub-command starts with an id which the words after it fit (`möte vsia 5`, not `möte Planer för hösten`). */
+  const nearSubCommand = (spec: CommandSpec, second: string, rest: Command): CommandSpec | undefined => {
+    const heads = [spec.verb, ...spec.aliases].map((name) => name.toLowerCase()).filter((name) => !name.includes(' '));
+    const subs = new Map<string, CommandSpec>();
+    for (const name of names) {
+      const head = heads.find((h) => name.startsWith(`${h} `));
+      if (head !== undefined) subs.set(name.slice(head.length + 1), byName.get(name)!);
+    }
+    const near = nearestWord(second, [...subs.keys()]);
     if (near === undefined) return undefined;
+    const sub = subs.get(near)!;
     const slot = Object.values(spec.args).find((s) => s.kind === 'positional');
-    if (slot?.kind === 'positional' && slot.type.parse(second, false).ok) return undefined;
-    return byName.get(`${first} ${near}`);
+    if (slot?.kind === 'positional' && slot.type.parse(second, false).ok) {
+      // A title may start with any word (`möte Planer för hösten`): only a sub-command that starts with a
+      // value of its own kind (an id), which the words after it fit, outweighs it.
+      const subSlot = Object.values(sub.args).find((s) => s.kind === 'positional');
+      if (!slot.type.textLike || subSlot?.kind !== 'positional' || subSlot.type.textLike) return undefined;
+      if (!suggestedCommand(sub, { ...rest, verb: sub.verb }, 'en').fits) return undefined;
+    }
+    return sub;
   };
   const find = (name: string) => byName.get(name.toLowerCase());
   return {
@@ -44,10 +61,14 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
         if (words.length < count) continue;
         const spec = byName.get(words.slice(0, count).join(' '));
         if (!spec) continue;
-        // `cluster lsit`: a near-miss of a sub-command is not a value of the one-word command (`alla`).
-        const sub = count === 1 && words.length === 2 ? nearSubCommand(spec, words[0]!, words[1]!) : undefined;
-        if (sub) return { kind: 'unknown', typed: words.join(' '), suggestion: sub };
-        return { kind: 'verb', spec, command: { verb: spec.verb, args: parsed.tokens.slice(count), lines: parsed.lines, raw } };
+        const command: Command = { verb: spec.verb, args: parsed.tokens.slice(count), lines: parsed.lines, raw };
+        if (count === 1 && words.length === 2) {
+          // `cluster lsit`: a near-miss of a sub-command is not a value of the one-word command (`alla`).
+          const rest = { ...command, args: parsed.tokens.slice(2) };
+          const sub = nearSubCommand(spec, words[1]!, rest);
+          if (sub) return { kind: 'unknown', typed: words.join(' '), suggestion: sub, command: { ...rest, verb: sub.verb } };
+        }
+        return { kind: 'verb', spec, command };
       }
       const typed = words.join(' ');
       // `meting Styrgrupp` is a misspelt verb followed by a title: the first word alone decides when it is close.

@@ -5,7 +5,7 @@ import { normalizeText, parseMessage } from './parse.js';
 import { t, toLanguage } from '../i18n/index.js';
 import { bind } from './bind.js';
 import type { Registry } from './registry.js';
-import { exampleIn, type CommandSpec } from './spec.js';
+import { exampleIn, exampleInWords, type CommandSpec } from './spec.js';
 import { resolveActor, resolveWorkspace } from './resolve-actor.js';
 import type { Clock, CoreSettings } from './context.js';
 import type { CommandObserver } from './settings.js';
@@ -188,7 +188,11 @@ async function handle(message: IncomingMessage, repos: Repositories, deps: Comma
   const resolved = resolution.kind === 'empty' ? registry.resolve(parseMessage('help'), 'help') : resolution;
   if (observed) observed.verb = resolved.kind === 'verb' ? resolved.spec.verb : 'unknown';
   if (resolved.kind === 'unknown' && isStrayLine(parsed)) return refuse(language, strayLineReply(language));
-  if (resolved.kind === 'unknown') return refuse(language, unknownVerbReply(resolved.typed, resolved.suggestion, language));
+  if (resolved.kind === 'unknown') {
+    // The example names the programme's own clusters and meetings, as under any other refusal.
+    const example = resolved.suggestion && (await exampleFor({ actor, repos, clock: deps.clock, settings: deps.settings }, exampleInWords(resolved.suggestion, language)));
+    return refuse(language, unknownVerbReply(resolved.typed, resolved.suggestion, language, resolved.command, example));
+  }
   if (resolved.kind !== 'verb' || !('handler' in resolved.spec)) throw new Error(`no handler for a ${resolved.kind} command`);
   const { spec } = resolved;
   // One line per platform command with what an operator filters on; the request id is the platform's

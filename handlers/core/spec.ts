@@ -57,7 +57,8 @@ export interface Registry {
 
 export type Resolution =
   | { kind: 'verb'; spec: CommandSpec; command: Command }
-  | { kind: 'unknown'; typed: string; suggestion?: CommandSpec }
+  /** `command`: the words typed after a mistyped sub-command, read as the suggested one's. */
+  | { kind: 'unknown'; typed: string; suggestion?: CommandSpec; command?: Command }
   | { kind: 'empty' };
 
 /** Text written in both reply languages. */
@@ -94,6 +95,8 @@ export interface ArgType<T> {
   parsePerson?(ref: PersonRef): Parsed<T>;
   /** Enum words in each language, for help and the refusal that lists them. */
   choices?(language: Language): string[];
+  /** An enum word typed in either language, in the reader's (for a suggestion); undefined when it is none. */
+  wordIn?(value: string, language: Language): string | undefined;
   /** Text-like values may swallow a leftover word («Menade du `sector:"vehicle testing"`?»). */
   readonly textLike?: boolean;
   /** The most characters a text value takes (`textLimits` in arg-types.ts); longer is refused. */
@@ -176,6 +179,23 @@ export function defineCommand<A extends Slots>(spec: ProgrammeCommandSpec<A> | W
 
 export function exampleIn(spec: Pick<SpecBase<Slots>, 'example'>, language: Language): string {
   return typeof spec.example === 'string' ? spec.example : spec.example[language];
+}
+
+/** The command's name in the reader's words: the English verb, or the first alias, which is the Swedish one. */
+export function verbIn(spec: Pick<SpecBase<Slots>, 'verb' | 'aliases'>, language: Language): string {
+  return language === 'sv' ? (spec.aliases[0] ?? spec.verb) : spec.verb;
+}
+
+/** The example with its command words in the reader's words (`kluster lista alla`, not `cluster list alla`),
+ *  for a reply that suggests a command: the suggestion and the example under it are in one language. */
+export function exampleInWords(spec: Pick<SpecBase<Slots>, 'verb' | 'aliases' | 'example'>, language: Language): string {
+  const example = exampleIn(spec, language);
+  const lower = example.toLowerCase();
+  const typed = [spec.verb, ...spec.aliases]
+    .map((name) => name.toLowerCase())
+    .sort((a, b) => b.length - a.length)
+    .find((name) => lower === name || lower.startsWith(`${name} `));
+  return typed === undefined ? example : `${verbIn(spec, language)}${example.slice(typed.length)}`;
 }
 
 export function rolesOfSpec(spec: Pick<SpecBase<Slots>, 'roles'>, all: readonly Role[]): readonly Role[] {

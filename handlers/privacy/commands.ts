@@ -36,7 +36,7 @@ export const privacyCommands = [
   }),
   defineCommand({
     verb: 'export me',
-    aliases: ['my-data', 'mina-data', 'exportera mig'],
+    aliases: ['exportera mig', 'mina-data', 'my-data'],
     group: 'privacy',
     summary: { sv: 'ta ut allt LOKET har om dig (JSON och CSV)', en: 'take out everything LOKET holds about you (JSON and CSV)' },
     args: {},

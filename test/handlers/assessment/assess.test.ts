@@ -160,6 +160,9 @@ describe('assess: scores and evidence are told apart the same way in both langua
     ['sv', `${sv.replace('strategi:2', 'strategy:2')} strukture:4`, '”strukture:” är inget område.', 'Menade du `struktur:4`?', 'Exempel: `assess Rymd struktur:3'],
     ['en', `assess Rymd ${scoresEn}\nstrucure: 14 members`, '“strucure:” is not an area. The areas are `structure`, `governance`, `financing`, `services`, `cooperation`, `recognition`, `strategy`. Scores are written `area:score` on the first line, evidence `area: text` on lines of their own.', 'Did you mean `structure: 14 members`?', 'Example: `assess Rymd structure:3'],
     ['en', `assess Rymd ${scoresEn}\nbudget: 2 MSEK`, '“budget:” is not an area.', 'Example: `assess Rymd structure:3 governance:2'],
+    // The nearest area is suggested in the reader's words, whichever language the typo was near.
+    ['sv', sv.replace('strategi:2', 'strategyy:2'), '”strategyy:” är inget område.', 'Menade du `strategi:2`?'],
+    ['en', `assess Rymd ${scoresEn.replace('governance:2', 'styrnig:2')}`, '“styrnig:” is not an area.', 'Did you mean `governance:2`?'],
   ])('a key that is no area (%s) gets the valid keys and a correct example; nothing is stored', async (language, command, ...shown) => {
     const { test, as } = await meetingProgramme(opened.db);
     if (language === 'en') await as('UANNA', 'profile språk:engelska');

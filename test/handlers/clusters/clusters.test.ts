@@ -42,7 +42,7 @@ describe('cluster add', () => {
     const { outcome, text } = await as('UPM', 'cluster add "Vehicle Test Arena" sector:vehicle testing');
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.leftover');
     expect(text).toContain('Jag förstod inte ”testing”');
-    expect(text).toContain('Menade du `sector:"vehicle testing"`?');
+    expect(text).toContain('Menade du `sektor:"vehicle testing"`?');
     expect(await clusterRows(test)).toEqual([]);
   });
 
@@ -56,7 +56,7 @@ describe('cluster add', () => {
     const { test, as } = await programmeWithManager();
     const { outcome, text } = await as('UPM', 'cluster add Rymd secotr:space');
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.unknown_key');
-    expect(text).toContain('Menade du `sector:space`?');
+    expect(text).toContain('Menade du `sektor:space`?');
     expect(await clusterRows(test)).toEqual([]);
   });
 

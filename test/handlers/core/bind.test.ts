@@ -54,9 +54,9 @@ function read(spec: CommandSpec, text: string, language: 'sv' | 'en' = 'sv') {
   return bind(resolved.spec, resolved.command, language);
 }
 
-function refusal(spec: CommandSpec, text: string): LoketError {
+function refusal(spec: CommandSpec, text: string, language: 'sv' | 'en' = 'sv'): LoketError {
   try {
-    read(spec, text);
+    read(spec, text, language);
   } catch (error) {
     if (error instanceof LoketError) return error;
     throw error;
@@ -108,7 +108,7 @@ describe('the binder reads a message against its command', () => {
     const error = refusal(meeting, 'meeting Workshop with:Karin Ek');
     expect(error.code).toBe('args.leftover');
     expect(error.params.words).toBe('”Ek”');
-    expect(error.hint).toEqual({ code: 'args.key_suggestion', params: { suggestion: 'with:"Karin Ek"' } });
+    expect(error.hint).toEqual({ code: 'args.key_suggestion', params: { suggestion: 'med:"Karin Ek"' } });
   });
 
   it('words after a date are refused without a suggestion, since a date takes no words', () => {
@@ -121,6 +121,12 @@ describe('the binder reads a message against its command', () => {
     const error = refusal(meeting, 'meeting Workshop dattum:2026-03-02');
     expect(error.code).toBe('args.unknown_key');
     expect(error.hint?.params.suggestion).toBe('datum:2026-03-02');
+  });
+
+  it('a suggested key is written in the reader\'s words, whichever language the typo was near', () => {
+    expect(refusal(meeting, 'meeting Workshop dattum:2026-03-02', 'en').hint?.params.suggestion).toBe('date:2026-03-02');
+    expect(refusal(meeting, 'meeting Workshop datee:2026-03-02').hint?.params.suggestion).toBe('datum:2026-03-02');
+    expect(refusal(meeting, 'meeting Workshop med:Karin Ek', 'en').hint?.params.suggestion).toBe('with:"Karin Ek"');
   });
 
   it('a mistyped key inside free text is caught too, rather than stored as part of the text', () => {

@@ -1,9 +1,11 @@
-// A mistyped sub-command (`cluster lsit`, `exchange nede fel`) is answered with the sub-command it most likely
-// meant, not read as a value of the one-word command; values that really are values still work.
+// A mistyped sub-command (`cluster lsit`, `kluster lsit`, `exchange nede fel`, `möte vsia 5`) is answered with
+// the sub-command it most likely meant, not read as a value or a title of the one-word command; values and
+// titles that really are values and titles still work. The suggestion and the example under it are in the
+// reader's words, whatever language the command was typed in (docs/architecture.md "Command grammar").
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
-import { clusters, exchangePosts } from '../../../db/schema/index.js';
+import { clusters, exchangePosts, meetings } from '../../../db/schema/index.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { meetingProgramme } from '../../support/programme-fixture.js';
 
@@ -16,6 +18,7 @@ afterAll(async () => opened.close());
 const rowsOf = async (programmeId: string) => ({
   clusters: (await opened.db.select().from(clusters).where(eq(clusters.programmeId, programmeId))).length,
   posts: (await opened.db.select().from(exchangePosts).where(eq(exchangePosts.programmeId, programmeId))).length,
+  meetings: (await opened.db.select({ title: meetings.title }).from(meetings).where(eq(meetings.programmeId, programmeId))).map((m) => m.title).sort(),
 });
 
 describe('a mistyped sub-command', () => {
@@ -26,18 +29,53 @@ describe('a mistyped sub-command', () => {
     const list = await p.as('UANNA', 'cluster lsit');
     expect(list.outcome.kind === 'reply' && list.outcome.reply.error?.code).toBe('verb.unknown');
     expect(list.text).toContain('Jag känner inte igen ”cluster lsit”.');
-    expect(list.text).toContain('Menade du `cluster list`?');
+    expect(list.text).toContain('Menade du `kluster lista`? Exempel: `kluster lista alla`');
     expect(list.text).not.toContain('är inget av');
 
     const need = await p.as('UANNA', 'exchange nede fel');
     expect(need.outcome.kind === 'reply' && need.outcome.reply.error?.code).toBe('verb.unknown');
-    expect(need.text).toContain('Menade du `exchange need`?');
+    expect(need.text).toContain('Menade du `utbyte behov fel`?');
+    expect(need.text).not.toContain('exchange need');
     expect(need.text).not.toContain('är inget av');
 
     const swedishVerb = await p.as('UANNA', 'kluster lsita');
-    expect(swedishVerb.text).toContain('Menade du `cluster list`?');
+    expect(swedishVerb.text).toContain('Menade du `kluster lista`?');
 
     expect(await rowsOf(p.test.programme.id)).toEqual(before);
+  });
+
+  it('`kluster lsit` is caught like `cluster lsit`, and answered in Swedish words', async () => {
+    const p = await meetingProgramme(opened.db);
+    const before = await rowsOf(p.test.programme.id);
+    const { outcome, text } = await p.as('UANNA', 'kluster lsit');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('verb.unknown');
+    expect(text).toBe('Jag känner inte igen ”kluster lsit”.\nMenade du `kluster lista`? Exempel: `kluster lista alla`\nSkriv `help` för att se alla kommandon.');
+    expect(text).not.toContain('cluster list');
+    expect(await rowsOf(p.test.programme.id)).toEqual(before);
+  });
+
+  it('`möte vsia 5` is not stored as a meeting titled «vsia 5»: it is answered `möte visa M5`', async () => {
+    const p = await meetingProgramme(opened.db);
+    const logged = await p.as('UANNA', 'möte "Styrgrupp februari" datum:2026-02-16 kluster:Rymd');
+    expect(logged.outcome.kind === 'reply' && logged.outcome.reply.error).toBeUndefined();
+    const before = await rowsOf(p.test.programme.id);
+    expect(before.meetings).toEqual(['Styrgrupp februari']);
+    const { outcome, text } = await p.as('UANNA', 'möte vsia 5');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('verb.unknown');
+    expect(text).toContain('Jag känner inte igen ”möte vsia”.');
+    // The example names the programme's meeting, as under the refusal of `möte visa 5`.
+    expect(text).toContain('Menade du `möte visa M5`? Exempel: `möte visa M1`');
+    expect(text).not.toContain('meeting');
+    expect(await rowsOf(p.test.programme.id)).toEqual(before);
+  });
+
+  it('a meeting whose title starts with a word near a sub-command is still a meeting', async () => {
+    const p = await meetingProgramme(opened.db);
+    // «Planer» is one letter from `planera`, but `möte planera` takes a title too: the title wins.
+    const { outcome, text } = await p.as('UANNA', 'möte Planer för hösten datum:2026-02-16 kluster:Rymd');
+    expect(outcome.kind === 'reply' && outcome.reply.error).toBeUndefined();
+    expect(text).toContain('Planer för hösten');
+    expect((await rowsOf(p.test.programme.id)).meetings).toEqual(['Planer för hösten']);
   });
 
   it('answers in English for an English reader', async () => {
@@ -47,7 +85,20 @@ describe('a mistyped sub-command', () => {
     const { outcome, text } = await p.as('UANNA', 'exchange ofer Vi delar mallar');
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('verb.unknown');
     expect(text).toContain("I don't recognise “exchange ofer”.");
-    expect(text).toContain('Did you mean `exchange offer`?');
+    expect(text).toContain('Did you mean `exchange offer Vi delar mallar`? Example: `exchange offer We have written');
+    expect(await rowsOf(p.test.programme.id)).toEqual(before);
+  });
+
+  it('an English reader who types the Swedish words gets the English command', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UANNA', 'profile lang:en');
+    const before = await rowsOf(p.test.programme.id);
+    const list = await p.as('UANNA', 'kluster lsit');
+    expect(list.outcome.kind === 'reply' && list.outcome.reply.error?.code).toBe('verb.unknown');
+    expect(list.text).toContain('Did you mean `cluster list`? Example: `cluster list all`');
+    expect(list.text).not.toContain('kluster lista');
+    const show = await p.as('UANNA', 'möte vsia 5');
+    expect(show.text).toContain('Did you mean `meeting show M5`? Example: `meetings`');
     expect(await rowsOf(p.test.programme.id)).toEqual(before);
   });
 

@@ -127,7 +127,7 @@ describe('exchange answers grammar', () => {
     const p = await introduced();
     const { outcome, text } = await p.as('UANNA', 'exchange done X1 lerned: Börja med en skiss');
     expect(errorCode(outcome)).toBe('args.unknown_key');
-    expect(text).toContain('Menade du `learned:');
+    expect(text).toContain('Menade du `lärdom:');
     expect(await learnings(p)).toEqual([]);
   });
 

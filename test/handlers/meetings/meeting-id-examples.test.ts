@@ -47,6 +47,34 @@ describe('a meeting named by a bare number', () => {
     expect(text).toContain(`Example: \`meeting show ${id}\``);
   });
 
+  it('`meeting show 1` typed by a Swedish reader is answered in Swedish words only, and nothing changes', async () => {
+    const { p, id } = await withOneMeeting();
+    const before = await stored(p.test.programme.id);
+    const { outcome, text } = await p.as('UNILS', 'meeting show 1');
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.id_invalid');
+    expect(text).toBe(`”1” är inget giltigt id här. Det ser ut så här: M12.\nMenade du \`möte visa M1\`?\nExempel: \`möte visa ${id}\``);
+    expect(text).not.toContain('meeting show');
+    expect(await stored(p.test.programme.id)).toEqual(before);
+  });
+
+  it('`möte visa 5` typed by an English reader is answered in English words only', async () => {
+    const { p, id } = await withOneMeeting();
+    await p.as('UNILS', 'profile lang:en');
+    const { text } = await p.as('UNILS', 'möte visa 5');
+    expect(text).toContain('Did you mean `meeting show M5`?');
+    expect(text).toContain(`Example: \`meeting show ${id}\``);
+    expect(text).not.toContain('möte visa');
+  });
+
+  it('keys keep their value as typed and are written in the reader\'s words', async () => {
+    const { p } = await withOneMeeting();
+    const before = await stored(p.test.programme.id);
+    const { text } = await p.as('UANNA', 'meeting move 1 date:2027-04-21 time:13:00');
+    expect(text).toContain('Menade du `möte flytta M1 datum:2027-04-21 tid:13:00`?');
+    expect(text).toContain('Exempel: `möte flytta M12 datum:');
+    expect(await stored(p.test.programme.id)).toEqual(before);
+  });
+
   it('a programme with no meetings gets `möten` as the example, a command that works', async () => {
     const p = await meetingProgramme(opened.db);
     const { text } = await p.as('UNILS', 'möte dela 3');

@@ -76,7 +76,7 @@ describe('org add', () => {
     const { test, as } = await setup();
     const { outcome, text } = await as('org add 556677-8899 "Norrbotten Space AB" typr:company');
     expect(errorCode(outcome)).toBe('args.unknown_key');
-    expect(text).toContain('Menade du `type:company`?');
+    expect(text).toContain('Menade du `typ:företag`?');
     expect(await stored(test)).toEqual([]);
   });
 

@@ -60,7 +60,7 @@ describe('hold', () => {
     const p = await withMeeting();
     const { outcome, text } = await p.as('UPM', `hold ${p.shortId} reasn:Revision`);
     expect(errorCode(outcome)).toBe('args.unknown_key');
-    expect(text).toContain('Menade du `reason:Revision`?');
+    expect(text).toContain('Menade du `skäl:Revision`?');
     expect(await holds(p)).toEqual([]);
   });
 

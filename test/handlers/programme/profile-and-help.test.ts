@@ -74,13 +74,13 @@ describe('help, whoami and unknown verbs', () => {
     const { as } = await setup();
     const { outcome, text } = await as('UX', 'claster lst');
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('verb.unknown');
-    expect(text).toContain('Menade du `cluster list`?');
+    expect(text).toContain('Menade du `kluster lista`? Exempel: `kluster lista alla`');
   });
 
   it('a misspelt verb followed by a title is matched on the verb, not on the title', async () => {
     const { as } = await setup();
     const { text } = await as('UX', 'meting Styrgrupp mars');
-    expect(text).toContain('Menade du `meeting`?');
+    expect(text).toContain('Menade du `möte`? Exempel: `möte "Styrgrupp mars"');
   });
 
   it('an English Slack locale gets English replies until the person chooses otherwise', async () => {

@@ -64,7 +64,7 @@ describe('profile', () => {
     const { as, person } = await setup();
     const { outcome, text } = await as('UANNA', 'profile gendr:woman');
     expect(errorCode(outcome)).toBe('args.unknown_key');
-    expect(text).toContain('Menade du `gender:woman`?');
+    expect(text).toContain('Menade du `kön:kvinna`?');
     expect((await person('UANNA')).gender).toBeNull();
   });
 
