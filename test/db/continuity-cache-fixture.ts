@@ -63,3 +63,27 @@ export async function computedAt(db: Database, programmeId: string): Promise<Rec
   const result = await db.execute(sql`select cluster_id::text || ' ' || kind as key, computed_at::text as at from continuity_cache where programme_id = ${programmeId}`);
   return Object.fromEntries(rowsOf<{ key: string; at: string }>(result).map((r) => [r.key, r.at]));
 }
+
+/**
+ * Runs `write` in a transaction of its own and keeps it open: resolves once the write is made, with
+ * `commit()`, which lets the transaction commit and resolves when it has. For the caches' tests of a write
+ * still uncommitted while status reads (two connections: Postgres only).
+ */
+export async function uncommitted(db: Database, write: (tx: Database) => Promise<unknown>): Promise<{ commit(): Promise<void> }> {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let written!: () => void;
+  const wrote = new Promise<void>((resolve) => (written = resolve));
+  const writer = db.transaction(async (tx) => {
+    await write(tx as unknown as Database);
+    written();
+    await gate;
+  });
+  await Promise.race([wrote, writer]);
+  return {
+    async commit() {
+      release();
+      await writer;
+    },
+  };
+}

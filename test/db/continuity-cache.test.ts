@@ -6,7 +6,7 @@ import { rowsOf } from '../../db/migrate.js';
 import { openTestDatabase, testDatabaseKind } from '../support/test-database.js';
 import { continuityProgramme } from '../handlers/continuity/continuity-fixture.js';
 import type { MeetingProgramme } from '../support/programme-fixture.js';
-import { cachedAnswer, clusterIds, computedAt, freshAnswer, meetingId, personId } from './continuity-cache-fixture.js';
+import { cachedAnswer, clusterIds, computedAt, freshAnswer, meetingId, personId, uncommitted } from './continuity-cache-fixture.js';
 
 let opened: OpenedDatabase;
 beforeAll(async () => {
@@ -110,21 +110,11 @@ describe('continuity cache', () => {
     const programmeId = p.test.programme.id;
     const before = await freshAnswer(db, programmeId);
     expect((await cachedAnswer(db, programmeId)).answer).toEqual(before);
-    let commit!: () => void;
-    const gate = new Promise<void>((resolve) => (commit = resolve));
-    let written!: () => void;
-    const wrote = new Promise<void>((resolve) => (written = resolve));
     const m2 = await meetingId(db, programmeId, 2);
     const olle = await personId(db, programmeId, 'Olle');
-    const writer = db.transaction(async (tx) => {
-      await tx.insert(meetingParticipants).values({ programmeId, meetingId: m2, personId: olle });
-      written();
-      await gate;
-    });
-    await wrote;
+    const writer = await uncommitted(db, (tx) => tx.insert(meetingParticipants).values({ programmeId, meetingId: m2, personId: olle }));
     expect((await cachedAnswer(db, programmeId)).answer).toEqual(before);
-    commit();
-    await writer;
+    await writer.commit();
     const after = await freshAnswer(db, programmeId);
     expect(after).not.toEqual(before);
     expect((await cachedAnswer(db, programmeId)).answer).toEqual(after);

@@ -6,7 +6,7 @@ import { meetingClusters, meetingOrganisations, meetingParticipants, memberships
 import { openTestDatabase, testDatabaseKind } from '../support/test-database.js';
 import { continuityProgramme, orgNumbers } from '../handlers/continuity/continuity-fixture.js';
 import type { MeetingProgramme } from '../support/programme-fixture.js';
-import { clusterIds, meetingId, personId } from './continuity-cache-fixture.js';
+import { clusterIds, meetingId, personId, uncommitted } from './continuity-cache-fixture.js';
 import { cachedFigures, freshFigures, reportComputedAt } from './report-cache-fixture.js';
 
 let opened: OpenedDatabase;
@@ -94,21 +94,11 @@ describe('report cache', () => {
     const programmeId = p.test.programme.id;
     const before = await freshFigures(db, programmeId);
     expect(await cachedFigures(db, programmeId)).toEqual(before);
-    let commit!: () => void;
-    const gate = new Promise<void>((resolve) => (commit = resolve));
-    let written!: () => void;
-    const wrote = new Promise<void>((resolve) => (written = resolve));
     const m6 = await meetingId(db, programmeId, 6);
     const erik = await personId(db, programmeId, 'Erik');
-    const writer = db.transaction(async (tx) => {
-      await tx.insert(meetingParticipants).values({ programmeId, meetingId: m6, personId: erik });
-      written();
-      await gate;
-    });
-    await wrote;
+    const writer = await uncommitted(db, (tx) => tx.insert(meetingParticipants).values({ programmeId, meetingId: m6, personId: erik }));
     expect(await cachedFigures(db, programmeId)).toEqual(before);
-    commit();
-    await writer;
+    await writer.commit();
     const after = await freshFigures(db, programmeId);
     expect(after).not.toEqual(before);
     expect(await cachedFigures(db, programmeId)).toEqual(after);
