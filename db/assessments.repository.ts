@@ -38,16 +38,29 @@ export function createAssessmentsRepository({ db }: { db: Database }) {
         .innerJoin(clusters, eq(clusters.id, assessments.clusterId))
         .where(and(eq(assessments.programmeId, programmeId), isNull(clusters.retiredAt), until ? lte(assessments.assessedOn, until) : undefined))
         .orderBy(asc(clusters.name), asc(assessments.createdAt), asc(assessments.id));
-      const byCluster = new Map<string, { clusterId: string; clusterName: string; first: Assessment; latest: Assessment; count: number }>();
-      for (const { assessment, clusterName } of rows) {
-        const seen = byCluster.get(assessment.clusterId);
-        // A second assessment on the first day corrects the first: it is the baseline, so a same-day
-        // re-scoring never counts as improvement (nor reaches the funder's indicator).
-        if (seen && seen.first.assessedOn === assessment.assessedOn) Object.assign(seen, { first: assessment, latest: assessment });
-        else if (seen) Object.assign(seen, { latest: assessment, count: seen.count + 1 });
-        else byCluster.set(assessment.clusterId, { clusterId: assessment.clusterId, clusterName, first: assessment, latest: assessment, count: 1 });
+      return { clusters: firstAndLatestOf(rows) };
+    },
+
+    /**
+     * `status all`'s column: every cluster of the programme, retired ones too, with whether it is retired and,
+     * when it has been assessed, its first and latest assessment (as firstAndLatest). Which clusters are
+     * listed is the listing's to decide (db/status.repository.ts): the column answers for whichever it
+     * shows, so a retired cluster is never called unassessed for want of a row. One statement for them all.
+     */
+    async ofEveryCluster(programmeId: string) {
+      const rows = await db
+        .select({ clusterId: clusters.id, clusterName: clusters.name, retiredAt: clusters.retiredAt, assessment: assessments })
+        .from(clusters)
+        .leftJoin(assessments, and(eq(assessments.clusterId, clusters.id), eq(assessments.programmeId, programmeId)))
+        .where(eq(clusters.programmeId, programmeId))
+        .orderBy(asc(clusters.name), asc(assessments.createdAt), asc(assessments.id));
+      const assessed = new Map(firstAndLatestOf(rows.flatMap(({ assessment, clusterName }) => (assessment ? [{ assessment, clusterName }] : []))).map((c) => [c.clusterId, c]));
+      const seen = new Map<string, { clusterId: string; retired: boolean; first?: Assessment; latest?: Assessment }>();
+      for (const { clusterId, retiredAt } of rows) {
+        const of = assessed.get(clusterId);
+        seen.set(clusterId, { clusterId, retired: retiredAt !== null, ...(of ? { first: of.first, latest: of.latest } : {}) });
       }
-      return { clusters: [...byCluster.values()] };
+      return { clusters: [...seen.values()] };
     },
 
     /** The areas of a cluster's plan that have a gap without every action done (or with no action yet). */
@@ -76,6 +89,20 @@ export function createAssessmentsRepository({ db }: { db: Database }) {
       return { assessment: row };
     },
   };
+}
+
+/** Per cluster, from its assessments oldest first: the first and the latest, and how many days were scored. */
+function firstAndLatestOf(rows: { assessment: Assessment; clusterName: string }[]) {
+  const byCluster = new Map<string, { clusterId: string; clusterName: string; first: Assessment; latest: Assessment; count: number }>();
+  for (const { assessment, clusterName } of rows) {
+    const seen = byCluster.get(assessment.clusterId);
+    // A second assessment on the first day corrects the first: it is the baseline, so a same-day
+    // re-scoring never counts as improvement (nor reaches the funder's indicator).
+    if (seen && seen.first.assessedOn === assessment.assessedOn) Object.assign(seen, { first: assessment, latest: assessment });
+    else if (seen) Object.assign(seen, { latest: assessment, count: seen.count + 1 });
+    else byCluster.set(assessment.clusterId, { clusterId: assessment.clusterId, clusterName, first: assessment, latest: assessment, count: 1 });
+  }
+  return [...byCluster.values()];
 }
 
 /**

@@ -29,11 +29,20 @@ export async function clusterAssessmentField(ctx: StatusContext, clusterId: stri
 }
 
 /** `status all`: per cluster of the page, its last assessment and the areas improved since the first, short
- *  enough to follow the cluster's line. One statement for every cluster, whatever the page holds. */
+ *  enough to follow the cluster's line. One statement for every cluster, whatever the page holds. «ej
+ *  skattad» is a task still open, so only a cluster at work is called that: the overview lists none that is
+ *  retired (db/status.repository.ts), and were one listed it would show its last assessment, or «avvecklat». */
 export async function clusterAssessmentLines(ctx: StatusContext): Promise<(clusterId: string) => string> {
   const lang = ctx.actor.language;
-  const { clusters } = await ctx.repos.assessments.firstAndLatest(ctx.actor.programmeId);
-  const byCluster = new Map(clusters.map((c) => [c.clusterId, t(lang, 'assess.status_line', { date: c.latest.assessedOn, improved: improvedSinceFirst(c.first, c.latest) })]));
+  const { clusters } = await ctx.repos.assessments.ofEveryCluster(ctx.actor.programmeId);
+  const byCluster = new Map(
+    clusters.map((c) => [
+      c.clusterId,
+      c.first && c.latest
+        ? t(lang, 'assess.status_line', { date: c.latest.assessedOn, improved: improvedSinceFirst(c.first, c.latest) })
+        : t(lang, c.retired ? 'assess.status_line_retired' : 'assess.status_line_never'),
+    ]),
+  );
   return (clusterId) => byCluster.get(clusterId) ?? t(lang, 'assess.status_line_never');
 }
 

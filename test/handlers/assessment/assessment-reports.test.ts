@@ -87,7 +87,7 @@ describe('self-assessments and evaluations in status, target and the funder expo
     expect(lineOf('Vatten')).toMatch(/ · ej skattad$/);
     expect(lineOf('Mat')).toMatch(/ · ej skattad$/);
     // Four clusters, two of them assessed: the assessments are one statement, not one per cluster.
-    expect(seen.filter((statement) => /\bfrom "assessments"/.test(statement))).toHaveLength(1);
+    expect(seen.filter((statement) => /\b(?:from|join) "assessments"/.test(statement))).toHaveLength(1);
     await as('UPM', 'profile språk:engelska');
     const english = (await as('UPM', 'status all')).text.split('\n');
     expect(english.find((l) => l.startsWith('• Rymd') || l.includes('Rymd (leader'))).toMatch(/ · assessed 2026-03-20, 3 improved$/);
