@@ -15,6 +15,7 @@ import { RememberedConversations } from './remembered-conversations.js';
 import { DeferredWrites } from './deferred-writes.js';
 import type { IncomingMessage, Language, Outcome, ProcessIncoming } from './incoming.js';
 import type { Reply } from './reply.js';
+import { replyInWords } from './reader-words.js';
 import { errorReply, isStrayLine, notConnectedReply, permissionReply, strayLineReply, unknownVerbReply } from './error-replies.js';
 
 export interface CoreDeps {
@@ -149,7 +150,18 @@ interface RunState {
   firstDelivery: Promise<boolean>;
 }
 
-async function handle(message: IncomingMessage, repos: Repositories, deps: CommandDeps, fallbackLanguage: Language, { observed, conversations, afterCommit, firstDelivery }: RunState): Promise<Outcome> {
+/** Runs the command; every command its answer shows (examples, hints, help, buttons) is in the reader's words. */
+async function handle(message: IncomingMessage, repos: Repositories, deps: CommandDeps, fallbackLanguage: Language, state: RunState): Promise<Outcome> {
+  const inWords = (outcome: Outcome): Outcome => (outcome.kind === 'reply' ? { ...outcome, reply: replyInWords(deps.registry, outcome.reply, outcome.language) } : outcome);
+  try {
+    return inWords(await answer(message, repos, deps, fallbackLanguage, state));
+  } catch (error) {
+    if (error instanceof Refused) throw new Refused(inWords(error.outcome));
+    throw error;
+  }
+}
+
+async function answer(message: IncomingMessage, repos: Repositories, deps: CommandDeps, fallbackLanguage: Language, { observed, conversations, afterCommit, firstDelivery }: RunState): Promise<Outcome> {
   const refuse = (language: Language, reply: Reply): never => {
     throw new Refused({ kind: 'reply', language, reply });
   };

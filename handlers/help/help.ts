@@ -4,7 +4,7 @@
 import type { HandlerContext } from '../core/context.js';
 import { commandRef, type Reply } from '../core/reply.js';
 import { helpGroups, type HelpGroup, type CommandSpec } from '../core/spec.js';
-import { exampleIn } from '../core/spec.js';
+import { exampleIn, verbIn } from '../core/spec.js';
 import { usageOf, keysOf } from '../core/usage.js';
 import type { Language } from '../core/incoming.js';
 import type { Registry } from '../core/registry.js';
@@ -21,7 +21,7 @@ export async function help({ args, actor, registry }: HandlerContext<{ topic: st
   if (group) return groupHelp(registry, group, lang);
   const spec = registry.find(topic) ?? registry.find(topic.split(/\s+/).slice(0, 2).join(' ')) ?? registry.find(topic.split(/\s+/)[0] ?? '');
   if (spec) return verbHelp(registry, spec, lang);
-  const closest = registry.nearest(topic, CLOSEST).map((s) => commandRef(`help ${s.verb}`));
+  const closest = registry.nearest(topic, CLOSEST).map((s) => commandRef(`help ${verbIn(s, lang)}`));
   return {
     visibility: 'private',
     error: { code: 'help.unknown_topic' },
@@ -50,9 +50,11 @@ function verbHelp(registry: Registry, spec: CommandSpec, lang: Language): Reply 
   const allowed = registry.rolesFor(spec);
   const who = allowed.length === roles.length ? t(lang, 'help.everyone') : allowed.map((role) => t(lang, `role.${role}`)).join(', ');
   const keys = keysOf(spec, lang);
+  // The title names the command in the reader's words; every other name it answers to is listed.
+  const also = [spec.verb, ...spec.aliases].filter((name) => name !== verbIn(spec, lang));
   return {
     visibility: 'private',
-    title: spec.verb,
+    title: verbIn(spec, lang),
     blocks: [
       { type: 'text', text: spec.summary[lang] },
       {
@@ -60,7 +62,7 @@ function verbHelp(registry: Registry, spec: CommandSpec, lang: Language): Reply 
         fields: [
           { label: t(lang, 'help.usage'), value: commandRef(usageOf(spec, lang)) },
           { label: t(lang, 'help.example'), value: commandRef(exampleIn(spec, lang)) },
-          ...(spec.aliases.length ? [{ label: t(lang, 'help.also'), value: spec.aliases.join(', ') }] : []),
+          ...(also.length ? [{ label: t(lang, 'help.also'), value: also.join(', ') }] : []),
           ...(keys ? [{ label: t(lang, 'help.keys'), value: keys }] : []),
           { label: t(lang, 'help.who'), value: who },
         ],

@@ -81,7 +81,7 @@ async function proposed() {
   await slash(ERIK, 'exchange offer Vi har skrivit tre Interreg-ansökningar och delar mallar tags:"eu projects"');
   const reply = await slash(ANNA, 'exchange need Hjälp med en Interreg-ansökan tags:"eu projects"');
   expect(shownText(reply)).toContain('X1 · med Erik – båda om eu projects');
-  expect(buttonsOf(reply)).toEqual(['exchange accept X1', 'exchange decline X1']);
+  expect(buttonsOf(reply)).toEqual(['utbyte ja X1', 'utbyte nej X1']);
   expect((await deliver()).sent).toBe(1);
   const open = openedFor(ERIK)[0];
   expect(open?.authorization).toBe(`Bearer ${BOT_TOKEN}`);

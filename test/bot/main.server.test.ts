@@ -147,7 +147,7 @@ describe(`the server as npm start runs it (${testDatabaseKind})`, () => {
     const res = await fetch(`${base}/api/messages`, { method: 'POST', body: JSON.stringify(activity), headers: { 'content-type': 'application/json' } });
     expect(res.status).toBeLessThan(300);
     const call = await teams.waitFor(() => true, 15_000);
-    expect(JSON.stringify(call.body)).toContain('programme join');
+    expect(JSON.stringify(call.body)).toContain('program anslut');
   }, 30_000);
 
   it('a request with a bad Slack signature is refused with 401', async () => {
@@ -169,12 +169,12 @@ describe(`the server as npm start runs it (${testDatabaseKind})`, () => {
     expect(await slash('cluster list', 'metrics-list')).toContain('Norrskog');
     expect(await slash('kluster lista', 'metrics-list-sv')).toContain('Norrskog');
     expect(await slash('frobnicate', 'metrics-unknown')).toContain('frobnicate');
-    expect(await slash('cluster add', 'metrics-refused')).toContain('cluster add');
+    expect(await slash('cluster add', 'metrics-refused')).toContain('kluster ny');
     const known = teams.calls.length;
     const activity = messageActivity({ text: 'cluster list', serviceUrl: teams.serviceUrl, tenantId: 'tenant-outside-2' });
     const res = await fetch(`${base}/api/messages`, { method: 'POST', body: JSON.stringify(activity), headers: { 'content-type': 'application/json' } });
     expect(res.status).toBeLessThan(300);
-    expect(JSON.stringify((await teams.waitFor((call) => teams.calls.indexOf(call) >= known, 15_000)).body)).toContain('programme join');
+    expect(JSON.stringify((await teams.waitFor((call) => teams.calls.indexOf(call) >= known, 15_000)).body)).toContain('program anslut');
 
     // The seeded rows of the other instance still wait; this server's own rows are marked finished just
     // after their answers went out.

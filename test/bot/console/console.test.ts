@@ -57,7 +57,7 @@ describe(`npm start with piped input (${testDatabaseKind})`, () => {
     expect(run.code).toBe(0);
     const out = withoutNpmBanner(run.stdout);
     expect(out.startsWith('LOKET – vad vill du göra?\n')).toBe(true);
-    expect(out).toContain('Möten och åtgärder: skriv `help möten`');
+    expect(out).toContain('Möten och åtgärder: skriv `hjälp möten`');
     expect(out).not.toContain('"level"');
     expect(run.stderr).toContain('database ready');
   }, 60_000);
@@ -73,7 +73,7 @@ describe(`npm start with piped input (${testDatabaseKind})`, () => {
   it('`as @name` runs a command as another local person who is not a manager', async () => {
     const run = await npmStart('as @erik cluster add Skog sector:forest\nas @erik join Rymd\nas @erik whoami\n', database.env);
     const out = withoutNpmBanner(run.stdout);
-    expect(out).toContain('Du får inte köra `cluster add`');
+    expect(out).toContain('Du får inte köra `kluster ny`');
     expect(out).toContain('Du är nu medlem i Rymd.');
     expect(out).toMatch(/Namn: erik/);
   }, 60_000);

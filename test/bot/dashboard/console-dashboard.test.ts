@@ -43,6 +43,6 @@ describe('the web view in the console', () => {
     const usage = await say(core, consoleUser, 'dashboard please');
     expect(usage.outcome.kind === 'reply' && usage.outcome.reply.error?.code).toBe('args.leftover');
     expect(usage.text).toContain('Jag förstod inte ”please”');
-    expect(usage.text).toContain('Exempel: `dashboard`');
+    expect(usage.text).toContain('Exempel: `webbvy`');
   });
 });

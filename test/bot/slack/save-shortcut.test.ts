@@ -109,7 +109,7 @@ describe('the «Spara i LOKET» message shortcut', () => {
     await h.post(shortcutBody({ user: 'U0OLLE0003' }), { contentType: FORM_CONTENT_TYPE });
     const answer = await h.fake.waitFor((s) => s.responses.find((r) => r.id === 'shortcut'));
     expect(answer.body['response_type']).toBe('ephemeral');
-    expect(shownText(answer.body)).toContain('Du får inte köra `save`');
+    expect(shownText(answer.body)).toContain('Du får inte köra `spara`');
     expect(h.fake.callsTo('views.open')).toHaveLength(0);
     expect(await savedSources()).toEqual([]);
   });

@@ -46,7 +46,7 @@ describe('the /loket slash command', () => {
     const response = await h.fake.waitFor((s) => s.responses.find((r) => r.id === 'cmd'));
     expect(response.body['response_type']).toBe('ephemeral');
     expect(shownText(response.body)).toContain('LOKET – vad vill du göra?');
-    expect(shownText(response.body)).toContain('Möten och åtgärder: skriv `/loket help möten`');
+    expect(shownText(response.body)).toContain('Möten och åtgärder: skriv `/loket hjälp möten`');
     expect(h.coreCalls[0]).toMatchObject({ platform: 'slack', workspaceId: h.teamId, userId: USER_ID, displayName: 'anna.berg', channelId: 'C0KLUSTER1', text: 'help', deliveryKey: { source: 'slack.command', key: triggerId } });
     expect(await h.deliveries('slack.command', triggerId)).toHaveLength(1);
   });

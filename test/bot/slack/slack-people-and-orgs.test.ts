@@ -124,7 +124,7 @@ describe('Slack Connect: a guest from another organisation in a shared channel',
 
   it('once their workspace joined with an invite code, is answered as a person of their own workspace', async () => {
     const invite = await h.command(RYMD.teamId, PETRA, 'programme invite');
-    const code = /`\/loket programme join ([^`\s]+)`/.exec(invite)?.[1];
+    const code = /`\/loket program anslut ([^`\s]+)`/.exec(invite)?.[1];
     expect(code).toBeDefined();
     const joined = await mention(GUEST.user, `programme join ${code}`, 'app-mention-slack-connect', RYMD.teamId, GUEST.channel);
     expect(shownText(joined.body)).toContain('Den här arbetsytan är nu ansluten');
@@ -172,7 +172,7 @@ describe('Enterprise Grid org-wide install', () => {
     await installOrgWide();
     expect(await installRow()).toMatchObject({ teamId: null, enterpriseId: ORG.enterpriseId, isEnterpriseInstall: true });
     const invite = await h.command(RYMD.teamId, PETRA, 'programme invite');
-    const code = /`\/loket programme join ([^`\s]+)`/.exec(invite)?.[1];
+    const code = /`\/loket program anslut ([^`\s]+)`/.exec(invite)?.[1];
     const joined = await orgMention(`programme join ${code}`);
     expect(joined.authorization).toBe(`Bearer ${ORG.botToken}`);
     expect(shownText(joined.body)).toContain('ansluten');

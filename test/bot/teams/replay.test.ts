@@ -165,7 +165,7 @@ describe('Teams syntax in what LOKET tells people to type', () => {
 
     const channelId = (inChannel.conversation.id as string).split(';', 1)[0]!;
     const joined = await onlyCallTo(channelId);
-    expect(joined.body.text).toContain('`@LOKET help`');
+    expect(joined.body.text).toContain('`@LOKET hjälp`');
     expect(JSON.stringify(joined.body)).not.toContain('/loket');
 
     const otherTenant = uniqueWorkspaceId('tenant-');
@@ -179,7 +179,7 @@ describe('Teams syntax in what LOKET tells people to type', () => {
     expect((await second.server.post(personal)).status).toBe(200);
 
     const answered = await onlyCallTo(personal.conversation.id);
-    expect(answered.body.text).toContain('`help`');
+    expect(answered.body.text).toContain('`hjälp`');
     expect(answered.body.text).not.toContain('@LOKET');
     expect(JSON.stringify(answered.body)).not.toContain('/loket');
   });

@@ -95,9 +95,9 @@ describe('the «Spara i LOKET» message action', () => {
       a.from = { id: `29:1olle-${randomUUID()}`, name: 'Olle Ek', aadObjectId: randomUUID() };
     };
     const opened = await invoke('message-extension-fetch-task', outsider);
-    expect(opened.task).toMatchObject({ type: 'message', value: expect.stringContaining('Du får inte köra `save`') });
+    expect(opened.task).toMatchObject({ type: 'message', value: expect.stringContaining('Du får inte köra `spara`') });
     const submitted = await invoke('message-extension-submit-action', outsider);
-    expect(submitted.task.value).toContain('Du får inte köra `save`');
+    expect(submitted.task.value).toContain('Du får inte köra `spara`');
     expect(await storedNotes()).toEqual([]);
     expect(await sources()).toEqual([]);
   });

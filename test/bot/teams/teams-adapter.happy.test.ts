@@ -153,7 +153,7 @@ describe('Teams messages, end to end', () => {
     expect((await server.post(activity)).status).toBe(200);
 
     const reply = await bed.connector.waitFor((c) => c.conversationId === chat.id);
-    expect(reply.body.text).toBe('Du får inte köra `cluster add`. Det kan: projektledare.');
+    expect(reply.body.text).toBe('Du får inte köra `kluster ny`. Det kan: projektledare.');
     expect(await clusterRows(test)).toEqual([]);
   });
 

@@ -141,7 +141,7 @@ describe('meeting move and cancel', () => {
     await p.as('UANNA', plan);
     const shown = await p.as('UOLLE', 'meeting show M1');
     expect(errorCode(shown)).toBe('meeting.is_planned');
-    expect(shown.text).toContain('M1 är ett planerat möte som inte har hållits än. Dagordningen: `agenda M1`');
+    expect(shown.text).toContain('M1 är ett planerat möte som inte har hållits än. Dagordningen: `dagordning M1`');
     expect(errorCode(await p.as('UANNA', 'meeting edit M1 date:2026-03-20'))).toBe('meeting.is_planned');
   });
 });

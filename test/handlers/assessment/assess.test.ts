@@ -28,9 +28,9 @@ describe('assess: the one-line form', () => {
     expect(row?.evidence).toEqual({ structure: '14 medlemmar, två anställda', governance: 'Styrgruppen har inte mötts i år' });
     const buttons = outcome.kind === 'reply' ? (outcome.reply.buttons ?? []).map((b) => b.command) : [];
     expect(buttons).toEqual([
-      'plan gap Rymd area:governance Självskattning 2026-03-02: styrning och ledning 2/5',
-      'plan gap Rymd area:cooperation Självskattning 2026-03-02: medlemmarnas samverkan 2/5',
-      'plan gap Rymd area:strategy Självskattning 2026-03-02: strategi 2/5',
+      'plan brist Rymd område:styrning Självskattning 2026-03-02: styrning och ledning 2/5',
+      'plan brist Rymd område:samverkan Självskattning 2026-03-02: medlemmarnas samverkan 2/5',
+      'plan brist Rymd område:strategi Självskattning 2026-03-02: strategi 2/5',
     ]);
   });
 
@@ -39,7 +39,7 @@ describe('assess: the one-line form', () => {
     await as('UANNA', 'plan gap Rymd area:strategy Ingen skriven strategi');
     const { outcome } = await as('UDANA', sv);
     const buttons = outcome.kind === 'reply' ? (outcome.reply.buttons ?? []).map((b) => b.command) : [];
-    expect(buttons.map((c) => c.split(' ')[3])).toEqual(['area:governance', 'area:cooperation']);
+    expect(buttons.map((c) => c.split(' ')[3])).toEqual(['område:styrning', 'område:samverkan']);
     expect((await as('UDANA', buttons[0]!)).text).toContain('Bristen G2 är tillagd i planen för Rymd');
     const gaps = await opened.db.select().from(planGaps).where(eq(planGaps.programmeId, test.programme.id));
     expect(gaps.map((g) => g.area).sort()).toEqual(['governance', 'strategy']);
@@ -156,8 +156,8 @@ describe('assess: scores and evidence are told apart the same way in both langua
   });
 
   it.each([
-    ['sv', `${sv}\nstrukture: 14 medlemmar`, '”strukture:” är inget område. Områdena är `struktur`, `styrning`, `finansiering`, `tjänster`, `samverkan`, `erkännande`, `strategi`.', 'Menade du `struktur: 14 medlemmar`?', 'Exempel: `assess Rymd struktur:3'],
-    ['sv', `${sv.replace('strategi:2', 'strategy:2')} strukture:4`, '”strukture:” är inget område.', 'Menade du `struktur:4`?', 'Exempel: `assess Rymd struktur:3'],
+    ['sv', `${sv}\nstrukture: 14 medlemmar`, '”strukture:” är inget område. Områdena är `struktur`, `styrning`, `finansiering`, `tjänster`, `samverkan`, `erkännande`, `strategi`.', 'Menade du `struktur: 14 medlemmar`?', 'Exempel: `självskatta Rymd struktur:3'],
+    ['sv', `${sv.replace('strategi:2', 'strategy:2')} strukture:4`, '”strukture:” är inget område.', 'Menade du `struktur:4`?', 'Exempel: `självskatta Rymd struktur:3'],
     ['en', `assess Rymd ${scoresEn}\nstrucure: 14 members`, '“strucure:” is not an area. The areas are `structure`, `governance`, `financing`, `services`, `cooperation`, `recognition`, `strategy`. Scores are written `area:score` on the first line, evidence `area: text` on lines of their own.', 'Did you mean `structure: 14 members`?', 'Example: `assess Rymd structure:3'],
     ['en', `assess Rymd ${scoresEn}\nbudget: 2 MSEK`, '“budget:” is not an area.', 'Example: `assess Rymd structure:3 governance:2'],
     // The nearest area is suggested in the reader's words, whichever language the typo was near.
@@ -185,7 +185,7 @@ describe('assess: refusals store nothing', () => {
     const reply = await as('UANNA', command);
     expect(errorCode(reply)).toBe(code);
     expect(reply.text).toContain(shown);
-    expect(reply.text).toContain('Exempel: `assess Rymd struktur:3 styrning:2 finansiering:4');
+    expect(reply.text).toContain('Exempel: `självskatta Rymd struktur:3 styrning:2 finansiering:4');
     expect(await rowsOf(test.programme.id)).toEqual([]);
   });
 
@@ -195,12 +195,12 @@ describe('assess: refusals store nothing', () => {
     expect(errorCode(erik)).toBe('assess.not_allowed');
     expect(erik.text).toContain('Bara ledare och ersättare i Rymd eller en projektledare kan skatta klustret.');
     // The example names the cluster he may assess, not the one he was refused.
-    expect(erik.text).toContain('Exempel: `assess Skog struktur:3 styrning:2');
+    expect(erik.text).toContain('Exempel: `självskatta Skog struktur:3 styrning:2');
     expect(errorCode(await as('UNILS', sv))).toBe('permission.denied');
     expect(errorCode(await as('UPM', sv))).toBeUndefined();
     expect(await rowsOf(test.programme.id)).toHaveLength(1);
     // A refusal of what was typed shows the example for the cluster being assessed, in the reader's language.
-    expect((await as('UPM', 'assess Skog struktur:9')).text).toContain('Exempel: `assess Skog struktur:3 styrning:2');
+    expect((await as('UPM', 'assess Skog struktur:9')).text).toContain('Exempel: `självskatta Skog struktur:3 styrning:2');
     await as('UERIK', 'profile språk:engelska');
     const english = await as('UERIK', 'assess Skog structure:3 governance:2\nfinancing: grants');
     expect(errorCode(english)).toBe('assess.areas_missing');

@@ -82,7 +82,7 @@ describe('evaluate and rate', () => {
     const none = await as('UANNA', 'evaluate M1');
     expect(errorCode(none)).toBe('eval.only_asker');
     // The example names Anna's own meeting that can be evaluated, not a placeholder.
-    expect(none.text).toContain('Exempel: `evaluate M2`');
+    expect(none.text).toContain('Exempel: `utvärdera M2`');
     const erik = await as('UERIK', 'evaluate M2');
     expect(errorCode(erik)).toBe('eval.not_allowed');
     // Erik has logged no meeting to evaluate: the example lists the meetings instead of naming one.
@@ -95,7 +95,7 @@ describe('evaluate and rate', () => {
     const outside = await as('UNILS', 'rate M2 6');
     expect(errorCode(outside)).toBe('args.integer_invalid');
     expect(outside.text).toContain('”6” är inte ett heltal från 1 till 5.');
-    expect(outside.text).toContain('Exempel: `rate M2 4 Kontakter för ett gemensamt projekt`');
+    expect(outside.text).toContain('Exempel: `betygsätt M2 4 Kontakter för ett gemensamt projekt`');
     await as('UNILS', 'profile språk:engelska');
     const english = await as('UNILS', 'rate M1 4');
     expect(errorCode(english)).toBe('eval.not_asked');
@@ -145,10 +145,10 @@ describe('evaluate and rate', () => {
     const bare = await as('UANNA', 'evaluate');
     expect(errorCode(bare)).toBe('args.missing');
     // The newest meeting Anna logged with others LOKET knows.
-    expect(bare.text).toContain('Exempel: `evaluate M2`');
+    expect(bare.text).toContain('Exempel: `utvärdera M2`');
     const wrongId = await as('UANNA', 'utvärdera A3');
     expect(errorCode(wrongId)).toBe('args.id_invalid');
-    expect(wrongId.text).toContain('Exempel: `evaluate M2`');
+    expect(wrongId.text).toContain('Exempel: `utvärdera M2`');
     // Olle logged nothing and was asked nothing: the example is the command that lists the meetings.
     const olle = await as('UOLLE', 'evaluate');
     expect(olle.text).toContain('Exempel: `möten`');
@@ -157,7 +157,7 @@ describe('evaluate and rate', () => {
     // Nils was asked about M1 only: his example names it, score and all.
     const rateWrong = await as('UNILS', 'rate X9 4');
     expect(errorCode(rateWrong)).toBe('args.id_invalid');
-    expect(rateWrong.text).toContain('Exempel: `rate M1 4 Kontakter för ett gemensamt projekt`');
+    expect(rateWrong.text).toContain('Exempel: `betygsätt M1 4 Kontakter för ett gemensamt projekt`');
     await as('UOLLE', 'profile språk:engelska');
     const english = await as('UOLLE', 'rate X9 4');
     expect(errorCode(english)).toBe('args.id_invalid');
@@ -174,7 +174,7 @@ describe('evaluate and rate', () => {
     await as('UANNA', 'evaluate M1');
     const stored = async () => (await evaluationsOf(test.programme.id)).map((r) => [r.usefulness, r.comment]);
     const commented = await as('UNILS', 'rate M1 4 Kontakter till Vinnova');
-    expect(commented.text).toContain('Ta bort kommentaren med `rate M1 -`.');
+    expect(commented.text).toContain('Ta bort kommentaren med `betygsätt M1 -`.');
     const cleared = await as('UNILS', 'rate M1 -');
     expect(errorCode(cleared)).toBeUndefined();
     expect(cleared.text).toBe('Din kommentar till M1 är borttagen; ditt svar är 4/5. Du kan ändra det till 2026-03-16.');

@@ -50,7 +50,7 @@ describe('leave <cluster>', () => {
     const p = await meetingProgramme(opened.db);
     const { outcome, text } = await p.as('UANNA', 'leave Rymd');
     expect(errorCode(outcome)).toBe('leave.leader');
-    expect(text).toContain('Du är ledare för Rymd, och ett kluster ska alltid ha en ledare. Lämna över först med `handover Rymd till:@…`');
+    expect(text).toContain('Du är ledare för Rymd, och ett kluster ska alltid ha en ledare. Lämna över först med `överlämna Rymd till:@…`');
     expect(await roles(p)).toContain('Rymd:Anna:leader');
     expect(await audits(p, 'cluster.leave')).toEqual([]);
   });
@@ -83,7 +83,7 @@ describe('handover ties its loose ends', () => {
     await p.as('UANNA', 'exchange need Hjälp med en Interreg-ansökan');
     await p.as('UANNA', 'exchange offer Testbäddar i Kiruna');
     const { text } = await p.as('UANNA', 'handover Rymd to:@Dana');
-    expect(text).toContain('Anna är kvar som ersättare och kan lämna klustret med `leave Rymd` när överlämningen är klar.');
+    expect(text).toContain('Anna är kvar som ersättare och kan lämna klustret med `lämna Rymd` när överlämningen är klar.');
     expect(text).toContain('Öppna behov av erfarenhetsutbyte, som nu föreslås med den nya ledaren (1)\n  • Hjälp med en Interreg-ansökan');
     expect(await posts(p)).toEqual([
       { kind: 'need', topic: 'Hjälp med en Interreg-ansökan', person: 'Dana', open: true },
@@ -133,7 +133,7 @@ describe('cluster rename and cluster retire', () => {
     const list = await p.as('UOLLE', 'cluster list');
     expect(list.text).toContain('Kluster (1)');
     expect(list.text).not.toContain('Rymd –');
-    expect(list.text).toContain('Avvecklade kluster: 1. Visa dem med `cluster list all`.');
+    expect(list.text).toContain('Avvecklade kluster: 1. Visa dem med `kluster lista all`.');
     const all = await p.as('UOLLE', 'kluster lista alla');
     expect(all.text).toContain('Kluster (1 aktivt, 1 avvecklat)');
     expect(all.text).toContain('Rymd (avvecklat 2026-03-02) – space – 3 medlemmar');
@@ -168,6 +168,6 @@ describe('org list', () => {
     expect(all.text).toBe('Organisationer (2)\n\n  • Luleå tekniska universitet – org.nr 202100-2841 – akademi\n  • Norrbotten Space AB – org.nr 556677-8899 – företag');
     const companies = await p.as('UOLLE', 'org list företag');
     expect(companies.text).toBe('Organisationer, företag (1)\n\n  • Norrbotten Space AB – org.nr 556677-8899 – företag');
-    expect((await p.as('UOLLE', 'org list civil')).text).toBe('Inga organisationer av typen civilsamhälle ännu. Alla: `org list`.');
+    expect((await p.as('UOLLE', 'org list civil')).text).toBe('Inga organisationer av typen civilsamhälle ännu. Alla: `org lista`.');
   });
 });

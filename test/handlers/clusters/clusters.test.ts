@@ -33,7 +33,7 @@ describe('cluster add', () => {
     const { outcome, text } = await as('UPM', 'cluster add Rymd');
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.missing');
     expect(text).toContain('Det saknas en sektor (sektor:…).');
-    expect(text).toContain('Exempel: `cluster add "Swedish Space Cluster" sektor:rymd`');
+    expect(text).toContain('Exempel: `kluster ny "Swedish Space Cluster" sektor:rymd`');
     expect(await clusterRows(test)).toEqual([]);
   });
 
@@ -72,7 +72,7 @@ describe('cluster add', () => {
     const { test, as } = await programmeWithManager();
     const { outcome, text } = await as('UNOBODY', 'cluster add Rymd sector:space', { displayName: 'Nils' });
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('permission.denied');
-    expect(text).toContain('Du får inte köra `cluster add`. Det kan: projektledare.');
+    expect(text).toContain('Du får inte köra `kluster ny`. Det kan: projektledare.');
     expect(await clusterRows(test)).toEqual([]);
   });
 });

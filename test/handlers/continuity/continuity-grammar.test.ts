@@ -29,7 +29,7 @@ describe('handover grammar', () => {
     const { outcome, text } = await p.as('UANNA', 'handover Rymd till:@Dana tack');
     expect(errorCode(outcome)).toBe('args.leftover');
     expect(text).toContain('Jag förstod inte ”tack”');
-    expect(text).toContain('Exempel: `handover Rymd till:@erik`');
+    expect(text).toContain('Exempel: `överlämna Rymd till:@erik`');
     expect(await ownership(opened.db, p.test.programme.id)).toEqual(before);
     expect(await auditActions(opened.db, p.test.programme.id, 'handover')).toEqual([]);
     expect(await storedFiles(opened.db, p.test.programme.id)).toEqual([]);
@@ -80,7 +80,7 @@ describe('handover pack, note review and archive grammar', () => {
     const p = await meetingProgramme(opened.db);
     const { outcome, text } = await p.as('UPM', 'arkivera Skog format:json');
     expect(errorCode(outcome)).toBe('args.unknown_key');
-    expect(text).toContain('`format:` passar inte till `archive export`.');
+    expect(text).toContain('`format:` passar inte till `arkiv exportera`.');
     expect(await storedFiles(opened.db, p.test.programme.id)).toEqual([]);
     expect(await auditActions(opened.db, p.test.programme.id, 'archive')).toEqual([]);
   });

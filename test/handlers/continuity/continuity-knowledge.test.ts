@@ -30,7 +30,7 @@ describe('knowledge freshness', () => {
     expect((await p.as('UANNA', 'status kontinuitet')).text).not.toContain('behöver ses över');
     p.test.clock.set(new Date('2026-09-03T08:00:00Z'));
     const mine = await p.as('UANNA', 'status kontinuitet');
-    expect(mine.text).toContain('Dina kunskapsposter som behöver ses över (1)\n  • N1 Testbädden i Kiruna bokas via IRF, sex veckor i förväg. (Rymd, Anna, senast granskad 2026-03-02) – `note review N1`');
+    expect(mine.text).toContain('Dina kunskapsposter som behöver ses över (1)\n  • N1 Testbädden i Kiruna bokas via IRF, sex veckor i förväg. (Rymd, Anna, senast granskad 2026-03-02) – `anteckning granskad N1`');
     const cluster = await p.as('UANNA', 'status kontinuitet Rymd');
     expect(cluster.text).toContain('Kunskapsposter som behöver ses över (2)');
     expect(cluster.text).toContain('• N2 Nyckeln till labbet finns i receptionen. (Rymd, Nils, senast granskad 2026-03-02)');

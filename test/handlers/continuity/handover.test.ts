@@ -54,13 +54,13 @@ describe('handover', () => {
   });
 
   it.each([
-    ['an unknown person', 'UANNA', 'handover Rymd to:@Nobody', 'person.not_found', 'Exempel: `handover Rymd till:@erik`'],
+    ['an unknown person', 'UANNA', 'handover Rymd to:@Nobody', 'person.not_found', 'Exempel: `överlämna Rymd till:@erik`'],
     ['the same person', 'UANNA', 'handover Rymd to:@Anna', 'handover.same_person', 'Anna lämnar över till sig själv'],
     ['a from: who is not the leader', 'UPM', 'handover Rymd to:@Dana from:@Nils', 'handover.not_leader', 'Nils leder inte Rymd (det gör Anna)'],
     ['no to:', 'UANNA', 'handover Rymd', 'args.missing', 'vem som tar över'],
     ['a to: that is not a person', 'UANNA', 'handover Rymd to:Dana', 'args.person_invalid', '”Dana” är ingen person'],
     ['the leader of another cluster', 'UERIK', 'handover Rymd to:@Dana', 'handover.not_allowed', 'Bara ledaren för Rymd'],
-    ['a deputy', 'UDANA', 'handover Rymd to:@Nils', 'permission.denied', 'Du får inte köra `handover`'],
+    ['a deputy', 'UDANA', 'handover Rymd to:@Nils', 'permission.denied', 'Du får inte köra `överlämna`'],
     ['an unknown cluster', 'UPM', 'handover Måne to:@Dana', 'cluster.not_found', 'Måne'],
   ])('%s is refused with a clear reply and nothing changes', async (_name, user, text, code, says) => {
     const p = await handoverProgramme(opened.db);
@@ -78,6 +78,6 @@ describe('handover', () => {
     await p.as('UPM', 'cluster add Måne sector:space');
     const reply = await p.as('UPM', 'handover Måne to:@Dana');
     expect(errorCode(reply.outcome)).toBe('handover.no_leader');
-    expect(reply.text).toContain('Exempel: `cluster role Måne @Dana leader`');
+    expect(reply.text).toContain('Exempel: `kluster roll Måne @Dana leader`');
   });
 });

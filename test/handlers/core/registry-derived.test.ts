@@ -55,11 +55,12 @@ describe('a command declared once is known everywhere', () => {
 
   it('help lists it in its group and shows how to write it', async () => {
     const as = await programme();
-    expect((await as('UPM', 'help admin')).text).toContain('`ping` – svarar med ett eko');
+    // In the reader's words: its first alias, which is the Swedish one, for a Swedish reader.
+    expect((await as('UPM', 'help admin')).text).toContain('`pling` – svarar med ett eko');
     const verb = (await as('UPM', 'help ping')).text;
-    expect(verb).toContain('`ping <ord>`');
-    expect(verb).toContain('`ping hej`');
-    expect(verb).toContain('pling');
+    expect(verb).toContain('`pling <ord>`');
+    expect(verb).toContain('`pling hej`');
+    expect(verb).toContain('ping');
   });
 
   it('the Slack usage hint and the Teams command list carry it', () => {

@@ -49,7 +49,7 @@ describe('a mistyped sub-command', () => {
     const before = await rowsOf(p.test.programme.id);
     const { outcome, text } = await p.as('UANNA', 'kluster lsit');
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('verb.unknown');
-    expect(text).toBe('Jag känner inte igen ”kluster lsit”.\nMenade du `kluster lista`? Exempel: `kluster lista alla`\nSkriv `help` för att se alla kommandon.');
+    expect(text).toBe('Jag känner inte igen ”kluster lsit”.\nMenade du `kluster lista`? Exempel: `kluster lista alla`\nSkriv `hjälp` för att se alla kommandon.');
     expect(text).not.toContain('cluster list');
     expect(await rowsOf(p.test.programme.id)).toEqual(before);
   });

@@ -144,8 +144,8 @@ describe('text limits', () => {
     expect(errorCode(outcome)).toBeUndefined();
     const longest = Math.max(...text.split('\n').map((line) => line.length));
     expect(longest).toBeLessThanOrEqual(digestLineMax);
-    expect(text).toContain('(hela texten: `progress show Rymd`)');
-    expect(text).toContain('(hela texten: `meeting show M1`)');
+    expect(text).toContain('(hela texten: `veckorapport visa Rymd`)');
+    expect(text).toContain('(hela texten: `möte visa M1`)');
     // What was cut is stored whole.
     expect((await p.as('UANNA', 'meeting show M1')).text).toContain(words(body));
   });

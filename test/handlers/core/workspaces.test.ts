@@ -23,7 +23,7 @@ describe('connecting workspaces to a programme', () => {
       expect(first.text).toContain('Inga kluster ännu');
       const second = await say(core, { platform: 'teams', workspaceId: 'tenant-2', userId: 'u2' }, 'cluster list');
       expect(second.outcome.kind === 'reply' && second.outcome.reply.error?.code).toBe('workspace.not_connected');
-      expect(second.text).toContain('programme join <kod>');
+      expect(second.text).toContain('program anslut <kod>');
       const rows = await fresh.db.select().from(workspaces);
       expect(rows.find((w) => w.externalId === 'TFIRST')?.programmeId).toBeTruthy();
       expect(rows.find((w) => w.externalId === 'tenant-2')?.programmeId).toBeNull();

@@ -27,8 +27,8 @@ describe('dashboard grammar', () => {
     const p = await meetingProgramme(opened.db);
     const { outcome, text } = await p.as('UPM', 'dashboard revoke alla');
     expect(errorCode(outcome)).toBe('args.leftover');
-    expect(text).toContain('Jag förstod inte ”alla”: det passar inte in någonstans i `dashboard revoke`.');
-    expect(text).toContain('Exempel: `dashboard revoke`');
+    expect(text).toContain('Jag förstod inte ”alla”: det passar inte in någonstans i `webbvy återkalla`.');
+    expect(text).toContain('Exempel: `webbvy återkalla`');
     expect(await generations(p)).toEqual([]);
   });
 

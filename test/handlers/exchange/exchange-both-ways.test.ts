@@ -48,7 +48,7 @@ describe('a new offer is matched against the needs already waiting', () => {
     const offer = await p.as('UERIK', 'exchange offer Vi har skrivit tre Interreg-ansökningar och delar mallar tags:"eu projects"');
     expect(offer.text).toContain('Erbjudandet är registrerat för Skog.');
     expect(offer.text).toContain('Behov som ditt erbjudande passar\n  • X1 · Anna (Rymd) behöver: Hjälp med en Interreg-ansökan');
-    expect(offer.text).toContain('[Tacka ja (X1): exchange accept X1]  [Tacka nej (X1): exchange decline X1]');
+    expect(offer.text).toContain('[Tacka ja (X1): utbyte ja X1]  [Tacka nej (X1): utbyte nej X1]');
     // The pair this offer just made is not named as left out by the six-month rule.
     expect(offer.text).not.toContain('föreslogs inte');
     expect(await proposals(p)).toEqual([{ number: 1, state: 'proposed', need: 'Anna', offer: 'Erik' }]);

@@ -83,7 +83,7 @@ describe('exchange follow-up', () => {
     const form = await p.as('UANNA', 'exchange done X1');
     expect(form.outcome.kind === 'reply' && form.outcome.reply.form?.verb).toBe('exchange done');
     const { text } = await p.as('UANNA', 'exchange done "X1" learned:"Skriv en projektskiss på en sida innan partnerna tillfrågas"');
-    expect(text).toBe('Tack! Lärdomen från X1 är sparad som N1, N2 i Rymd och Skog. Alla i programmet hittar den med `search`.');
+    expect(text).toBe('Tack! Lärdomen från X1 är sparad som N1, N2 i Rymd och Skog. Alla i programmet hittar den med `sök`.');
     const stored = await opened.db.select({ cluster: clusters.name }).from(notes).innerJoin(clusters, eq(clusters.id, notes.clusterId)).where(eq(notes.programmeId, p.test.programme.id));
     expect(stored.map((s) => s.cluster).sort()).toEqual(['Rymd', 'Skog']);
     expect(await opened.db.select().from(exchangeLearnings).where(eq(exchangeLearnings.programmeId, p.test.programme.id))).toHaveLength(1);

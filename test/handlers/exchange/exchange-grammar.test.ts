@@ -118,7 +118,7 @@ describe('exchange answers grammar', () => {
     const p = await introduced();
     const { outcome, text } = await p.as('UANNA', 'exchange done X1 Börja med en skiss');
     expect(errorCode(outcome)).toBe('args.leftover');
-    expect(text).toContain('Exempel: `exchange done X7 lärdom: Börja med en skiss på en sida innan partnerna tillfrågas.`');
+    expect(text).toContain('Exempel: `utbyte klart X7 lärdom: Börja med en skiss på en sida innan partnerna tillfrågas.`');
     expect(await learnings(p)).toEqual([]);
     expect((await proposals(p))[0]?.state).toBe('introduced');
   });

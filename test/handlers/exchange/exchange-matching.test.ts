@@ -89,7 +89,7 @@ describe('exchange matching', () => {
     expect(text).not.toContain('med Anna');
     const stored = await opened.db.select().from(exchangeProposals).where(eq(exchangeProposals.programmeId, p.test.programme.id));
     expect(stored).toHaveLength(1);
-    expect(outcome.kind === 'reply' && outcome.reply.buttons?.map((b) => b.command)).toEqual(['exchange accept X1', 'exchange decline X1']);
+    expect(outcome.kind === 'reply' && outcome.reply.buttons?.map((b) => b.command)).toEqual(['utbyte ja X1', 'utbyte nej X1']);
   });
 
   it('prefers another sector when two offers are equally relevant, and says why', async () => {

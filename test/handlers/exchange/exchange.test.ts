@@ -43,12 +43,12 @@ describe('exchange need and offer', () => {
     const { p, need } = await proposed();
     expect(need.text).toContain('Behovet är registrerat för Rymd.');
     expect(need.text).toContain('X1 · med Erik – båda om eu projects; Eriks erbjudande (Skog): Vi har skrivit tre Interreg-ansökningar och delar mallar; annan sektor');
-    expect(need.text).toContain('[Tacka ja (X1): exchange accept X1]  [Tacka nej (X1): exchange decline X1]');
+    expect(need.text).toContain('[Tacka ja (X1): utbyte ja X1]  [Tacka nej (X1): utbyte nej X1]');
     expect(await proposals(p)).toEqual([{ number: 1, state: 'proposed', needAnswer: null, offerAnswer: null, declineReason: null }]);
     expect(await opened.db.select().from(exchangePairs).where(eq(exchangePairs.programmeId, p.test.programme.id))).toHaveLength(1);
     const mine = await p.as('UERIK', 'exchange list mine');
     expect(mine.text).toContain('X1 · Anna (Rymd) · föreslaget');
-    expect(mine.text).toContain('[Tacka ja (X1): exchange accept X1]');
+    expect(mine.text).toContain('[Tacka ja (X1): utbyte ja X1]');
   });
 
   it('a need that nothing matches is stored and says so', async () => {
@@ -62,7 +62,7 @@ describe('exchange need and offer', () => {
   it.each([
     ['a need with no text', 'UANNA', 'exchange need tags:eu', 'args.missing', 'Det saknas en text om vad det gäller.'],
     ['someone who leads no cluster', 'UPM', 'exchange need Hjälp med EU', 'exchange.no_cluster', 'Du leder inget kluster'],
-    ['a member who is no leader', 'UNILS', 'exchange offer Hjälp med EU', 'permission.denied', 'Du får inte köra `exchange offer`'],
+    ['a member who is no leader', 'UNILS', 'exchange offer Hjälp med EU', 'permission.denied', 'Du får inte köra `utbyte erbjud`'],
     ['a leader naming a cluster they do not lead', 'UERIK', 'exchange need EU cluster:Rymd', 'exchange.not_your_cluster', 'Du leder inte Rymd'],
   ])('%s is refused and nothing is stored', async (_name, user, command, code, message) => {
     const p = await meetingProgramme(opened.db);
@@ -195,7 +195,7 @@ describe('exchange done', () => {
     await p.as('UANNA', 'exchange accept X1');
     await p.as('UERIK', 'exchange accept X1');
     const { text } = await p.as('UANNA', 'exchange done X1 learned: Börja med en projektskiss på en sida innan partnerna tillfrågas');
-    expect(text).toBe('Tack! Lärdomen från X1 är sparad som N1, N2 i Rymd och Skog. Alla i programmet hittar den med `search`.');
+    expect(text).toBe('Tack! Lärdomen från X1 är sparad som N1, N2 i Rymd och Skog. Alla i programmet hittar den med `sök`.');
     const stored = await opened.db
       .select({ number: notes.number, cluster: clusters.name, text: notes.text })
       .from(notes)

@@ -24,7 +24,7 @@ describe('note', () => {
   it('a member adds a note to their cluster, stored as typed with its line breaks, and it is searchable', async () => {
     const p = await meetingProgramme(opened.db);
     const { text } = await p.as('UNILS', 'note rymd Kontakt på IRF: Anna Svensson, 0980-790 00.\nBoka testbädden sex veckor i förväg – "helst" på tisdagar.');
-    expect(text).toBe('Anteckningen N1 är sparad i Rymd. Alla i programmet hittar den med `search`.');
+    expect(text).toBe('Anteckningen N1 är sparad i Rymd. Alla i programmet hittar den med `sök`.');
     expect(await storedNotes(p)).toEqual([
       { number: 1, text: 'Kontakt på IRF: Anna Svensson, 0980-790 00.\nBoka testbädden sex veckor i förväg – "helst" på tisdagar.', cluster: 'Rymd', meetingId: null },
     ]);
@@ -44,7 +44,7 @@ describe('note', () => {
     const { outcome, text } = await p.as('UERIK', 'note Rymd Kontakt på IRF');
     expect(errorCode(outcome)).toBe('note.not_member');
     expect(text).toContain('Bara medlemmar i Rymd och projektledare kan skriva anteckningar där.');
-    expect(text).toContain('Exempel: `join Rymd`');
+    expect(text).toContain('Exempel: `gå-med Rymd`');
     expect(await storedNotes(p)).toEqual([]);
   });
 
@@ -63,7 +63,7 @@ describe('note', () => {
     const { outcome, text } = await p.as('UNILS', command);
     expect(errorCode(outcome)).toBe(code);
     expect(text).toContain(says);
-    expect(text).toContain('Exempel: `note Rymd');
+    expect(text).toContain('Exempel: `anteckning Rymd');
     expect(await storedNotes(p)).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ describe('a meeting without cluster:', () => {
     expect(text).toContain('Vilket kluster gäller mötet ”Styrgrupp april”: Rymd eller Skog? Välj nedan – inget är sparat förrän du valt.');
     const buttons = buttonsOf(outcome);
     expect(buttons.map((b) => b.label)).toEqual(['Rymd', 'Skog']);
-    expect(buttons[1]!.command).toBe(['meeting "Styrgrupp april" date:2026-03-02 kluster:Skog', 'decision: Testbädden blir första satsningen', 'action: @Nils Boka lokal due:2026-04-20', 'note: Vinnova vill se en ansökan'].join('\n'));
+    expect(buttons[1]!.command).toBe(['möte "Styrgrupp april" datum:2026-03-02 kluster:Skog', 'decision: Testbädden blir första satsningen', 'action: @Nils Boka lokal due:2026-04-20', 'note: Vinnova vill se en ansökan'].join('\n'));
     expect(await p.counts()).toEqual(none);
     // The button's command, as the platform sends it back on a click, logs the whole meeting in Skog.
     const chosen = await p.as('UANNA', buttons[1]!.command);
@@ -109,9 +109,9 @@ describe('a meeting without cluster:', () => {
     const { outcome } = await p.as('UANNA', 'meeting Avstämning\ndecision: Vi kör');
     if (outcome.kind !== 'reply') throw new Error('no reply');
     const slack = JSON.stringify(renderBlocks(outcome.reply).blocks);
-    expect(slack).toContain(JSON.stringify('meeting Avstämning kluster:Skog\ndecision: Vi kör'));
+    expect(slack).toContain(JSON.stringify('möte Avstämning kluster:Skog\ndecision: Vi kör'));
     const teams = JSON.stringify(renderTeamsMessages(outcome.reply, 'personal'));
-    expect(teams).toContain(JSON.stringify('meeting Avstämning kluster:Rymd\ndecision: Vi kör'));
+    expect(teams).toContain(JSON.stringify('möte Avstämning kluster:Rymd\ndecision: Vi kör'));
   });
 
   it('a meeting too long to ride on a button is not stored, and the reply asks for cluster: with an example naming their clusters', async () => {

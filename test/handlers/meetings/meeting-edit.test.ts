@@ -81,7 +81,7 @@ describe('meeting delete', () => {
     expect(deleter?.displayName).toBe('Anna');
     const [entry] = await audited(p, 'meeting.delete');
     expect(entry).toMatchObject({ actorId: row.deletedBy, subjectId: row.id, detail: { number: 1, title: 'Styrgrupp mars', heldOn: '2026-03-02' } });
-    expect((await p.as('UNILS', 'meetings')).text).toBe('Inga möten hittades. Logga ett med `meeting <titel>`.');
+    expect((await p.as('UNILS', 'meetings')).text).toBe('Inga möten hittades. Logga ett med `möte <titel>`.');
     expect(errorCode((await p.as('UNILS', 'meeting show M1')).outcome)).toBe('meeting.not_found');
     expect((await p.as('UNILS', 'search styrgrupp')).text).toBe('Inga träffar för ”styrgrupp”.');
     expect((await p.as('UNILS', 'search Kiruna')).text).toBe('Inga träffar för ”Kiruna”.');

@@ -13,7 +13,7 @@ afterAll(async () => opened.close());
 // not stored either.
 const badInputs: { what: string; text: string; code: string; says: string; example: string }[] = [
   { what: 'an unknown cluster', text: 'meeting Avstämning cluster:Rymd,Fordon\ndecision: ok', code: 'cluster.not_found', says: 'Jag hittar inget kluster som heter ”Fordon”. Finns: Rymd och Skog.', example: 'möte "Styrgrupp mars"' },
-  { what: 'an unknown participant', text: 'meeting Avstämning with:@Okänd\ndecision: ok', code: 'person.not_found', says: 'Jag känner inte till ”@Okänd”', example: 'with:"@anna, Karin Ek (LTU)"' },
+  { what: 'an unknown participant', text: 'meeting Avstämning with:@Okänd\ndecision: ok', code: 'person.not_found', says: 'Jag känner inte till ”@Okänd”', example: 'med:"@anna, Karin Ek (LTU)"' },
   { what: 'an unknown action owner', text: 'meeting Avstämning\ndecision: ok\naction: @Okänd Ring Vinnova', code: 'person.not_found', says: '”@Okänd”', example: 'action: @anna Boka lokal' },
   { what: 'a date that does not exist', text: 'meeting Avstämning date:2026-02-30\ndecision: ok', code: 'date.invalid', says: '”2026-02-30” är inget giltigt datum för date:', example: 'datum:2026-03-02' },
   { what: 'a date in another format', text: 'meeting Avstämning date:2/3', code: 'date.invalid', says: 'Skriv datum som ÅÅÅÅ-MM-DD', example: 'möte "Styrgrupp mars"' },
@@ -23,9 +23,9 @@ const badInputs: { what: string; text: string; code: string; says: string; examp
   { what: 'lines but no title', text: 'meeting\ndecision: ok', code: 'args.missing', says: 'Det saknas en titel på mötet.', example: 'möte "Styrgrupp mars"' },
   { what: 'an unknown kind', text: 'meeting Avstämning kind:fika', code: 'meeting.kind_invalid', says: 'Mötestypen ”fika” finns inte. Välj en av: kluster, nätverk, styrgrupp', example: 'typ:styrgrupp' },
   { what: 'an action with an owner but nothing to do', text: 'meeting Avstämning\naction: @Nils due:2026-03-20', code: 'args.missing', says: 'Det saknas vad som ska göras', example: 'action: @anna' },
-  { what: 'an org number that is not registered', text: 'meeting Avstämning orgs:212000-0142', code: 'meeting.org_not_found', says: 'Organisationen 212000-0142 finns inte', example: 'org add 212000-0142' },
+  { what: 'an org number that is not registered', text: 'meeting Avstämning orgs:212000-0142', code: 'meeting.org_not_found', says: 'Organisationen 212000-0142 finns inte', example: 'org ny 212000-0142' },
   { what: 'something that is not an org number', text: 'meeting Avstämning orgs:LTU', code: 'org.number_invalid', says: '”LTU” är inget giltigt organisationsnummer', example: 'möte "Styrgrupp mars"' },
-  { what: 'a guest at a registered-looking org that is unknown', text: 'meeting Avstämning with:"Karin Ek (212000-0142)"', code: 'meeting.org_not_found', says: 'Organisationen 212000-0142', example: 'org add' },
+  { what: 'a guest at a registered-looking org that is unknown', text: 'meeting Avstämning with:"Karin Ek (212000-0142)"', code: 'meeting.org_not_found', says: 'Organisationen 212000-0142', example: 'org ny' },
 ];
 
 describe('meeting with bad input', () => {

@@ -28,7 +28,7 @@ describe('meeting', () => {
     expect(text).toContain('Titel: Styrgrupp mars\nDatum: 2026-03-02\nTyp: styrgruppsmöte\nKluster: Rymd\nDeltagare: 1\nBeslut: 2\nÅtgärder: 2\nAnteckningar: 1');
     expect(text).toContain('A1 Boka lokal för workshopen – Nils, senast 2026-03-20');
     expect(text).toContain('A2 Skicka protokollet till styrgruppen – Anna');
-    expect(outcome.kind === 'reply' && outcome.reply.buttons?.map((b) => b.command)).toEqual(['meeting share M1', 'meeting show M1']);
+    expect(outcome.kind === 'reply' && outcome.reply.buttons?.map((b) => b.command)).toEqual(['möte dela M1', 'möte visa M1']);
     const [meeting] = await opened.db.select().from(meetings).where(eq(meetings.programmeId, p.test.programme.id));
     expect(meeting).toMatchObject({ number: 1, title: 'Styrgrupp mars', heldOn: '2026-03-02', kind: 'board', deletedAt: null });
     const [author] = await opened.db.select().from(people).where(eq(people.id, meeting!.authorId));

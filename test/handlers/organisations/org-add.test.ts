@@ -68,7 +68,7 @@ describe('org add', () => {
     const { outcome, text } = await as('org add 556677-8899 "Norrbotten Space AB" typ:företag Kiruna');
     expect(errorCode(outcome)).toBe('args.leftover');
     expect(text).toContain('Jag förstod inte ”Kiruna”');
-    expect(text).toContain('Exempel: `org add 556677-8899 "Norrbotten Space AB" typ:företag`');
+    expect(text).toContain('Exempel: `org ny 556677-8899 "Norrbotten Space AB" typ:företag`');
     expect(await stored(test)).toEqual([]);
   });
 

@@ -21,8 +21,8 @@ describe('plan on a cluster without a plan', () => {
     await as('UPM', 'cluster add "Skog & Trä" sector:forest');
     await as('UPM', 'cluster role "Skog & Trä" @Olle leader');
     const shown = await as('UOLLE', 'plan "Skog & Trä"');
-    expect(shown.text).toContain('Skog & Trä har ingen plan ännu. Börja med `plan gap "Skog & Trä" område:strategi <beskrivning>`.');
-    const suggested = /`(plan gap [^`]*)<beskrivning>`/.exec(shown.text)?.[1];
+    expect(shown.text).toContain('Skog & Trä har ingen plan ännu. Börja med `plan brist "Skog & Trä" område:strategi <beskrivning>`.');
+    const suggested = /`(plan brist [^`]*)<beskrivning>`/.exec(shown.text)?.[1];
     const added = await as('UOLLE', `${suggested}Ingen gemensam strategi`);
     expect(errorCode(added)).toBeUndefined();
     expect(added.text).toContain('Bristen G1 är tillagd i planen för Skog & Trä (område: strategi)');

@@ -26,7 +26,7 @@ describe('plan gap without a cluster', () => {
     expect(first.outcome.kind === 'reply' && first.outcome.reply.error).toBeUndefined();
     expect(first.text).toContain('Bristen G1 är tillagd i planen för Rymd (område:');
     // The next step is shown with the Swedish keys a Swedish reader types.
-    expect(first.text).toContain('`plan action G1 <text> ägare:@namn senast:ÅÅÅÅ-MM-DD`');
+    expect(first.text).toContain('`plan åtgärd G1 <text> ägare:@namn senast:ÅÅÅÅ-MM-DD`');
     const last = await p.as('UANNA', 'plan gap Få gemensamma projekt område:samverkan');
     expect(last.text).toContain('Bristen G2 är tillagd i planen för Rymd');
     expect(await gapsOf(p.test.programme.id)).toEqual([
@@ -61,7 +61,7 @@ describe('plan gap without a cluster', () => {
     const empty = await p.as('UANNA', 'plan gap område:strategi');
     expect(errorCode(empty)).toBe('args.missing');
     expect(empty.text).toContain('en beskrivning av bristen');
-    expect(empty.text).toContain('Exempel: `plan gap Rymd område:finansiering');
+    expect(empty.text).toContain('Exempel: `plan brist Rymd område:finansiering');
     const manager = await p.as('UPM', 'plan gap område:strategi Ingen strategi');
     expect(errorCode(manager)).toBe('cluster.not_found');
     expect(await gapsOf(p.test.programme.id)).toEqual([]);

@@ -59,7 +59,7 @@ describe('plan commands read Swedish and English keys', () => {
     await as('UANNA', 'plan gap Rymd area:strategy Ingen strategi');
     const reply = await as('UANNA', 'plan done G1');
     expect(errorCode(reply)).toBe('args.id_invalid');
-    expect(reply.text).toContain('Exempel: `plan done P9`');
+    expect(reply.text).toContain('Exempel: `plan klar P9`');
   });
 
   it('plan review of a cluster with a space in its name needs no quotes', async () => {

@@ -69,7 +69,7 @@ describe('hold', () => {
     const { outcome, text } = await p.as('UPM', `hold ${p.shortId}`);
     expect(errorCode(outcome)).toBe('args.missing');
     expect(text).toContain('Det saknas ett skäl (skäl:"…").');
-    expect(text).toContain('Exempel: `hold M12 skäl:"Revision av Tillväxtverket 2027"`');
+    expect(text).toContain('Exempel: `spärr M12 skäl:"Revision av Tillväxtverket 2027"`');
     expect(await holds(p)).toEqual([]);
   });
 

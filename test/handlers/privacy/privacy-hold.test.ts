@@ -33,7 +33,7 @@ describe('hold', () => {
     const p = await privacyProgramme(opened.db);
     const m = await zeldasMeeting(p);
     const reply = await p.as('UPM', `hold ${m.shortId} reason:"Revision 2027"`);
-    expect(reply.text).toBe(`${m.shortId} har nu en juridisk spärr (Revision 2027). Radering och gallring hoppar över den tills \`hold release ${m.shortId}\`.`);
+    expect(reply.text).toBe(`${m.shortId} har nu en juridisk spärr (Revision 2027). Radering och gallring hoppar över den tills \`spärr häv ${m.shortId}\`.`);
     const [hold] = await opened.db.select().from(legalHolds).where(eq(legalHolds.entityId, m.id));
     expect(hold).toMatchObject({ kind: 'M', shortId: m.shortId, reason: 'Revision 2027', releasedAt: null });
     const audit = await opened.db.select().from(auditLog).where(and(eq(auditLog.programmeId, p.test.programme.id), eq(auditLog.action, 'hold.place')));
@@ -46,7 +46,7 @@ describe('hold', () => {
     const m = await zeldasMeeting(p);
     const noReason = await p.as('UPM', `hold ${m.shortId}`);
     expect(noReason.text).toContain('Det saknas ett skäl (skäl:"…").');
-    expect(noReason.text).toContain('hold M12 skäl:"Revision av Tillväxtverket 2027"');
+    expect(noReason.text).toContain('spärr M12 skäl:"Revision av Tillväxtverket 2027"');
     expect(errorCode(await p.as('UPM', 'hold M999 reason:x'))).toBe('privacy.hold_not_found');
     expect(errorCode(await p.as('UPM', 'hold banan reason:x'))).toBe('args.id_invalid');
     expect(errorCode(await p.as('UANNA', `hold ${m.shortId} reason:x`))).toBe('permission.denied');

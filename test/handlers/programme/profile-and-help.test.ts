@@ -30,7 +30,7 @@ describe('organisations and profiles', () => {
     const { test, as } = await setup();
     const bad = await as('UPM', 'org add 556677-8898 "X AB" type:company');
     expect(bad.text).toContain('”556677-8898” är inget giltigt organisationsnummer');
-    expect(bad.text).toContain('Exempel: `org add 556677-8899 "Norrbotten Space AB" typ:företag`');
+    expect(bad.text).toContain('Exempel: `org ny 556677-8899 "Norrbotten Space AB" typ:företag`');
     expect((await as('UPM', 'org add 556677-8899 "X AB" type:bank')).text).toContain('”bank” är inget av `företag`, `akademi`, `offentlig`, `forskningsinstitut`, `civilsamhälle`.');
     expect(await opened.db.select().from(organisations).where(eq(organisations.programmeId, test.programme.id))).toEqual([]);
   });
@@ -56,7 +56,7 @@ describe('organisations and profiles', () => {
 
   it('an org number LOKET does not know points to org add', async () => {
     const { as } = await setup();
-    expect((await as('UC', 'profile org:556677-8899')).text).toContain('Lägg till den med `org add 556677-8899 <namn> typ:företag`');
+    expect((await as('UC', 'profile org:556677-8899')).text).toContain('Lägg till den med `org ny 556677-8899 <namn> typ:företag`');
   });
 });
 
@@ -64,9 +64,9 @@ describe('help, whoami and unknown verbs', () => {
   it('help for one verb shows how to write it, an example and who may run it', async () => {
     const { as } = await setup();
     const { text } = await as('UX', 'hjälp cluster role');
-    expect(text).toContain('Så skriver du: `cluster role <kluster> @person ledare|ersättare|medlem`');
-    expect(text).toContain('Exempel: `cluster role Rymd @anna ersättare`');
-    expect(text).toContain('Skrivs också: kluster roll');
+    expect(text).toContain('Så skriver du: `kluster roll <kluster> @person ledare|ersättare|medlem`');
+    expect(text).toContain('Exempel: `kluster roll Rymd @anna ersättare`');
+    expect(text).toContain('Skrivs också: cluster role');
     expect(text).toContain('Vem: projektledare, klusterledare');
   });
 
@@ -108,9 +108,9 @@ describe('help, whoami and unknown verbs', () => {
     const { as } = await setup();
     const { text } = await as('UX', 'help');
     expect(text.split('\n').filter((l) => l.trim()).length).toBeLessThanOrEqual(15);
-    expect(text).toContain('Möten och åtgärder: skriv `help möten`');
+    expect(text).toContain('Möten och åtgärder: skriv `hjälp möten`');
     const group = (await as('UX', 'help möten')).text;
-    expect(group).toContain('`meeting` – ');
+    expect(group).toContain('`möte` – ');
     expect(group).not.toContain('`exchange need`');
     expect((await as('UX', 'help meetings')).text).toBe(group);
   });

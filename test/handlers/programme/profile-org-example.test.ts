@@ -21,7 +21,7 @@ describe('profile org: an organisation not added yet', () => {
     const reply = await as('UNILS', 'profil org:556677-8899 kön:kvinna');
     expect(errorCode(reply)).toBe('profile.org_not_found');
     expect(reply.text).toBe(
-      'Organisationen med nummer 556677-8899 finns inte ännu. Lägg till den med `org add 556677-8899 <namn> typ:företag`.\nExempel: `org add 556677-8899 "Organisationens namn" typ:företag`',
+      'Organisationen med nummer 556677-8899 finns inte ännu. Lägg till den med `org ny 556677-8899 <namn> typ:företag`.\nExempel: `org ny 556677-8899 "Organisationens namn" typ:företag`',
     );
     const [nils] = await opened.db.select().from(people).where(eq(people.programmeId, test.programme.id)).then((rows) => rows.filter((r) => r.displayName === 'Nils'));
     expect([nils?.organisationId, nils?.gender]).toEqual([null, null]);

@@ -115,7 +115,7 @@ describe('role and board add', () => {
     const { as } = await setup();
     const { outcome, text } = await as('UPM', 'board add');
     expect(errorCode(outcome)).toBe('args.missing');
-    expect(text).toContain('Exempel: `board add @karin`');
+    expect(text).toContain('Exempel: `styrgrupp lägg-till @karin`');
   });
 });
 

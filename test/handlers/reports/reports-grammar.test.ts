@@ -27,7 +27,7 @@ describe('target', () => {
     const reply = await as('UPM', 'target kvinnor 20 st');
     expect(errorCode(reply)).toBe('args.leftover');
     expect(reply.text).toContain('Jag förstod inte ”st”');
-    expect(reply.text).toContain('Exempel: `target företag 40`');
+    expect(reply.text).toContain('Exempel: `mål företag 40`');
     expect(await targetsOf(test.programme.id)).toEqual([]);
   });
 });

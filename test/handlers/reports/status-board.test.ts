@@ -43,7 +43,7 @@ describe('the advisory board follows the whole programme', () => {
   it("a board member's progress show without a cluster offers every cluster, and each cluster's notes read", async () => {
     const choice = await p.as('UKARIN', 'progress show');
     expect(errorCode(choice.outcome)).toBeUndefined();
-    expect(buttons(choice)).toEqual(['progress show Rymd', 'progress show Skog']);
+    expect(buttons(choice)).toEqual(['veckorapport visa Rymd', 'veckorapport visa Skog']);
     expect(choice.text).toContain('Vilket klusters veckorapporter');
     const rymd = await p.as('UKARIN', 'progress show Rymd');
     expect(rymd.text).toContain('Skickade Vinnova-utkast');

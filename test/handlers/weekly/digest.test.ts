@@ -37,14 +37,14 @@ describe('digest here / off', () => {
     const { outcome, text } = await p.as('UPM', 'digest here day:someday', inChannel(channel()));
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.enum_invalid');
     expect(text).toContain('”someday” är inget av `mån`, `tis`, `ons`, `tor`, `fre`, `lör`, `sön`.');
-    expect(text).toContain('Exempel: `digest here dag:fre tid:14:00 språk:sv`');
+    expect(text).toContain('Exempel: `sammanfattning här dag:fre tid:14:00 språk:svenska`');
     expect((await p.as('UPM', 'digest here time:25:00', inChannel(channel()))).text).toContain('”25:00” är ingen tid');
     expect(await subscriptionsOf(p)).toEqual([]);
   });
 
   it('outside a channel (the console or a 1:1 chat) there is nothing to subscribe', async () => {
     const p = await weeklyProgramme(opened.db);
-    expect((await p.as('UPM', 'digest here')).text).toContain('Skriv `digest here` i kanalen');
+    expect((await p.as('UPM', 'digest here')).text).toContain('Skriv `sammanfattning här` i kanalen');
     const personal = { channelId: 'D123', conversation: { id: 'D123', type: 'personal' as const, reference: {} } };
     expect((await p.as('UPM', 'digest here', personal)).text).toContain('inte till ett privat samtal');
     expect(await subscriptionsOf(p)).toEqual([]);

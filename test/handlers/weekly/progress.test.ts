@@ -61,7 +61,7 @@ describe('progress', () => {
     await p.as('UNILS', 'join Rymd');
     const { outcome, text } = await p.as('UNILS', 'progress cluster:Rymd done: Något');
     expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('permission.denied');
-    expect(text).toContain('Du får inte köra `progress`');
+    expect(text).toContain('Du får inte köra `veckorapport`');
     expect(await notesOf(p)).toEqual([]);
   });
 
@@ -77,7 +77,7 @@ describe('progress', () => {
     const p = await weeklyProgramme(opened.db);
     const { text } = await p.as('UANNA', 'progress done: Workshop mood:blue');
     expect(text).toContain('”blue” är inget av `grön`, `gul`, `röd`.');
-    expect(text).toContain('Exempel: `progress gjort:');
+    expect(text).toContain('Exempel: `veckorapport gjort:');
     expect(await notesOf(p)).toEqual([]);
   });
 
@@ -86,7 +86,7 @@ describe('progress', () => {
     const { outcome, text } = await p.as('UANNA', 'progress Workshop klar');
     expect(outcome.kind === 'reply' && [outcome.reply.error?.code, outcome.reply.form]).toEqual(['args.leftover', undefined]);
     expect(text).toContain('Jag förstod inte ”Workshop”, ”klar”');
-    expect(text).toContain('Exempel: `progress gjort:');
+    expect(text).toContain('Exempel: `veckorapport gjort:');
     expect(await notesOf(p)).toEqual([]);
   });
 
@@ -118,7 +118,7 @@ describe('progress', () => {
     expect((await p.as('UANNA', 'progress done: Skickade Vinnova-utkast mood:green')).text).toBe('Veckorapporten för Rymd vecka 2026-W10 är sparad.');
     p.test.clock.advance(60 * 60 * 1000);
     const { text: deputySaved } = await p.as('UDANA', 'progress done: Utbildning i exportkontroll');
-    expect(deputySaved).toBe('Veckorapporten för Rymd vecka 2026-W10 är sparad.\nOckså Anna har skrivit en veckorapport för Rymd den här veckan. Var och en har sin egen; de visas tillsammans med `progress show`.');
+    expect(deputySaved).toBe('Veckorapporten för Rymd vecka 2026-W10 är sparad.\nOckså Anna har skrivit en veckorapport för Rymd den här veckan. Var och en har sin egen; de visas tillsammans med `veckorapport visa`.');
     const notes = await notesOf(p);
     expect(notes.map((n) => [n.isoWeek, n.done]).sort()).toEqual([['2026-W10', 'Skickade Vinnova-utkast'], ['2026-W10', 'Utbildning i exportkontroll']]);
     const { text } = await p.as('UNILS', 'progress show Rymd');

@@ -77,7 +77,7 @@ describe('away', () => {
     const reply = await p.as('UANNA', 'away 2026-03-10 2026-03-20 semester');
     expect(errorCode(reply)).toBe('args.leftover');
     expect(reply.text).toContain('Jag förstod inte ”semester”');
-    expect(reply.text).toContain('Exempel: `away 2026-07-06 2026-08-07`');
+    expect(reply.text).toContain('Exempel: `borta 2026-07-06 2026-08-07`');
     expect(await absencesOf(p)).toEqual([]);
   });
 });

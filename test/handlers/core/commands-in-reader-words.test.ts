@@ -1,0 +1,61 @@
+// Every command a reader is shown — the example under a refusal, a button's command, the hint to type help,
+// help's lists and «Närmast:» — is in the reader's words (docs/architecture.md "Command grammar"): a Swedish
+// reader sees the Swedish alias, an English reader the English verb, whichever language the feature wrote.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../db/client.js';
+import { openTestDatabase } from '../../support/test-database.js';
+import { meetingProgramme } from '../../support/programme-fixture.js';
+
+let opened: OpenedDatabase;
+beforeAll(async () => {
+  opened = await openTestDatabase();
+});
+afterAll(async () => opened.close());
+
+const meeting = ['meeting "Styrgrupp mars" date:2026-03-02 cluster:Rymd', 'decision: Testbädden blir första satsningen'].join('\n');
+const buttonsOf = (reply: { outcome: { kind: string; reply?: { buttons?: { command: string }[] } } }) =>
+  reply.outcome.kind === 'reply' ? reply.outcome.reply?.buttons?.map((b) => b.command) : undefined;
+
+describe('commands in the reader\'s words', () => {
+  it('the example under a refusal names the command in Swedish for a Swedish reader and in English for an English one', async () => {
+    const p = await meetingProgramme(opened.db);
+    const sv = (await p.as('UANNA', 'kluster lista xyz')).text;
+    expect(sv).toContain('Exempel: `kluster lista alla`');
+    expect(sv).not.toContain('cluster list');
+    await p.as('UERIK', 'profile lang:en');
+    const en = (await p.as('UERIK', 'kluster lista xyz')).text;
+    expect(en).toContain('Example: `cluster list all`');
+    expect(en).not.toContain('kluster lista');
+  });
+
+  it('buttons carry the command in the reader\'s words, and a Swedish button runs as the English command', async () => {
+    const p = await meetingProgramme(opened.db);
+    expect(buttonsOf(await p.as('UANNA', meeting))).toEqual(['möte dela M1', 'möte visa M1']);
+    const shownSv = (await p.as('UANNA', 'möte visa M1')).text;
+    expect(shownSv).toBe((await p.as('UANNA', 'meeting show M1')).text);
+    expect(shownSv).toContain('Styrgrupp mars');
+    await p.as('UERIK', 'profile lang:en');
+    expect(buttonsOf(await p.as('UERIK', meeting.replace('cluster:Rymd', 'cluster:Skog')))).toEqual(['meeting share M2', 'meeting show M2']);
+  });
+
+  it('help, its hint and «Närmast:» name commands in the reader\'s words', async () => {
+    const p = await meetingProgramme(opened.db);
+    const sv = (await p.as('UANNA', 'help')).text;
+    expect(sv).toContain('Möten och åtgärder: skriv `hjälp möten`');
+    const group = (await p.as('UANNA', 'hjälp möten')).text;
+    expect(group).toContain('`möte visa` – ');
+    expect(group).not.toContain('`meeting show`');
+    const unknown = (await p.as('UANNA', 'hjälp mötesvisa')).text;
+    expect(unknown).toMatch(/Närmast: `hjälp [^`]*`/);
+    expect(unknown).toContain('Skriv `hjälp` för att se alla kommandon.');
+    expect((await p.as('UANNA', 'xyzzy')).text).toContain('Skriv `hjälp` för att se alla kommandon.');
+
+    await p.as('UERIK', 'profile lang:en');
+    const en = (await p.as('UERIK', 'hjälp')).text;
+    expect(en).toContain('`help meetings`');
+    const groupEn = (await p.as('UERIK', 'help meetings')).text;
+    expect(groupEn).toContain('`meeting show` – ');
+    expect(groupEn).not.toContain('`möte visa`');
+    expect((await p.as('UERIK', 'xyzzy')).text).toContain('`help`');
+  });
+});
