@@ -14,7 +14,8 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
     for (const name of [spec.verb, ...spec.aliases]) {
       const key = name.toLowerCase();
       const other = byName.get(key);
-      if (other) throw new Error(`"${name}" names both ${other.verb} and ${spec.verb}`);
+      // A verb may be its own first alias: the Swedish name of `status` is `status` too (spec.ts verbIn).
+      if (other && other !== spec) throw new Error(`"${name}" names both ${other.verb} and ${spec.verb}`);
       if (key.split(' ').length > 2) throw new Error(`"${name}" has more than two words`);
       byName.set(key, spec);
     }

@@ -38,7 +38,9 @@ const period = {
 export const reportCommands = [
   defineCommand({
     verb: 'status',
-    aliases: ['översikt', 'oversikt'],
+    // Swedish says `status` too (and the sub-commands are `status indikatorer`, `status kontinuitet`), so that
+    // is the name a Swedish reader is shown; `översikt` still works.
+    aliases: ['status', 'översikt', 'oversikt'],
     group: 'plans',
     summary: { sv: 'programmets läge: totaler, kluster som behöver uppmärksamhet och indikatorer mot mål', en: "the programme's state: totals, clusters that need attention and indicators against targets" },
     // A cluster's name, or `all` (`alla`) and a page number for every cluster.

@@ -72,7 +72,7 @@ describe('status for the project manager', () => {
     expect(text).not.toContain('Deltagare per kön');
     expect(text).toContain('`status indikatorer från:2026-01-01 till:2026-03-31`');
     expect(text).toContain('`status kontinuitet`');
-    expect(buttons(reply)).toEqual(['status indikatorer från:2026-01-01 till:2026-03-31', 'status kontinuitet', 'översikt alla från:2026-01-01 till:2026-03-31']);
+    expect(buttons(reply)).toEqual(['status indikatorer från:2026-01-01 till:2026-03-31', 'status kontinuitet', 'status alla från:2026-01-01 till:2026-03-31']);
   });
 
   it('status indikatorer shows every funder figure against its target, for the programme or one cluster', async () => {
@@ -97,7 +97,7 @@ describe('status for the project manager', () => {
     const attention = reply.outcome.kind === 'reply' ? reply.outcome.reply.blocks.find((b) => b.type === 'list') : undefined;
     expect(attention?.type === 'list' && attention.items).toHaveLength(6);
     expect(attention?.type === 'list' && attention.items[0]).toMatch(/^T8 /);
-    expect(reply.text).toContain('… och 5 till: `översikt alla från:2026-01-01 till:2026-03-31`');
+    expect(reply.text).toContain('… och 5 till: `status alla från:2026-01-01 till:2026-03-31`');
   });
 
   it('status <cluster> shows leader, deputy, last progress week, member organisations and helix mix', async () => {
@@ -128,7 +128,7 @@ describe('status for the project manager', () => {
     expect(errorCode(reply)).toBe('date.range_invalid');
     expect(reply.text).toContain('Från-datumet 2026-03-01 ligger efter till-datumet 2026-02-01.');
     // The example a Swedish reader is shown uses the Swedish keys; an English reader's the English ones.
-    expect(reply.text).toContain('`översikt Rymd från:2026-01-01 till:2026-03-31`');
+    expect(reply.text).toContain('`status Rymd från:2026-01-01 till:2026-03-31`');
     expect(reply.text).not.toContain('from:');
     await p.as('UPM', 'profile lang:en');
     const english = await p.as('UPM', 'status from:2026-03-01 to:2026-02-01');
@@ -181,7 +181,7 @@ describe('status permissions', () => {
     for (let i = 1; i <= 30; i++) await p.as('UPM', `cluster add T${String(i).padStart(2, '0')} sector:test`);
     const reply = await p.as('UPM', 'status');
     expect(reply.text).toContain('Kluster: 32, varav 32 behöver uppmärksamhet');
-    expect(reply.text).toContain('… och 27 till: `översikt alla från:2026-01-01 till:2026-03-31`');
+    expect(reply.text).toContain('… och 27 till: `status alla från:2026-01-01 till:2026-03-31`');
     expect(reply.outcome.kind === 'reply' && renderBlocks(reply.outcome.reply).blocks.length).toBeLessThanOrEqual(50);
   });
 
@@ -190,7 +190,7 @@ describe('status permissions', () => {
     for (let i = 1; i <= 21; i++) await p.as('UPM', `cluster add K${String(i).padStart(2, '0')} sector:test`);
     const first = await p.as('UPM', 'status all');
     expect(first.text).toContain('Alla kluster, sida 1 av 2');
-    expect(first.text).toContain('[Nästa sida: översikt all 2 från:2026-01-01 till:2026-03-31]');
+    expect(first.text).toContain('[Nästa sida: status all 2 från:2026-01-01 till:2026-03-31]');
     const second = await p.as('UPM', 'status all 2');
     expect(second.text).toContain('Alla kluster, sida 2 av 2');
     expect(second.text).toContain('Skog (ledare: Erik)');
