@@ -135,7 +135,7 @@ describe('audit', () => {
     const p = await meetingProgramme(opened.db);
     const bad = await p.as('UPM', 'audit from:2026-02-30');
     expect(bad.text).toContain('2026-02-30');
-    expect(bad.text).toContain('Exempel: `audit från:2026-03-01 till:2026-03-31 Rymd`');
+    expect(bad.text).toContain('Exempel: `granskning från:2026-03-01 till:2026-03-31 Rymd`');
     const reversed = await p.as('UPM', 'audit from:2026-03-31 to:2026-03-01');
     expect(reversed.outcome.kind === 'reply' && reversed.outcome.reply.error?.code).toBe('date.range_invalid');
   });

@@ -9,6 +9,7 @@ import { auditLog } from '../../db/schema/index.js';
 import type { OpenedDatabase } from '../../db/client.js';
 import { roles, type Role } from '../../handlers/core/access.js';
 import { permissionReply } from '../../handlers/core/error-replies.js';
+import { replyInWords } from '../../handlers/core/reader-words.js';
 import { renderPlainText } from '../../handlers/core/reply.js';
 import type { IncomingMessage, Language } from '../../handlers/core/incoming.js';
 import { commandRegistry } from '../../handlers/registry.js';
@@ -50,7 +51,8 @@ afterAll(async () => opened.close());
 const auditRows = async (programmeId: string) =>
   (await opened.db.select({ n: count() }).from(auditLog).where(eq(auditLog.programmeId, programmeId)))[0]!.n;
 
-const permissionText = (verb: string, language: Language) => renderPlainText(permissionReply(verb, commandRegistry.rolesFor(commandRegistry.find(verb)!), language));
+// As the reader gets it: the core writes the refused command in the reader's words (`arkiv exportera`).
+const permissionText = (verb: string, language: Language) => renderPlainText(replyInWords(commandRegistry, permissionReply(verb, commandRegistry.rolesFor(commandRegistry.find(verb)!), language), language));
 
 describe('roles matrix: every verb × every role, from the role table', () => {
   it('covers every command of the registry', () => {

@@ -56,8 +56,8 @@ describe('Slack OAuth install', () => {
     expect((await workspaceOf(SKOG.teamId))?.programmeId).toBeNull();
 
     expect((await h.slash(RYMD.teamId, 'U0RYMDBOSS', 'programme invite')).status).toBe(200);
-    const invite = await h.fake.waitFor((s) => s.responses.find((r) => String(r.body['text']).includes('programme join')));
-    const code = /programme join ([A-Z0-9-]+)/.exec(shownText(invite.body))![1]!;
+    const invite = await h.fake.waitFor((s) => s.responses.find((r) => String(r.body['text']).includes('program anslut')));
+    const code = /program anslut ([A-Z0-9-]+)/.exec(shownText(invite.body))![1]!;
     await h.slash(SKOG.teamId, 'U0SKOGBOSS', `programme join ${code}`);
     await h.fake.waitFor((s) => s.responses.find((r) => String(r.body['text']).includes('Norrbottens klusterprogram')));
     expect((await workspaceOf(SKOG.teamId))?.programmeId).toBe((await workspaceOf(RYMD.teamId))?.programmeId);
