@@ -83,6 +83,29 @@ export function createMeetingsRepository({ db }: { db: Database }) {
       return { meeting, actions, notes, duplicateOf };
     },
 
+    /**
+     * Adds people and guests to a logged meeting (`meeting edit M5 with:@anna`). A person already there is
+     * not added twice (the unique index holds it under concurrent edits), nor a guest of the same name.
+     * Returns those added.
+     */
+    async addParticipants(programmeId: string, meetingId: string, participants: NewParticipant[]) {
+      const present = await db
+        .select({ personId: meetingParticipants.personId, guestName: meetingParticipants.guestName })
+        .from(meetingParticipants)
+        .where(and(eq(meetingParticipants.programmeId, programmeId), eq(meetingParticipants.meetingId, meetingId)));
+      const guestKey = (name: string | null | undefined) => (name ?? '').trim().toLocaleLowerCase('sv');
+      const fresh = participants.filter((p) =>
+        p.personId ? !present.some((row) => row.personId === p.personId) : !present.some((row) => row.personId === null && guestKey(row.guestName) === guestKey(p.guestName)),
+      );
+      if (!fresh.length) return { added: [] as NewParticipant[] };
+      const rows = await db
+        .insert(meetingParticipants)
+        .values(fresh.map((p) => ({ programmeId, meetingId, ...p })))
+        .onConflictDoNothing()
+        .returning({ personId: meetingParticipants.personId, guestName: meetingParticipants.guestName });
+      return { added: fresh.filter((p) => rows.some((row) => (p.personId ? row.personId === p.personId : row.personId === null && row.guestName === p.guestName))) };
+    },
+
     /** A live meeting by its short number; deleted ones are "not found" like those of other programmes. */
     async findByNumber(programmeId: string, number: number) {
       const [meeting] = await db.select(meetingColumns).from(meetings).where(and(live(programmeId), eq(meetings.number, number)));

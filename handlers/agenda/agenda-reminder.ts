@@ -73,7 +73,7 @@ async function reminderReply(deps: WeeklyDeps, meeting: PlannedMeeting, language
   const lines = await agendaLines(language, deps.repos, meeting.programmeId, meeting);
   const where = meeting.place ? ` · ${meeting.place}` : meeting.onlineUrl ? ` · ${meeting.onlineUrl}` : '';
   const shown = lines.slice(0, TOPICS_SHOWN);
-  if (lines.length > shown.length) shown.push(t(language, 'upcoming.more', { count: lines.length - shown.length, command: `\`agenda ${ref}\`` }));
+  if (lines.length > shown.length) shown.push(t(language, 'upcoming.more', { count: lines.length - shown.length, command: `\`${language === 'sv' ? 'dagordning' : 'agenda'} ${ref}\`` }));
   return {
     visibility: 'private',
     title: t(language, 'reminder.title', { id: ref, title: meeting.title }),

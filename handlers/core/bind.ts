@@ -81,7 +81,7 @@ class Binder {
     this.closeRun();
     if (this.leftovers.length) {
       const words = this.leftovers.map((w) => `”${w}”`).join(', ');
-      const leftover = new LoketError('args.leftover', { words, verb: this.spec.verb }, this.example);
+      const leftover = new LoketError('args.leftover', { words, verb: verbIn(this.spec, this.language) }, this.example);
       throw this.suggestion ? leftover.withHint('args.key_suggestion', { suggestion: this.suggestion }) : leftover;
     }
     for (const [name, slot] of Object.entries(this.spec.args)) {
@@ -105,7 +105,7 @@ class Binder {
   private checkLines() {
     const accepted = this.spec.lines ?? [];
     const stray = this.command.lines.find((line) => !accepted.includes(line.kind));
-    if (stray) this.fail('args.lines_not_expected', { line: `${stray.kind}: ${stray.text}`.slice(0, 80), verb: this.spec.verb });
+    if (stray) this.fail('args.lines_not_expected', { line: `${stray.kind}: ${stray.text}`.slice(0, 80), verb: verbIn(this.spec, this.language) });
   }
 
   private take(token: Token) {
@@ -127,13 +127,13 @@ class Binder {
     const { slot } = this.keys.get(near)!;
     const value = token.quoted ? `"${token.value}"` : (slot.type.wordIn?.(token.value, this.language) ?? token.value);
     const suggestion = `${this.keyIn(slot)}:${value}`;
-    throw new LoketError('args.unknown_key', { key: `${token.key}:`, verb: this.spec.verb, keys: this.keyList() }, this.example).withHint('args.key_suggestion', { suggestion });
+    throw new LoketError('args.unknown_key', { key: `${token.key}:`, verb: verbIn(this.spec, this.language), keys: this.keyList() }, this.example).withHint('args.key_suggestion', { suggestion });
   }
 
   /** A key the command does not declare is text only where the command takes free text. */
   private refuseUnknownKey(token: Extract<Token, { type: 'option' }>) {
     if (!this.positionals.some(([, slot]) => slot.rest)) {
-      this.fail('args.unknown_key', { key: `${token.key}:`, verb: this.spec.verb, keys: this.keyList() });
+      this.fail('args.unknown_key', { key: `${token.key}:`, verb: verbIn(this.spec, this.language), keys: this.keyList() });
     }
   }
 
@@ -256,11 +256,40 @@ class Binder {
  */
 export function commandInWords(spec: CommandSpec, tokens: readonly Token[], language: Language, replace: (token: Token) => string | undefined = () => undefined): string {
   const keys = declaredKeys(spec);
+  const positionals = Object.values(spec.args).filter((s): s is PositionalSlot => s.kind === 'positional');
+  const hasMentions = Object.values(spec.args).some((s) => s.kind === 'mentions');
+  // Free words fill the positional slots in order, as the binder reads them: an enum word given by position
+  // (`kluster lista alla`, `åtgärder mina`) is written in the reader's words too; a rest slot (a title, a
+  // text) takes every word up to the next option, as typed.
+  let next = 0;
+  let inRest = false;
+  const positionalWord = (token: Token): string => {
+    if (inRest) return rawOf(token);
+    const slot = positionals[next];
+    if (!slot) return rawOf(token);
+    next++;
+    if (slot.rest) {
+      inRest = true;
+      return rawOf(token);
+    }
+    return token.type === 'word' ? (slot.type.wordIn?.(token.value, language) ?? rawOf(token)) : rawOf(token);
+  };
   const words = tokens.map((token) => {
     const replaced = replace(token);
-    if (replaced !== undefined) return replaced;
-    const slot = token.type === 'option' ? keys.get(token.key)?.slot : undefined;
-    if (token.type !== 'option' || !slot) return rawOf(token);
+    if (token.type === 'option') inRest = false;
+    if (replaced !== undefined) {
+      if (token.type !== 'option') positionalWord(token);
+      return replaced;
+    }
+    if (token.type === 'person') {
+      const slot = positionals[next];
+      if (!inRest && slot?.type.parsePerson) next++;
+      else if (!hasMentions) positionalWord(token);
+      return rawOf(token);
+    }
+    if (token.type !== 'option') return positionalWord(token);
+    const slot = keys.get(token.key.toLowerCase())?.slot;
+    if (!slot) return rawOf(token);
     const key = language === 'sv' ? (slot.keys.sv[0] ?? slot.keys.en) : slot.keys.en;
     const word = token.quoted || token.free ? undefined : slot.type.wordIn?.(token.value, language);
     return word === undefined ? `${key}${token.raw.slice(token.raw.indexOf(':'))}` : `${key}:${word}`;

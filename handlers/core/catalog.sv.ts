@@ -1,4 +1,4 @@
-// What the command grammar says when input does not fit a command (handlers/core/bind.ts) and how `help`
+// What the command grammar says when input does not fit a command (handlers/core/bind.ts) and how `hjälp`
 // is laid out. Keys and placeholders must match catalog.en.ts (a test checks).
 export const grammarSv = {
   'args.unknown_key': '`{key}` passar inte till `{verb}`. Det går att ange: {keys}.',
@@ -19,7 +19,7 @@ export const grammarSv = {
   'limit.text': 'Texten',
   'view.more': ' (hela texten: {command})',
   'help.groups_title': 'LOKET – vad vill du göra?',
-  'help.group_line': '{name}: skriv `/loket help {topic}`',
+  'help.group_line': '{name}: skriv `/loket hjälp {topic}`',
   'help.group_title': '{name} – kommandon',
   'help.also': 'Skrivs också',
   'help.keys': 'Nycklar',

@@ -1,15 +1,19 @@
 // Every command a reader is shown — in refusal examples, hints, help and on buttons — is written in the
 // reader's words (docs/architecture.md "Command grammar"): the English verb, or the command's first alias,
 // which is the Swedish one, with declared keys and enum words in that language, other values as typed.
-// Applied once to each reply the core sends, so a feature writes its commands in either language.
+// Catalog text writes its commands in its own language (a test checks each catalog). What a feature builds
+// at run time it marks with commandRef (`/loket x`), in either language; this rewrites those references and
+// the buttons' commands once for each reply the core sends. A span in backticks without `/loket` is left as
+// it is: it is a catalog's, already in the reader's words, or text a person wrote (a note that says «kör
+// `cluster list`» is shown as written).
 import { commandInWords } from './bind.js';
 import type { Language } from './incoming.js';
 import { parseMessage } from './parse.js';
 import type { Reply, ReplyBlock } from './reply.js';
 import type { Registry } from './spec.js';
 
-/** A command in reply text: a reference (commandRef, `/loket x`) or a catalog's plain `x`. */
-const COMMAND_SPAN = /`(\/loket )?([^`\n]+)`/g;
+/** A command reference in reply text, as commandRef writes it. */
+const COMMAND_REF = /`\/loket ([^`\n]+)`/g;
 
 /** One command's text in the reader's words; a text that names no known command stays as it is. Only the
  *  first line is rewritten: following `decision:`/`action:` lines are free text. */
@@ -22,10 +26,10 @@ export function commandTextInWords(registry: Registry, command: string, language
   return [`${leading}${written}`, ...rest].join('\n');
 }
 
-/** Reply text with each command it shows in backticks (a commandRef or a catalog's `x`) in the reader's
- *  words; a span that names no command (`datum:`, `alla`) stays as it is. */
+/** Reply text with each command reference it shows (commandRef's `/loket x`) in the reader's words; a
+ *  reference that names no command stays as it is. */
 export function textInWords(registry: Registry, text: string, language: Language): string {
-  return text.replace(COMMAND_SPAN, (_whole, ref: string | undefined, command: string) => `\`${ref ?? ''}${commandTextInWords(registry, command, language)}\``);
+  return text.replace(COMMAND_REF, (_whole, command: string) => `\`/loket ${commandTextInWords(registry, command, language)}\``);
 }
 
 /** The reply with every command it shows — references in its title, texts, fields and lists, and its

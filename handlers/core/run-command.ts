@@ -5,7 +5,7 @@ import { normalizeText, parseMessage } from './parse.js';
 import { t, toLanguage } from '../i18n/index.js';
 import { bind } from './bind.js';
 import type { Registry } from './registry.js';
-import { exampleIn, exampleInWords, type CommandSpec } from './spec.js';
+import { exampleIn, exampleInWords, verbIn, type CommandSpec } from './spec.js';
 import { resolveActor, resolveWorkspace } from './resolve-actor.js';
 import type { Clock, CoreSettings } from './context.js';
 import type { CommandObserver } from './settings.js';
@@ -210,7 +210,7 @@ async function answer(message: IncomingMessage, repos: Repositories, deps: Comma
   // One line per platform command with what an operator filters on; the request id is the platform's
   // delivery key (Slack event/trigger id, Teams activity id). The console's own terminal needs no such line.
   if (message.platform !== 'console') deps.logger.info({ requestId: message.deliveryKey?.key, platform: message.platform, workspace: message.workspaceId, programme: workspace.programmeId, handler: spec.verb }, 'command');
-  if (!registry.mayRun(spec, actor)) refuse(language, permissionReply(spec.verb, registry.rolesFor(spec), language));
+  if (!registry.mayRun(spec, actor)) refuse(language, permissionReply(verbIn(spec, language), registry.rolesFor(spec), language));
   try {
     const { args, command } = bind(spec, resolved.command, language);
     const reply = await spec.handler({ args, command, actor, message, repos, registry, clock: deps.clock, settings: deps.settings, logger: deps.logger.child({ handler: spec.verb }) });

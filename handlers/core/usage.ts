@@ -1,7 +1,7 @@
 // How a command is written, derived from its declaration (handlers/core/spec.ts) in the reader's language:
 // `cluster add <namn> sektor:<sektor>` for a Swedish reader, `cluster add <name> sector:<sector>` in English.
 import type { Language } from './incoming.js';
-import type { CommandSpec, OptionSlot, PositionalSlot } from './spec.js';
+import { verbIn, type CommandSpec, type OptionSlot, type PositionalSlot } from './spec.js';
 
 const LINE_WORDS: Record<Language, Record<string, string>> = {
   sv: { decision: 'beslut: …', action: 'åtgärd: @person … senast:ÅÅÅÅ-MM-DD', note: 'anteckning: …' },
@@ -20,7 +20,7 @@ export function keyIn(slot: OptionSlot, language: Language): string {
 }
 
 export function usageOf(spec: CommandSpec, language: Language): string {
-  const parts = [spec.verb];
+  const parts = [verbIn(spec, language)];
   for (const slot of Object.values(spec.args)) {
     if (slot.kind === 'mentions') continue;
     const value = valueOf(slot, language);

@@ -1,10 +1,10 @@
-// The web view (issue 12): the `dashboard` command and the pages it links to.
+// The web view (issue 12): the `webbvy` command and the pages it links to.
 export const dashboardSv = {
   'dashboard.link_label': 'Programmets webbvy (gäller {days, plural, one {# dag} other {# dagar}})',
-  'dashboard.ready': 'Här är programmets webbvy med samma siffror som `status`. Länken gäller i {days, plural, one {# dag} other {# dagar}} och bara för det här programmet: dela den bara med dem som får se allt. `dashboard revoke` stänger alla länkar som delats ut.',
+  'dashboard.ready': 'Här är programmets webbvy med samma siffror som `status`. Länken gäller i {days, plural, one {# dag} other {# dagar}} och bara för det här programmet: dela den bara med dem som får se allt. `webbvy återkalla` stänger alla länkar som delats ut.',
   'dashboard.ready_local': 'Programmets webbvy visas från den här datorn tills du avslutar konsolen. Öppna länken i en webbläsare; den gäller i {days, plural, one {# dag} other {# dagar}}.',
   'dashboard.unavailable': 'Webbvyn är inte påslagen här. På en server behövs LOKET_PUBLIC_URL och LOKET_SECRET_KEY.',
-  'dashboard.revoked': 'Alla länkar som delats ut hittills gäller inte längre: webbvyn och {files} nedladdningslänkar. `dashboard` ger en ny länk.',
+  'dashboard.revoked': 'Alla länkar som delats ut hittills gäller inte längre: webbvyn och {files} nedladdningslänkar. `webbvy` ger en ny länk.',
   'dashboard.page_title': '{programme}: läget {from} – {to}',
   'dashboard.cluster_page_title': '{cluster}: läget {from} – {to}',
   'dashboard.period': 'Period',
@@ -25,7 +25,7 @@ export const dashboardSv = {
   'dashboard.attention_column': 'Behöver uppmärksamhet',
   'dashboard.indicators_heading': 'Indikatorer',
   'dashboard.over_time_heading': 'Indikatorer över tid mot mål',
-  'dashboard.over_time_caption': 'Ackumulerat från periodens början. Streckade linjer är målen som satts med `target`.',
+  'dashboard.over_time_caption': 'Ackumulerat från periodens början. Streckade linjer är målen som satts med `mål`.',
   'dashboard.until_column': 'Till och med',
   'dashboard.target_series': 'Mål: {indicator}',
   'dashboard.target_row': 'Mål',

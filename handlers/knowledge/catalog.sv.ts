@@ -2,7 +2,7 @@
 export const knowledgeCatalogSv = {
   'note.not_member': 'Bara medlemmar i {cluster} och projektledare kan skriva anteckningar där.',
   'note.text_what': 'en text till anteckningen',
-  'note.saved': 'Anteckningen {id} är sparad i {cluster}. Alla i programmet hittar den med `search`.',
+  'note.saved': 'Anteckningen {id} är sparad i {cluster}. Alla i programmet hittar den med `sök`.',
   'search.words_what': 'något att söka efter',
   'search.title': 'Träffar för ”{words}” ({count})',
   'search.empty': 'Inga träffar för ”{words}”.',
@@ -15,5 +15,5 @@ export const knowledgeCatalogSv = {
   'search.source_note': 'Anteckning {id}',
   'search.source_meeting_note': 'Anteckning {id} ({meeting})',
   'search.showing': 'Visar de {shown} bästa av {total}. Lägg till ord för att smalna av.',
-  'search.hint': 'Hela mötet: `meeting show <id>`. Sök en fras med ”citattecken”, uteslut ett ord med -ord.',
+  'search.hint': 'Hela mötet: `möte visa <id>`. Sök en fras med ”citattecken”, uteslut ett ord med -ord.',
 } as const;

@@ -74,8 +74,8 @@ export const meetingCommands = [
     aliases: ['möte ändra', 'mote andra', 'möte redigera'],
     group: 'meetings',
     summary: {
-      sv: 'ändrar titel, datum eller typ för ett möte (den som loggade det eller projektledaren)',
-      en: "changes a meeting's title, date or kind (whoever logged it, or the project manager)",
+      sv: 'ändrar titel, datum eller typ för ett möte, eller lägger till deltagare med med: (den som loggade det eller projektledaren)',
+      en: "changes a meeting's title, date or kind, or adds participants with with: (whoever logged it, or the project manager)",
     },
     args: {
       id: meetingId(),
@@ -83,6 +83,7 @@ export const meetingCommands = [
       titled: option('title', ['titel'], text('titel', 'title', textLimits.title)),
       date: option('date', ['datum'], date()),
       kind: option('kind', ['typ'], meetingKind),
+      with: option('with', ['med'], participants()),
     },
     roles: loggers,
     example: { sv: 'möte ändra M12 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp', en: 'meeting edit M12 "Styrgrupp april" date:2026-04-06 kind:board' },

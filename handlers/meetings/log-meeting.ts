@@ -35,7 +35,7 @@ export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Repl
   if (actions.length) blocks.push({ type: 'list', title: t(actor.language, 'meeting.actions_title'), items: actions.map((a) => newActionLine(ctx, a, input, today)) });
   if (carried.total > 0) {
     const items = carried.actions.map((a) => openActionLine(actor.language, a, today));
-    if (carried.total > items.length) items.push(t(actor.language, 'meeting.more', { count: carried.total - items.length, command: `actions ${clusters.length === 1 ? quoteName(clusters[0]!.name) : 'all'}` }));
+    if (carried.total > items.length) items.push(t(actor.language, 'meeting.more', { count: carried.total - items.length, command: `${actor.language === 'sv' ? 'åtgärder' : 'actions'} ${clusters.length === 1 ? quoteName(clusters[0]!.name) : actor.language === 'sv' ? 'alla' : 'all'}` }));
     blocks.push({ type: 'list', title: t(actor.language, 'meeting.carried_title', { count: carried.total }), items });
   }
   return {

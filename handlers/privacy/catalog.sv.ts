@@ -1,4 +1,4 @@
-// Privacy (issue 10): `privacy`, `export me`, `forget-me`, `hold` and `privacy flags`.
+// Privacy (issue 10): `integritet`, `exportera mig`, `glöm-mig`, `spärr` and `integritet flaggor`.
 export const privacySv = {
   'privacy.title': 'Dina uppgifter i LOKET',
   'privacy.intro': 'Så här hanterar LOKET uppgifter om dig i programmet {programme}.',
@@ -34,7 +34,7 @@ export const privacySv = {
   'privacy.who': 'Alla deltagare i programmet kan läsa och söka i programmets gemensamma handlingar (möten, anteckningar, rapporter, planer, utbyten). Svar på dina egna kommandon är privata för dig. Dina profiluppgifter om kön används bara i sammanräknad statistik.',
   'privacy.posted': 'Meddelanden som redan har skickats till en kanal i Slack eller Teams (t.ex. veckosammanfattningar) kan LOKET inte ta tillbaka – de ligger hos Slack eller Microsoft. Be arbetsytans administratör om du vill få dem borttagna.',
   'privacy.returning': 'Du bad LOKET glömma dig {date}. Det du bidrog med före dess finns kvar som {pseudonym} och är inte kopplat till dig.',
-  'privacy.rights': 'Ta ut allt om dig: `export me`. Bli glömd (pseudonymiserad): `forget-me`. Frågor: kontakta programmets projektledare.',
+  'privacy.rights': 'Ta ut allt om dig: `exportera mig`. Bli glömd (pseudonymiserad): `glöm-mig`. Frågor: kontakta programmets projektledare.',
   'privacy.summary_stored': 'Lagrat: din profil och {records, plural, =0 {inga poster} one {# post} other {# poster}} som nämner dig eller som du skrivit.',
   'privacy.summary_why': 'Varför: programmets redovisning till fonden och klustrens gemensamma kunskap.',
   'privacy.summary_kept_end': 'Hur länge: programmet slutar {end}; därefter pseudonymiseras personuppgifterna inom {max} år, och handlingarna sparas under en pseudonym.',
@@ -49,8 +49,8 @@ export const privacySv = {
   'privacy.forget_explain': 'LOKET ersätter ditt namn, ditt användar-id och dina profiluppgifter (organisation, kön, språk) med en pseudonym som ”Person 17”. Det du skrivit stannar hos klustret och programmet, under pseudonymen. Där ditt namn står i fritext byts det ut och projektledaren får granska texten. Poster under juridisk spärr (hold) lämnas orörda tills spärren hävs. Meddelanden som redan skickats till kanaler kan inte tas tillbaka. Det går inte att ångra.',
   'privacy.forget_confirm_hint': 'Tryck på knappen eller skriv {command} inom {minutes, plural, one {# minut} other {# minuter}} för att bekräfta.',
   'privacy.forget_button': 'Ja, glöm mig',
-  'privacy.forget_usage': 'Skriv `forget-me` för att börja, och bekräfta sedan med koden du får.',
-  'privacy.forget_code_invalid': 'Koden gäller inte (fel, redan använd eller för gammal). Skriv `forget-me` för att få en ny.',
+  'privacy.forget_usage': 'Skriv `glöm-mig` för att börja, och bekräfta sedan med koden du får.',
+  'privacy.forget_code_invalid': 'Koden gäller inte (fel, redan använd eller för gammal). Skriv `glöm-mig` för att få en ny.',
   'privacy.forget_done': 'Klart. I LOKET:s handlingar heter du nu {pseudonym}. Om du skriver till LOKET igen börjar du som en ny, tom person.',
   'privacy.forget_held': 'Delvis klart. Kön och språk är borttagna och ditt namn är utbytt i fritext, men ditt namn och användar-id finns kvar på poster under juridisk spärr. När spärren hävs blir du {pseudonym} automatiskt.',
   'privacy.forget_counts': 'Utbytt i fritext: {scrubbed} fält ({flagged} skickade till projektledaren för granskning). Borttagna driftuppgifter: {deleted}.',
@@ -62,7 +62,7 @@ export const privacySv = {
   'privacy.reason_what': 'ett skäl (skäl:"…")',
   'privacy.hold_not_found': 'Det finns ingen post {id} i programmet.',
   'privacy.hold_exists': '{id} har redan en juridisk spärr: {reason}',
-  'privacy.hold_done': '{id} har nu en juridisk spärr ({reason}). Radering och gallring hoppar över den tills `hold release {id}`.',
+  'privacy.hold_done': '{id} har nu en juridisk spärr ({reason}). Radering och gallring hoppar över den tills `spärr häv {id}`.',
   'privacy.hold_none': '{id} har ingen juridisk spärr.',
   'privacy.hold_released': 'Spärren på {id} är hävd. Posten följer radering och gallring igen.',
   'privacy.flags_heading': 'Integritet: spärrar och granskning',
@@ -74,7 +74,7 @@ export const privacySv = {
   'privacy.flags_title': 'Fritext att granska efter ”glöm mig” ({count})',
   'privacy.flags_resolved': '{count, plural, one {# text är markerad} other {# texter är markerade}} som granskade.',
   'privacy.flag_item': '{ref}, fältet {column}: ett namn byttes mot en pseudonym – kontrollera att texten inte pekar ut personen på annat sätt',
-  // `export me`: one CSV header per database column, in the reader's language.
+  // `exportera mig`: one CSV header per database column, in the reader's language.
   'privacy.column.action': 'åtgärd',
   'privacy.column.active': 'aktiv',
   'privacy.column.actor_id': 'utförare (id)',

@@ -1,4 +1,4 @@
-// The audit trail (`audit`, issue 9); see handlers/audit.ts.
+// The audit trail (`granskning`, issue 9); see handlers/audit.ts.
 export const auditSv = {
   'audit.title': 'Granskningslogg ({count})',
   'audit.empty': 'Granskningsloggen har inga händelser för det urvalet.',

@@ -22,7 +22,7 @@ export const reportsCatalogSv = {
   'status.continuity_none': 'Inget att visa om personberoende just nu.',
   'status.digest_troubles': 'Veckosammanfattningar att kontrollera',
   'status.digest_unknown': 'Kanal {channel}, vecka {week}: LOKET avbröts medan sammanfattningen skickades och vet inte om den kom fram. Den skickas inte igen – titta i kanalen.',
-  'status.digest_stopped': 'Kanal {channel}: sammanfattningen är avstängd ({reason}), troligen för att LOKET togs bort ur kanalen. Bjud in LOKET och skriv `digest here` där igen.',
+  'status.digest_stopped': 'Kanal {channel}: sammanfattningen är avstängd ({reason}), troligen för att LOKET togs bort ur kanalen. Bjud in LOKET och skriv `sammanfattning här` där igen.',
   'status.own_only': 'Du ser bara de kluster du leder eller är ersättare i.',
   'status.not_yours': 'Du kan bara se läget i kluster du leder eller är ersättare i, och {cluster} är inte ett av dem.',
   'status.page': 'Alla kluster, sida {page} av {pages}',

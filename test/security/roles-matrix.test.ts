@@ -13,7 +13,7 @@ import { replyInWords } from '../../handlers/core/reader-words.js';
 import { renderPlainText } from '../../handlers/core/reply.js';
 import type { IncomingMessage, Language } from '../../handlers/core/incoming.js';
 import { commandRegistry } from '../../handlers/registry.js';
-import { exampleIn } from '../../handlers/core/spec.js';
+import { exampleIn, verbIn } from '../../handlers/core/spec.js';
 import { createTestCore, say, uniqueWorkspaceId, type TestCore } from '../support/test-core.js';
 import { openTestDatabase } from '../support/test-database.js';
 
@@ -52,7 +52,11 @@ const auditRows = async (programmeId: string) =>
   (await opened.db.select({ n: count() }).from(auditLog).where(eq(auditLog.programmeId, programmeId)))[0]!.n;
 
 // As the reader gets it: the core writes the refused command in the reader's words (`arkiv exportera`).
-const permissionText = (verb: string, language: Language) => renderPlainText(replyInWords(commandRegistry, permissionReply(verb, commandRegistry.rolesFor(commandRegistry.find(verb)!), language), language));
+// The refusal names the command in the reader's words (`roll`, `program bjud-in` for a Swedish reader).
+const permissionText = (verb: string, language: Language) => {
+  const spec = commandRegistry.find(verb)!;
+  return renderPlainText(replyInWords(commandRegistry, permissionReply(verbIn(spec, language), commandRegistry.rolesFor(spec), language), language));
+};
 
 describe('roles matrix: every verb × every role, from the role table', () => {
   it('covers every command of the registry', () => {

@@ -133,7 +133,7 @@ describe('cluster rename and cluster retire', () => {
     const list = await p.as('UOLLE', 'cluster list');
     expect(list.text).toContain('Kluster (1)');
     expect(list.text).not.toContain('Rymd –');
-    expect(list.text).toContain('Avvecklade kluster: 1. Visa dem med `kluster lista all`.');
+    expect(list.text).toContain('Avvecklade kluster: 1. Visa dem med `kluster lista alla`.');
     const all = await p.as('UOLLE', 'kluster lista alla');
     expect(all.text).toContain('Kluster (1 aktivt, 1 avvecklat)');
     expect(all.text).toContain('Rymd (avvecklat 2026-03-02) – space – 3 medlemmar');

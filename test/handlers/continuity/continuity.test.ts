@@ -63,7 +63,7 @@ describe('person-dependency signals', () => {
     expect((await p.as('UPM', 'status Ensam')).text).toContain('Ersättare: ingen\n');
     expect(ensam.text).toContain('Bara en person har rört: möten 2 av 2 (100 %), beslut 1 av 1 (100 %), kontakter 1 av 1 (100 %), planåtgärder 1 av 1 (100 %)');
     expect(ensam.text).toContain('Organisationer som bara en person har träffat\n  • Region Norrbotten – bara Olle (senast 2026-02-03)');
-    expect(ensam.text).toContain('Förslag: bara Olle har träffat Region Norrbotten. Utse en ersättare (`kluster roll Ensam @namn deputy`)');
+    expect(ensam.text).toContain('Förslag: bara Olle har träffat Region Norrbotten. Utse en ersättare (`kluster roll Ensam @namn ersättare`)');
     await p.as('UPM', 'cluster role Ensam @Erik deputy');
     expect((await p.as('UPM', 'status kontinuitet Ensam')).text).toContain('Förslag: be Erik att bli medansvarig för kontakten med Region Norrbotten (hittills har bara Olle träffat dem).');
     const rymd = await p.as('UANNA', 'status kontinuitet Rymd');

@@ -78,6 +78,6 @@ describe('handover', () => {
     await p.as('UPM', 'cluster add Måne sector:space');
     const reply = await p.as('UPM', 'handover Måne to:@Dana');
     expect(errorCode(reply.outcome)).toBe('handover.no_leader');
-    expect(reply.text).toContain('Exempel: `kluster roll Måne @Dana leader`');
+    expect(reply.text).toContain('Exempel: `kluster roll Måne @Dana ledare`');
   });
 });

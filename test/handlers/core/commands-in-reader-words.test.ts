@@ -2,7 +2,12 @@
 // help's lists and «Närmast:» — is in the reader's words (docs/architecture.md "Command grammar"): a Swedish
 // reader sees the Swedish alias, an English reader the English verb, whichever language the feature wrote.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { like } from 'drizzle-orm';
 import type { OpenedDatabase } from '../../../db/client.js';
+import { notes } from '../../../db/schema/index.js';
+import { catalogs } from '../../../handlers/i18n/index.js';
+import { commandTextInWords } from '../../../handlers/core/reader-words.js';
+import { commandRegistry } from '../../../handlers/registry.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { meetingProgramme } from '../../support/programme-fixture.js';
 
@@ -57,5 +62,39 @@ describe('commands in the reader\'s words', () => {
     expect(groupEn).toContain('`meeting show` – ');
     expect(groupEn).not.toContain('`möte visa`');
     expect((await p.as('UERIK', 'xyzzy')).text).toContain('`help`');
+  });
+
+  it('each catalog writes the commands it shows in its own language (Swedish aliases and keys, English verbs)', () => {
+    const wrong: string[] = [];
+    for (const language of ['sv', 'en'] as const) {
+      for (const [key, template] of Object.entries(catalogs[language])) {
+        for (const [, command] of template.matchAll(/`(?:\/loket )?([^`\n]+)`/g)) {
+          const inWords = commandTextInWords(commandRegistry, command!, language);
+          if (inWords !== command) wrong.push(`${language} ${key}: \`${command}\` should be \`${inWords}\``);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('text a person wrote is shown as written: a command in backticks in a note is not rewritten for the reader', async () => {
+    const p = await meetingProgramme(opened.db);
+    const written = 'Vi kör `cluster list` och `/loket meeting show M1` varje måndag';
+    expect((await p.as('UANNA', `note Rymd ${written}`)).text).toContain('Rymd');
+    const [stored] = await opened.db.select({ text: notes.text }).from(notes).where(like(notes.text, '%varje måndag%'));
+    expect(stored?.text).toBe(written);
+    const found = (await p.as('UANNA', 'sök måndag')).text;
+    expect(found).toContain('`cluster list`');
+    expect(found).not.toContain('kluster lista');
+    await p.as('UERIK', 'profile lang:en');
+    expect((await p.as('UERIK', 'search måndag')).text).toContain('`cluster list`');
+  });
+
+  it('a refusal names the command in the reader\'s words, also where the binder names it («passar inte till `möte`»)', async () => {
+    const p = await meetingProgramme(opened.db);
+    const sv = (await p.as('UANNA', 'kluster lista alla färg:blå')).text;
+    expect(sv).toContain('passar inte till `kluster lista`');
+    await p.as('UERIK', 'profile lang:en');
+    expect((await p.as('UERIK', 'kluster lista alla färg:blå')).text).toContain('does not belong to `cluster list`');
   });
 });

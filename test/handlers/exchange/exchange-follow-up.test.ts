@@ -47,7 +47,7 @@ describe('exchange follow-up', () => {
     const [toAnna] = notifier.to('UANNA');
     expect(toAnna?.reply.title).toBe('Utbyte X1: hur gick det?');
     expect(toAnna?.text).toContain('Jag presenterade dig för Erik (Skog) om ”Hjälp med en Interreg-ansökan”. Träffades ni? Vad lärde du dig, och vad ska du pröva?');
-    expect(toAnna?.text).toContain('Skriv `exchange done X1 learned: …`');
+    expect(toAnna?.text).toContain('Skriv `utbyte klart X1 lärdom: …`');
     expect(toAnna?.reply.buttons?.map((b) => b.command)).toEqual(['exchange done X1']);
     expect(notifier.to('UERIK')[0]?.text).toContain('Jag presenterade dig för Anna (Rymd)');
     p.test.clock.advance(7 * DAY);

@@ -120,7 +120,7 @@ describe('answers', () => {
     expect(group?.text).toContain('Anna: Rymd · – · <@UANNA>');
     expect(group?.text).toContain('Erik: Skog · – · <@UERIK>');
     expect(group?.text).toContain('Behovet: Hjälp med en Interreg-ansökan');
-    expect(group?.text).toContain('Efteråt: `exchange done X1 learned: …`');
+    expect(group?.text).toContain('Efteråt: `utbyte klart X1 lärdom: …`');
     expect((await outbox(p)).filter((m) => m.kind === 'exchange.introduction')).toEqual([expect.objectContaining({ people: 2, status: 'sent' })]);
   });
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
-import { auditLog, meetings, people } from '../../../db/schema/index.js';
+import { auditLog, meetingEvaluations, meetingParticipants, meetings, people } from '../../../db/schema/index.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { errorCode, meetingProgramme, type MeetingProgramme } from '../../support/programme-fixture.js';
 
@@ -95,5 +95,44 @@ describe('meeting delete', () => {
     expect(await audited(p, 'meeting.delete')).toHaveLength(0);
     expect((await p.as('UPM', 'möte radera M1')).text).toContain('Mötet M1 ”Styrgrupp mars” är borttaget');
     expect((await meetingRow(p)).deletedAt).not.toBeNull();
+  });
+
+  // A meeting logged without participants could not be evaluated, and the evaluation's refusal says to add
+  // them: adding them afterwards is what it points to.
+  it('adds participants with with: (med:), each once, so a meeting logged without them can be evaluated', async () => {
+    const p = await withMeeting();
+    const refused = await p.as('UANNA', 'utvärdera M1');
+    expect(errorCode(refused.outcome)).toBe('eval.only_asker');
+    expect(refused.text).toContain('Lägg till deltagarna med `möte ändra M1 med:@namn` och be igen.');
+
+    const added = await p.as('UANNA', 'möte ändra M1 med:"@Nils, @Erik, Karin Ek (LTU)"');
+    expect(added.text).toBe('M1 är ändrat: nya deltagare Nils, Erik och Karin Ek.');
+    const participants = async () =>
+      (await opened.db.select({ personId: meetingParticipants.personId, guest: meetingParticipants.guestName, org: meetingParticipants.guestOrganisation }).from(meetingParticipants).innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId)).where(eq(meetings.programmeId, p.test.programme.id)))
+        .map((row) => row.guest ?? row.personId)
+        .sort();
+    const stored = await participants();
+    // Anna, who logged it, was its one participant.
+    expect(stored).toHaveLength(4);
+    expect(stored).toContain('Karin Ek');
+    const [entry] = await audited(p, 'meeting.edit');
+    expect(entry?.detail).toMatchObject({ number: 1, before: {}, after: { participantsAdded: [{}, {}, { guestName: 'Karin Ek', guestOrganisation: 'LTU' }] } });
+
+    // The same people again: nothing new, said plainly, nothing stored or audited.
+    const again = await p.as('UANNA', 'meeting edit M1 with:"@nils, karin ek"');
+    expect(errorCode(again.outcome)).toBe('meeting.participants_already');
+    expect(again.text).toContain('Nils och karin ek är redan med bland deltagarna i M1. Inget är ändrat.');
+    expect(await participants()).toEqual(stored);
+    expect(await audited(p, 'meeting.edit')).toHaveLength(1);
+
+    // Someone LOKET does not know: refused before anything is written, even beside a title change.
+    const unknown = await p.as('UANNA', 'meeting edit M1 "Ny titel" with:@Okänd');
+    expect(errorCode(unknown.outcome)).toBeDefined();
+    expect(await participants()).toEqual(stored);
+    expect((await meetingRow(p)).title).toBe('Styrgrupp mars');
+
+    const asked = await p.as('UANNA', 'utvärdera M1');
+    expect(asked.text).toContain('2 deltagare får frågan om M1 privat.');
+    expect(await opened.db.select().from(meetingEvaluations).innerJoin(meetings, eq(meetings.id, meetingEvaluations.meetingId)).where(eq(meetings.programmeId, p.test.programme.id))).toHaveLength(2);
   });
 });
