@@ -72,6 +72,7 @@ export function viewToIncoming(body: ViewSubmitAction, metadata: FormMetadata, t
     displayName: body.user.name || undefined,
     channelId: metadata.channelId,
     text,
+    fromForm: true,
     deliveryKey: { source: 'slack.view', key: `${body.view.id}:${body.view.hash}` },
   };
 }

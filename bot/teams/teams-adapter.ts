@@ -142,7 +142,8 @@ function createMessageHandler(deps: { core: ProcessIncoming; log: Logger; fallba
     let messages: TeamsMessage[];
     try {
       const reference = ctx.ref as unknown as Record<string, unknown>;
-      const outcome: Outcome = await deps.core(toIncoming({ activity, text: command.text, reference, fallbackTenantId: deps.fallbackTenantId }));
+      const incoming = toIncoming({ activity, text: command.text, reference, fallbackTenantId: deps.fallbackTenantId });
+      const outcome: Outcome = await deps.core(command.source === 'form' ? { ...incoming, fromForm: true } : incoming);
       if (outcome.kind === 'duplicate') {
         deps.log.info(context, 'teams activity already processed; not replying again');
         return;

@@ -30,8 +30,9 @@ export async function rate(ctx: HandlerContext<RateArgs>): Promise<Reply> {
   const closes = dayIn(settings.timezone, evaluation.closesAt);
   if (now >= evaluation.closesAt) throw new LoketError('eval.closed', { id, date: closes }, example);
   const written = (ctx.args.commentKey ?? typed.comment)?.trim() || undefined;
-  // The form sends the whole answer: a score without a comment is a comment field left empty.
-  const fromForm = ctx.args.scoreKey !== undefined && ctx.args.commentKey === undefined && typed.comment === undefined;
+  // The form sends the whole answer: a score without a comment is a comment field left empty. A typed
+  // `rate M5 score:4` (the console's form syntax) changes the score only, as `rate M5 4` does.
+  const fromForm = ctx.message.fromForm === true && ctx.args.scoreKey !== undefined && ctx.args.commentKey === undefined && typed.comment === undefined;
   const clear = (written !== undefined && CLEAR.test(written)) || fromForm;
   const comment = clear ? undefined : written;
   const changesComment = clear || comment !== undefined;

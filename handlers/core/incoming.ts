@@ -18,6 +18,9 @@ export interface IncomingMessage {
   locale?: string;
   /** The message text after `/loket` or the bot mention was removed. */
   text: string;
+  /** Rebuilt from a submitted form (a Slack modal, a Teams card): a field left empty is absent from the text,
+   *  where a typed command leaves out only what the person does not mean to change. */
+  fromForm?: boolean;
   /** Idempotency key of the delivery (Slack event_id / trigger_id, Teams activity.id); absent in the console. */
   deliveryKey?: { source: string; key: string };
   /** Taken through the inbox (handlers/core/inbox.ts): the core keeps the answer in the inbox row, in the

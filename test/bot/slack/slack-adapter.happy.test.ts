@@ -154,7 +154,7 @@ describe('modals', () => {
 
     const response = await h.fake.waitFor((s) => s.responses.find((r) => r.id === 'form'));
     expect(shownText(response.body)).toContain('Klustret ”Skog och trä” (sektor: forest) är tillagt');
-    expect(h.coreCalls[0]).toMatchObject({ text: 'cluster add "Skog och trä" sector:"forest"', deliveryKey: { source: 'slack.view', key: `${viewId}:1767258200.a1` } });
+    expect(h.coreCalls[0]).toMatchObject({ text: 'cluster add "Skog och trä" sector:"forest"', fromForm: true, deliveryKey: { source: 'slack.view', key: `${viewId}:1767258200.a1` } });
     expect(await h.clustersNamed('Skog och trä')).toHaveLength(1);
   });
 

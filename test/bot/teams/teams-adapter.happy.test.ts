@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { clusters, conversations, memberships, people } from '../../../db/schema/index.js';
 import { textReply } from '../../../handlers/core/reply.js';
+import type { IncomingMessage } from '../../../handlers/core/incoming.js';
 import {
   FIXTURE_BOT,
   messageActivity,
@@ -25,12 +26,14 @@ async function teamsProgramme() {
   const tenantId = uniqueWorkspaceId('tenant-');
   await test.connectWorkspace('teams', tenantId);
   await test.makeManager('teams', tenantId, anna.id, anna.name);
-  const server = await startTeamsServer({ core: test.core });
+  // What the adapter hands the core, beside what the core answers.
+  const seen: IncomingMessage[] = [];
+  const server = await startTeamsServer({ core: (message) => (seen.push(message), test.core(message)) });
   bed.servers.push(server);
   const personal = { id: `a:1${randomUUID()}`, conversationType: 'personal' as const };
   const say = (text: string, extra: Partial<Parameters<typeof messageActivity>[0]> = {}) =>
     messageActivity({ text, from: anna, tenantId, conversation: personal, serviceUrl: bed.connector.serviceUrl, ...extra });
-  return { test, tenantId, server, personal, say };
+  return { test, tenantId, server, personal, say, seen };
 }
 
 const repliesTo = (conversationId: string) => bed.connector.calls.filter((c) => c.conversationId === conversationId);
@@ -128,7 +131,7 @@ describe('Teams messages, end to end', () => {
   });
 
   it('a submitted card form is rebuilt into its command and stored like typed text', async () => {
-    const { test, server, tenantId, personal } = await teamsProgramme();
+    const { test, server, tenantId, personal, seen } = await teamsProgramme();
     const form = submitActivity({
       value: { loketForm: 'cluster add', _text: 'Fordonstest Norr', sector: 'vehicle testing' },
       from: anna,
@@ -142,6 +145,8 @@ describe('Teams messages, end to end', () => {
     const reply = await bed.connector.waitFor((c) => c.conversationId === personal.id);
     expect(reply.body.text).toContain('Klustret ”Fordonstest Norr” (sektor: vehicle testing) är tillagt');
     expect((await clusterRows(test)).map((r) => [r.name, r.sector])).toEqual([['Fordonstest Norr', 'vehicle testing']]);
+    // Marked as a form, so a field left empty reads as emptied (a rating's comment), not as unchanged.
+    expect(seen.at(-1)).toMatchObject({ text: 'cluster add "Fordonstest Norr" sector:"vehicle testing"', fromForm: true });
   });
 
   it('a colleague who is not a manager is refused in their chat with a clear reason, and nothing is stored', async () => {

@@ -169,7 +169,9 @@ describe('evaluate and rate', () => {
   });
 
   it('what the person will use can be removed within the 14 days, with a dash or by emptying the form\'s field, stored as null; after, it is refused and kept', async () => {
-    const { test, as } = await meetingProgramme(opened.db);
+    const { test, as, workspaceId } = await meetingProgramme(opened.db);
+    // What the adapters send from a submitted form (bot/slack/to-incoming.ts, bot/teams/teams-adapter.ts).
+    const submit = (text: string) => say(test.core, { platform: 'slack', workspaceId, userId: 'UNILS', fromForm: true }, text);
     await as('UANNA', 'meeting Utbildning i klusterledning cluster:Rymd kind:training with:@Nils');
     await as('UANNA', 'evaluate M1');
     const stored = async () => (await evaluationsOf(test.programme.id)).map((r) => [r.usefulness, r.comment]);
@@ -189,12 +191,16 @@ describe('evaluate and rate', () => {
     await as('UNILS', 'rate M1 4 Bra exempel på medlemsdialog');
     const slack = formValuesToCommand('rate', { _text: { value: { type: 'plain_text_input', value: 'M1' } }, score: { value: { type: 'static_select', selected_option: { value: '2' } } }, comment: { value: { type: 'plain_text_input', value: null } } } as never);
     expect(slack).toBe('rate "M1" score:"2"');
-    expect((await as('UNILS', slack)).text).toContain('Din kommentar till M1 är borttagen; ditt svar är 2/5.');
+    expect((await submit(slack)).text).toContain('Din kommentar till M1 är borttagen; ditt svar är 2/5.');
     expect(await stored()).toEqual([[2, null]]);
+    // The same text typed (the console's form syntax) changes the score only, as `rate M1 2` does.
+    await as('UNILS', 'rate M1 4 Bra exempel på medlemsdialog');
+    expect((await as('UNILS', slack)).text).toContain('Bra exempel på medlemsdialog');
+    expect(await stored()).toEqual([[2, 'Bra exempel på medlemsdialog']]);
     await as('UNILS', 'rate M1 4 Bra exempel på medlemsdialog');
     await as('UNILS', 'profile språk:engelska');
     const teams = formDataToCommand('rate', { _text: 'M1', score: '4', comment: '' });
-    expect((await as('UNILS', teams)).text).toBe('Your comment on M1 is removed; your answer is 4/5. You can change it until 2026-03-16.');
+    expect((await submit(teams)).text).toBe('Your comment on M1 is removed; your answer is 4/5. You can change it until 2026-03-16.');
     expect(await stored()).toEqual([[4, null]]);
     // Changing only the score, as the question's buttons do, keeps the comment.
     await as('UNILS', 'rate M1 4 Bra exempel på medlemsdialog');
