@@ -31,8 +31,9 @@ export function usageOf(spec: CommandSpec, language: Language): string {
   return parts.join(' ');
 }
 
-/** Every key with its words in both languages (`date|datum`), since both are accepted. */
-export function keysOf(spec: CommandSpec, _language: Language): string {
+/** Every key with its words in both languages, the reader's first (`datum|date`, `date|datum`), since both
+ *  are accepted. */
+export function keysOf(spec: CommandSpec, language: Language): string {
   const options = Object.values(spec.args).filter((s): s is OptionSlot => s.kind === 'option');
-  return options.map((s) => [...new Set([s.keys.en, ...s.keys.sv])].join('|')).join(', ');
+  return options.map((s) => [...new Set(language === 'sv' ? [...s.keys.sv, s.keys.en] : [s.keys.en, ...s.keys.sv])].join('|')).join(', ');
 }

@@ -38,7 +38,7 @@ export const digestLanguageWord = enumOf<Language>(
 export const weeklyCommands = [
   defineCommand({
     verb: 'progress',
-    aliases: ['veckorapport', 'läge', 'lage'],
+    aliases: ['veckorapport', 'läge', 'lage', 'framsteg'],
     group: 'weekly',
     summary: {
       sv: 'veckans lägesrapport för ditt kluster, en per skribent, kluster och vecka (skriv igen för att ändra din); utan text öppnas ett formulär',
@@ -47,7 +47,7 @@ export const weeklyCommands = [
     // Every field is optional here: with none of them the handler opens the form.
     args: {
       cluster: option('cluster', ['kluster'], cluster()),
-      done: option('done', ['gjort'], text('gjort', 'done')),
+      done: option('done', ['gjort', 'klart'], text('gjort', 'done')),
       next: option('next', ['nästa', 'nasta'], text('nästa', 'next')),
       blockers: option('blockers', ['hinder'], text('hinder', 'blockers')),
       need: option('need', ['behov'], text('behov', 'need')),

@@ -2,9 +2,9 @@
 // help's lists and «Närmast:» — is in the reader's words (docs/architecture.md "Command grammar"): a Swedish
 // reader sees the Swedish alias, an English reader the English verb, whichever language the feature wrote.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { like } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import type { OpenedDatabase } from '../../../db/client.js';
-import { notes } from '../../../db/schema/index.js';
+import { notes, progressNotes } from '../../../db/schema/index.js';
 import { catalogs } from '../../../handlers/i18n/index.js';
 import { commandTextInWords } from '../../../handlers/core/reader-words.js';
 import { commandRegistry } from '../../../handlers/registry.js';
@@ -96,5 +96,18 @@ describe('commands in the reader\'s words', () => {
     expect(sv).toContain('passar inte till `kluster lista`');
     await p.as('UERIK', 'profile lang:en');
     expect((await p.as('UERIK', 'kluster lista alla färg:blå')).text).toContain('does not belong to `cluster list`');
+  });
+
+  it('help lists each key in the reader\'s words first, and Swedish words a leader reaches for are understood', async () => {
+    const p = await meetingProgramme(opened.db);
+    expect((await p.as('UANNA', 'hjälp spara')).text).toContain('Nycklar: som|as, kluster|cluster, möte|mote|meeting');
+    await p.as('UERIK', 'profile lang:en');
+    expect((await p.as('UERIK', 'help save')).text).toContain('Keys: as|som, cluster|kluster, meeting|möte|mote');
+    // «framsteg» (progress) and «klart:» (done) were answered with an unrelated suggestion and a refusal.
+    const written = await p.as('UANNA', 'framsteg klart: Workshop med Kiruna kommun');
+    expect(written.text).toContain('Veckorapporten för Rymd vecka 2026-W10 är sparad.');
+    expect(written.outcome.kind === 'reply' && written.outcome.reply.error).toBeFalsy();
+    const stored = await opened.db.select({ done: progressNotes.done }).from(progressNotes).where(eq(progressNotes.programmeId, p.test.programme.id));
+    expect(stored).toEqual([{ done: 'Workshop med Kiruna kommun' }]);
   });
 });
