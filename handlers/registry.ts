@@ -3,6 +3,8 @@
 import type { CoreDeps } from './core/run-command.js';
 import { createCore } from './core/run-command.js';
 import { createRegistry } from './core/registry.js';
+import { commandTextInWords } from './core/reader-words.js';
+import { setCommandWording } from './core/reply.js';
 import { clusterCommands } from './clusters/commands.js';
 import { knowledgeCommands } from './knowledge/commands.js';
 import { captureCommands } from './capture/commands.js';
@@ -21,6 +23,9 @@ import { assessmentCommands } from './assessment/commands.js';
 import { agendaCommands } from './agenda/commands.js';
 
 export const commandRegistry = createRegistry([...helpCommands, ...programmeCommands, ...organisationCommands, ...privacyCommands, ...clusterCommands, ...meetingCommands, ...agendaCommands, ...knowledgeCommands, ...captureCommands, ...exchangeCommands, ...continuityCommands, ...dashboardCommands, ...weeklyCommands, ...planCommands, ...assessmentCommands, ...reportCommands]);
+
+// Every command reference LOKET writes (commandRef) is in the reader's words.
+setCommandWording((command, language) => commandTextInWords(commandRegistry, command, language));
 
 /** The core with every command of LOKET. */
 export function createLoketCore(deps: CoreDeps) {

@@ -24,7 +24,7 @@ export async function leaveCluster(ctx: HandlerContext<{ cluster: string }>): Pr
   // The refusal rolls the membership's deletion back with the rest of the message's transaction.
   if (role === 'leader') {
     const handover = `handover ${quoteIfSpaced(cluster.name)} ${lang === 'sv' ? 'till' : 'to'}:@…`;
-    throw new LoketError('leave.leader', { cluster: cluster.name, command: commandRef(handover) }, handover);
+    throw new LoketError('leave.leader', { cluster: cluster.name, command: commandRef(handover, lang) }, handover);
   }
   const { leader } = await repos.clusters.leaderOf(actor.programmeId, cluster.id);
   const moved = leader

@@ -56,7 +56,7 @@ export async function handover(ctx: HandlerContext<HandoverArgs>): Promise<Reply
   await audit(ctx, cluster, from, to, { ...moved, needs: needs.map((n) => n.id) });
   const { pack, links, paths } = await producePack(ctx, cluster, { from: from.displayName, to: to.displayName });
   const lang = actor.language;
-  const leave = commandRef(`leave ${/\s/.test(cluster.name) ? `"${cluster.name}"` : cluster.name}`);
+  const leave = commandRef(`leave ${/\s/.test(cluster.name) ? `"${cluster.name}"` : cluster.name}`, lang);
   const blocks: ReplyBlock[] = [{ type: 'text', text: t(lang, 'handover.done', { cluster: cluster.name, from: from.displayName, to: to.displayName, command: leave }) }];
   const list = (key: 'handover.moved_actions' | 'handover.moved_plan_actions' | 'handover.moved_notes' | 'handover.moved_needs', items: string[]) => {
     if (items.length) blocks.push({ type: 'list', title: t(lang, key, { n: items.length }), items });

@@ -18,7 +18,7 @@ export function errorReply(error: LoketError, language: Language, fallbackExampl
   return {
     visibility: 'private',
     error: { code: error.code },
-    blocks: [{ type: 'text', text: [t(language, error.code, params), ...(error.hint ? [t(language, error.hint.code, error.hint.params)] : []), t(language, 'error.example', { example: commandRef(example) })].join('\n') }],
+    blocks: [{ type: 'text', text: [t(language, error.code, params), ...(error.hint ? [t(language, error.hint.code, error.hint.params)] : []), t(language, 'error.example', { example: commandRef(example, language) })].join('\n') }],
   };
 }
 
@@ -28,7 +28,7 @@ export function unknownVerbReply(typed: string, suggestion: CommandSpec | undefi
   const lines = [t(language, 'verb.unknown', { verb: typed })];
   if (suggestion) {
     const meant = command ? suggestedCommand(suggestion, command, language).text : verbIn(suggestion, language);
-    lines.push(t(language, 'verb.suggestion', { verb: commandRef(meant), example: commandRef(example ?? exampleInWords(suggestion, language)) }));
+    lines.push(t(language, 'verb.suggestion', { verb: commandRef(meant, language), example: commandRef(example ?? exampleInWords(suggestion, language), language) }));
   }
   lines.push(t(language, 'verb.help_hint'));
   return { visibility: 'private', error: { code: 'verb.unknown' }, blocks: [{ type: 'text', text: lines.join('\n') }] };

@@ -52,7 +52,7 @@ export function shorten(text: string, max = 280): string {
  *  that lists stored text uses it, so no digest line, card or list item grows with what was typed. */
 export function shortenWithMore(text: string, max: number, language: Language, command: string): string {
   const short = shorten(text, max);
-  return short.endsWith('…') && short.length < text.replace(/\s+/g, ' ').trim().length ? `${short}${t(language, 'view.more', { command: commandRef(command) })}` : short;
+  return short.endsWith('…') && short.length < text.replace(/\s+/g, ' ').trim().length ? `${short}${t(language, 'view.more', { command: commandRef(command, language) })}` : short;
 }
 
 /** A name as a command argument: quoted when it has spaces (`progress show "Swedish Space Cluster"`). */

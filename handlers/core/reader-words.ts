@@ -1,19 +1,15 @@
 // Every command a reader is shown — in refusal examples, hints, help and on buttons — is written in the
 // reader's words (docs/architecture.md "Command grammar"): the English verb, or the command's first alias,
 // which is the Swedish one, with declared keys and enum words in that language, other values as typed.
-// Catalog text writes its commands in its own language (a test checks each catalog). What a feature builds
-// at run time it marks with commandRef (`/loket x`), in either language; this rewrites those references and
-// the buttons' commands once for each reply the core sends. A span in backticks without `/loket` is left as
-// it is: it is a catalog's, already in the reader's words, or text a person wrote (a note that says «kör
-// `cluster list`» is shown as written).
-import { commandInWords } from './bind.js';
+// Catalog text writes its commands in its own language (a test checks each catalog); a command built at run
+// time is put in the reader's words where it is written (commandRef), and a button's command when the core
+// sends the reply. Text in a reply is never rewritten afterwards, so what a person wrote — a note that says
+// «kör `/loket cluster list`» — is shown as written.
+import { commandInWords, declaredKeys } from './bind.js';
 import type { Language } from './incoming.js';
 import { parseMessage } from './parse.js';
-import type { Reply, ReplyBlock } from './reply.js';
-import type { Registry } from './spec.js';
-
-/** A command reference in reply text, as commandRef writes it. */
-const COMMAND_REF = /`\/loket ([^`\n]+)`/g;
+import type { Reply, ReplyForm } from './reply.js';
+import { verbIn, type Registry } from './spec.js';
 
 /** One command's text in the reader's words; a text that names no known command stays as it is. Only the
  *  first line is rewritten: following `decision:`/`action:` lines are free text. */
@@ -26,25 +22,31 @@ export function commandTextInWords(registry: Registry, command: string, language
   return [`${leading}${written}`, ...rest].join('\n');
 }
 
-/** Reply text with each command reference it shows (commandRef's `/loket x`) in the reader's words; a
- *  reference that names no command stays as it is. */
-export function textInWords(registry: Registry, text: string, language: Language): string {
-  return text.replace(COMMAND_REF, (_whole, command: string) => `\`/loket ${commandTextInWords(registry, command, language)}\``);
-}
-
-/** The reply with every command it shows — references in its title, texts, fields and lists, and its
- *  buttons' commands — in the reader's words. A button's command in Swedish runs as the English one. */
+/** The reply with each button's command in the reader's words (a button's label is the feature's own text,
+ *  in the reader's language), and its form's command and keys as the reader types them. A button's command
+ *  in Swedish runs as the English one. */
 export function replyInWords(registry: Registry, reply: Reply, language: Language): Reply {
-  const r = (text: string) => textInWords(registry, text, language);
-  const blocks = reply.blocks.map((block): ReplyBlock => {
-    if (block.type === 'text') return { ...block, text: r(block.text) };
-    if (block.type === 'fields') return { ...block, fields: block.fields.map((f) => ({ label: r(f.label), value: r(f.value) })) };
-    return { ...block, ...(block.title ? { title: r(block.title) } : {}), items: block.items.map(r) };
-  });
   return {
     ...reply,
-    ...(reply.title ? { title: r(reply.title) } : {}),
-    blocks,
-    ...(reply.buttons ? { buttons: reply.buttons.map((b) => ({ ...b, label: r(b.label), command: commandTextInWords(registry, b.command, language) })) } : {}),
+    ...(reply.buttons ? { buttons: reply.buttons.map((b) => ({ ...b, command: commandTextInWords(registry, b.command, language) })) } : {}),
+    ...(reply.form ? { form: formInWords(registry, reply.form, language) } : {}),
   };
+}
+
+/** The following lines a meeting reads, as each language writes them. */
+const LINE_KEYS: Record<Language, Record<string, string>> = {
+  sv: { decision: 'beslut', action: 'åtgärd', note: 'anteckning' },
+  en: { decision: 'decision', action: 'action', note: 'note' },
+};
+
+function formInWords(registry: Registry, form: ReplyForm, language: Language): ReplyForm {
+  const spec = registry.find(form.verb);
+  if (!spec) return form;
+  const keys = declaredKeys(spec);
+  const typedKey = (key: string): string => {
+    const slot = keys.get(key.toLowerCase())?.slot;
+    if (slot) return language === 'sv' ? (slot.keys.sv[0] ?? slot.keys.en) : slot.keys.en;
+    return LINE_KEYS[language][key] ?? key;
+  };
+  return { ...form, typed: { verb: verbIn(spec, language), keys: Object.fromEntries(form.fields.map((f) => [f.key, typedKey(f.key)])) } };
 }

@@ -51,6 +51,9 @@ export interface ReplyForm {
   fields: ReplyFormField[];
   /** The language the form is written in, for texts the platform adds (a required field's error). */
   language?: 'sv' | 'en';
+  /** The command and each field's key as the reader types them (`möte`, `datum`, `beslut`), for the
+   *  console, which shows the typed form; set by the core. */
+  typed?: { verb: string; keys: Record<string, string> };
 }
 
 export interface ReplyLink {
@@ -69,10 +72,24 @@ export interface Reply {
   error?: { code: string };
 }
 
-/** A command as a reference in reply text: each adapter shows it in its platform's own syntax
- *  (Slack `/loket x`, Teams `@LOKET x` in a channel and `x` in a 1:1 chat, the console `x`). */
-export function commandRef(command: string): string {
-  return `\`/loket ${command}\``;
+/** Writes a command in the reader's words (the registry's, set once by handlers/registry.ts, which knows
+ *  every command: the core cannot import it). Unset, a command is shown as written. */
+let commandWording: ((command: string, language: 'sv' | 'en') => string) | undefined;
+
+export function setCommandWording(wording: (command: string, language: 'sv' | 'en') => string): void {
+  commandWording = wording;
+}
+
+/** A command LOKET shows as a reference in reply text, written in the reader's words whichever language the
+ *  feature wrote it in (`meeting show M1` → `möte visa M1` for a Swedish reader). It is put in words here,
+ *  where LOKET writes it, so no text a person wrote is ever rewritten. Each adapter shows it in its
+ *  platform's own syntax (Slack `/loket x`, Teams `@LOKET x` in a channel and `x` in a 1:1 chat, the
+ *  console `x`). */
+export function commandRef(command: string, language: 'sv' | 'en'): string {
+  // A meeting's example has following lines (`beslut: …`): each its own span, as no code span may cross a
+  // line break in Slack or Teams.
+  const [first, ...lines] = (commandWording ? commandWording(command, language) : command).split('\n');
+  return [`\`/loket ${first}\``, ...lines.filter((line) => line.trim()).map((line) => `\`${line.trim()}\``)].join('\n');
 }
 
 /** How the person reading types a command where they read it. */

@@ -4,7 +4,7 @@
 import type { HandlerContext } from '../core/context.js';
 import { commandRef, type Reply } from '../core/reply.js';
 import { helpGroups, type HelpGroup, type CommandSpec } from '../core/spec.js';
-import { exampleIn, verbIn } from '../core/spec.js';
+import { exampleInWords, verbIn } from '../core/spec.js';
 import { usageOf, keysOf } from '../core/usage.js';
 import type { Language } from '../core/incoming.js';
 import type { Registry } from '../core/registry.js';
@@ -21,7 +21,7 @@ export async function help({ args, actor, registry }: HandlerContext<{ topic: st
   if (group) return groupHelp(registry, group, lang);
   const spec = registry.find(topic) ?? registry.find(topic.split(/\s+/).slice(0, 2).join(' ')) ?? registry.find(topic.split(/\s+/)[0] ?? '');
   if (spec) return verbHelp(registry, spec, lang);
-  const closest = registry.nearest(topic, CLOSEST).map((s) => commandRef(`help ${verbIn(s, lang)}`));
+  const closest = registry.nearest(topic, CLOSEST).map((s) => commandRef(`help ${verbIn(s, lang)}`, lang));
   return {
     visibility: 'private',
     error: { code: 'help.unknown_topic' },
@@ -42,7 +42,7 @@ function overview(registry: Registry, lang: Language): Reply {
 }
 
 function groupHelp(registry: Registry, group: HelpGroup, lang: Language): Reply {
-  const items = registry.all.filter((s) => s.group === group).map((s) => `${commandRef(s.verb)} – ${s.summary[lang]}`);
+  const items = registry.all.filter((s) => s.group === group).map((s) => `${commandRef(verbIn(s, lang), lang)} – ${s.summary[lang]}`);
   return { visibility: 'private', title: t(lang, 'help.group_title', { name: t(lang, `help.group.${group}`) }), blocks: [{ type: 'list', items }, { type: 'text', text: t(lang, 'verb.help_verb_hint') }] };
 }
 
@@ -60,8 +60,8 @@ function verbHelp(registry: Registry, spec: CommandSpec, lang: Language): Reply 
       {
         type: 'fields',
         fields: [
-          { label: t(lang, 'help.usage'), value: commandRef(usageOf(spec, lang)) },
-          { label: t(lang, 'help.example'), value: commandRef(exampleIn(spec, lang)) },
+          { label: t(lang, 'help.usage'), value: commandRef(usageOf(spec, lang), lang) },
+          { label: t(lang, 'help.example'), value: commandRef(exampleInWords(spec, lang), lang) },
           ...(also.length ? [{ label: t(lang, 'help.also'), value: also.join(', ') }] : []),
           ...(keys ? [{ label: t(lang, 'help.keys'), value: keys }] : []),
           { label: t(lang, 'help.who'), value: who },

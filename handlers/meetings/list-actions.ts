@@ -37,7 +37,7 @@ export async function listActions(ctx: HandlerContext<{ scope: string | undefine
   const today = dayIn(settings.timezone, clock.now());
   const items = actions.map((a) => openActionLine(lang, a, today));
   const rest = total - actions.length;
-  if (rest > 0 && !scope.full) items.push(t(lang, 'actions.more', { count: rest, command: commandRef(allCommand(lang, scope.word)) }));
+  if (rest > 0 && !scope.full) items.push(t(lang, 'actions.more', { count: rest, command: commandRef(allCommand(lang, scope.word), lang) }));
   const blocks: Reply['blocks'] = [{ type: 'list', items }];
   if (rest > 0 && scope.full) blocks.push({ type: 'text', text: t(lang, 'actions.showing', { shown: actions.length, total }) });
   blocks.push({ type: 'text', text: t(lang, 'actions.hint') });

@@ -36,7 +36,7 @@ export async function listMeetings(ctx: HandlerContext<{ cluster: string | undef
     }),
   );
   const next = meetings[SHOWN];
-  if (next) items.push(t(lang, 'meetings.more', { count: total - shown.length, command: commandRef(olderCommand(lang, cluster?.name, from, next.meeting.heldOn)) }));
+  if (next) items.push(t(lang, 'meetings.more', { count: total - shown.length, command: commandRef(olderCommand(lang, cluster?.name, from, next.meeting.heldOn), lang) }));
   const blocks: Reply['blocks'] = [{ type: 'list', items }];
   blocks.push({ type: 'text', text: t(lang, 'meetings.hint') });
   return { visibility: 'private', title: t(lang, 'meetings.title', { count: total }), blocks };

@@ -25,7 +25,7 @@ export function meetingLine(language: Language, meeting: Meeting, clusterNames: 
 export function duplicateBlocks(language: Language, meeting: Meeting, duplicateOf: number | null): ReplyBlock[] {
   if (duplicateOf === null) return [];
   const id = shortId('M', meeting.number);
-  const command = commandRef(language === 'sv' ? `möte radera ${id}` : `meeting delete ${id}`);
+  const command = commandRef(`meeting delete ${id}`, language);
   return [{ type: 'text', text: t(language, 'meeting.duplicate', { existing: shortId('M', duplicateOf), title: shorten(meeting.title), date: meeting.heldOn, command }) }];
 }
 

@@ -23,12 +23,12 @@ export async function privacy(ctx: HandlerContext): Promise<Reply> {
     t(lang, 'privacy.summary_why'),
     policy.programmeEnd ? t(lang, 'privacy.summary_kept_end', { end: policy.programmeEnd, ...kept }) : t(lang, 'privacy.summary_kept_no_end', kept),
     t(lang, 'privacy.summary_who'),
-    t(lang, 'privacy.summary_rights', { export: commandRef(FULL.export[lang]), forget: commandRef(FULL.forget[lang]) }),
+    t(lang, 'privacy.summary_rights', { export: commandRef(FULL.export[lang], lang), forget: commandRef(FULL.forget[lang], lang) }),
   ];
   const blocks: Reply['blocks'] = [{ type: 'list', items }];
   const returning = await returningNote(ctx);
   if (returning) blocks.push({ type: 'text', text: returning });
-  blocks.push({ type: 'text', text: t(lang, 'privacy.summary_more', { command: commandRef(FULL.all[lang]) }) });
+  blocks.push({ type: 'text', text: t(lang, 'privacy.summary_more', { command: commandRef(FULL.all[lang], lang) }) });
   return { title: t(lang, 'privacy.title'), blocks, buttons: [{ label: t(lang, 'privacy.button_all'), command: FULL.all[lang] }], visibility: 'private' };
 }
 

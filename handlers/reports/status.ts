@@ -83,7 +83,7 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
   const attention = byUrgency(facts.filter((c) => c.reasons.length > 0));
   if (attention.length) {
     const items = attention.slice(0, ATTENTION_LIMIT).map((c) => clusterLine(lang, c));
-    if (attention.length > ATTENTION_LIMIT) items.push(t(lang, 'status.more', { n: attention.length - ATTENTION_LIMIT, command: commandRef(`${VIEW.all[lang]}${periodArgs(lang, period)}`) }));
+    if (attention.length > ATTENTION_LIMIT) items.push(t(lang, 'status.more', { n: attention.length - ATTENTION_LIMIT, command: commandRef(`${VIEW.all[lang]}${periodArgs(lang, period)}`, lang) }));
     blocks.push({ type: 'list', title: t(lang, 'status.attention'), items });
   } else blocks.push({ type: 'text', text: t(lang, 'status.all_well') });
   if (scope) blocks.push({ type: 'text', text: t(lang, 'status.own_only') });
@@ -115,9 +115,9 @@ function periodArgs(lang: Language, period: Period): string {
 function views(lang: Language, period: Period, cluster?: string): { indicators: string; continuity: string; all: string } {
   const target = cluster ? ` ${cluster}` : '';
   return {
-    indicators: commandRef(`${VIEW.indicators[lang]}${target}${periodArgs(lang, period)}`),
-    continuity: commandRef(`${VIEW.continuity[lang]}${target}`),
-    all: commandRef(`${VIEW.all[lang]}${periodArgs(lang, period)}`),
+    indicators: commandRef(`${VIEW.indicators[lang]}${target}${periodArgs(lang, period)}`, lang),
+    continuity: commandRef(`${VIEW.continuity[lang]}${target}`, lang),
+    all: commandRef(`${VIEW.all[lang]}${periodArgs(lang, period)}`, lang),
   };
 }
 

@@ -8,7 +8,7 @@ export const weeklyCatalogEn: Record<keyof typeof weeklyCatalogSv, string> = {
   'progress.updated': 'The weekly note for {cluster}, week {week}, is updated.',
   'progress.also_written': '{names} also wrote a weekly note for {cluster} this week. Each writer keeps their own; they are shown together with `progress show`.',
   'progress.unknown_author': 'unknown writer',
-  'progress.form_intro': 'Fill in the weekly note for week {week} in the form – or type it, e.g. `/loket {example}`',
+  'progress.form_intro': 'Fill in the weekly note for week {week} in the form – or type it, e.g. {example}',
   'progress.form_title': 'Weekly note',
   'progress.form_submit': 'Save',
   'progress.field_cluster': 'Cluster',

@@ -7,7 +7,7 @@ export const weeklyCatalogSv = {
   'progress.updated': 'Veckorapporten för {cluster} vecka {week} är uppdaterad.',
   'progress.also_written': 'Också {names} har skrivit en veckorapport för {cluster} den här veckan. Var och en har sin egen; de visas tillsammans med `veckorapport visa`.',
   'progress.unknown_author': 'okänd skribent',
-  'progress.form_intro': 'Fyll i veckorapporten för vecka {week} i formuläret – eller skriv den, t.ex. `/loket {example}`',
+  'progress.form_intro': 'Fyll i veckorapporten för vecka {week} i formuläret – eller skriv den, t.ex. {example}',
   'progress.form_title': 'Veckorapport',
   'progress.form_submit': 'Spara',
   'progress.field_cluster': 'Kluster',

@@ -118,7 +118,7 @@ export async function buildDigestSummary(input: DigestInput, fullCommand: string
   if (clusters.length > SUMMARY_CLUSTERS) lines.push(t(language, 'digest.more_clusters', { count: clusters.length - SUMMARY_CLUSTERS }));
   const blocks: ReplyBlock[] = [{ type: 'text', text: figures }];
   if (lines.length) blocks.push({ type: 'list', items: lines });
-  blocks.push({ type: 'text', text: t(language, 'digest.summary_full', { command: commandRef(fullCommand) }) });
+  blocks.push({ type: 'text', text: t(language, 'digest.summary_full', { command: commandRef(fullCommand, language) }) });
   return { title: t(language, 'digest.title', { week: window.isoWeek }), visibility: 'private', blocks, buttons: [{ label: t(language, 'digest.full_button'), command: fullCommand }] };
 }
 

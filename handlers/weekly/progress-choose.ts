@@ -23,7 +23,7 @@ export async function chooseProgressCluster(ctx: HandlerContext): Promise<Reply 
   const lang = actor.language;
   if (names.length === 0) return { visibility: 'private', blocks: [{ type: 'text', text: t(lang, 'progress.show_no_clusters') }] };
   const quote = (name: string) => (/\s/.test(name) ? `"${name}"` : name);
-  const text = t(lang, 'progress.show_choose', { command: commandRef(`progress show ${quote(names[0]!)}`) });
+  const text = t(lang, 'progress.show_choose', { command: commandRef(`progress show ${quote(names[0]!)}`, lang) });
   const rest = names.slice(SHOWN);
   return {
     title: t(lang, 'progress.show_choose_title'),

@@ -3,7 +3,7 @@ import type { ProgressFields } from '../../db/progress.repository.js';
 import { moods, type Mood } from '../../db/schema/index.js';
 import { formMaxLength, textLimits } from '../core/arg-types.js';
 import type { HandlerContext } from '../core/context.js';
-import { textReply, type Reply, type ReplyForm } from '../core/reply.js';
+import { commandRef, textReply, type Reply, type ReplyForm } from '../core/reply.js';
 import { isoWeekOf, previousWeek } from '../core/weeks.js';
 import { t } from '../i18n/index.js';
 import type { Language } from '../core/incoming.js';
@@ -64,7 +64,7 @@ async function progressForm(ctx: HandlerContext, cluster: Cluster | undefined): 
     blockers: current?.blockers ?? undefined,
     need: current?.need ?? undefined,
   };
-  const intro = t(actor.language, 'progress.form_intro', { week: isoWeek, example: progressExample });
+  const intro = t(actor.language, 'progress.form_intro', { week: isoWeek, example: commandRef(progressExample, actor.language) });
   return textReply(intro, { form: formFor(actor.language, cluster?.name, initial, current?.mood ?? undefined) });
 }
 

@@ -23,7 +23,8 @@ describe('logging a planned meeting: the examples', () => {
     expect(agenda.text).toContain('utom de du bordlägger: `möte logga M1 bordlägg:1`.');
     const early = await p.as('UANNA', 'möte logga M1');
     expect(errorCode(early)).toBe('plan.too_early');
-    expect(early.text).toContain('Exempel: `möte logga M1 bordlägg:1\nbeslut: …`');
+    // Each line its own span: a code span may not cross a line break in Slack or Teams.
+    expect(early.text).toContain('Exempel: `möte logga M1 bordlägg:1`\n`beslut: …`');
     const wrong = await p.as('UANNA', 'möte logga M1 bordlägg:3');
     expect(errorCode(wrong)).toBe('plan.too_early');
     expect(await opened.db.select().from(meetings).where(eq(meetings.programmeId, p.test.programme.id))).toEqual([]);
@@ -31,7 +32,7 @@ describe('logging a planned meeting: the examples', () => {
     p.test.clock.set(new Date('2026-03-10T12:00:00Z'));
     const invalid = await p.as('UANNA', 'möte logga M1 bordlägg:3');
     expect(errorCode(invalid)).toBe('agenda.carry_invalid');
-    expect(invalid.text).toContain('Exempel: `möte logga M1 bordlägg:1\nbeslut: …`');
+    expect(invalid.text).toContain('Exempel: `möte logga M1 bordlägg:1`\n`beslut: …`');
     expect(await opened.db.select().from(meetings).where(eq(meetings.programmeId, p.test.programme.id))).toEqual([]);
     const logged = await p.as('UANNA', 'möte logga M1 bordlägg:1\nbeslut: Vi ställer ut');
     expect(errorCode(logged)).toBeUndefined();
@@ -46,6 +47,6 @@ describe('logging a planned meeting: the examples', () => {
     await p.as('UANNA', 'agenda M1 Budget');
     const agenda = await p.as('UANNA', 'agenda M1 Travel');
     expect(agenda.text).toContain('except those you carry forward: `meeting log M1 carry:3`.');
-    expect((await p.as('UANNA', 'meeting log M1')).text).toContain('Example: `meeting log M1 carry:3\ndecision: …`');
+    expect((await p.as('UANNA', 'meeting log M1')).text).toContain('Example: `meeting log M1 carry:3`\n`decision: …`');
   });
 });

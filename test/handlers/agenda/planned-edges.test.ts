@@ -129,7 +129,7 @@ describe('Swedish words in the planning commands', () => {
     expect(replies[3]!.text).toContain('`möte inbjudan M1`');
     expect(replies[3]!.text).toContain('`möte logga M1`');
     // M1 has no topics yet: the example carries none, since `bordlägg:2` would itself be refused.
-    expect(replies[6]!.text).toContain('Exempel: `möte logga M1\nbeslut: …`');
+    expect(replies[6]!.text).toContain('Exempel: `möte logga M1`\n`beslut: …`');
     expect(replies[9]!.text).toContain('Kommande möten (1)');
     // The binder's refusal shows the declared example with its day moved ahead of today.
     expect(replies[0]!.text).toMatch(/Exempel: `möte planera "Ledarträff våren" datum:2027-06-15 tid:10:00/);

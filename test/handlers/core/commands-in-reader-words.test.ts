@@ -85,9 +85,17 @@ describe('commands in the reader\'s words', () => {
     expect(stored?.text).toBe(written);
     const found = (await p.as('UANNA', 'sök måndag')).text;
     expect(found).toContain('`cluster list`');
+    // The console shows a reference without `/loket`, as it shows its own (Slack keeps it as typed).
+    expect(found).toContain('`meeting show M1`');
     expect(found).not.toContain('kluster lista');
+    expect(found).not.toContain('`möte visa M1`');
+    // A decision in Swedish keeps its Swedish command for an English reader.
+    await p.as('UANNA', 'möte Slacktips kluster:Rymd\nbeslut: Alla kör `/loket kluster lista` varje vecka');
     await p.as('UERIK', 'profile lang:en');
     expect((await p.as('UERIK', 'search måndag')).text).toContain('`cluster list`');
+    const shown = (await p.as('UERIK', 'meeting show M1')).text;
+    expect(shown).toContain('Alla kör `kluster lista` varje vecka');
+    expect(shown).not.toContain('`cluster list`');
   });
 
   it('a refusal names the command in the reader\'s words, also where the binder names it («passar inte till `möte`»)', async () => {
