@@ -49,8 +49,10 @@ async function answer(core: ProcessIncoming, text: string, user: ConsoleChatOpti
   return outcome.reply.form ? `${rendered}\n\n${renderFormHint(outcome.reply.form)}`.trim() : rendered;
 }
 
-/** The console has no modal: it shows the fields of the text form instead. */
+/** The console has no modal: it shows the fields of the text form instead, in the reader's words
+ *  (`möte`, `datum:…`, `beslut:…` for a Swedish reader). */
 function renderFormHint(form: ReplyForm): string {
-  const fields = form.fields.map((f) => `  ${f.key === '_text' ? '"…"' : `${f.key}:…`}  ${f.label}${f.required ? ' *' : ''}`);
-  return `${form.title}\n${form.verb}\n${fields.join('\n')}`;
+  const keyOf = (key: string) => form.typed?.keys[key] ?? key;
+  const fields = form.fields.map((f) => `  ${f.key === '_text' ? '"…"' : `${keyOf(f.key)}:…`}  ${f.label}${f.required ? ' *' : ''}`);
+  return `${form.title}\n${form.typed?.verb ?? form.verb}\n${fields.join('\n')}`;
 }
