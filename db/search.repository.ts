@@ -155,11 +155,18 @@ interface RawHit {
 }
 
 /** The headline as stored (`<`, `>` and `&` back), each match marked `*…*`; matches split only by
- *  punctuation are marked as one (`R&D` is «*R&D*», not «*R*&*D*»). */
+ *  punctuation are marked as one (`R&D` is «*R&D*», not «*R*&*D*»). A match inside a `code span` the
+ *  person wrote is not marked: Slack and Teams would show the asterisks inside it as typed. */
 function snippetText(headline: string): { marked: string; plain: string } {
   const typed = headline.replaceAll(LT, '<').replaceAll(GT, '>').replaceAll(AMP, '&');
   const joined = typed.replace(new RegExp(`${STOP}([^\\s\\p{L}\\p{N}${START}${STOP}]{1,3})${START}`, 'gu'), '$1');
-  return { marked: joined.replaceAll(START, '*').replaceAll(STOP, '*'), plain: joined.replaceAll(START, '').replaceAll(STOP, '').trim() };
+  let inCode = false;
+  let marked = '';
+  for (const char of joined) {
+    if (char === '`') inCode = !inCode;
+    marked += char === START || char === STOP ? (inCode ? '' : '*') : char;
+  }
+  return { marked, plain: joined.replaceAll(START, '').replaceAll(STOP, '').trim() };
 }
 
 function toHit(row: RawHit): SearchHit {

@@ -8,7 +8,7 @@ export const knowledgeCatalogEn: Record<keyof typeof knowledgeCatalogSv, string>
   'search.title': 'Results for “{words}” ({count})',
   'search.empty': 'Nothing found for “{words}”.',
   'search.too_long': 'A search can have at most {words} words and {chars} characters. Pick a few of the words.',
-  'search.no_terms': '“{words}” has only small words (like “och” and “att”) that search skips. Try other words.',
+  'search.no_terms': '“{words}” has no words to search for: search skips small words (like “och” and “att”), signs and emoji. Try other words.',
   'search.source_meeting': 'Meeting {id}',
   'search.source_planned': 'Meeting {id} (planned)',
   'search.source_decision': 'Decision in {meeting} “{title}”',

@@ -7,7 +7,7 @@ export const knowledgeCatalogSv = {
   'search.title': 'Träffar för ”{words}” ({count})',
   'search.empty': 'Inga träffar för ”{words}”.',
   'search.too_long': 'En sökning kan ha högst {words} ord och {chars} tecken. Välj några av orden.',
-  'search.no_terms': '”{words}” innehåller bara småord (som ”och” och ”att”) som sökningen hoppar över. Prova med andra ord.',
+  'search.no_terms': '”{words}” har inga ord att söka på: sökningen hoppar över småord (som ”och” och ”att”), tecken och emoji. Prova med andra ord.',
   'search.source_meeting': 'Möte {id}',
   'search.source_planned': 'Möte {id} (planerat)',
   'search.source_decision': 'Beslut i {meeting} ”{title}”',

@@ -95,6 +95,14 @@ describe('search', () => {
     expect((await p.as('UOLLE', 'search möte -luleå')).text).toContain('(2)');
   });
 
+  it('a match inside a `code span` a person wrote is not marked: the asterisks would show inside it', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UNILS', 'note Rymd Skriv `cluster list` för att se alla kluster i listan');
+    const found = (await p.as('UOLLE', 'sök list')).text;
+    expect(found).toContain('Skriv `cluster list` för att se alla kluster i *listan*');
+    expect(found).not.toContain('`cluster *list*`');
+  });
+
   it('a search shows the stored text as typed: `R&D` is one match, a note’s <b> stays, the header has one pair of quotes', async () => {
     const p = await meetingProgramme(opened.db);
     await p.as('UNILS', 'note Rymd Vi satsar på R&D i år, rakt fram');
@@ -131,7 +139,8 @@ describe('search', () => {
 
   it('only small words or nothing at all get a hint, not an error page', async () => {
     const p = await seeded();
-    expect((await p.as('UOLLE', 'search och att')).text).toBe('”och att” innehåller bara småord (som ”och” och ”att”) som sökningen hoppar över. Prova med andra ord.');
+    expect((await p.as('UOLLE', 'search och att')).text).toBe('”och att” har inga ord att söka på: sökningen hoppar över småord (som ”och” och ”att”), tecken och emoji. Prova med andra ord.');
+    expect((await p.as('UOLLE', 'sök 🚀 &')).text).toContain('har inga ord att söka på');
     const empty = await p.as('UOLLE', 'sök');
     expect(errorCode(empty.outcome)).toBe('args.missing');
     expect(empty.text).toContain('Det saknas något att söka efter.\nExempel: `sök möte styrgrupp`');
