@@ -9,7 +9,7 @@ export type Planned = PlannedMeeting & { ref: string; clusters: { id: string; na
 /** A planned meeting that is still ahead (not cancelled, not logged); anything else is refused by name. */
 export async function requirePlanned(ctx: Pick<HandlerContext, 'actor' | 'repos'>, number: number, example: string): Promise<Planned> {
   const planned = await findPlanned(ctx, number, example);
-  if (planned.status === 'cancelled') throw new LoketError('plan.cancelled', { id: planned.ref, title: planned.title }, example);
+  if (planned.status === 'cancelled') throw new LoketError('plan.cancelled', { id: planned.ref, title: planned.title }, ctx.actor.language === 'sv' ? 'möten kommande' : 'meetings upcoming');
   if (planned.status === 'held') throw new LoketError('plan.already_logged', { id: planned.ref, title: planned.title }, `${ctx.actor.language === 'sv' ? 'möte visa' : 'meeting show'} ${planned.ref}`);
   return planned;
 }

@@ -10,7 +10,7 @@ import { leaveCluster, leaveExample } from './leave-cluster.js';
 
 /** The roles a cluster has, in English and Swedish. */
 export const clusterRoleWord = enumOf(
-  { leader: { sv: ['ledare', 'klusterledare'] }, deputy: { sv: ['ersättare', 'biträdande', 'vice'], also: ['ersattare'] }, member: { sv: ['medlem'] } },
+  { leader: { sv: ['ledare', 'klusterledare'] }, deputy: { sv: ['ersättare', 'biträdande', 'vice', 'ställföreträdare'], also: ['ersattare', 'stallforetradare'] }, member: { sv: ['medlem'] } },
   'roll',
   'role',
 );

@@ -32,7 +32,7 @@ export async function editMeeting(ctx: HandlerContext<EditArgs>): Promise<Reply>
   requireAuthorOrManager(actor, meeting, example);
   const changes = await readChanges(ctx, meeting.id);
   // Everyone named is resolved before anything is written: an unknown @name stores nothing.
-  const joining = ctx.args.with ? await resolveParticipants(ctx, [], ctx.args.with) : undefined;
+  const joining = ctx.args.with ? await resolveParticipants(ctx, [], ctx.args.with, `meeting edit ${shortId('M', meeting.number)} with:@${actor.language === 'sv' ? 'namn' : 'name'}`) : undefined;
   if (Object.keys(changes).length === 0 && !joining) throw new LoketError('meeting.edit_nothing', {}, example);
   const now = clock.now();
   const lang = actor.language;

@@ -28,11 +28,11 @@ export function parseWithPart(part: string): Part | undefined {
 }
 
 /** The people mentioned loose in the command and the people and guests of `with:`, each person once. */
-export async function resolveParticipants(ctx: HandlerContext, mentions: PersonRef[], named: ParticipantRef[]): Promise<{ participants: NewParticipant[]; people: Person[] }> {
+export async function resolveParticipants(ctx: HandlerContext, mentions: PersonRef[], named: ParticipantRef[], example = participantsExample): Promise<{ participants: NewParticipant[]; people: Person[] }> {
   const refs = [...mentions, ...named.flatMap((p) => (p.type === 'person' ? [p.ref] : []))];
   const found: Person[] = [];
   for (const ref of refs) {
-    const person = await resolvePerson(ctx, ref, participantsExample);
+    const person = await resolvePerson(ctx, ref, example);
     if (!found.some((p) => p.id === person.id)) found.push(person);
   }
   const participants: NewParticipant[] = found.map((p) => ({ personId: p.id }));

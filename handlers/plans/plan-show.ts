@@ -27,7 +27,7 @@ export function planProgress(actions: PlanAction[], today: string): PlanProgress
  *  plan (shared knowledge); without a cluster, the asker's own first cluster. */
 export async function planShow(ctx: HandlerContext<{ cluster?: string }>): Promise<Reply> {
   const { args, actor, repos, clock, settings } = ctx;
-  const name = args.cluster ?? actor.clusterRoles[0]?.clusterName;
+  const name = args.cluster ?? ownPlanCluster(actor.clusterRoles);
   const cluster = await requireCluster(ctx, name, example);
   const plan = await repos.plans.planOf(actor.programmeId, cluster.id);
   // Each gap shows its area's latest self-assessment score (`assess`), so the plan reads against it.
@@ -59,4 +59,12 @@ function gapBlock(lang: Language, gap: PlanGap, actions: { action: PlanAction; o
   const area = score === undefined ? areaLabel(lang, gap.area) : `${areaLabel(lang, gap.area)} ${score}/5`;
   const title = `${shortId('G', gap.number)} [${area}] ${gap.text}`;
   return { type: 'list', title, items: items.length ? items : [t(lang, 'plan.no_actions')] };
+}
+
+const ROLE_ORDER = { leader: 0, deputy: 1, member: 2 } as const;
+
+/** A leader's or deputy's plan is the one they work on: a member of one cluster and deputy of another means
+ *  the second. */
+function ownPlanCluster(roles: { clusterName: string; role: keyof typeof ROLE_ORDER }[]): string | undefined {
+  return [...roles].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])[0]?.clusterName;
 }

@@ -83,7 +83,8 @@ describe('cluster role and join', () => {
     await as('UPM', 'cluster add Skog sector:forest');
     for (const [id, name] of [['UANNA', 'Anna'], ['USARA', 'Sara']]) await as(id!, 'whoami', { displayName: name });
     await as('UPM', 'cluster role Skog <@UANNA> deputy');
-    await as('UPM', 'cluster role Skog <@USARA> deputy');
+    // «ställföreträdare» is the word many write for a deputy.
+    await as('UPM', 'kluster roll Skog <@USARA> ställföreträdare');
     expect((await as('UPM', 'cluster list')).text).toContain('ersättare: Anna och Sara');
     await as('UPM', 'profile lang:en');
     expect((await as('UPM', 'cluster list')).text).toContain('deputies: Anna and Sara');

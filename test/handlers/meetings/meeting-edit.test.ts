@@ -128,6 +128,7 @@ describe('meeting delete', () => {
     // Someone LOKET does not know: refused before anything is written, even beside a title change.
     const unknown = await p.as('UANNA', 'meeting edit M1 "Ny titel" with:@Okänd');
     expect(errorCode(unknown.outcome)).toBeDefined();
+    expect(unknown.text).toContain('Exempel: `möte ändra M1 med:@namn`');
     expect(await participants()).toEqual(stored);
     expect((await meetingRow(p)).title).toBe('Styrgrupp mars');
 

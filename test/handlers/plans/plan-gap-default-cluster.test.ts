@@ -66,4 +66,15 @@ describe('plan gap without a cluster', () => {
     expect(errorCode(manager)).toBe('cluster.not_found');
     expect(await gapsOf(p.test.programme.id)).toEqual([]);
   });
+
+  it('plan without a cluster shows the plan the asker works on: a member of one cluster and deputy of another sees the second', async () => {
+    const p = await meetingProgramme(opened.db);
+    // Nils is a member of Rymd; made deputy of Skog, his plan is Skog's.
+    await p.as('UPM', 'cluster role Skog @Nils deputy');
+    await p.as('UERIK', 'plan gap Skog område:finansiering Ingen basfinansiering');
+    const shown = (await p.as('UNILS', 'plan')).text;
+    expect(shown).toContain('Skog');
+    expect(shown).toContain('Ingen basfinansiering');
+    expect(shown).not.toContain('Rymd');
+  });
 });
