@@ -6,6 +6,7 @@ export const clustersCatalogEn: Record<keyof typeof clustersCatalogSv, string> =
   'cluster.added': 'The cluster “{cluster}” (sector: {sector}) has been added. Members join with `/loket join {example}`.',
   'cluster.exists': 'There is already a cluster called “{cluster}”.',
   'cluster.not_found': 'I cannot find a cluster called “{cluster}”. There are: {known}.',
+  'cluster.did_you_mean': 'Did you mean “{cluster}”?',
   'cluster.none_yet': 'no clusters yet',
   'cluster.list_title': 'Clusters ({count})',
   'cluster.list_empty': 'No clusters yet. A project manager adds one with `/loket cluster add <name> sector:<sector>`.',

@@ -5,6 +5,7 @@ export const clustersCatalogSv = {
   'cluster.added': 'Klustret ”{cluster}” (sektor: {sector}) är tillagt. Medlemmar går med genom `/loket gå-med {example}`.',
   'cluster.exists': 'Det finns redan ett kluster som heter ”{cluster}”.',
   'cluster.not_found': 'Jag hittar inget kluster som heter ”{cluster}”. Finns: {known}.',
+  'cluster.did_you_mean': 'Menade du ”{cluster}”?',
   'cluster.none_yet': 'inga kluster ännu',
   'cluster.list_title': 'Kluster ({count})',
   'cluster.list_empty': 'Inga kluster ännu. En projektledare lägger till ett med `/loket kluster ny <namn> sektor:<sektor>`.',

@@ -14,8 +14,20 @@ export async function requireCluster(ctx: HandlerContext, name: string | undefin
   const { cluster } = await ctx.repos.clusters.findByName(ctx.actor.programmeId, name);
   if (cluster) return cluster;
   const { clusters } = await ctx.repos.clusters.list(ctx.actor.programmeId);
-  const known = list(ctx.actor.language, clusters.map((c) => c.cluster.name));
-  throw new LoketError('cluster.not_found', { cluster: name, known: known || 'cluster.none_yet' }, example);
+  const names = clusters.map((c) => c.cluster.name);
+  const known = list(ctx.actor.language, names);
+  const refusal = new LoketError('cluster.not_found', { cluster: name, known: known || 'cluster.none_yet' }, example);
+  const meant = clusterBeginningWith(names, name);
+  throw meant ? refusal.withHint('cluster.did_you_mean', { cluster: meant }) : refusal;
+}
+
+/** The one cluster with a word that begins with what was typed (`mat` → «Mat & Dryck Norr»), three letters
+ *  or more: said as a question, never taken, since a note in the wrong cluster is worse than a second try. */
+function clusterBeginningWith(names: string[], typed: string): string | undefined {
+  const start = typed.trim().toLocaleLowerCase('sv');
+  if (start.length < 3) return undefined;
+  const matches = names.filter((name) => name.toLocaleLowerCase('sv').split(/[\s&/,.()<>«»”"-]+/).some((word) => word.startsWith(start)) || name.toLocaleLowerCase('sv').startsWith(start));
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** A cluster that takes new work (a meeting, note, weekly note, exchange, member): a retired one is refused,

@@ -118,5 +118,20 @@ describe('cluster role and join', () => {
     await as('UPM', 'cluster add Rymd sector:space');
     const { text } = await as('UX', 'join Fordon');
     expect(text).toContain('Jag hittar inget kluster som heter ”Fordon”. Finns: Rymd.');
+    expect(text).not.toContain('Menade du');
+  });
+
+  it('a word that begins one cluster\'s name is asked about, never taken: nothing is joined', async () => {
+    const { test, as } = await programmeWithManager();
+    await as('UPM', 'cluster add "Mat & Dryck Norr" sector:food');
+    await as('UPM', 'cluster add Rymd sector:space');
+    await as('UPM', 'cluster add Matematik sector:education');
+    const dryck = await as('UX', 'gå-med dryck');
+    expect(dryck.text).toContain('Jag hittar inget kluster som heter ”dryck”.');
+    expect(dryck.text).toContain('Menade du ”Mat & Dryck Norr”?');
+    // «mat» begins two names: no guess.
+    expect((await as('UX', 'gå-med mat')).text).not.toContain('Menade du');
+    const joined = await test.db.select().from(memberships).where(eq(memberships.programmeId, test.programme.id));
+    expect(joined).toHaveLength(0);
   });
 });
