@@ -23,6 +23,19 @@ describe('plan commands read Swedish and English keys', () => {
     expect((await actionsOf(test.programme.id)).map((a) => [a.text, a.dueOn])).toEqual([['Bjud in Skog till en workshop', '2026-04-30']]);
   });
 
+  it('a refused plan action shows an example that can be typed: the gap typed and a due date ahead; an unknown gap points to the plan', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    await as('UANNA', 'plan gap Rymd area:strategy Ingen strategi');
+    const unknownOwner = await as('UANNA', 'plan åtgärd G1 Sök medel ägare:@Okänd senast:2026-04-30');
+    expect(errorCode(unknownOwner)).toBeDefined();
+    // Thirty days after the test clock's day (2026-02-14).
+    expect(unknownOwner.text).toContain('Exempel: `plan åtgärd G1 Ansök om Vinnova-medel ägare:@anna senast:2026-03-16`');
+    const noGap = await as('UANNA', 'plan åtgärd G7 Sök medel ägare:@Nils senast:2026-04-30');
+    expect(errorCode(noGap)).toBe('plan.gap_not_found');
+    expect(noGap.text).toContain('Exempel: `utvecklingsplan`');
+    expect(await actionsOf(test.programme.id)).toHaveLength(0);
+  });
+
   it('without owner:, the person mentioned owns the action', async () => {
     const { test, as } = await meetingProgramme(opened.db);
     await as('UANNA', 'plan gap Rymd area:strategy Ingen strategi');
