@@ -80,6 +80,17 @@ describe('away', () => {
     expect(reply.text).toContain('Exempel: `borta 2026-07-06 2026-08-07`');
     expect(await absencesOf(p)).toEqual([]);
   });
+
+  it('a word where a date goes is refused without naming a key it does not have', async () => {
+    const p = await weeklyProgramme(opened.db);
+    const reply = await p.as('UANNA', 'borta imorgon 2027-01-01');
+    expect(errorCode(reply)).toBe('date.invalid');
+    expect(reply.text).toContain('”imorgon” är inget giltigt datum. Skriv datum som ÅÅÅÅ-MM-DD');
+    expect(reply.text).not.toContain('<ÅÅÅÅ-MM-DD>:');
+    await p.as('UNILS', 'profile lang:en');
+    expect((await p.as('UNILS', 'away tomorrow')).text).toContain('“tomorrow” is not a valid date. Write dates as YYYY-MM-DD');
+    expect(await absencesOf(p)).toEqual([]);
+  });
 });
 
 describe('digest here', () => {
