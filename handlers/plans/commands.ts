@@ -77,7 +77,8 @@ export const planCommands = [
     aliases: ['plan granska', 'plan översyn', 'plan oversyn'],
     group: 'plans',
     summary: { sv: 'noterar att klustrets plan har setts över i dag', en: "records that the cluster's plan was reviewed today" },
-    args: { cluster: positional.rest(cluster(), { what: 'cluster.name_what' }) },
+    // Without a cluster: the one the asker leads or deputises, when there is exactly one (as `plan gap`).
+    args: { cluster: positional.optionalRest(cluster(), { what: 'cluster.name_what' }) },
     // Writing gaps, actions and reviews is for leaders, deputies and managers; the handler narrows it to the
     // cluster's own leader or deputy.
     roles: ['manager', 'leader', 'deputy'],

@@ -9,9 +9,10 @@ import { t } from '../i18n/index.js';
 const example = 'plan review Rymd';
 
 /** `plan review <cluster>`: records that the plan was reviewed today (programme time zone). */
-export async function planReview(ctx: HandlerContext<{ cluster: string }>): Promise<Reply> {
+export async function planReview(ctx: HandlerContext<{ cluster: string | undefined }>): Promise<Reply> {
   const { args, actor, repos, clock, settings } = ctx;
-  const cluster = await requireCluster(ctx, args.cluster, example);
+  const own = actor.clusterRoles.filter((m) => m.role === 'leader' || m.role === 'deputy');
+  const cluster = await requireCluster(ctx, args.cluster ?? (own.length === 1 ? own[0]!.clusterName : undefined), example);
   if (!mayEditPlan(actor, cluster.id)) throw new LoketError('plan.not_allowed', { cluster: cluster.name }, example);
   const now = clock.now();
   const reviewedOn = dayIn(settings.timezone, now);

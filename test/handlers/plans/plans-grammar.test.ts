@@ -82,4 +82,16 @@ describe('plan commands read Swedish and English keys', () => {
     const reviews = await opened.db.select().from(planReviews).where(eq(planReviews.programmeId, test.programme.id));
     expect(reviews).toHaveLength(1);
   });
+
+  it('plan review without a cluster is the one the asker leads or deputises; anyone else is asked for the name and nothing is stored', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    const reviews = () => opened.db.select({ clusterId: planReviews.clusterId }).from(planReviews).where(eq(planReviews.programmeId, test.programme.id));
+    expect((await as('UANNA', 'plan översyn')).text).toBe('Planen för Rymd är noterad som översedd 2026-03-02.');
+    expect(await reviews()).toHaveLength(1);
+    // The project manager leads no cluster: which plan is meant must be said.
+    const pm = await as('UPM', 'plan översyn');
+    expect(errorCode(pm)).toBe('args.missing');
+    expect(pm.text).toContain('Det saknas klustrets namn');
+    expect(await reviews()).toHaveLength(1);
+  });
 });
