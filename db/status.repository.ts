@@ -10,6 +10,8 @@ export interface ClusterStatusRow {
   id: string;
   name: string;
   createdOn: string;
+  /** The day the cluster was retired, or null while it is at work. */
+  retiredOn: string | null;
   leader: string | null;
   deputies: string | null;
   lastWeek: string | null;
@@ -28,12 +30,26 @@ export function inScope(column: SQL, scope: ClusterScope): SQL {
   return sql`${column} in (${sql.join(scope.map((id) => sql`${id}::uuid`), sql`, `)})`;
 }
 
+/** The period a programme-wide status is about: a retired cluster belongs in it while it has activity there. */
+export interface StatusPeriod {
+  from: string;
+  to: string;
+}
+
 /** The clusters (alias `c`) a status, its count and its programme totals are about: one definition, so a
  *  total cannot cover other clusters than the rows listed. */
-function clustersOf(programmeId: string, scope: ClusterScope): SQL {
-  // The whole programme's overview is about the clusters still at work; a retired cluster keeps its
-  // records and is shown when asked for by name.
-  if (!scope) return sql`c.programme_id = ${programmeId} and c.retired_at is null`;
+function clustersOf(programmeId: string, scope: ClusterScope, period: StatusPeriod): SQL {
+  // The whole programme's overview is about the clusters still at work, and about a retired cluster while
+  // it keeps records the totals count: a live meeting held in the period or an open action item of a live
+  // meeting (the meetings and open actions totals count those, so the list must show whose they are). A
+  // retired cluster with nothing of the period is shown when asked for by name.
+  if (!scope) {
+    return sql`c.programme_id = ${programmeId} and (c.retired_at is null or exists (
+      select 1 from meeting_clusters mc join meetings m on m.id = mc.meeting_id
+      where mc.cluster_id = c.id and m.deleted_at is null
+        and (m.held_on between ${period.from}::date and ${period.to}::date
+          or exists (select 1 from action_items a where a.meeting_id = m.id and a.done_at is null))))`;
+  }
   return sql`c.programme_id = ${programmeId} and ${inScope(sql`c.id`, scope)}`;
 }
 
@@ -113,19 +129,19 @@ export function createStatusRepository({ db }: { db: Database }) {
       const [result, counted] = await Promise.all([
         db.execute(sql`
           with sc as (
-            select c.id, c.name, c.created_at from clusters c where ${clustersOf(p, input.scope)}
-            order by lower(c.name) limit ${input.limit ?? 10_000} offset ${input.offset ?? 0}),
+            select c.id, c.name, c.created_at, c.retired_at from clusters c where ${clustersOf(p, input.scope, input)}
+            order by c.retired_at is not null, lower(c.name) limit ${input.limit ?? 10_000} offset ${input.offset ?? 0}),
           plan as (
             select pa.cluster_id, count(*) as total, count(pa.done_at) as done, count(*) filter (where pa.done_at is null and pa.due_on < ${today}::date) as overdue
             from plan_actions pa join sc on sc.id = pa.cluster_id group by pa.cluster_id)
-          select sc.id, sc.name, to_char(sc.created_at, 'YYYY-MM-DD') as "createdOn",
+          select sc.id, sc.name, to_char(sc.created_at, 'YYYY-MM-DD') as "createdOn", to_char(sc.retired_at, 'YYYY-MM-DD') as "retiredOn",
             (select pe.display_name from memberships ms join people pe on pe.id = ms.person_id where ms.cluster_id = sc.id and ms.role = 'leader' limit 1) as leader,
             (select string_agg(pe.display_name, ', ' order by pe.display_name) from memberships ms join people pe on pe.id = ms.person_id where ms.cluster_id = sc.id and ms.role = 'deputy') as deputies,
             (select max(pn.iso_week) from progress_notes pn where pn.cluster_id = sc.id) as "lastWeek",
             coalesce(plan.total, 0)::int as "planTotal", coalesce(plan.done, 0)::int as "planDone", coalesce(plan.overdue, 0)::int as "planOverdue",
             (select max(r.reviewed_on)::text from plan_reviews r where r.cluster_id = sc.id) as "lastReview"
           from sc left join plan on plan.cluster_id = sc.id
-          order by lower(sc.name)`),
+          order by sc.retired_at is not null, lower(sc.name)`),
         activity(input),
       ]);
       const byCluster = new Map(counted.map((row) => [row.clusterId, row]));
@@ -136,19 +152,19 @@ export function createStatusRepository({ db }: { db: Database }) {
       return { clusters };
     },
 
-    async countClusters(programmeId: string, scope: ClusterScope) {
-      const result = await db.execute(sql`select count(*)::int as n from clusters c where ${clustersOf(programmeId, scope)}`);
+    async countClusters(programmeId: string, scope: ClusterScope, period: StatusPeriod) {
+      const result = await db.execute(sql`select count(*)::int as n from clusters c where ${clustersOf(programmeId, scope, period)}`);
       return { total: rowsOf<{ n: number }>(result)[0]?.n ?? 0 };
     },
 
     /** The plan figures of every cluster in scope, counted from plan_actions themselves (each belongs to
      *  one cluster) over the same clusters `clusters` lists, not summed from a page of its rows. */
-    async planTotals(input: { programmeId: string; scope: ClusterScope; today: string }) {
+    async planTotals(input: { programmeId: string; scope: ClusterScope; today: string } & StatusPeriod) {
       const result = await db.execute(sql`
         select count(*)::int as total, count(pa.done_at)::int as done,
           count(*) filter (where pa.done_at is null and pa.due_on < ${input.today}::date)::int as overdue
         from plan_actions pa join clusters c on c.id = pa.cluster_id
-        where pa.programme_id = ${input.programmeId} and ${clustersOf(input.programmeId, input.scope)}`);
+        where pa.programme_id = ${input.programmeId} and ${clustersOf(input.programmeId, input.scope, input)}`);
       const row = rowsOf<{ total: number; done: number; overdue: number }>(result)[0];
       return { total: row?.total ?? 0, done: row?.done ?? 0, overdue: row?.overdue ?? 0 };
     },

@@ -66,7 +66,7 @@ export async function loadProgrammeView(input: ViewInput): Promise<ProgrammeView
   const { clusters: rows } = await repos.status.clusters({ programmeId, scope: undefined, ...period, today });
   const clusters = rows.map((row) => toFacts(row, today));
   const indicators = await computeIndicators(repos, programmeId, undefined, period, timezone);
-  const summary = await loadProgrammeTotals(repos, { programmeId, scope: undefined, today, meetings: indicators.activities, clusters });
+  const summary = await loadProgrammeTotals(repos, { programmeId, scope: undefined, today, ...period, meetings: indicators.activities, clusters });
   const { targets } = await repos.targets.list(programmeId);
   const { weeks: weekRows } = await repos.dashboard.activityWeeks({ programmeId, scope: undefined, ...period });
   const activity = new Map<string, Map<string, number>>();

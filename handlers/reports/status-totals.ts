@@ -5,7 +5,10 @@ import type { Repositories } from '../../db/repositories.js';
 import type { ClusterScope } from '../../db/status.repository.js';
 
 export interface ProgrammeTotals {
+  /** Clusters at work in scope. */
   clusters: number;
+  /** Retired clusters listed for their records in the period (db/status.repository.ts, clustersOf). */
+  retiredClusters: number;
   /** Clusters in scope with at least one reason to look at them. */
   attention: number;
   /** Live meetings of the period (the indicators' activities, the export's activity rows). */
@@ -20,15 +23,16 @@ export interface ProgrammeTotals {
 
 export async function loadProgrammeTotals(
   repos: Repositories,
-  input: { programmeId: string; scope: ClusterScope; today: string; meetings: number; clusters: { reasons: unknown[] }[] },
+  input: { programmeId: string; scope: ClusterScope; today: string; from: string; to: string; meetings: number; clusters: { reasons: unknown[]; retiredOn: string | null }[] },
 ): Promise<ProgrammeTotals> {
-  const { programmeId, scope, today } = input;
+  const { programmeId, scope, today, from, to } = input;
   const [actions, plan] = await Promise.all([
     repos.actionItems.countOpen({ programmeId, ...(scope ? { clusterIds: scope } : {}), today }),
-    repos.status.planTotals({ programmeId, scope, today }),
+    repos.status.planTotals({ programmeId, scope, today, from, to }),
   ]);
   return {
-    clusters: input.clusters.length,
+    clusters: input.clusters.filter((c) => !c.retiredOn).length,
+    retiredClusters: input.clusters.filter((c) => c.retiredOn).length,
     attention: input.clusters.filter((c) => c.reasons.length > 0).length,
     meetings: input.meetings,
     openActions: actions.open,

@@ -27,6 +27,8 @@ export function silentWeeks(row: Pick<ClusterStatusRow, 'lastWeek' | 'createdOn'
 export function toFacts(row: ClusterStatusRow, today: string): ClusterFacts {
   const silent = silentWeeks(row, today);
   const reasons: MessageKey[] = [];
+  // A retired cluster takes no new work: it is listed for its records, never as one needing attention.
+  if (row.retiredOn) return { ...row, silentWeeks: silent, reasons };
   if (silent >= SILENT_WEEKS) reasons.push('status.reason_silent');
   if (row.overdueActions + row.planOverdue > 0) reasons.push('status.reason_overdue');
   if (!row.lastReview || daysBetween(row.lastReview, today) > STALE_PLAN_DAYS) reasons.push('status.reason_stale_plan');
@@ -35,7 +37,8 @@ export function toFacts(row: ClusterStatusRow, today: string): ClusterFacts {
 
 /** One line per cluster, for the attention list and `status all`. */
 export function clusterLine(lang: Language, c: ClusterFacts): string {
-  const reasons = c.reasons.length ? ` – ${c.reasons.map((r) => t(lang, r, { weeks: c.silentWeeks })).join(', ')}` : '';
+  const said = c.retiredOn ? [t(lang, 'status.retired_on', { date: c.retiredOn })] : c.reasons.map((r) => t(lang, r, { weeks: c.silentWeeks }));
+  const reasons = said.length ? ` – ${said.join(', ')}` : '';
   return t(lang, 'status.cluster_line', {
     cluster: c.name,
     leader: c.leader ?? t(lang, 'status.nobody'),
@@ -74,7 +77,7 @@ export function helixMix(lang: Language, organisations: { helixType: string }[])
  *  meeting of two clusters is one meeting, and its action items are one item each. */
 export function statusTotals(lang: Language, totals: ProgrammeTotals): ReplyField[] {
   return [
-    { label: t(lang, 'status.clusters'), value: t(lang, 'status.clusters_value', { n: totals.clusters, attention: totals.attention }) },
+    { label: t(lang, 'status.clusters'), value: t(lang, totals.retiredClusters ? 'status.clusters_value_retired' : 'status.clusters_value', { n: totals.clusters, attention: totals.attention, retired: totals.retiredClusters }) },
     { label: t(lang, 'status.meetings'), value: String(totals.meetings) },
     { label: t(lang, 'status.actions'), value: t(lang, 'status.actions_value', { open: totals.openActions, overdue: totals.overdueActions }) },
     { label: t(lang, 'plan.progress_label'), value: t(lang, 'plan.progress_value', { done: totals.planDone, total: totals.planTotal, overdue: totals.planOverdue }) },

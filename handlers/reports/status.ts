@@ -77,7 +77,7 @@ async function overview(ctx: HandlerContext, period: Period, today: string): Pro
     evaluationsShortField(ctx, period, scope),
   ]);
   const facts = clusters.map((row) => toFacts(row, today));
-  const totals = await loadProgrammeTotals(repos, { programmeId: actor.programmeId, scope, today, meetings: indicators.activities, clusters: facts });
+  const totals = await loadProgrammeTotals(repos, { programmeId: actor.programmeId, scope, today, ...period, meetings: indicators.activities, clusters: facts });
   // The five figures a PM acts on or reports first (README "Status"): the full indicators are one command away.
   const blocks: ReplyBlock[] = [{ type: 'fields', fields: [...statusTotals(lang, totals), { label: t(lang, 'indicator.exchanges'), value: String(indicators.exchanges) }, ...improvedClustersField(lang, indicators), ...ratings] }];
   const attention = byUrgency(facts.filter((c) => c.reasons.length > 0));
@@ -228,7 +228,7 @@ async function statusAll(ctx: HandlerContext, period: Period, today: string, ask
   const page = Math.max(1, asked);
   // Sent together (issue 21); the assessments of every cluster in one statement, not one per cluster.
   const [{ total }, { clusters }, assessed] = await Promise.all([
-    repos.status.countClusters(actor.programmeId, scope),
+    repos.status.countClusters(actor.programmeId, scope, period),
     repos.status.clusters({ programmeId: actor.programmeId, scope, ...period, today, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     clusterAssessmentLines(ctx),
   ]);

@@ -59,6 +59,7 @@ export const weeklyCatalogEn: Record<keyof typeof weeklyCatalogSv, string> = {
   'digest.no_clusters': 'The programme has no clusters yet.',
   'digest.exchange_need': 'Looking for an exchange: {topic} ({person}) – can your cluster help? `exchange offer …`',
   'digest.silent': 'Silent this week: {clusters}.',
+  'digest.retired_cluster': '{cluster} (retired)',
   'digest.summary': 'Weekly notes from {written} of {clusters} clusters · meetings: {meetings} · action items: {actions}, overdue: {overdue} · looking for an exchange: {needs}',
   'digest.cluster_line': '{cluster}: {note} · meetings: {meetings} · action items: {actions} · looking for an exchange: {needs}',
   'digest.more_clusters': '… and {count} more clusters',

@@ -58,6 +58,7 @@ export const weeklyCatalogSv = {
   'digest.no_clusters': 'Programmet har inga kluster än.',
   'digest.exchange_need': 'Söker erfarenhetsutbyte: {topic} ({person}) – kan ditt kluster hjälpa? `utbyte erbjud …`',
   'digest.silent': 'Tysta den här veckan: {clusters}.',
+  'digest.retired_cluster': '{cluster} (avvecklat)',
   'digest.summary': 'Veckorapporter från {written} av {clusters} kluster · möten: {meetings} · åtgärder: {actions}, varav försenade: {overdue} · söker erfarenhetsutbyte: {needs}',
   'digest.cluster_line': '{cluster}: {note} · möten: {meetings} · åtgärder: {actions} · söker utbyte: {needs}',
   'digest.more_clusters': '… och {count} kluster till',

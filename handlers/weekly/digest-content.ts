@@ -72,7 +72,7 @@ export async function buildDigest(input: DigestInput): Promise<Reply> {
       ...actions.filter((a) => a.clusterId === cluster.id).map((a) => actionLine(a, window, language)),
       ...needs.filter((n) => n.post.clusterId === cluster.id).map((n) => t(language, 'digest.exchange_need', { topic: shortenWithMore(n.post.topic, digestTextMax, language, 'exchange list'), person: n.person })),
     ];
-    const heading = written.length ? `${cluster.name} · ${window.isoWeek}` : cluster.name;
+    const heading = written.length ? `${clusterHeading(cluster, language)} · ${window.isoWeek}` : clusterHeading(cluster, language);
     blocks.push({ type: 'list', title: heading, items });
   }
   if (clusters.length === 0) blocks.push({ type: 'text', text: t(language, 'digest.no_clusters') });
@@ -94,9 +94,11 @@ export async function buildDigestSummary(input: DigestInput, fullCommand: string
   const { window, clusters, notes, meetings, actions, needs } = await digestData(input);
   const distinct = <T>(rows: T[], key: (row: T) => string | number) => new Set(rows.map(key)).size;
   const isOverdue = (a: (typeof actions)[number]) => !a.doneAt && a.dueOn !== null && a.dueOn < window.today;
-  const written = clusters.filter(({ cluster }) => notes.some((n) => n.clusterId === cluster.id)).length;
-  // Out of the clusters that could write this week: a retired one shown for its meetings is not one.
-  const couldWrite = clusters.filter(({ cluster }) => !cluster.retiredAt || notes.some((n) => n.clusterId === cluster.id)).length;
+  // Out of the clusters expected to write this week, as `status` counts the clusters at work: a retired one is
+  // not expected to, even when it wrote before it was retired; its line, marked retired, still shows its note.
+  const atWork = clusters.filter(({ cluster }) => !cluster.retiredAt);
+  const written = atWork.filter(({ cluster }) => notes.some((n) => n.clusterId === cluster.id)).length;
+  const couldWrite = atWork.length;
   const figures = t(language, 'digest.summary', {
     written,
     clusters: couldWrite,
@@ -108,7 +110,7 @@ export async function buildDigestSummary(input: DigestInput, fullCommand: string
   const lines = clusters.slice(0, SUMMARY_CLUSTERS).map(({ cluster }) => {
     const authors = notes.filter((n) => n.clusterId === cluster.id).map((n) => authorOf(n, language));
     return t(language, 'digest.cluster_line', {
-      cluster: cluster.name,
+      cluster: clusterHeading(cluster, language),
       note: authors.length ? list(language, authors) : t(language, 'digest.no_note'),
       meetings: meetings.filter((m) => m.clusterId === cluster.id).length,
       actions: actions.filter((a) => a.clusterId === cluster.id).length,
@@ -120,6 +122,11 @@ export async function buildDigestSummary(input: DigestInput, fullCommand: string
   if (lines.length) blocks.push({ type: 'list', items: lines });
   blocks.push({ type: 'text', text: t(language, 'digest.summary_full', { command: commandRef(fullCommand, language) }) });
   return { title: t(language, 'digest.title', { week: window.isoWeek }), visibility: 'private', blocks, buttons: [{ label: t(language, 'digest.full_button'), command: fullCommand }] };
+}
+
+/** A cluster's name, marked when it is retired: its news shows, but it is not one of the clusters at work. */
+function clusterHeading(cluster: { name: string; retiredAt: Date | null }, language: Language): string {
+  return cluster.retiredAt ? t(language, 'digest.retired_cluster', { cluster: cluster.name }) : cluster.name;
 }
 
 function actionLine(action: { number: number; meetingNumber: number; text: string; dueOn: string | null; owner: string; doneAt: Date | null }, window: DigestWindow, language: Language): string {

@@ -1,4 +1,4 @@
-// `status alla` is about the clusters still at work (db/status.repository.ts lists no retired one in it), and
+// `status alla` is about the clusters still at work, and about a retired one only while it has a meeting in the period or an open action item (db/status.repository.ts, test/handlers/reports/retired-cluster-totals.test.ts), and
 // its assessment column never calls a retired cluster «ej skattad» (found by a project manager: a retired
 // cluster listed as not assessed, as if an assessment were still owed; the column read only open clusters'
 // assessments, so a retired cluster had none whatever it had been scored).

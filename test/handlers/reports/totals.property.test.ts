@@ -1,6 +1,7 @@
 // Totals that agree by construction (issue 20): random histories are played through the core commands —
 // four clusters, meetings of one to four of them with action items (some done, some overdue), guests,
-// deleted meetings, notes, weekly notes, plan actions, a handover and a forget-me, with time passing — and
+// deleted meetings, notes, weekly notes, plan actions, a handover, a forget-me and retired clusters, with time
+// passing — and
 // every figure `status` (programme, one cluster, a leader's own clusters), the dashboard data and the funder
 // export show is compared with BOTH the length of the list it summarises (read through the functions those
 // lists are read with) AND a count computed here from the generated history itself.
@@ -48,7 +49,8 @@ type Step =
   | { kind: 'note' | 'progress' | 'review'; cluster: Cluster }
   | { kind: 'days'; days: number }
   | { kind: 'handover' }
-  | { kind: 'forget'; who: 'Dana' | 'Nils' | 'Olle' };
+  | { kind: 'forget'; who: 'Dana' | 'Nils' | 'Olle' }
+  | { kind: 'retire'; cluster: Cluster };
 
 const ref = fc.integer({ min: 1, max: 8 });
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -71,6 +73,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('days' as const), days: fc.integer({ min: 1, max: 25 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('handover' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('forget' as const), who: fc.constantFrom('Dana' as const, 'Nils' as const, 'Olle' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('retire' as const), cluster: fc.constantFrom(...CLUSTERS) }) },
 );
 
 /** What the history holds, kept by the test from the steps it played, not read from LOKET. */
@@ -82,6 +85,8 @@ interface Model {
   gaps: number;
   forgotten: Set<Name>;
   skogLeader: Name;
+  /** Retired clusters take no new work; their records stay and are counted. */
+  retired: Set<Cluster>;
 }
 
 const inQ1 = (day: string) => day >= Q1.from && day <= Q1.to;
@@ -106,8 +111,11 @@ async function play(p: MeetingProgramme, m: Model, s: Step): Promise<void> {
     return !refused;
   };
   const known = (n: Name) => !m.forgotten.has(n);
+  const atWork = (c: Cluster) => !m.retired.has(c);
   switch (s.kind) {
     case 'meeting': {
+      // A retired cluster takes no new meetings: the history goes on with the clusters still at work.
+      if (!s.clusters.every(atWork)) return;
       const heldOn = addDays(m.today, -s.daysAgo);
       // The logger is always among the participants, whether or not LOKET adds them itself.
       const people = new Set<Name>(['Petra', ...s.with.filter(known)]);
@@ -135,6 +143,7 @@ async function play(p: MeetingProgramme, m: Model, s: Step): Promise<void> {
       return;
     }
     case 'plan': {
+      if (!atWork(s.cluster)) return;
       const owner = known(s.owner) ? s.owner : 'Petra';
       const dueOn = addDays(m.today, s.dueIn);
       await pm(`plan gap ${s.cluster} area:strategy Brist ${m.gaps + 1}`);
@@ -145,17 +154,21 @@ async function play(p: MeetingProgramme, m: Model, s: Step): Promise<void> {
     }
     case 'plan done': {
       const action = m.plan[s.action - 1];
+      if (action && !atWork(action.cluster)) return;
       await pm(`plan done P${s.action}`, action !== undefined);
       if (action) action.done = true;
       return;
     }
     case 'note':
+      if (!atWork(s.cluster)) return;
       await pm(`note ${s.cluster} Anteckning om läget.`);
       return;
     case 'progress':
+      if (!atWork(s.cluster)) return;
       await pm(`progress cluster:${s.cluster} done: Veckans arbete`);
       return;
     case 'review':
+      if (!atWork(s.cluster)) return;
       await pm(`plan review ${s.cluster}`);
       return;
     case 'days': {
@@ -167,7 +180,7 @@ async function play(p: MeetingProgramme, m: Model, s: Step): Promise<void> {
     }
     case 'handover': {
       const to: Name = m.skogLeader === 'Erik' ? 'Olle' : 'Erik';
-      if (!known(to)) return;
+      if (!known(to) || !atWork('Skog')) return;
       await pm(`handover Skog to:@${to}`);
       m.skogLeader = to;
       return;
@@ -181,7 +194,22 @@ async function play(p: MeetingProgramme, m: Model, s: Step): Promise<void> {
       m.forgotten.add(s.who);
       return;
     }
+    case 'retire': {
+      if (!atWork(s.cluster)) return;
+      await pm(`cluster retire ${s.cluster}`);
+      m.retired.add(s.cluster);
+      return;
+    }
   }
+}
+
+/** The clusters the programme's `status` lists: those at work, and a retired one with a live meeting in the
+ *  period or an open action item of a live meeting (its records are in the totals). */
+function listedClusters(m: Model): Cluster[] {
+  const live = m.meetings.map((x, i) => ({ ...x, i })).filter((x) => !x.deleted);
+  const active = (c: Cluster) =>
+    live.some((x) => x.clusters.includes(c) && (inQ1(x.heldOn) || m.actions.some((a) => a.meeting === x.i && !a.done)));
+  return CLUSTERS.filter((c) => !m.retired.has(c) || active(c));
 }
 
 /** The figures the history should show, counted from the model alone. */
@@ -189,7 +217,9 @@ function expected(m: Model, scope: Cluster[] | undefined) {
   const inScope = (clusters: Cluster[]) => !scope || clusters.some((c) => scope.includes(c));
   const meetings = m.meetings.filter((x) => !x.deleted && inQ1(x.heldOn) && inScope(x.clusters));
   const open = m.actions.filter((a) => !a.done && !m.meetings[a.meeting]!.deleted && inScope(m.meetings[a.meeting]!.clusters));
-  const plan = m.plan.filter((a) => inScope([a.cluster]));
+  // The plan figures are over the clusters listed (all of them when asked for by name).
+  const listed = scope ?? listedClusters(m);
+  const plan = m.plan.filter((a) => inScope([a.cluster]) && listed.includes(a.cluster));
   return {
     meetings: meetings.length,
     actions: [open.length, open.filter((a) => a.dueOn !== null && a.dueOn < m.today).length],
@@ -205,7 +235,7 @@ describe('totals over random histories', () => {
       fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 12 }), async (steps) => {
         const p = await setUp();
         const programmeId = p.test.programme.id;
-        const m: Model = { today: dayIn(TZ, p.test.clock.now()), meetings: [], actions: [], plan: [], gaps: 0, forgotten: new Set(), skogLeader: 'Erik' };
+        const m: Model = { today: dayIn(TZ, p.test.clock.now()), meetings: [], actions: [], plan: [], gaps: 0, forgotten: new Set(), skogLeader: 'Erik', retired: new Set() };
         for (const s of steps) await play(p, m, s);
         const today = dayIn(TZ, p.test.clock.now());
         expect(today).toBe(m.today);
@@ -227,12 +257,19 @@ describe('totals over random histories', () => {
         // Programme: `status` as the project manager.
         const all = expected(m, undefined);
         const status = (await p.as('UPM', `status ${period}`)).outcome;
-        expect(figuresOf(status, 'status.clusters')[0]).toBe(CLUSTERS.length);
+        const listedNow = listedClusters(m);
+        const retiredListed = listedNow.filter((c) => m.retired.has(c)).length;
+        const clusterFigures = figuresOf(status, 'status.clusters');
+        expect(clusterFigures[0]).toBe(CLUSTERS.length - m.retired.size);
+        expect(clusterFigures[2] ?? 0).toBe(retiredListed);
+        // `status alla` lists exactly those clusters, and its lines' open items cover the total.
+        const allLines = (await p.as('UPM', `status alla ${period}`)).text.split('\n').filter((line) => line.startsWith('  • '));
+        expect(allLines.map((line) => line.slice(4).split(' (')[0]).sort()).toEqual([...listedNow].sort());
         expect(figuresOf(status, 'status.meetings')).toEqual([all.meetings]);
         expect(figuresOf(status, 'status.actions')).toEqual(all.actions);
         expect(await listed()).toEqual(all.actions);
         expect(figuresOf(status, 'plan.progress_label')).toEqual(all.plan);
-        const planLists = await Promise.all(CLUSTERS.map(planList));
+        const planLists = await Promise.all(listedNow.map(planList));
         expect([0, 1, 2].map((i) => planLists.reduce((sum, l) => sum + l[i]!, 0))).toEqual(all.plan);
         const allActions = await p.as('UPM', 'actions all');
         if (all.actions[0]) expect(allActions.text).toContain(t('sv', 'actions.title_all', { count: all.actions[0] }));
@@ -250,17 +287,21 @@ describe('totals over random histories', () => {
         }
 
         // A leader's own clusters: one item of a meeting of both counts once.
-        const anna = expected(m, ANNA_SCOPE);
-        const annaStatus = (await p.as('UANNA', `status ${period}`)).outcome;
-        expect(figuresOf(annaStatus, 'status.clusters')[0]).toBe(ANNA_SCOPE.length);
-        expect(figuresOf(annaStatus, 'status.meetings')).toEqual([anna.meetings]);
-        expect(figuresOf(annaStatus, 'status.actions')).toEqual(anna.actions);
-        expect(await listed(ANNA_SCOPE.map((c) => ids[c]))).toEqual(anna.actions);
-        expect(figuresOf(annaStatus, 'plan.progress_label')).toEqual(anna.plan);
+        // Her role in a retired cluster grants nothing new, so her status covers the clusters still at work.
+        const annaScope = ANNA_SCOPE.filter((c) => !m.retired.has(c));
+        if (annaScope.length) {
+          const anna = expected(m, annaScope);
+          const annaStatus = (await p.as('UANNA', `status ${period}`)).outcome;
+          expect(figuresOf(annaStatus, 'status.clusters')[0]).toBe(annaScope.length);
+          expect(figuresOf(annaStatus, 'status.meetings')).toEqual([anna.meetings]);
+          expect(figuresOf(annaStatus, 'status.actions')).toEqual(anna.actions);
+          expect(await listed(annaScope.map((c) => ids[c]))).toEqual(anna.actions);
+          expect(figuresOf(annaStatus, 'plan.progress_label')).toEqual(anna.plan);
+        }
 
         // The dashboard: the same programme totals, and the same rows.
         const view = await loadProgrammeView({ repos, programmeId, period: Q1, today, timezone: TZ, language: 'sv' });
-        expect(view.summary).toMatchObject({ clusters: CLUSTERS.length, meetings: all.meetings, openActions: all.actions[0], overdueActions: all.actions[1], planDone: all.plan[0], planTotal: all.plan[1], planOverdue: all.plan[2] });
+        expect(view.summary).toMatchObject({ clusters: CLUSTERS.length - m.retired.size, retiredClusters: retiredListed, meetings: all.meetings, openActions: all.actions[0], overdueActions: all.actions[1], planDone: all.plan[0], planTotal: all.plan[1], planOverdue: all.plan[2] });
         expect(view.totals.find((f) => f.label === t('sv', 'status.actions'))?.value).toBe(t('sv', 'status.actions_value', { open: all.actions[0]!, overdue: all.actions[1]! }));
         for (const c of view.clusters) {
           const mine = expected(m, [c.name as Cluster]);

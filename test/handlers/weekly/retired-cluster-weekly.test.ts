@@ -62,10 +62,38 @@ describe('a retired cluster in the weekly rhythm', () => {
     const summary = await buildDigestSummary({ repos: createRepositories(opened.db), programmeId: p.test.programme.id, now: p.test.clock.now(), timezone: 'Europe/Stockholm', language: 'sv' }, 'digest preview all');
     const summaryText = summary.blocks.map((b) => (b.type === 'text' ? b.text : b.type === 'list' ? b.items.join('\n') : '')).join('\n');
     expect(summaryText).toContain('Veckorapporter från 1 av 2 kluster · möten: 1');
-    expect(summaryText).toContain('Skog: Ingen veckorapport än. · möten: 1');
+    // Its line is marked retired, so the figure «1 av 2» visibly counts the clusters at work only.
+    expect(summaryText).toContain('Skog (avvecklat): Ingen veckorapport än. · möten: 1');
     p.test.clock.set(new Date('2026-03-09T08:00:00Z'));
     const next = await p.as('UNILS', 'digest preview all');
     expect(next.text).not.toContain('Skog');
     expect(next.text).toContain('Tysta den här veckan: Rymd (Anna) och Turism (Bo).');
+  });
+
+  it('a weekly note written before the retirement is shown, marked, but the cluster is not counted among those expected to write', async () => {
+    // Found by a project manager: the preview said «Veckorapporter från 3 av 3 kluster» while status counted 2
+    // clusters at work, because a retired cluster that had written that week counted as one that could write.
+    const p = await setup();
+    await p.as('UANNA', 'progress done: Workshop');
+    expect(errorCode(await p.as('UPM', 'progress cluster:Skog done: Sista veckan'))).toBeUndefined();
+    await p.as('UPM', 'progress cluster:Turism done: Mässa');
+    await p.as('UPM', 'cluster retire Skog');
+    const stored = await opened.db.select().from(progressNotes).where(eq(progressNotes.programmeId, p.test.programme.id));
+    expect(stored).toHaveLength(3);
+    const repos = createRepositories(opened.db);
+    for (const [language, figure, line] of [
+      ['sv', 'Veckorapporter från 2 av 2 kluster', 'Skog (avvecklat): Petra'],
+      ['en', 'Weekly notes from 2 of 2 clusters', 'Skog (retired): Petra'],
+    ] as const) {
+      const summary = await buildDigestSummary({ repos, programmeId: p.test.programme.id, now: p.test.clock.now(), timezone: 'Europe/Stockholm', language }, 'digest preview all');
+      const text = summary.blocks.map((b) => (b.type === 'text' ? b.text : b.type === 'list' ? b.items.join('\n') : '')).join('\n');
+      expect(text).toContain(figure);
+      expect(text).toContain(line);
+    }
+    const status = await p.as('UPM', 'status');
+    expect(status.text).toContain('Kluster: 2, varav');
+    const full = await p.as('UNILS', 'digest preview all');
+    expect(full.text).toContain('Skog (avvecklat) · 2026-W10');
+    expect(full.text).not.toContain('Tysta den här veckan');
   });
 });
