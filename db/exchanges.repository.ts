@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, getTableColumns, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { allocateNumbers } from './counters.repository.js';
 import { rowsOf } from './migrate.js';
@@ -242,6 +242,28 @@ export function createExchangesRepository({ db }: { db: Database }) {
         .where(and(eq(exchangePosts.programmeId, programmeId), eq(exchangePosts.personId, personId), isNull(exchangePosts.closedAt)))
         .returning({ id: exchangePosts.id });
       return { closed: rows.length };
+    },
+
+    /** `cluster retire`: the cluster's open needs and offers close, since the cluster takes no exchanges any
+     *  more: nobody is proposed an offer it will not keep, and its needs wait on no round. Returns how many. */
+    async closeClusterPosts(programmeId: string, clusterId: string, at: Date) {
+      const rows = await db
+        .update(exchangePosts)
+        .set({ closedAt: at })
+        .where(and(eq(exchangePosts.programmeId, programmeId), eq(exchangePosts.clusterId, clusterId), isNull(exchangePosts.closedAt)))
+        .returning({ kind: exchangePosts.kind });
+      return { needs: rows.filter((r) => r.kind === 'need').length, offers: rows.filter((r) => r.kind === 'offer').length };
+    },
+
+    /** Of the given needs, those waiting on a proposal (proposed, not yet answered by both) or already
+     *  introduced: a round leaves them out of the needs that got no pair. */
+    async needsWithLiveProposal(programmeId: string, needIds: string[]) {
+      if (needIds.length === 0) return { needIds: new Set<string>() };
+      const rows = await db
+        .selectDistinct({ needId: exchangeProposals.needId })
+        .from(exchangeProposals)
+        .where(and(eq(exchangeProposals.programmeId, programmeId), inArray(exchangeProposals.needId, needIds), inArray(exchangeProposals.state, ['proposed', 'introduced'])));
+      return { needIds: new Set(rows.map((r) => r.needId)) };
     },
 
     /** A forgotten person can no longer answer: their proposals still waiting close as declined on their

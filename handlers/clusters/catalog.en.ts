@@ -24,6 +24,7 @@ export const clustersCatalogEn: Record<keyof typeof clustersCatalogSv, string> =
   'cluster.list_retired_hint': 'Retired clusters: {n}. Show them with `/loket cluster list all`.',
   'cluster.renamed': 'The cluster {old} is now called {name}. Meetings, notes, weekly notes, plans and exchanges go with it.',
   'cluster.retire_done': 'The cluster {cluster} is retired. Everything stored stays in the history, status and exports, but the cluster takes no new meetings, notes, weekly notes, exchanges or members. It shows in `/loket cluster list all`.',
+  'cluster.retire_closed_posts': 'Exchanges closed: the cluster\'s {needs, plural, one {# need} other {# needs}} and {offers, plural, one {# offer} other {# offers}} no longer show in `/loket exchange list`.',
   'cluster.already_retired': 'The cluster {cluster} has been retired since {date}.',
   'leave.ok': 'You have left {cluster}.',
   'leave.moved_needs': 'Your open needs in the cluster are now with {leader}: {needs}',

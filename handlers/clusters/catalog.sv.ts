@@ -23,6 +23,7 @@ export const clustersCatalogSv = {
   'cluster.list_retired_hint': 'Avvecklade kluster: {n}. Visa dem med `/loket kluster lista alla`.',
   'cluster.renamed': 'Klustret {old} heter nu {name}. Möten, anteckningar, veckorapporter, planer och utbyten följer med.',
   'cluster.retire_done': 'Klustret {cluster} är avvecklat. Allt som sparats finns kvar i historik, status och exporter, men klustret tar inga nya möten, anteckningar, veckorapporter, utbyten eller medlemmar. Det syns i `/loket kluster lista alla`.',
+  'cluster.retire_closed_posts': 'Stängda utbyten: {needs, plural, one {# behov} other {# behov}} och {offers, plural, one {# erbjudande} other {# erbjudanden}} från klustret visas inte längre i `/loket utbyte lista`.',
   'cluster.already_retired': 'Klustret {cluster} är redan avvecklat sedan {date}.',
   'leave.ok': 'Du har lämnat {cluster}.',
   'leave.moved_needs': 'Dina öppna behov i klustret ligger nu hos {leader}: {needs}',

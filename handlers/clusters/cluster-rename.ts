@@ -31,6 +31,10 @@ export async function clusterRetire(ctx: HandlerContext<{ cluster: string }>): P
   if (cluster.retiredAt) return textReply(t(lang, 'cluster.already_retired', { cluster: cluster.name, date: dayIn(settings.timezone, cluster.retiredAt) }));
   const now = clock.now();
   await repos.clusters.retire({ programmeId: actor.programmeId, clusterId: cluster.id, at: now });
-  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'cluster.retire', subjectType: 'cluster', subjectId: cluster.id, detail: { name: cluster.name }, at: now });
-  return textReply(t(lang, 'cluster.retire_done', { cluster: cluster.name }));
+  // The cluster takes no exchanges any more: its open needs and offers close with it, so no round proposes an
+  // offer nobody will keep and `exchange list` shows only what can still be taken up.
+  const closed = await repos.exchanges.closeClusterPosts(actor.programmeId, cluster.id, now);
+  await repos.audit.record({ programmeId: actor.programmeId, actorId: actor.personId, action: 'cluster.retire', subjectType: 'cluster', subjectId: cluster.id, detail: { name: cluster.name, ...closed }, at: now });
+  const done = t(lang, 'cluster.retire_done', { cluster: cluster.name });
+  return textReply(closed.needs + closed.offers ? `${done}\n${t(lang, 'cluster.retire_closed_posts', closed)}` : done);
 }

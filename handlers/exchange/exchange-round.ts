@@ -7,7 +7,8 @@ import { list, t } from '../i18n/index.js';
 /**
  * `exchange round` (PM): one proposal for each open need, each person in at most one pair of the round, in
  * the order the needs were stated. Everyone with an open need who got no pair is named, so the PM can tell
- * them — nobody waiting is silently left out (an open offer waits on no one, so it is not listed).
+ * them — nobody waiting is silently left out (an open offer waits on no one, so it is not listed; a need with
+ * a proposal still waiting for answers, or introduced, has its pair and is not named).
  */
 export async function exchangeRound(ctx: HandlerContext): Promise<Reply> {
   const lang = ctx.actor.language;
@@ -27,7 +28,10 @@ export async function exchangeRound(ctx: HandlerContext): Promise<Reply> {
   }
   if (items.length) await ctx.repos.audit.record({ programmeId: ctx.actor.programmeId, actorId: ctx.actor.personId, action: 'exchange.round', subjectType: 'programme', subjectId: ctx.actor.programmeId, detail: { proposals: items.length }, at: now });
   // Only a need waits on a pair: an offer is there to be chosen, and its person has nothing to be told.
-  const left = [...new Set(posts.filter((p) => p.post.kind === 'need' && !paired.has(p.post.personId)).map((p) => p.person))];
+  // A need already waiting on an answer to an earlier proposal, or introduced, has its pair: it is not unpaired.
+  const waiting = posts.filter((p) => p.post.kind === 'need' && !paired.has(p.post.personId));
+  const { needIds: proposed } = await ctx.repos.exchanges.needsWithLiveProposal(ctx.actor.programmeId, waiting.map((p) => p.post.id));
+  const left = [...new Set(waiting.filter((p) => !proposed.has(p.post.id)).map((p) => p.person))];
   const blocks: ReplyBlock[] = items.length ? [{ type: 'list', title: t(lang, 'exchange.round_title', { count: items.length }), items }] : [{ type: 'text', text: t(lang, 'exchange.round_none') }];
   if (left.length) blocks.push({ type: 'text', text: t(lang, 'exchange.round_unmatched', { names: list(lang, left) }) });
   // No buttons: the PM is not a side of these proposals; each side got its own message to answer.
