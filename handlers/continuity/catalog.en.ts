@@ -45,6 +45,8 @@ export const continuityEn: Record<keyof typeof continuitySv, string> = {
   'handover.moved_plan_actions': 'Plan actions now owned by the new leader ({n})',
   'handover.moved_notes': 'Knowledge entries the new leader now keeps up to date ({n})',
   'handover.moved_needs': 'Open exchange needs, now proposed with the new leader ({n})',
+  'handover.more': '… and {n} more: {command}',
+  'handover.other_owners': 'Staying with other owners in the cluster: {actions, plural, one {# open action item} other {# open action items}} and {planActions, plural, one {# plan action} other {# plan actions}}, so the pack below counts {totalActions, plural, one {# open action item} other {# open action items}} and {totalPlanActions, plural, one {# open plan action} other {# open plan actions}}.',
   'handover.nothing_moved': '{from} owned no open action items, plan actions, knowledge entries or exchange needs in the cluster, so nothing else moved.',
   'handover.pack_link': 'The handover pack (Markdown and JSON) is behind the links below.',
   'handover.pack_path': 'The handover pack (Markdown and JSON) is saved here:',

@@ -44,6 +44,8 @@ export const continuitySv = {
   'handover.moved_plan_actions': 'Planåtgärder som nu ägs av den nya ledaren ({n})',
   'handover.moved_notes': 'Kunskapsposter som den nya ledaren nu håller aktuella ({n})',
   'handover.moved_needs': 'Öppna behov av erfarenhetsutbyte, som nu föreslås med den nya ledaren ({n})',
+  'handover.more': '… och {n} till: {command}',
+  'handover.other_owners': 'Kvar hos andra ägare i klustret: {actions, plural, one {# öppen åtgärd} other {# öppna åtgärder}} och {planActions, plural, one {# planåtgärd} other {# planåtgärder}}, så paketet nedan räknar {totalActions, plural, one {# öppen åtgärd} other {# öppna åtgärder}} och {totalPlanActions, plural, one {# öppen planåtgärd} other {# öppna planåtgärder}}.',
   'handover.nothing_moved': '{from} ägde inga öppna åtgärder, planåtgärder, kunskapsposter eller behov av erfarenhetsutbyte i klustret, så inget annat flyttades.',
   'handover.pack_link': 'Överlämningspaketet (Markdown och JSON) finns bakom länkarna nedan.',
   'handover.pack_path': 'Överlämningspaketet (Markdown och JSON) är sparat här:',

@@ -17,6 +17,8 @@ import { t } from '../i18n/index.js';
 
 /** The most characters of an item's text the handover reply quotes. */
 const ITEM_MAX = 80;
+/** The items of each moved list the reply names; the rest are counted with the command that lists them. */
+const ITEMS_SHOWN = 5;
 
 export const handoverExample: Bilingual = { sv: 'handover Rymd till:@erik', en: 'handover Rymd to:@erik' };
 
@@ -56,17 +58,30 @@ export async function handover(ctx: HandlerContext<HandoverArgs>): Promise<Reply
   await audit(ctx, cluster, from, to, { ...moved, needs: needs.map((n) => n.id) });
   const { pack, links, paths } = await producePack(ctx, cluster, { from: from.displayName, to: to.displayName });
   const lang = actor.language;
-  const leave = commandRef(`leave ${/\s/.test(cluster.name) ? `"${cluster.name}"` : cluster.name}`, lang);
+  const named = /\s/.test(cluster.name) ? `"${cluster.name}"` : cluster.name;
+  const leave = commandRef(`leave ${named}`, lang);
   const blocks: ReplyBlock[] = [{ type: 'text', text: t(lang, 'handover.done', { cluster: cluster.name, from: from.displayName, to: to.displayName, command: leave }) }];
-  const list = (key: 'handover.moved_actions' | 'handover.moved_plan_actions' | 'handover.moved_notes' | 'handover.moved_needs', items: string[]) => {
-    if (items.length) blocks.push({ type: 'list', title: t(lang, key, { n: items.length }), items });
+  // A reply stays within a screen: each list names its first few items and the rest with the command that
+  // lists them all (the handover pack holds every item too).
+  const list = (key: 'handover.moved_actions' | 'handover.moved_plan_actions' | 'handover.moved_notes' | 'handover.moved_needs', items: string[], all: string) => {
+    if (!items.length) return;
+    const shown = items.slice(0, ITEMS_SHOWN);
+    if (items.length > ITEMS_SHOWN) shown.push(t(lang, 'handover.more', { n: items.length - ITEMS_SHOWN, command: commandRef(all, lang) }));
+    blocks.push({ type: 'list', title: t(lang, key, { n: items.length }), items: shown });
   };
   // Each item quoted on one line and cut at a word with «…», however long or many-lined it was typed (the
   // handover pack and `meeting show` hold the whole text).
-  list('handover.moved_actions', actions.map((a) => `A${a.number} ${shorten(a.text, ITEM_MAX)}${a.dueOn ? ` (${a.dueOn})` : ''}`));
-  list('handover.moved_plan_actions', planActions.map((a) => `P${a.number} ${shorten(a.text, ITEM_MAX)} (${a.dueOn})`));
-  list('handover.moved_notes', entries.map((e) => `N${e.number} ${shorten(e.text, ITEM_MAX)}`));
-  list('handover.moved_needs', needs.map((n) => shorten(n.topic, ITEM_MAX)));
+  list('handover.moved_actions', actions.map((a) => `A${a.number} ${shorten(a.text, ITEM_MAX)}${a.dueOn ? ` (${a.dueOn})` : ''}`), `actions ${named}`);
+  list('handover.moved_plan_actions', planActions.map((a) => `P${a.number} ${shorten(a.text, ITEM_MAX)} (${a.dueOn})`), `plan ${named}`);
+  list('handover.moved_notes', entries.map((e) => `N${e.number} ${shorten(e.text, ITEM_MAX)}`), `handover pack ${named}`);
+  list('handover.moved_needs', needs.map((n) => shorten(n.topic, ITEM_MAX)), 'exchange list');
+  // The pack below counts all of the cluster's open work, whoever owns it; what stays with other owners is
+  // said here, so the moved figures and the pack's add up.
+  const otherActions = pack.openActions.length - actions.length;
+  const otherPlanActions = pack.openPlanActions.length - planActions.length;
+  if (otherActions > 0 || otherPlanActions > 0) {
+    blocks.push({ type: 'text', text: t(lang, 'handover.other_owners', { actions: otherActions, planActions: otherPlanActions, totalActions: pack.openActions.length, totalPlanActions: pack.openPlanActions.length }) });
+  }
   if (actions.length + planActions.length + entries.length + needs.length === 0) blocks.push({ type: 'text', text: t(lang, 'handover.nothing_moved', { from: from.displayName }) });
   blocks.push({ type: 'text', text: `${packSummary(ctx, pack)}\n${t(lang, links.length ? 'handover.pack_link' : 'handover.pack_path')}` }, ...pathBlocks(paths));
   return { title: t(lang, 'handover.title', { cluster: cluster.name }), blocks, links: links.length ? links : undefined, visibility: 'private' };

@@ -15,7 +15,9 @@ import { kindLabel } from './meeting-kinds.js';
 import { duplicateBlocks, shareButtons } from './meeting-views.js';
 import { t } from '../i18n/index.js';
 
-const CARRIED_SHOWN = 10;
+// A confirmation stays within a screen (about 25 lines) beside the meeting's own fields and new items: the first few
+// carried-forward items, then the count of the rest with the command that lists them all.
+const CARRIED_SHOWN = 5;
 
 /** `meeting <title> …` + lines: logs a meeting; the bare verb opens the form. */
 export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Reply> {
