@@ -11,8 +11,10 @@ const ROLES = ['manager', 'board', 'leader', 'deputy', 'member', 'participant', 
 // The issue names these three as the indicators to follow over time.
 const OVER_TIME = ['organisations', 'participants', 'exchanges'] as const;
 
-/** A row label that marks a silent cluster in the chart as well as in the tables. */
+/** A row label that marks a silent cluster in the chart as well as in the tables, and a retired one (listed for
+ *  its records in the period, as `status all` lists it). */
 function rowLabel(lang: Language, c: ProgrammeView['clusters'][number]): string {
+  if (c.retiredOn) return `${c.name} (${t(lang, 'status.retired_on', { date: c.retiredOn })})`;
   return c.reasons.includes('status.reason_silent') ? t(lang, 'dashboard.silent_label', { cluster: c.name, weeks: c.silentWeeks }) : c.name;
 }
 

@@ -7,7 +7,10 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../../db/client.js';
+import { createRepositories } from '../../../db/repositories.js';
 import { actionItems, clusters } from '../../../db/schema/index.js';
+import { renderProgrammeBody } from '../../../bot/dashboard/programme-page.js';
+import { loadProgrammeView } from '../../../handlers/dashboard/dashboard-data.js';
 import { errorCode, meetingProgramme } from '../../support/programme-fixture.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { figuresOf } from './totals-fixture.js';
@@ -66,6 +69,13 @@ describe('a retired cluster in status', () => {
     expect(sum(lines, /möten (\d+)/)).toBe(figuresOf(overview.outcome, 'status.meetings')[0]);
     expect(sum(lines, /åtgärder (\d+) öpp/)).toBe(figuresOf(overview.outcome, 'status.actions')[0]);
     expect(lines).toHaveLength(figuresOf(overview.outcome, 'status.clusters').filter((_, i) => i !== 1).reduce((a, b) => a + b, 0));
+
+    // The web view lists the same clusters with the same figures, the retired one marked.
+    const view = await loadProgrammeView({ repos: createRepositories(opened.db), programmeId: id, period: { from: '2026-01-01', to: '2026-03-31' }, today: '2026-03-02', timezone: 'Europe/Stockholm', language: 'sv' });
+    expect(view.clusters.map((c) => [c.name, c.meetings, c.openActions])).toEqual([['Rymd', 1, 1], ['Skog', 1, 1], ['Vatten', 1, 1]]);
+    expect(view.summary).toMatchObject({ clusters: 2, retiredClusters: 1, meetings: 3, openActions: 3 });
+    const html = renderProgrammeBody('sv', view, { action: '', programme: '', cluster: (c) => c, otherLanguage: '' });
+    expect(html).toContain('Vatten (avvecklat 2026-03-02)');
   });
 
   it('an English reader sees the retired cluster marked «retired»', async () => {
