@@ -223,11 +223,12 @@ class Binder {
   }
 
   private refuseValue(problem: ValueProblem, type: ArgType<unknown>, key: string): never {
-    const choices = type.choices?.(this.language).map((c) => `\`${c}\``).join(', ');
+    const words = type.choices?.(this.language);
+    const choices = words?.map((c) => `\`${c}\``).join(', ');
     const counts = Object.fromEntries(Object.entries(problem.counts ?? {}).map(([name, n]) => [name, formatCount(n, this.language)]));
     // A value given by position has no key to name (`<ÅÅÅÅ-MM-DD>:` read as one): the catalog leaves it out.
     const keyShown = key.startsWith('<') && problem.code === 'date.invalid' ? 'positional' : key;
-    const refusal = new LoketError(problem.code, { key: keyShown, ...(choices ? { choices } : {}), ...problem.params, ...counts }, this.example);
+    const refusal = new LoketError(problem.code, { key: keyShown, ...(choices ? { choices, count: words!.length } : {}), ...problem.params, ...counts }, this.example);
     const withId = problem.code === 'args.id_invalid' ? this.withPrefix(String(problem.params?.value ?? ''), String(problem.params?.kinds ?? '')) : undefined;
     if (!withId) throw refusal;
     // The suggestion names the command, so the example under it is in the same (the reader's) words.

@@ -7,7 +7,7 @@ export const grammarEn: Record<keyof typeof grammarSv, string> = {
   'args.duplicate_key': '`{key}` is given twice. Give it once.',
   'args.lines_not_expected': 'The line “{line}” does not belong to `{verb}`. Only a meeting takes lines such as `decision:`, `action:` and `note:`.',
   'args.value_problem': 'The value of `{key}` cannot be used: {problem}',
-  'args.enum_invalid': '“{value}” is none of {choices}.',
+  'args.enum_invalid': '“{value}” is {count, plural, one {not {choices}} other {none of {choices}}}.',
   'args.integer_invalid': '“{value}” is not a whole number from {min} to {max}.',
   'args.time_invalid': '“{value}” is not a time. Write HH:MM, for example 14:00.',
   'args.person_invalid': '“{value}” is not a person. Mention the person with @, for example @anna.',

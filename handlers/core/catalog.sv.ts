@@ -7,7 +7,7 @@ export const grammarSv = {
   'args.duplicate_key': '`{key}` står två gånger. Ange det en gång.',
   'args.lines_not_expected': 'Raden ”{line}” hör inte till `{verb}`. Bara ett möte tar rader som `beslut:`, `åtgärd:` och `anteckning:`.',
   'args.value_problem': 'Värdet för `{key}` går inte att använda: {problem}',
-  'args.enum_invalid': '”{value}” är inget av {choices}.',
+  'args.enum_invalid': '”{value}” är {count, plural, one {inte {choices}} other {inget av {choices}}}.',
   'args.integer_invalid': '”{value}” är inte ett heltal från {min} till {max}.',
   'args.time_invalid': '”{value}” är ingen tid. Skriv TT:MM, till exempel 14:00.',
   'args.person_invalid': '”{value}” är ingen person. Nämn personen med @, till exempel @anna.',

@@ -26,10 +26,13 @@ describe('commands in the reader\'s words', () => {
     const p = await meetingProgramme(opened.db);
     const sv = (await p.as('UANNA', 'kluster lista xyz')).text;
     expect(sv).toContain('Exempel: `kluster lista alla`');
+    // One choice is named as one («inte `alla`», not «inget av `alla`»).
+    expect(sv).toContain('”xyz” är inte `alla`.');
     expect(sv).not.toContain('cluster list');
     await p.as('UERIK', 'profile lang:en');
     const en = (await p.as('UERIK', 'kluster lista xyz')).text;
     expect(en).toContain('Example: `cluster list all`');
+    expect(en).toContain('“xyz” is not `all`.');
     expect(en).not.toContain('kluster lista');
   });
 
