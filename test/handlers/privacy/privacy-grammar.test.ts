@@ -89,7 +89,7 @@ describe('privacy flags', () => {
     expect((await p.as('UPM', 'integritet flaggor klar')).text).toBe('0 texter är markerade som granskade.');
     const { outcome, text } = await p.as('UPM', 'privacy flags alla');
     expect(errorCode(outcome)).toBe('args.enum_invalid');
-    expect(text).toContain('”alla” är inget av `klar`.');
+    expect(text).toContain('”alla” är inte `klar`.');
   });
 });
 
@@ -107,7 +107,7 @@ describe('forget-me', () => {
     const p = await withMeeting();
     const { outcome, text } = await p.as('UOLLE', 'forget-me now');
     expect(errorCode(outcome)).toBe('args.enum_invalid');
-    expect(text).toContain('”now” är inget av `bekräfta`.');
+    expect(text).toContain('”now” är inte `bekräfta`.');
     expect(await opened.db.select().from(privacyErasures).where(eq(privacyErasures.programmeId, p.test.programme.id))).toEqual([]);
   });
 
