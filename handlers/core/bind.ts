@@ -185,7 +185,7 @@ class Binder {
       return;
     }
     this.args[name] = this.parse(spec.type, token.type === 'quoted' ? token.value : rawOf(token), token.type === 'quoted', `<${spec.type.placeholder[this.language]}>`);
-    this.canonical.push(token.type === 'person' ? token : { type: token.type === 'quoted' ? 'quoted' : 'word', value: token.type === 'quoted' ? token.value : rawOf(token) });
+    this.canonical.push(token.type === 'person' || token.type === 'quoted' ? token : { type: 'word', value: rawOf(token) });
   }
 
   private leftover(token: Token) {

@@ -11,7 +11,9 @@ export type PersonRef =
 
 export type Token =
   | { type: 'word'; value: string }
-  | { type: 'quoted'; value: string }
+  /** `raw`: the text as typed, when it is not `"value"` (curly quotes “…”, an unterminated quote), so free
+   *  text keeps the person's own quote characters. */
+  | { type: 'quoted'; value: string; raw?: string }
   /** `letters:value` as typed; whether it is a key is the command's to say (handlers/core/bind.ts).
    *  `free`: written `key: ` with a space, so the value is the following words (folded by the binder);
    *  `quoted`: the whole value was quoted; `folded`: the value was gathered from the following words. */

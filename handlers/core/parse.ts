@@ -103,7 +103,9 @@ class Scanner {
     const ch = this.s[start] as string;
     if (QUOTES.has(ch)) {
       const q = this.quotedEnd(start);
-      return this.take(start, q.end, { type: 'quoted', value: this.s.slice(start + 1, q.contentEnd) });
+      const value = this.s.slice(start + 1, q.contentEnd);
+      const raw = this.s.slice(start, q.end);
+      return this.take(start, q.end, raw === `"${value}"` ? { type: 'quoted', value } : { type: 'quoted', value, raw });
     }
     if (this.s.startsWith('<@', start)) {
       const m = this.mention(start);
@@ -149,7 +151,7 @@ class Scanner {
 export function rawOf(token: Token): string {
   if (token.type === 'option') return token.raw;
   if (token.type === 'person') return token.raw;
-  if (token.type === 'quoted') return `"${token.value}"`;
+  if (token.type === 'quoted') return token.raw ?? `"${token.value}"`;
   return token.value;
 }
 

@@ -2,6 +2,7 @@ import type { PlanArea } from '../../db/schema/index.js';
 import type { HandlerContext } from '../core/context.js';
 import { nearestKey } from '../core/bind.js';
 import { LoketError } from '../core/errors.js';
+import { rawOf } from '../core/parse.js';
 import { requireOpenCluster } from '../core/lookups.js';
 import { mayEditPlan } from '../core/plan-access.js';
 import { textReply, type Reply } from '../core/reply.js';
@@ -37,7 +38,9 @@ async function clusterAndText(ctx: HandlerContext<{ cluster: string | undefined;
   const only = own[0]!.clusterName;
   if (!named) return { clusterName: only, text };
   if (await namesACluster(ctx, named)) return { clusterName: named, text };
-  return { clusterName: only, text: [named, text].filter(Boolean).join(' ') };
+  // The description as typed, its own quote characters included (`Ingen “D”`), not the values read from it.
+  const typed = ctx.command.args.filter((t) => t.type !== 'option').map(rawOf).join(' ');
+  return { clusterName: only, text: typed || [named, text].filter(Boolean).join(' ') };
 }
 
 async function namesACluster(ctx: HandlerContext, word: string): Promise<boolean> {

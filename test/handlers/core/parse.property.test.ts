@@ -108,7 +108,7 @@ describe('every token is well formed', () => {
       fc.property(fc.array(plainWord, { minLength: 1, maxLength: 5 }), fc.constantFrom(...QUOTE_MARKS), (words, q) => {
         expect(tokenize(`x ${q}${words.join(' ')}${q} y`)).toEqual([
           { type: 'word', value: 'x' },
-          { type: 'quoted', value: words.join(' ') },
+          q === '"' ? { type: 'quoted', value: words.join(' ') } : { type: 'quoted', value: words.join(' '), raw: `${q}${words.join(' ')}${q}` },
           { type: 'word', value: 'y' },
         ]);
       }),
@@ -137,7 +137,7 @@ interface Rendered {
 const wordArb = safeWord.map((value): Rendered => ({ token: { type: 'word', value }, text: value }));
 const quotedArb = fc
   .tuple(fc.string({ unit: fc.constantFrom(...SAFE, ' ', ':', '@', '<', '>', '|'), maxLength: 20 }), fc.constantFrom(...QUOTE_MARKS))
-  .map(([value, q]): Rendered => ({ token: { type: 'quoted', value }, text: `${q}${value}${q}` }));
+  .map(([value, q]): Rendered => ({ token: q === '"' ? { type: 'quoted', value } : { type: 'quoted', value, raw: `${q}${value}${q}` }, text: `${q}${value}${q}` }));
 const compactArb = fc
   .tuple(key, fc.string({ unit: fc.constantFrom(...SAFE, '@'), minLength: 1, maxLength: 12 }))
   .map(([{ k, written }, value]): Rendered => ({ token: { type: 'option', key: k, value } as Token, text: `${written}:${value}` }));

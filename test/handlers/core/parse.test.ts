@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../../../handlers/core/command.js';
-import { foldFreeText, parseMessage as parseRaw, parseShortId, tokenize as tokenizeRaw } from '../../../handlers/core/parse.js';
+import { foldFreeText, parseMessage as parseRaw, parseShortId, rawOf, tokenize as tokenizeRaw } from '../../../handlers/core/parse.js';
 import type { ParsedMessage } from '../../../handlers/core/command.js';
 
 // The scanner knows no command: every `letters:` is an option token that keeps its text, and the binder
@@ -21,7 +21,7 @@ const parseMessage = (text: string): ParsedMessage => {
 };
 
 const word = (value: string): Token => ({ type: 'word', value });
-const quoted = (value: string): Token => ({ type: 'quoted', value });
+const quoted = (value: string, raw?: string): Token => (raw === undefined ? { type: 'quoted', value } : { type: 'quoted', value, raw });
 const opt = (key: string, value: string): Token => ({ type: 'option', key, value } as Token);
 const tokens = (text: string): Token[] => parseMessage(text).tokens;
 
@@ -77,24 +77,31 @@ describe('words and quoted arguments', () => {
     expect(tokens('cluster add ”Skog och trä” sector:forest')).toEqual([
       word('cluster'),
       word('add'),
-      quoted('Skog och trä'),
+      quoted('Skog och trä', '”Skog och trä”'),
       opt('sector', 'forest'),
     ]);
   });
 
   it('English typographic quotes “…” group words', () => {
-    expect(tokens('cluster add “Skog och trä”')).toEqual([word('cluster'), word('add'), quoted('Skog och trä')]);
+    expect(tokens('cluster add “Skog och trä”')).toEqual([word('cluster'), word('add'), quoted('Skog och trä', '“Skog och trä”')]);
   });
 
   it('a quote opened with one kind of quote mark may be closed by another', () => {
-    expect(tokens('add ”Skog och trä" x')).toEqual([word('add'), quoted('Skog och trä'), word('x')]);
+    expect(tokens('add ”Skog och trä" x')).toEqual([word('add'), quoted('Skog och trä', '”Skog och trä"'), word('x')]);
   });
 
   it('an unterminated quote runs to the end of the line', () => {
     expect(parseMessage('cluster add "Swedish Space\ndate:2026-01-02')).toEqual({
-      tokens: [word('cluster'), word('add'), quoted('Swedish Space'), opt('date', '2026-01-02')],
+      tokens: [word('cluster'), word('add'), quoted('Swedish Space', '"Swedish Space'), opt('date', '2026-01-02')],
       lines: [],
     });
+  });
+
+  it('a quoted token keeps the text it was typed as when that is not "value", so free text keeps it', () => {
+    const [typed] = tokenizeRaw('“Vi ”');
+    expect(typed).toEqual({ type: 'quoted', value: 'Vi ', raw: '“Vi ”' });
+    expect(rawOf(typed!)).toBe('“Vi ”');
+    expect(rawOf(tokenizeRaw('"Vi"')[0]!)).toBe('"Vi"');
   });
 
   it('inside quotes, options and people are not parsed', () => {
