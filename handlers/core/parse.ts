@@ -57,8 +57,12 @@ class Scanner {
 
   /** End of a quoted run opened at `from`; an unterminated quote runs to the end of the line. */
   quotedEnd(from: number): { contentEnd: number; end: number } {
+    // A value opened with a straight quote closes at the next straight one when there is one, so a title may
+    // hold a phone's curly quotes (`"Styrgrupp “vår”"`); a curly quote closes at any quote, as phones pair
+    // “…” and ”…” alike.
+    const straight = this.s[from] === '"' && this.s.indexOf('"', from + 1) >= 0;
     let i = from + 1;
-    while (i < this.s.length && !QUOTES.has(this.s[i] as string)) i++;
+    while (i < this.s.length && !(straight ? this.s[i] === '"' : QUOTES.has(this.s[i] as string))) i++;
     return i < this.s.length ? { contentEnd: i, end: i + 1 } : { contentEnd: i, end: i };
   }
 

@@ -47,4 +47,12 @@ describe('curly quotes in free text', () => {
     const titles = await opened.db.select({ t: meetings.title }).from(meetings).where(eq(meetings.programmeId, p.test.programme.id));
     expect(titles.map((r) => r.t).sort()).toEqual(['Styrgrupp april', 'Styrgrupp mars']);
   });
+
+  it('a title quoted with straight quotes may hold a phone\'s curly ones: «"Styrgrupp “vår”"» is the title Styrgrupp “vår”', async () => {
+    const p = await meetingProgramme(opened.db);
+    const reply = await p.as('UANNA', 'möte "Styrgrupp “vår”" kluster:Rymd');
+    expect(reply.text).toContain('Titel: Styrgrupp “vår”');
+    const stored = await opened.db.select({ t: meetings.title }).from(meetings).where(eq(meetings.programmeId, p.test.programme.id));
+    expect(stored.map((r) => r.t)).toEqual(['Styrgrupp “vår”']);
+  });
 });
