@@ -14,7 +14,7 @@ export async function completeAction(ctx: HandlerContext<{ id: { number: number;
   const { number } = args.id;
   const id = shortId('A', number);
   const { action } = await repos.actionItems.findByNumber(actor.programmeId, number);
-  if (!action) throw new LoketError('action.not_found', { id }, 'actions all');
+  if (!action) throw new LoketError('action.not_found', { id }, actor.language === 'sv' ? 'åtgärder alla' : 'actions all');
   if (!(await mayClose(ctx, action))) throw new LoketError('action.not_allowed', { id }, example);
   if (action.doneAt) return textReply(t(actor.language, 'action.already_done', { id, date: dayIn(settings.timezone, action.doneAt) }));
   // The comment as typed, line breaks included (the binder's value joins words with spaces).

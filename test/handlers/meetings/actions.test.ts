@@ -116,6 +116,8 @@ describe('done', () => {
     const { outcome, text } = await p.as('UPM', 'done A4');
     expect(errorCode(outcome)).toBe('action.not_found');
     expect(text).toContain('Jag hittar ingen åtgärd A4 i programmet.');
+    // The example lists every open action, in the reader's words.
+    expect(text).toContain('Exempel: `åtgärder alla`');
     expect((await p.as('UNILS', 'actions')).text).not.toContain('A4');
     expect((await action(p, 4)).doneAt).toBeNull();
   });
