@@ -32,7 +32,7 @@ export interface HandInput {
 
 /** What both sides are compared on: the figures status renders, in a stable order. */
 export interface StatusAnswer {
-  clusters: { name: string; createdOn: string; leader: string | null; deputies: string | null; lastWeek: string | null; lastReview: string | null; meetings: number; openActions: number; overdueActions: number; planTotal: number; planDone: number; planOverdue: number; memberOrganisations?: number }[];
+  clusters: { name: string; createdOn: string; retiredOn: string | null; leader: string | null; deputies: string | null; lastWeek: string | null; lastReview: string | null; meetings: number; openActions: number; overdueActions: number; planTotal: number; planDone: number; planOverdue: number; memberOrganisations?: number }[];
   indicators: { byKind: Record<string, number>; reached: number; companies: number; others: number; participated: number; byGender: Record<string, number>; byRole: Record<string, number>; exchanges: number };
   continuity: { name: string; bus: { factor: number; covered: number; total: number; names: string[] }; recorders: string[]; ownersAwayOrGone: number; shares?: Record<string, { total: number; single: number }>; soleContacts?: number }[];
 }
@@ -41,6 +41,7 @@ interface ClusterRow {
   id: string;
   name: string;
   createdOn: string;
+  retiredOn: string | null;
   leader: string | null;
   deputies: string | null;
   lastWeek: string | null;
@@ -60,7 +61,7 @@ export async function handStatus(db: Database, input: HandInput): Promise<Status
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true)`);
     const only = input.clusterId ? sql`and c.id = ${input.clusterId}::uuid` : sql``;
-    const sc = sql`sc as (select c.id, c.name, c.created_at from clusters c where c.programme_id = ${input.programmeId} ${only})`;
+    const sc = sql`sc as (select c.id, c.name, c.created_at, c.retired_at from clusters c where c.programme_id = ${input.programmeId} ${only})`;
     const clusters = rowsOf<ClusterRow>(await tx.execute(clusterFacts(sc, input)));
     const indicators = rowsOf<{ section: string; k: string | null; v: string | null; n: number }>(await tx.execute(indicatorFigures(sc, input)));
     const touch = rowsOf<{ section: string; clusterId: string; kind: string | null; people: string[] | string; n: number; single: number; name: string | null }>(
@@ -89,7 +90,7 @@ function clusterFacts(sc: SQL, i: HandInput): SQL {
         and (exists (select 1 from absences ab where ab.person_id = pa.owner_id and ${i.today}::date between ab.from_date and ab.to_date)
           or not (exists (select 1 from memberships ms where ms.person_id = pa.owner_id) or exists (select 1 from programme_roles r where r.person_id = pa.owner_id and r.programme_id = ${p})))
       group by 1)
-    select sc.id, sc.name, to_char(sc.created_at, 'YYYY-MM-DD') as "createdOn", roles.leader, roles.deputies,
+    select sc.id, sc.name, to_char(sc.created_at, 'YYYY-MM-DD') as "createdOn", to_char(sc.retired_at, 'YYYY-MM-DD') as "retiredOn", roles.leader, roles.deputies,
       (select max(iso_week) from progress_notes pn where pn.cluster_id = sc.id) as "lastWeek",
       (select max(reviewed_on)::text from plan_reviews r where r.cluster_id = sc.id) as "lastReview",
       coalesce(met.n, 0)::int as meetings, coalesce(act.open, 0)::int as "openActions", coalesce(act.overdue, 0)::int as "overdueActions",
