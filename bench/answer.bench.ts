@@ -42,6 +42,9 @@ export interface AnswerRun {
   at50: { loket: Timings; bare: Timings; missing: { loket: number; bare: number } };
   throughput: { loket: number; bare: number; timedOut: number };
   ack100: { loket: Timings; bare: Timings; errors: number };
+  /** The same phase for a bare writer that stores before it acknowledges (the inbox's promise) against the
+   *  ack-only app: how much of LOKET's ratio the promise itself costs on this machine. */
+  ackStored: { storing: Timings; bare: Timings };
 }
 
 type Name = 'loket' | 'bare';
@@ -93,7 +96,7 @@ interface Targets {
 
 /** Open loop: both servers get `rate` notes per second for `seconds`, alternating which goes first; per server
  *  the answer times (answer received − scheduled send) and the acknowledgement times. */
-async function openLoop(targets: Targets, answers: Answers, cluster: string, rate: number, seconds: number, timeoutMs: number, expectsAnswer: Record<Name, boolean>) {
+async function openLoop(targets: Targets, answers: Answers, cluster: string, rate: number, seconds: number, timeoutMs: number, expectsAnswer: Record<Name, boolean>, labels: Record<Name, string> = { loket: 'loket', bare: 'bare' }) {
   const due = new Map<string, number>();
   const ids = { loket: [] as string[], bare: [] as string[] };
   const acks = { loket: [] as number[], bare: [] as number[] };
@@ -107,7 +110,7 @@ async function openLoop(targets: Targets, answers: Answers, cluster: string, rat
     if (wait > 1) await sleep(wait);
     const order: Name[] = i % 2 ? ['loket', 'bare'] : ['bare', 'loket'];
     for (const name of order) {
-      const id = `answer-${name}-${++sequence}`;
+      const id = `answer-${labels[name]}-${++sequence}`;
       due.set(id, at);
       if (expectsAnswer[name]) {
         ids[name].push(id);
@@ -196,12 +199,15 @@ export async function runAnswerBench(options: AnswerOptions): Promise<AnswerRun[
     const seeded = await seedProgramme(opened.db, { rows: options.seedRows });
     const cluster = seeded.clusterNames[0]!;
     const fake = await startKnowingFake(opened.db, seeded);
-    const [loket, writer, ackOnly] = await Promise.all([startLoket({ databaseUrl: scratchUrl, slackApiUrl: fake.url }), startBareWriter({ databaseUrl: scratchUrl }), startBareBolt()]);
+    const [loket, writer, ackOnly, storing] = await Promise.all([startLoket({ databaseUrl: scratchUrl, slackApiUrl: fake.url }), startBareWriter({ databaseUrl: scratchUrl }), startBareBolt(), startBareWriter({ databaseUrl: scratchUrl, storeBeforeAck: true })]);
     const answers = new Answers(fake);
     const timeoutMs = options.answerTimeoutSeconds * 1000;
     try {
       const writing = { loket: targetOf(loket, seeded, fake), bare: targetOf(writer, seeded, fake) };
       const acking = { loket: writing.loket, bare: targetOf(ackOnly, seeded, fake) };
+      // The storing writer's answers carry ids of their own ('stored'), so they count as neither LOKET's nor the bare writer's.
+      const storingFirst = { loket: targetOf(storing, seeded, fake), bare: acking.bare };
+      const storingLabels = { loket: 'stored', bare: 'bare' };
       options.log(`  ${rows(seeded.rows)} rows seeded; \`note "${cluster}" …\` from the programme's manager; ${options.runs} interleaved runs`);
       // Warm-up: JIT, connection pools, prepared statements, the bare writer's table.
       await openLoop(writing, answers, cluster, 20, 1, timeoutMs, { loket: true, bare: true });
@@ -218,21 +224,23 @@ export async function runAnswerBench(options: AnswerOptions): Promise<AnswerRun[
         }
         // LOKET's notes are answered after this phase (waited for, not timed); the ack-only app never answers.
         const ack = await openLoop(acking, answers, cluster, 100, options.ackSeconds, timeoutMs, { loket: true, bare: false });
+        const ackStored = await openLoop(storingFirst, answers, cluster, 100, options.ackSeconds, timeoutMs, { loket: false, bare: false }, storingLabels);
         runs.push({
           at10: { loket: at10.answers.loket, bare: at10.answers.bare, missing: at10.owed },
           at50: { loket: at50.answers.loket, bare: at50.answers.bare, missing: at50.owed },
           throughput,
           ack100: { loket: ack.acks.loket, bare: ack.acks.bare, errors: at10.errors + at50.errors + ack.errors },
+          ackStored: { storing: ackStored.acks.loket, bare: ackStored.acks.bare },
         });
         const r = runs[runs.length - 1]!;
-        options.log(`    run ${run + 1}: answer p99 at 10 req/s ${ratio(r.at10.loket.p99, r.at10.bare.p99)}, at 50 ${ratio(r.at50.loket.p99, r.at50.bare.p99)}; throughput ${ratio(r.throughput.loket, r.throughput.bare)}; ack p99 at 100 ${ratio(r.ack100.loket.p99, r.ack100.bare.p99)}${r.ack100.errors ? `; ${r.ack100.errors} errors` : ''}`);
+        options.log(`    run ${run + 1}: answer p99 at 10 req/s ${ratio(r.at10.loket.p99, r.at10.bare.p99)}, at 50 ${ratio(r.at50.loket.p99, r.at50.bare.p99)}; throughput ${ratio(r.throughput.loket, r.throughput.bare)}; ack p99 at 100 ${ratio(r.ack100.loket.p99, r.ack100.bare.p99)} (storing bare app ${ratio(r.ackStored.storing.p99, r.ackStored.bare.p99)})${r.ack100.errors ? `; ${r.ack100.errors} errors` : ''}`);
       }
       printRuns(runs, options);
       await verify(opened.db, seeded, answers, timeoutMs, options.log);
       options.log(`  Web API calls LOKET made besides the answers: ${webApiCalls(fake)}`);
       return runs;
     } finally {
-      await Promise.all([loket.stop(), writer.stop(), ackOnly.stop()]);
+      await Promise.all([loket.stop(), writer.stop(), ackOnly.stop(), storing.stop()]);
       await fake.close();
     }
   });
@@ -256,6 +264,7 @@ function printRuns(runs: AnswerRun[], options: AnswerOptions) {
   const tput = ratioOf((r) => [r.throughput.loket, r.throughput.bare]);
   const timedOut = runs.reduce((n, r) => n + r.throughput.timedOut, 0);
   const ack = ratioOf((r) => [r.ack100.loket.p99, r.ack100.bare.p99]);
+  const ackStored = ratioOf((r) => [r.ackStored.storing.p99, r.ackStored.bare.p99]);
   options.log(table(
     ['measure (median of runs)', 'LOKET', 'bare', 'ratio', 'runs', 'goal'],
     [
@@ -263,6 +272,7 @@ function printRuns(runs: AnswerRun[], options: AnswerOptions) {
       times('answer time p50 / p99 at 50 req/s', 'at50', '≤ 3× at p99'),
       [`answered throughput, ${rows(options.notes)} notes from ${options.concurrency} clients`, `${med((r) => r.throughput.loket).toFixed(0)} answers/s${timedOut ? ` (${timedOut} timed out: lower bound)` : ''}`, `${med((r) => r.throughput.bare).toFixed(0)} answers/s`, `${med(tput).toFixed(2)}×`, spread(tput), '≥ 0.5×'],
       ['ack p99 at 100 req/s (vs ack-only Bolt)', ms(med((r) => r.ack100.loket.p99)), ms(med((r) => r.ack100.bare.p99)), `${med(ack).toFixed(2)}×`, spread(ack), '≤ 1.5×'],
+      ['  floor: a bare app that stores before it acks', ms(med((r) => r.ackStored.storing.p99)), ms(med((r) => r.ackStored.bare.p99)), `${med(ackStored).toFixed(2)}×`, spread(ackStored), '–'],
     ],
   ));
 }

@@ -39,9 +39,10 @@ export async function startBareBolt(): Promise<RunningServer> {
 
 /** The bare writing app (bench/bare-writer.ts): acks, inserts one row into its own table on `databaseUrl`,
  *  answers at response_url. */
-export async function startBareWriter(input: { databaseUrl: string }): Promise<RunningServer> {
+export async function startBareWriter(input: { databaseUrl: string; storeBeforeAck?: boolean }): Promise<RunningServer> {
   const port = await freePort();
-  return startProcess(['--import', 'tsx', 'bench/bare-writer.ts'], port, { SLACK_SIGNING_SECRET: SIGNING_SECRET, DATABASE_URL: input.databaseUrl });
+  const storing: Record<string, string> = input.storeBeforeAck ? { STORE_BEFORE_ACK: '1', TABLE: 'bench_stored_notes' } : {};
+  return startProcess(['--import', 'tsx', 'bench/bare-writer.ts'], port, { SLACK_SIGNING_SECRET: SIGNING_SECRET, DATABASE_URL: input.databaseUrl, ...storing });
 }
 
 async function startProcess(args: string[], port: number, env: Record<string, string>): Promise<RunningServer> {
