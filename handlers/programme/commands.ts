@@ -106,6 +106,18 @@ export const programmeCommands = [
     menu: true,
     handler: profile,
   }),
+  // What people type when they want the other language (`språk engelska`, `language swedish`); the same change
+  // as `profile lang:…`, which few find.
+  defineCommand({
+    verb: 'language',
+    aliases: ['språk', 'sprak'],
+    group: 'start',
+    summary: { sv: 'byter språket LOKET svarar dig på (svenska eller engelska)', en: 'changes the language LOKET answers you in (Swedish or English)' },
+    args: { lang: positional.required(languageWord) },
+    roles: 'everyone',
+    example: { sv: 'language engelska', en: 'language sv' },
+    handler: (ctx) => profile({ ...ctx, args: { lang: ctx.args.lang } }),
+  }),
   defineCommand({
     verb: 'board add',
     aliases: ['styrgrupp lägg-till', 'styrgrupp ny', 'board ny'],

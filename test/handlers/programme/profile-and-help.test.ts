@@ -46,6 +46,20 @@ describe('organisations and profiles', () => {
     expect((await as('UANNA', 'join Nowhere')).text).toContain('I cannot find a cluster called “Nowhere”.');
   });
 
+  it('`språk engelska` and `language swedish` switch the reply language as people say it; an unknown language changes nothing', async () => {
+    const { as, person } = await setup();
+    const english = await as('UD', 'språk engelska', { displayName: 'Dora' });
+    expect(english.text).toContain('Your profile has been updated.');
+    expect(english.text).toContain('Language: English');
+    expect(await person('UD')).toMatchObject({ language: 'en' });
+    const unknown = await as('UD', 'language german');
+    expect(unknown.text).toContain('“german” is none of `sv`, `en`.');
+    expect(unknown.text).toContain('Example: `language sv`');
+    expect(await person('UD')).toMatchObject({ language: 'en' });
+    expect((await as('UD', 'language sv')).text).toContain('Språk: svenska');
+    expect(await person('UD')).toMatchObject({ language: 'sv' });
+  });
+
   it('a bad profile value changes nothing, not even the valid values beside it', async () => {
     const { as, person } = await setup();
     await as('UB', 'whoami', { displayName: 'Bo' });
