@@ -69,7 +69,7 @@ export const reportsCatalogEn: Record<keyof typeof reportsCatalogSv, string> = {
   'indicator.men': 'Men',
   'indicator.exchanges': 'Peer exchanges completed',
   'indicator.competence': 'Competence activities (trainings, study trips)',
-  'target.set': 'The target for {indicator} is now {value}.',
+  'target.set': 'New target: {indicator} {value}.',
   'export.ready_links': 'The export for {from} – {to} is ready ({activities, plural, one {# activity} other {# activities}}). The links work for {days, plural, one {# day} other {# days}}.',
   'export.ready_paths': 'The export for {from} – {to} is ready ({activities, plural, one {# activity} other {# activities}}) and saved here (as a link on a server it would work for {days, plural, one {# day} other {# days}}):',
   'export.column.indicator': 'indicator',

@@ -68,7 +68,7 @@ export const reportsCatalogSv = {
   'indicator.men': 'Män',
   'indicator.exchanges': 'Genomförda erfarenhetsutbyten',
   'indicator.competence': 'Kompetensaktiviteter (utbildningar, studieresor)',
-  'target.set': 'Målet för {indicator} är nu {value}.',
+  'target.set': 'Nytt mål: {indicator} {value}.',
   'export.ready_links': 'Exporten för {from} – {to} är klar ({activities, plural, one {# aktivitet} other {# aktiviteter}}). Länkarna gäller i {days, plural, one {# dag} other {# dagar}}.',
   'export.ready_paths': 'Exporten för {from} – {to} är klar ({activities, plural, one {# aktivitet} other {# aktiviteter}}) och sparad här (giltig i {days, plural, one {# dag} other {# dagar}} som länk på servern):',
   'export.column.indicator': 'indikator',

@@ -12,7 +12,8 @@ import { target } from './target.js';
 /** The indicators `target` sets, in English and Swedish. */
 export const indicatorWord = enumOf<IndicatorName>(
   {
-    activities: { sv: ['aktiviteter'] },
+    // Every logged meeting is an activity, so people also say «möten».
+    activities: { sv: ['aktiviteter'], also: ['möten', 'moten', 'meetings'] },
     organisations: { sv: ['organisationer'], also: ['organizations'] },
     companies: { sv: ['företag'], also: ['foretag'] },
     participants: { sv: ['deltagare'] },

@@ -17,9 +17,15 @@ const filesOf = (programmeId: string) => opened.db.select().from(exportFiles).wh
 describe('target', () => {
   it('target kvinnor 20 sets the target for women', async () => {
     const { test, as } = await meetingProgramme(opened.db);
-    expect((await as('UPM', 'target kvinnor 20')).text).toBe('Målet för Kvinnor är nu 20.');
-    expect((await as('UPM', 'mål företag 40')).text).toBe('Målet för Företag nådda är nu 40.');
+    expect((await as('UPM', 'target kvinnor 20')).text).toBe('Nytt mål: Kvinnor 20.');
+    expect((await as('UPM', 'mål företag 40')).text).toBe('Nytt mål: Företag nådda 40.');
     expect((await targetsOf(test.programme.id)).map((r) => [r.indicator, r.value]).sort()).toEqual([['companies', 40], ['women', 20]]);
+  });
+
+  it('«möten» and «meetings» name the activities target, as a project manager says it', async () => {
+    const { test, as } = await meetingProgramme(opened.db);
+    expect((await as('UPM', 'mål möten 20')).text).toBe('Nytt mål: Aktiviteter 20.');
+    expect((await targetsOf(test.programme.id)).map((r) => [r.indicator, r.value])).toEqual([['activities', 20]]);
   });
 
   it('a word after the value is refused and nothing is stored', async () => {

@@ -200,8 +200,8 @@ describe('status permissions', () => {
 describe('target', () => {
   it('a project manager sets a target and status shows the indicator against it', async () => {
     const p = await statusProgramme(opened.db);
-    expect((await p.as('UPM', 'target companies 40')).text).toBe('Målet för Företag nådda är nu 40.');
-    expect((await p.as('UPM', 'target companies 45')).text).toBe('Målet för Företag nådda är nu 45.');
+    expect((await p.as('UPM', 'target companies 40')).text).toBe('Nytt mål: Företag nådda 40.');
+    expect((await p.as('UPM', 'target companies 45')).text).toBe('Nytt mål: Företag nådda 45.');
     expect((await p.as('UPM', 'status indikatorer')).text).toContain('Företag nådda: 2 av målet 45');
     const rows = await opened.db.select().from(programmeTargets).where(eq(programmeTargets.programmeId, p.test.programme.id));
     expect(rows.map((r) => [r.indicator, r.value])).toEqual([['companies', 45]]);
