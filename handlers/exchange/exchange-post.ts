@@ -69,11 +69,32 @@ export async function exchangeOffer(ctx: HandlerContext<PostArgs>): Promise<Repl
 const leftOutBlock = (lines: string[]): ReplyBlock[] => (lines.length ? [{ type: 'text', text: lines.join('\n') }] : []);
 
 async function createPost(ctx: HandlerContext<PostArgs>, kind: ExchangeKind, example: Bilingual) {
-  const { topic, tags } = ctx.args;
-  const cluster = await postCluster(ctx, ctx.args.cluster, example[ctx.actor.language]);
+  const { tags } = ctx.args;
+  const named = ctx.args.cluster ? undefined : leadingCluster(ctx, ctx.args.topic);
+  const topic = named?.rest ?? ctx.args.topic;
+  const cluster = await postCluster(ctx, ctx.args.cluster ?? named?.cluster, example[ctx.actor.language]);
   const { post } = await ctx.repos.exchanges.createPost({
     programmeId: ctx.actor.programmeId, kind, clusterId: cluster.id, personId: ctx.actor.personId, topic, tags: tagsOf(tags), at: ctx.clock.now(),
   });
   await ctx.repos.audit.record({ programmeId: ctx.actor.programmeId, actorId: ctx.actor.personId, action: `exchange.${kind}`, subjectType: 'exchange_post', subjectId: post.id, detail: { clusterId: cluster.id }, at: ctx.clock.now() });
   return { post, cluster };
+}
+
+/**
+ * `utbyte behov Rymd Hjälp med …`: people name the cluster first, as `anteckning Rymd …` does, so a topic that
+ * begins with the name of a cluster the person runs (whole words, any case, or "quoted") is read as that cluster
+ * and the rest as the topic; without this the need was stored as «Rymd Hjälp med …». Only their own clusters,
+ * and only when something is left: a topic that merely begins with a word like a cluster's stays as typed.
+ */
+function leadingCluster(ctx: HandlerContext, topic: string): { cluster: string; rest: string } | undefined {
+  const names = ctx.actor.clusterRoles.filter((m) => m.role === 'leader' || m.role === 'deputy').map((m) => m.clusterName);
+  for (const name of names.sort((a, b) => b.length - a.length)) {
+    for (const written of [name, `"${name}"`, `“${name}”`]) {
+      if (topic.length <= written.length || topic.slice(0, written.length).toLocaleLowerCase('sv') !== written.toLocaleLowerCase('sv')) continue;
+      if (!/\s/.test(topic[written.length]!)) continue;
+      const rest = topic.slice(written.length).trim();
+      if (rest) return { cluster: name, rest };
+    }
+  }
+  return undefined;
 }

@@ -35,6 +35,23 @@ async function introduced() {
 }
 
 describe('exchange need and offer grammar', () => {
+  it('a need that begins with the name of a cluster the person runs is that cluster\'s, and its topic is the rest', async () => {
+    const p = await meetingProgramme(opened.db);
+    // Dana deputises Rymd; the cluster comes first as in `anteckning Rymd …`, in any case or quoted.
+    expect((await p.as('UDANA', 'utbyte behov Rymd Hjälp med en Vinnova-ansökan')).text).toContain('Behovet är registrerat för Rymd.');
+    expect((await p.as('UDANA', 'utbyte erbjud "rymd" Mallar för projektbudget')).text).toContain('Erbjudandet är registrerat för Rymd.');
+    // A word that only begins like the name, and a cluster the person does not run, stay in the topic as typed.
+    await p.as('UDANA', 'utbyte behov Rymdresor behöver sponsorer');
+    await p.as('UERIK', 'utbyte erbjud Rymd och Skog har samma behov av testbäddar');
+    const stored = (await posts(p)).map((row) => [row.kind, row.topic]);
+    expect(stored.sort()).toEqual([
+      ['need', 'Hjälp med en Vinnova-ansökan'],
+      ['need', 'Rymdresor behöver sponsorer'],
+      ['offer', 'Mallar för projektbudget'],
+      ['offer', 'Rymd och Skog har samma behov av testbäddar'],
+    ]);
+  });
+
   it('a need written with Swedish keys stores its topic, its tags and the named cluster exactly', async () => {
     const p = await meetingProgramme(opened.db);
     const { outcome, text } = await p.as('UPM', 'utbyte behov Hjälp med en Interreg-ansökan taggar:"EU projects",Finansiering kluster:Skog');
