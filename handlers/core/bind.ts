@@ -46,6 +46,8 @@ class Binder {
   private readonly positionals: [string, PositionalSlot][];
   private readonly mentionsName: string | undefined;
   private readonly args: Record<string, unknown> = {};
+  /** How each option's key was written, so a second spelling of it (`gjort:` then `klart:`) is named as such. */
+  private readonly keysWritten: Record<string, string> = {};
   private readonly canonical: Token[] = [];
   private readonly leftovers: string[] = [];
   private suggestion: string | undefined;
@@ -144,7 +146,12 @@ class Binder {
 
   private takeOption(token: Extract<Token, { type: 'option' }>, { name, slot }: OptionEntry) {
     this.closeRun();
-    if (this.args[name] !== undefined) this.fail('args.duplicate_key', { key: `${token.key}:` });
+    if (this.args[name] !== undefined) {
+      const first = this.keysWritten[name];
+      if (first && first.toLowerCase() !== token.key.toLowerCase()) this.fail('args.duplicate_key_spelled', { first: `${first}:`, key: `${token.key}:` });
+      this.fail('args.duplicate_key', { key: `${token.key}:` });
+    }
+    this.keysWritten[name] = token.key;
     if (!token.value.trim()) this.fail('args.missing', { what: this.what(slot) });
     this.args[name] = this.parse(slot.type, token.value, token.quoted === true, token.key);
     this.canonical.push({ type: 'option', key: slot.keys.en, value: token.value, raw: token.raw, ...(token.quoted ? { quoted: true } : {}) });

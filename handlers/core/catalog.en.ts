@@ -5,6 +5,7 @@ export const grammarEn: Record<keyof typeof grammarSv, string> = {
   'args.key_suggestion': 'Did you mean `{suggestion}`?',
   'args.leftover': 'I did not understand {words}: it fits nowhere in `{verb}`.',
   'args.duplicate_key': '`{key}` is given twice. Give it once.',
+  'args.duplicate_key_spelled': '`{first}` and `{key}` mean the same. Give it once.',
   'args.lines_not_expected': 'The line “{line}” does not belong to `{verb}`. Only a meeting takes lines such as `decision:`, `action:` and `note:`.',
   'args.value_problem': 'The value of `{key}` cannot be used: {problem}',
   'args.enum_invalid': '“{value}” is {count, plural, one {not {choices}} other {none of {choices}}}.',

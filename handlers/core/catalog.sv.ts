@@ -5,6 +5,7 @@ export const grammarSv = {
   'args.key_suggestion': 'Menade du `{suggestion}`?',
   'args.leftover': 'Jag förstod inte {words}: det passar inte in någonstans i `{verb}`.',
   'args.duplicate_key': '`{key}` står två gånger. Ange det en gång.',
+  'args.duplicate_key_spelled': '`{first}` och `{key}` betyder samma sak. Ange det en gång.',
   'args.lines_not_expected': 'Raden ”{line}” hör inte till `{verb}`. Bara ett möte tar rader som `beslut:`, `åtgärd:` och `anteckning:`.',
   'args.value_problem': 'Värdet för `{key}` går inte att använda: {problem}',
   'args.enum_invalid': '”{value}” är {count, plural, one {inte {choices}} other {inget av {choices}}}.',

@@ -134,8 +134,11 @@ describe('the binder reads a message against its command', () => {
     expect(error.hint?.params.suggestion).toBe('datum:2026-03-02');
   });
 
-  it('a key given twice is refused', () => {
-    expect(refusal(meeting, 'meeting X date:2026-03-02 datum:2026-03-03').code).toBe('args.duplicate_key');
+  it('a key given twice is refused, and two spellings of one key are named as meaning the same', () => {
+    expect(refusal(meeting, 'meeting X datum:2026-03-02 datum:2026-03-03').code).toBe('args.duplicate_key');
+    const spelled = refusal(meeting, 'meeting X date:2026-03-02 datum:2026-03-03');
+    expect(spelled.code).toBe('args.duplicate_key_spelled');
+    expect(spelled.params).toEqual({ first: 'date:', key: 'datum:' });
   });
 
   it('a value of the wrong type is refused with what is accepted', () => {
