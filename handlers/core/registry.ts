@@ -1,6 +1,5 @@
 // The one list of commands, joined from the features' declarations (handlers/registry.ts). Dispatch, the
 // role check, help, suggestions and the platform manifests all read it (docs/architecture.md "Commands").
-import { closest, distance } from 'fastest-levenshtein';
 import { roles as allRoles, rolesOf } from './access.js';
 import { suggestedCommand } from './bind.js';
 import type { Command } from './command.js';
@@ -73,14 +72,20 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
       }
       const typed = words.join(' ');
       // `meting Styrgrupp` is a misspelt verb followed by a title: the first word alone decides when it is close.
-      const first = words[0]!;
-      const nearFirst = closest(first, names);
-      const suggestion = distance(first, nearFirst) <= 2 ? nearFirst : closest(typed, names);
-      return { kind: 'unknown', typed, suggestion: byName.get(suggestion) };
+      // A word that is no plausible typo of any name (`tack!`, `xq`) gets no suggestion: a far-off one could
+      // send a person to a command they never meant (`lämna`).
+      const suggestion = nearestWord(words[0]!, names) ?? (words.length > 1 ? nearestWord(typed, names) : undefined);
+      return { kind: 'unknown', typed, suggestion: suggestion === undefined ? undefined : byName.get(suggestion) };
     },
     nearest(typed, count) {
-      const lower = typed.toLowerCase();
-      const scored = names.map((name) => ({ spec: byName.get(name)!, d: distance(lower, name) / Math.max(name.length, 1) }));
+      // Only names a typo or a beginning away (`mötesvisa`, `överlä`): help offers nothing rather than noise.
+      const lower = typed.toLowerCase().trim();
+      if (lower.length < 3) return [];
+      const compact = (word: string) => word.replace(/[\s-]+/g, '');
+      const allowed = allowedEdits(lower);
+      const scored = names
+        .map((name) => ({ spec: byName.get(name)!, d: name.startsWith(lower) ? 0 : Math.min(editDistance(lower, name), editDistance(compact(lower), compact(name))) }))
+        .filter(({ d }) => d <= allowed);
       scored.sort((a, b) => a.d - b.d);
       const found: CommandSpec[] = [];
       for (const { spec } of scored) if (!found.includes(spec) && found.length < count) found.push(spec);
@@ -98,13 +103,19 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
  *  words of up to four letters, two for longer ones. */
 export function nearestWord(typed: string, words: readonly string[]): string | undefined {
   if (typed.length < 3) return undefined;
-  const allowed = typed.length <= 4 ? 1 : 2;
+  const allowed = allowedEdits(typed);
   let best: { word: string; d: number } | undefined;
   for (const word of words) {
     const d = editDistance(typed, word);
     if (d <= allowed && (!best || d < best.d)) best = { word, d };
   }
   return best?.word;
+}
+
+/** How far a word may be from a name and still be a typo of it: none under three letters, one edit up to four,
+ *  two beyond. */
+function allowedEdits(typed: string): number {
+  return typed.length < 3 ? -1 : typed.length <= 4 ? 1 : 2;
 }
 
 /** Levenshtein distance where swapping two neighbouring letters (`lsit`, `nede`) is one edit. */

@@ -17,6 +17,7 @@ import type { IncomingMessage, Language, Outcome, ProcessIncoming } from './inco
 import type { Reply } from './reply.js';
 import { replyInWords } from './reader-words.js';
 import { errorReply, isStrayLine, notConnectedReply, permissionReply, strayLineReply, unknownVerbReply } from './error-replies.js';
+import { smallTalkOf } from './small-talk.js';
 
 export interface CoreDeps {
   db: Database;
@@ -200,6 +201,8 @@ async function answer(message: IncomingMessage, repos: Repositories, deps: Comma
   const resolved = resolution.kind === 'empty' ? registry.resolve(parseMessage('help'), 'help') : resolution;
   if (observed) observed.verb = resolved.kind === 'verb' ? resolved.spec.verb : 'unknown';
   if (resolved.kind === 'unknown' && isStrayLine(parsed)) return refuse(language, strayLineReply(language));
+  const talk = resolved.kind === 'unknown' ? smallTalkOf(parsed) : undefined;
+  if (talk) return { kind: 'reply', language, reply: { visibility: 'private', blocks: [{ type: 'text', text: t(language, talk === 'greeting' ? 'verb.greeting' : 'verb.thanks') }] } };
   if (resolved.kind === 'unknown') {
     // The example names the programme's own clusters and meetings, as under any other refusal.
     const example = resolved.suggestion && (await exampleFor({ actor, repos, clock: deps.clock, settings: deps.settings }, exampleInWords(resolved.suggestion, language)));

@@ -25,7 +25,7 @@ export async function help({ args, actor, registry }: HandlerContext<{ topic: st
   return {
     visibility: 'private',
     error: { code: 'help.unknown_topic' },
-    blocks: [{ type: 'text', text: [t(lang, 'help.unknown_topic', { topic: args.topic ?? '' }), t(lang, 'help.closest', { verbs: closest.join(', ') }), t(lang, 'verb.help_hint')].join('\n') }],
+    blocks: [{ type: 'text', text: [t(lang, 'help.unknown_topic', { topic: args.topic ?? '' }), ...(closest.length ? [t(lang, 'help.closest', { verbs: closest.join(', ') })] : []), t(lang, 'verb.help_hint')].join('\n') }],
   };
 }
 

@@ -29,6 +29,8 @@ export const en: Record<MessageKey, string> = {
   'verb.suggestion': 'Did you mean {verb}? Example: {example}',
   'verb.stray_line': 'The lines `decision:`, `action:` and `note:` belong to a meeting and go in the same message as `meeting …`. In the console, end the line before with `\\` to continue the message, e.g. `meeting Board cluster:Rymd \\`.',
   'verb.help_hint': 'Type `/loket help` to see every command.',
+  'verb.greeting': 'Hi! Type `/loket help` to see what I can help with.',
+  'verb.thanks': "You're welcome! Type `/loket help` to see what else I can do.",
   'verb.help_verb_hint': 'Type `/loket help <command>` for how to write it and an example.',
   'permission.denied': 'You may not run `{verb}`. Who can: {roles}.',
   'help.title': 'LOKET – commands',

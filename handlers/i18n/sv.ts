@@ -30,6 +30,8 @@ export const sv = {
   'verb.suggestion': 'Menade du {verb}? Exempel: {example}',
   'verb.stray_line': 'Raderna `beslut:`, `åtgärd:` och `anteckning:` hör till ett möte och skickas i samma meddelande som `möte …`. I konsolen avslutar du raden före med `\\` så fortsätter meddelandet, t.ex. `möte Styrgrupp kluster:Rymd \\`.',
   'verb.help_hint': 'Skriv `/loket hjälp` för att se alla kommandon.',
+  'verb.greeting': 'Hej! Skriv `/loket hjälp` så ser du vad jag kan hjälpa till med.',
+  'verb.thanks': 'Varsågod! Skriv `/loket hjälp` om du vill se vad mer jag kan göra.',
   'verb.help_verb_hint': 'Skriv `/loket hjälp <kommando>` för hur det skrivs och ett exempel.',
   'permission.denied': 'Du får inte köra `{verb}`. Det kan: {roles}.',
   'help.title': 'LOKET – kommandon',
