@@ -77,6 +77,11 @@ export const meetingsCatalogEn: Record<keyof typeof meetingsCatalogSv, string> =
   'action.not_allowed': "Only {id}'s owner, whoever logged the meeting, the cluster's leader and deputies, or a project manager can close it.",
   'action.done_ok': '{id} is done: {text}',
   'action.already_done': '{id} was already closed on {date}. Nothing changed.',
+  'action.done_many': '{count, plural, one {# action item is done} other {# action items are done}}:',
+  'action.done_many_item': '{id} {text}',
+  'action.already_done_item': '{id} was already closed on {date}.',
+  'action.nothing_changed': 'Nothing changed.',
+  'action.none_closed': 'None of the action items was closed.',
   'actions.title_mine': 'Your open action items ({count})',
   'actions.title_cluster': 'Open action items in {cluster} ({count})',
   'actions.title_all': 'All open action items ({count})',
@@ -84,5 +89,5 @@ export const meetingsCatalogEn: Record<keyof typeof meetingsCatalogSv, string> =
   'actions.empty': 'No open action items.',
   'actions.showing': 'Showing {shown} of {total}.',
   'actions.more': '… and {count} more: {command}',
-  'actions.hint': 'Close one with `done <id> [comment]`.',
+  'actions.hint': 'Close one with `done <id> [comment]`, several at once with `done A3 A6`.',
 };

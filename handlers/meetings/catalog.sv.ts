@@ -76,6 +76,11 @@ export const meetingsCatalogSv = {
   'action.not_allowed': 'Bara den som äger {id}, den som loggade mötet, klustrets ledare och ersättare eller en projektledare kan stänga den.',
   'action.done_ok': '{id} är klar: {text}',
   'action.already_done': '{id} stängdes redan {date}. Inget ändrades.',
+  'action.done_many': '{count, plural, one {# åtgärd är klar} other {# åtgärder är klara}}:',
+  'action.done_many_item': '{id} {text}',
+  'action.already_done_item': '{id} var redan stängd {date}.',
+  'action.nothing_changed': 'Inget ändrades.',
+  'action.none_closed': 'Ingen av åtgärderna stängdes.',
   'actions.title_mine': 'Dina öppna åtgärder ({count})',
   'actions.title_cluster': 'Öppna åtgärder i {cluster} ({count})',
   'actions.title_all': 'Alla öppna åtgärder ({count})',
@@ -83,5 +88,5 @@ export const meetingsCatalogSv = {
   'actions.empty': 'Inga öppna åtgärder.',
   'actions.showing': 'Visar {shown} av {total}.',
   'actions.more': '… och {count} till: {command}',
-  'actions.hint': 'Stäng en åtgärd med `klar <id> [kommentar]`.',
+  'actions.hint': 'Stäng åtgärder med `klar <id> [kommentar]`, flera på en gång med `klar A3 A6`.',
 } as const;

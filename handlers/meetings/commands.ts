@@ -1,7 +1,7 @@
 // Meetings and their action items (docs/architecture.md "Commands"): each command declared once.
 import { cluster, clusters, date, id, list, organisation, participants, text, textLimits } from '../core/arg-types.js';
 import { defineCommand, mentions, option, positional } from '../core/spec.js';
-import { completeAction } from './complete-action.js';
+import { actionIds, completeAction } from './complete-action.js';
 import { deleteMeeting } from './delete-meeting.js';
 import { editMeeting } from './edit-meeting.js';
 import { listActions } from './list-actions.js';
@@ -132,9 +132,9 @@ export const meetingCommands = [
     verb: 'done',
     aliases: ['klar', 'klart'],
     group: 'meetings',
-    summary: { sv: 'markerar en åtgärd som klar, med en valfri kommentar', en: 'marks an action item as done, with an optional comment' },
+    summary: { sv: 'markerar en eller flera åtgärder som klara, med en valfri kommentar', en: 'marks one or more action items as done, with an optional comment' },
     args: {
-      id: positional.required(id('A'), { what: 'id.action_what' }),
+      id: positional.required(actionIds(), { what: 'id.action_what' }),
       comment: positional.optionalRest(text('kommentar', 'comment')),
     },
     roles: 'everyone',

@@ -122,3 +122,62 @@ describe('done', () => {
     expect((await action(p, 4)).doneAt).toBeNull();
   });
 });
+
+describe('done with several ids', () => {
+  it('`klar A1 A2 A4` closes every listed item in one go, names each, and keeps the note with each', async () => {
+    const p = await withActions();
+    const { outcome, text } = await p.as('UNILS', 'klar A1 A2 A4 Klart efter mötet');
+    expect(errorCode(outcome)).toBeUndefined();
+    expect(text).toBe('3 åtgärder är klara:\n\n  • A1 Boka lokal\n  • A2 Läs rapporten\n  • A4 Skicka bilder');
+    for (const number of [1, 2, 4]) {
+      const row = await action(p, number);
+      expect(row.doneAt, `A${number}`).not.toBeNull();
+      expect(row.doneNote, `A${number}`).toBe('Klart efter mötet');
+    }
+    expect((await action(p, 3)).doneAt).toBeNull();
+    expect((await p.as('UNILS', 'actions')).text).not.toMatch(/A[124] /);
+  });
+
+  it('commas and «och» between ids work too; one already closed is named and does not stop the rest', async () => {
+    const p = await withActions();
+    await p.as('UNILS', 'klar A1');
+    const { outcome, text } = await p.as('UNILS', 'klar A1 A2, och A4');
+    expect(errorCode(outcome)).toBeUndefined();
+    expect(text).toBe('2 åtgärder är klara:\n\n  • A2 Läs rapporten\n  • A4 Skicka bilder\n\nA1 var redan stängd 2026-03-02.');
+    expect((await action(p, 2)).doneNote).toBeNull();
+    expect((await action(p, 4)).doneAt).not.toBeNull();
+  });
+
+  it('ids joined by commas at the start (`klar A1,A2`, `klar A1, A4`) are several ids too; a bare number still gets its letter suggested', async () => {
+    const p = await withActions();
+    expect((await p.as('UNILS', 'klar A1,A2')).text).toBe('2 åtgärder är klara:\n\n  • A1 Boka lokal\n  • A2 Läs rapporten');
+    p.test.clock.set(new Date('2026-03-03T08:00:00Z'));
+    expect((await p.as('UPM', 'klar A4, A3 Klart')).text).toBe('2 åtgärder är klara:\n\n  • A4 Skicka bilder\n  • A3 Ring Vinnova');
+    expect((await action(p, 3)).doneNote).toBe('Klart');
+    const bare = await p.as('UNILS', 'klar 4');
+    expect(errorCode(bare)).toBe('args.id_invalid');
+    expect(bare.text).toContain('Menade du `klar A4`?');
+  });
+
+  it('an id that does not exist or may not be closed refuses them all, saying so, and nothing is closed', async () => {
+    const p = await withActions();
+    const unknown = await p.as('UNILS', 'klar A1 A99');
+    expect(errorCode(unknown)).toBe('action.not_found');
+    expect(unknown.text).toContain('Jag hittar ingen åtgärd A99 i programmet.\nIngen av åtgärderna stängdes.');
+    // A3 is Anna's: Nils may close A1 but not A3, so neither is closed.
+    const notAllowed = await p.as('UNILS', 'klar A1 A3');
+    expect(errorCode(notAllowed)).toBe('action.not_allowed');
+    expect(notAllowed.text).toContain('Bara den som äger A3');
+    expect(notAllowed.text).toContain('Ingen av åtgärderna stängdes.');
+    for (const number of [1, 2, 3, 4]) expect((await action(p, number)).doneAt, `A${number}`).toBeNull();
+  });
+
+  it('answers an English reader in English', async () => {
+    const p = await withActions();
+    await p.as('UNILS', 'profile lang:en');
+    expect((await p.as('UNILS', 'done A1 A2')).text).toBe('2 action items are done:\n\n  • A1 Boka lokal\n  • A2 Läs rapporten');
+    const refused = await p.as('UNILS', 'done A4 A77');
+    expect(refused.text).toContain('None of the action items was closed.');
+    expect((await action(p, 4)).doneAt).toBeNull();
+  });
+});
