@@ -153,7 +153,8 @@ class Binder {
     }
     this.keysWritten[name] = token.key;
     if (!token.value.trim()) this.fail('args.missing', { what: this.what(slot) });
-    this.args[name] = this.parse(slot.type, token.value, token.quoted === true, token.key);
+    // A refused value names its key in the reader's words (`datum:` to a Swedish reader who typed `date:`).
+    this.args[name] = this.parse(slot.type, token.value, token.quoted === true, this.keyIn(slot));
     this.canonical.push({ type: 'option', key: slot.keys.en, value: token.value, raw: token.raw, ...(token.quoted ? { quoted: true } : {}) });
     this.lastOneWordOption = !token.quoted && !token.folded ? { key: token.key, value: token.value, textLike: slot.type.textLike === true, followedBy: [] } : undefined;
   }

@@ -15,7 +15,9 @@ import type { ParticipantRef } from '../core/spec.js';
 import { resolveOrganisations, resolveParticipants } from './meeting-participants.js';
 
 export const meetingExample = 'meeting "Styrgrupp mars" date:2026-03-02 cluster:Rymd kind:board';
-const actionExample = 'action: @anna Boka lokal för workshopen due:2026-03-20';
+/** An `action:` line in the reader's words (`åtgärd:` and `senast:` to a Swedish reader); the due date is moved
+ *  two weeks ahead when shown (handlers/core/examples.ts). */
+const actionExamples = { sv: 'åtgärd: @anna Boka lokal för workshopen senast:2026-03-20', en: 'action: @anna Book a room for the workshop due:2026-03-20' } as const;
 
 /** TRANSITION: other features still import `readDay` from here; it lives in handlers/core/dates.ts. */
 export { readDay } from '../core/dates.js';
@@ -126,11 +128,13 @@ function textsOf(command: Command, kind: 'decision' | 'note'): string[] {
 
 /** `action: @owner <text> [due:YYYY-MM-DD]`; without an owner the author owns it, so it is followed up. */
 async function readAction(ctx: HandlerContext, line: StructuredLine, heldOn: string, known: Map<string, Person>) {
+  const { language } = ctx.actor;
+  const actionExample = actionExamples[language];
   const first = line.tokens[0];
   const owner = first?.type === 'person' ? await resolvePerson(ctx, first.ref, actionExample) : (await ctx.repos.people.findById(ctx.actor.programmeId, ctx.actor.personId)).person!;
   known.set(owner.id, owner);
   const due = line.tokens.find((t) => t.type === 'option' && t.key === 'due');
-  const dueOn = readDay(due?.type === 'option' ? due.value : undefined, 'due', actionExample) ?? null;
+  const dueOn = readDay(due?.type === 'option' ? due.value : undefined, language === 'sv' ? 'senast' : 'due', actionExample) ?? null;
   if (dueOn && dueOn < heldOn) throw new LoketError('meeting.due_before_meeting', { due: dueOn, date: heldOn }, actionExample);
   let text = first?.type === 'person' ? line.text.slice(line.text.indexOf(first.raw) + first.raw.length) : line.text;
   // `senast:` is the Swedish `due:` (the binder reads both as `due`); neither belongs in the text.

@@ -43,7 +43,7 @@ describe('examples in refusals fit the programme', () => {
     const p = await northAndSea();
     const sv = await p.as('UPM', 'meeting "Styrgrupp december" date:2026-12-06 cluster:Norrskog\naction: Boka lokal due:2026-12-01');
     expect(errorCode(sv.outcome)).toBe('meeting.due_before_meeting');
-    expect(exampleLine(sv.text)).toContain('due:2026-12-20');
+    expect(exampleLine(sv.text)).toContain('åtgärd: @anna Boka lokal för workshopen senast:2026-12-20');
     expect(sv.text).not.toContain('2026-03-20');
 
     await p.as('UPM', 'profile lang:en');
