@@ -98,11 +98,18 @@ export const cluster = (): ArgType<string> => ({
   },
 });
 
-/** A new name for a cluster (`cluster add`, `cluster rename`): the whole name within the name limit. */
+/** Quote marks a name cannot hold: LOKET's own replies quote names with them and a command naming the cluster
+ *  (`gå-med "…"`) could not be typed back. An apostrophe (`Europa's`, `Europa’s`) is part of a name and stays. */
+const NAME_QUOTES = /["“”«»`„]/gu;
+
+/** A new name for a cluster (`cluster add`, `cluster rename`): the whole name within the name limit, without
+ *  quote marks (quotes around the whole name are the grammar's and are gone by now). */
 export const clusterName = (): ArgType<string> => ({
   ...cluster(),
   parse: (value) => {
     const trimmed = value.trim();
+    const quotes = [...new Set(trimmed.match(NAME_QUOTES) ?? [])];
+    if (quotes.length) return { ok: false, problem: { code: 'args.name_quotes', params: { quotes: quotes.join(' ') } } };
     const problem = tooLong(trimmed, textLimits.name);
     return problem ? { ok: false, problem } : ok(trimmed);
   },

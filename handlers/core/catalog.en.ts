@@ -14,6 +14,7 @@ export const grammarEn: Record<keyof typeof grammarSv, string> = {
   'args.person_invalid': '“{value}” is not a person. Mention the person with @, for example @anna.',
   'args.id_invalid': '“{value}” is not a valid id here. It looks like this: {kinds}.',
   'args.too_long': '{what} has {length} characters; at most {max} can be saved. Send a shorter version.',
+  'args.name_quotes': 'A cluster name cannot contain quote marks (here: {quotes}). Write the name without them; quotes around the whole name are fine.',
   'limit.title': 'The title',
   'limit.name': 'The name',
   'limit.tag': 'The tag',

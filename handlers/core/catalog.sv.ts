@@ -14,6 +14,7 @@ export const grammarSv = {
   'args.person_invalid': '”{value}” är ingen person. Nämn personen med @, till exempel @anna.',
   'args.id_invalid': '”{value}” är inget giltigt id här. Det ser ut så här: {kinds}.',
   'args.too_long': '{what} har {length} tecken; högst {max} går att spara. Skicka en kortare version.',
+  'args.name_quotes': 'Ett klusternamn kan inte innehålla citattecken (här: {quotes}). Skriv namnet utan dem; citattecken runt hela namnet går bra.',
   'limit.title': 'Titeln',
   'limit.name': 'Namnet',
   'limit.tag': 'Taggen',

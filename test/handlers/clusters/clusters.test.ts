@@ -60,6 +60,41 @@ describe('cluster add', () => {
     expect(await clusterRows(test)).toEqual([]);
   });
 
+  it.each([
+    ['a straight quote inside', 'kluster ny Rym"d sektor:rymd', '"'],
+    ['guillemets', 'kluster ny «Rymd» sektor:rymd', '« »'],
+    ['a backtick', 'kluster ny Rymd`s sektor:rymd', '`'],
+    ['quotes inside a quoted name', 'kluster ny "Space "X"" sektor:rymd', '"'],
+  ])('a name with %s is refused, naming the marks, with a correct example, and nothing is stored', async (_what, command, quotes) => {
+    const { test, as } = await programmeWithManager();
+    const { outcome, text } = await as('UPM', command);
+    expect(outcome.kind === 'reply' && outcome.reply.error?.code).toBe('args.name_quotes');
+    expect(text).toBe(`Ett klusternamn kan inte innehålla citattecken (här: ${quotes}). Skriv namnet utan dem; citattecken runt hela namnet går bra.\nExempel: \`kluster ny "Swedish Space Cluster" sektor:rymd\``);
+    expect(await clusterRows(test)).toEqual([]);
+  });
+
+  it('an apostrophe is part of a name, and quotes around the whole name are the grammar’s, not the name’s', async () => {
+    const { test, as } = await programmeWithManager();
+    expect((await as('UPM', "kluster ny Europa's sektor:rymd")).text).toContain("Klustret ”Europa's” (sektor: rymd) är tillagt. Medlemmar går med genom `gå-med Europa's`.");
+    await as('UPM', 'kluster ny Europa’s Hub sektor:rymd');
+    await as('UPM', 'kluster ny “Norrskog” sektor:skog');
+    expect((await clusterRows(test)).map((r) => r.name).sort()).toEqual(["Europa's", 'Europa’s Hub', 'Norrskog']);
+    const joined = await as('UPM', "gå-med Europa's");
+    expect(joined.outcome.kind === 'reply' && joined.outcome.reply.error).toBeUndefined();
+  });
+
+  it('a rename to a name with quote marks is refused in the reader’s language, and the name stays', async () => {
+    const { test, as } = await programmeWithManager();
+    await as('UPM', 'cluster add Rymd sector:space');
+    const sv = await as('UPM', 'kluster byt-namn Rymd «Rymden»');
+    expect(sv.outcome.kind === 'reply' && sv.outcome.reply.error?.code).toBe('args.name_quotes');
+    expect(sv.text).toContain('Exempel: `kluster byt-namn Rymd "Swedish Space Cluster"`');
+    await as('UPM', 'profile lang:en');
+    const en = await as('UPM', 'cluster rename Rymd Rym"den');
+    expect(en.text).toBe('A cluster name cannot contain quote marks (here: "). Write the name without them; quotes around the whole name are fine.\nExample: `cluster rename Rymd "Swedish Space Cluster"`');
+    expect((await clusterRows(test)).map((r) => r.name)).toEqual(['Rymd']);
+  });
+
   it('a second cluster with the same name in another case is refused', async () => {
     const { test, as } = await programmeWithManager();
     await as('UPM', 'cluster add Rymd sector:space');
