@@ -16,6 +16,17 @@ export function createClustersRepository({ db }: { db: Database }) {
     },
 
     /** Case-insensitive: leaders type "rymd" for "Rymd". */
+    /** Whether a cluster's name is `word` or starts with it as a word (`Swedish` of «Swedish Space Cluster»),
+     *  retired ones too: a word near a sub-command (`plan gpa`) is a cluster's name only when one is so named. */
+    async anyNameStartsWith(programmeId: string, word: string) {
+      const [row] = await db
+        .select({ id: clusters.id })
+        .from(clusters)
+        .where(and(eq(clusters.programmeId, programmeId), sql`(lower(${clusters.name}) = lower(${word}) or starts_with(lower(${clusters.name}), lower(${word}) || ' '))`))
+        .limit(1);
+      return { found: row !== undefined };
+    },
+
     async findByName(programmeId: string, name: string) {
       const [cluster] = await db
         .select()

@@ -198,7 +198,13 @@ async function answer(message: IncomingMessage, repos: Repositories, deps: Comma
   const language = actor.language;
   await rememberConversation(message, workspace.programmeId, repos, conversations, afterCommit, deps.clock.now().getTime());
   // An empty message (a bare `/loket`) gets the help.
-  const resolved = resolution.kind === 'empty' ? registry.resolve(parseMessage('help'), 'help') : resolution;
+  let resolved = resolution.kind === 'empty' ? registry.resolve(parseMessage('help'), 'help') : resolution;
+  // `plan gpa`: a word near a sub-command, where a cluster's name may stand, is the sub-command mistyped unless
+  // the programme has a cluster by that name.
+  if (resolved.kind === 'verb' && resolved.nearMiss) {
+    const { typed, suggestion, command, cluster } = resolved.nearMiss;
+    if (!(await repos.clusters.anyNameStartsWith(workspace.programmeId, cluster)).found) resolved = { kind: 'unknown', typed, suggestion, command };
+  }
   if (observed) observed.verb = resolved.kind === 'verb' ? resolved.spec.verb : 'unknown';
   if (resolved.kind === 'unknown' && isStrayLine(parsed)) return refuse(language, strayLineReply(language));
   const talk = resolved.kind === 'unknown' ? smallTalkOf(parsed) : undefined;

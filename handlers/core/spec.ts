@@ -56,7 +56,9 @@ export interface Registry {
 }
 
 export type Resolution =
-  | { kind: 'verb'; spec: CommandSpec; command: Command }
+  /** `nearMiss`: the second word is near a sub-command but could be the name of a cluster (`plan gpa`); the core
+   *  answers with the sub-command unless the programme has a cluster by that name (handlers/core/run-command.ts). */
+  | { kind: 'verb'; spec: CommandSpec; command: Command; nearMiss?: { typed: string; suggestion: CommandSpec; command: Command; cluster: string } }
   /** `command`: the words typed after a mistyped sub-command, read as the suggested one's. */
   | { kind: 'unknown'; typed: string; suggestion?: CommandSpec; command?: Command }
   | { kind: 'empty' };

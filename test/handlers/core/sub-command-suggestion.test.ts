@@ -102,6 +102,30 @@ describe('a mistyped sub-command', () => {
     expect(await rowsOf(p.test.programme.id)).toEqual(before);
   });
 
+  it('where a cluster\'s name may stand (`plan gpa`, `status idnikatorer`), a near-miss is the sub-command in Swedish words, and nothing is stored', async () => {
+    const p = await meetingProgramme(opened.db);
+    const before = await rowsOf(p.test.programme.id);
+    const gap = await p.as('UANNA', 'plan gpa');
+    expect(gap.outcome.kind === 'reply' && gap.outcome.reply.error?.code).toBe('verb.unknown');
+    expect(gap.text).toContain('Jag känner inte igen ”plan gpa”.\nMenade du `plan brist`? Exempel: `plan brist Rymd område:');
+    const status = await p.as('UANNA', 'status idnikatorer');
+    expect(status.text).toContain('Menade du `status indikatorer`?');
+    const pack = await p.as('UANNA', 'överlämna pkaet Rymd');
+    expect(pack.text).toContain('Menade du `överlämna paket Rymd`?');
+    await p.as('UANNA', 'profile lang:en');
+    expect((await p.as('UANNA', 'plan brsit')).text).toContain('Did you mean `plan gap`?');
+    expect(await rowsOf(p.test.programme.id)).toEqual(before);
+  });
+
+  it('a cluster whose name is near a sub-command is still read as the cluster', async () => {
+    const p = await meetingProgramme(opened.db);
+    const added = await p.as('UPM', 'kluster ny "Gapp Norr" sektor:test');
+    expect(added.outcome.kind === 'reply' && added.outcome.reply.error).toBeUndefined();
+    const plan = await p.as('UPM', 'plan Gapp Norr');
+    expect(plan.outcome.kind === 'reply' && plan.outcome.reply.error).toBeUndefined();
+    expect(plan.text).toContain('Utvecklingsplan – Gapp Norr');
+  });
+
   it('values of the one-word command are still values, and a far-off word is still refused as a value', async () => {
     const p = await meetingProgramme(opened.db);
     const all = await p.as('UANNA', 'kluster alla');
