@@ -26,7 +26,7 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
    *  are looked up under every one-word name of `spec` (`kluster lsit` finds `cluster list`), and a command
    *  whose first value is free text (`möte`'s title) reads a near-miss as the sub-command only when that
    *  sub-command starts with an id which the words after it fit (`möte vsia 5`, not `möte Planer för hösten`). */
-  const nearSubCommand = (spec: CommandSpec, second: string, rest: Command): { sub: CommandSpec; ifNoCluster?: true } | undefined => {
+  const nearSubCommand = (spec: CommandSpec, second: string, whole: Command, rest: Command): { sub: CommandSpec; ifNoCluster?: true } | undefined => {
     const heads = [spec.verb, ...spec.aliases].map((name) => name.toLowerCase()).filter((name) => !name.includes(' '));
     const subs = new Map<string, CommandSpec>();
     for (const name of names) {
@@ -41,11 +41,16 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
       // A cluster's name (`plan gpa`, `status idnikatorer`) is a near-miss only when no cluster is so named,
       // which the core asks the programme.
       if (slot.type.name === 'cluster') return { sub, ifNoCluster: true };
-      // A title may start with any word (`möte Planer för hösten`): only a sub-command that starts with a
-      // value of its own kind (an id), which the words after it fit, outweighs it.
+      // A title may start with any word (`möte Planer för hösten`): a near-miss outweighs it only when the
+      // sub-command starts with a value of its own kind (an id) which the words after it fit (`möte vsia 5`),
+      // when it is the whole message (`möte vsia`: a meeting titled «vsia» is a typo), or when the words fit
+      // the sub-command and not the one-word command (`möte palnera Workshop datum:… tid:10:00`).
+      if (!slot.type.textLike) return undefined;
+      const alone = rest.args.length === 0 && rest.lines.length === 0;
+      const subFits = () => suggestedCommand(sub, { ...rest, verb: sub.verb }, 'en').fits;
       const subSlot = Object.values(sub.args).find((s) => s.kind === 'positional');
-      if (!slot.type.textLike || subSlot?.kind !== 'positional' || subSlot.type.textLike) return undefined;
-      if (!suggestedCommand(sub, { ...rest, verb: sub.verb }, 'en').fits) return undefined;
+      const startsWithId = subSlot?.kind === 'positional' && !subSlot.type.textLike;
+      if (!alone && !(startsWithId && subFits()) && !(!suggestedCommand(spec, whole, 'en').fits && subFits())) return undefined;
     }
     return { sub };
   };
@@ -68,7 +73,7 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
         if (count === 1 && words.length === 2) {
           // `cluster lsit`: a near-miss of a sub-command is not a value of the one-word command (`alla`).
           const rest = { ...command, args: parsed.tokens.slice(2) };
-          const near = nearSubCommand(spec, words[1]!, rest);
+          const near = nearSubCommand(spec, words[1]!, command, rest);
           const typed = words.join(' ');
           if (near?.ifNoCluster) return { kind: 'verb', spec, command, nearMiss: { typed, suggestion: near.sub, command: { ...rest, verb: near.sub.verb }, cluster: words[1]! } };
           if (near) return { kind: 'unknown', typed, suggestion: near.sub, command: { ...rest, verb: near.sub.verb } };

@@ -69,6 +69,21 @@ describe('a mistyped sub-command', () => {
     expect(await rowsOf(p.test.programme.id)).toEqual(before);
   });
 
+  it('`möte vsia` alone, or words that fit only the sub-command, are answered with it, and no meeting is stored', async () => {
+    const p = await meetingProgramme(opened.db);
+    const before = await rowsOf(p.test.programme.id);
+    const alone = await p.as('UANNA', 'möte vsia');
+    expect(alone.outcome.kind === 'reply' && alone.outcome.reply.error?.code).toBe('verb.unknown');
+    expect(alone.text).toContain('Menade du `möte visa`?');
+    const plan = await p.as('UANNA', 'möte palnera Workshop datum:2026-04-01 tid:10:00');
+    expect(plan.text).toContain('Menade du `möte planera Workshop datum:2026-04-01 tid:10:00`?');
+    expect(await rowsOf(p.test.programme.id)).toEqual(before);
+    // A quoted one-word title is a title.
+    const quoted = await p.as('UANNA', 'möte "Planer"');
+    expect(quoted.outcome.kind === 'reply' && quoted.outcome.reply.error).toBeUndefined();
+    expect((await rowsOf(p.test.programme.id)).meetings).toEqual(['Planer']);
+  });
+
   it('a meeting whose title starts with a word near a sub-command is still a meeting', async () => {
     const p = await meetingProgramme(opened.db);
     // «Planer» is one letter from `planera`, but `möte planera` takes a title too: the title wins.
