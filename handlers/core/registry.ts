@@ -23,20 +23,31 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
   }
   const names = [...byName.keys()];
   /** The sub-command `first second` most likely meant, when `second` is no value `spec` takes. Sub-commands
-   *  are looked up under every one-word name of `spec` (`kluster lsit` finds `cluster list`), and a command
-   *  whose first value is free text (`möte`'s title) reads a near-miss as the sub-command only when that
-   *  sub-command starts with an id which the words after it fit (`möte vsia 5`, not `möte Planer för hösten`). */
-  const nearSubCommand = (spec: CommandSpec, second: string, whole: Command, rest: Command): { sub: CommandSpec; ifNoCluster?: true } | undefined => {
+   *  are looked up under every one-word name of `spec` (`kluster lsit` finds `cluster list`); where a title or
+   *  a cluster's name may stand, the rules below decide (docs/architecture.md "Command grammar"). `rest`: the
+   *  words after a sub-command typed as two words (`kluster byt namn`); `ifNoCluster`: the core asks whether
+   *  the programme has a cluster by that name first. */
+  const nearSubCommand = (spec: CommandSpec, second: string, whole: Command, rest: Command): { sub: CommandSpec; ifNoCluster?: true; rest?: Command } | undefined => {
     const heads = [spec.verb, ...spec.aliases].map((name) => name.toLowerCase()).filter((name) => !name.includes(' '));
     const subs = new Map<string, CommandSpec>();
     for (const name of names) {
       const head = heads.find((h) => name.startsWith(`${h} `));
       if (head !== undefined) subs.set(name.slice(head.length + 1), byName.get(name)!);
     }
+    const slot = Object.values(spec.args).find((s) => s.kind === 'positional');
+    // A hyphenated sub-command typed as two words (`kluster byt namn`, `möte ta bort M1`) is that sub-command;
+    // after a title only when the words after it fit it (`möte Bjud in partners` stays a meeting's title).
+    const third = rest.args[0];
+    if (third?.type === 'word') {
+      const split = [`${second}-${third.value}`, `${second}${third.value}`].map((name) => name.toLowerCase()).find((name) => subs.has(name));
+      const sub = split === undefined ? undefined : subs.get(split)!;
+      const after = { ...rest, args: rest.args.slice(1) };
+      const asValue = slot?.kind === 'positional' && slot.type.textLike && slot.type.parse(second, false).ok;
+      if (sub && (!asValue || suggestedCommand(sub, { ...after, verb: sub.verb }, 'en').fits)) return { sub, rest: after };
+    }
     const near = nearestWord(second, [...subs.keys()]);
     if (near === undefined) return undefined;
     const sub = subs.get(near)!;
-    const slot = Object.values(spec.args).find((s) => s.kind === 'positional');
     if (slot?.kind === 'positional' && slot.type.parse(second, false).ok) {
       // A cluster's name (`plan gpa`, `status idnikatorer`) is a near-miss only when no cluster is so named,
       // which the core asks the programme.
@@ -75,6 +86,8 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
           const rest = { ...command, args: parsed.tokens.slice(2) };
           const near = nearSubCommand(spec, words[1]!, command, rest);
           const typed = words.join(' ');
+          const third = rest.args[0];
+          if (near?.rest && third?.type === 'word') return { kind: 'unknown', typed: `${typed} ${third.value.toLowerCase()}`, suggestion: near.sub, command: { ...near.rest, verb: near.sub.verb } };
           if (near?.ifNoCluster) return { kind: 'verb', spec, command, nearMiss: { typed, suggestion: near.sub, command: { ...rest, verb: near.sub.verb }, cluster: words[1]! } };
           if (near) return { kind: 'unknown', typed, suggestion: near.sub, command: { ...rest, verb: near.sub.verb } };
         }

@@ -84,6 +84,23 @@ describe('a mistyped sub-command', () => {
     expect((await rowsOf(p.test.programme.id)).meetings).toEqual(['Planer']);
   });
 
+  it('a hyphenated sub-command typed as two words (`kluster byt namn`, `möte ta bort`) is answered with it, and nothing changes', async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UANNA', 'möte "Styrgrupp februari" datum:2026-02-16 kluster:Rymd');
+    const before = await rowsOf(p.test.programme.id);
+    const rename = await p.as('UPM', 'kluster byt namn Rymd Rymden');
+    expect(rename.outcome.kind === 'reply' && rename.outcome.reply.error?.code).toBe('verb.unknown');
+    expect(rename.text).toContain('Jag känner inte igen ”kluster byt namn”.\nMenade du `kluster byt-namn Rymd Rymden`?');
+    const remove = await p.as('UANNA', 'möte ta bort M1');
+    expect(remove.text).toContain('Menade du `möte radera M1`?');
+    expect(await rowsOf(p.test.programme.id)).toEqual(before);
+    // Words that do not fit the sub-command stay a meeting's title.
+    const titled = await p.as('UANNA', 'möte Bjud in partners datum:2026-02-20 kluster:Rymd');
+    expect(titled.outcome.kind === 'reply' && titled.outcome.reply.error).toBeUndefined();
+    expect((await rowsOf(p.test.programme.id)).meetings).toEqual(['Bjud in partners', 'Styrgrupp februari']);
+    expect((await opened.db.select({ name: clusters.name }).from(clusters).where(eq(clusters.programmeId, p.test.programme.id))).map((c) => c.name).sort()).toEqual(['Rymd', 'Skog']);
+  });
+
   it('a meeting whose title starts with a word near a sub-command is still a meeting', async () => {
     const p = await meetingProgramme(opened.db);
     // «Planer» is one letter from `planera`, but `möte planera` takes a title too: the title wins.
