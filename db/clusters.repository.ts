@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { clusters, memberships, people, type ClusterRole } from './schema/index.js';
 
@@ -63,6 +63,18 @@ export function createClustersRepository({ db }: { db: Database }) {
         .innerJoin(clusters, eq(clusters.id, memberships.clusterId))
         .where(and(eq(memberships.programmeId, programmeId), eq(memberships.personId, personId), isNull(clusters.retiredAt)))
         .orderBy(asc(clusters.name));
+      return { memberships: rows };
+    },
+
+    /** A person's roles in retired clusters, latest retired first: read only when a command is refused for
+     *  want of a role, so the refusal can say the cluster was retired rather than that the role is missing. */
+    async retiredMembershipsOf(programmeId: string, personId: string) {
+      const rows = await db
+        .select({ cluster: clusters, role: memberships.role })
+        .from(memberships)
+        .innerJoin(clusters, eq(clusters.id, memberships.clusterId))
+        .where(and(eq(memberships.programmeId, programmeId), eq(memberships.personId, personId), isNotNull(clusters.retiredAt)))
+        .orderBy(desc(clusters.retiredAt), asc(clusters.name));
       return { memberships: rows };
     },
 

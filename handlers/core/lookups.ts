@@ -3,6 +3,7 @@ import type { Person } from '../../db/people.repository.js';
 import type { Cluster } from '../../db/clusters.repository.js';
 import type { PersonRef } from './command.js';
 import type { HandlerContext } from './context.js';
+import { dayIn } from './dates.js';
 import { LoketError } from './errors.js';
 import { list } from '../i18n/index.js';
 
@@ -34,8 +35,13 @@ function clusterBeginningWith(names: string[], typed: string): string | undefine
  *  naming it, since its records stay readable but nothing new is added (`cluster retire`). */
 export async function requireOpenCluster(ctx: HandlerContext, name: string | undefined, example: string): Promise<Cluster> {
   const cluster = await requireCluster(ctx, name, example);
-  if (cluster.retiredAt) throw new LoketError('cluster.retired', { cluster: cluster.name }, 'cluster list all');
+  if (cluster.retiredAt) throw retiredCluster(ctx, cluster);
   return cluster;
+}
+
+/** The refusal of new work in a retired cluster, with the day it was retired. */
+export function retiredCluster(ctx: Pick<HandlerContext, 'settings'>, cluster: Pick<Cluster, 'name' | 'retiredAt'>): LoketError {
+  return new LoketError('cluster.retired', { cluster: cluster.name, date: cluster.retiredAt ? dayIn(ctx.settings.timezone, cluster.retiredAt) : '' }, 'cluster list all');
 }
 
 /** A person named in a command. A platform mention of someone LOKET has not met yet creates them: the

@@ -11,6 +11,8 @@ import type { Clock, CoreSettings } from './context.js';
 import type { CommandObserver } from './settings.js';
 import { LoketError } from './errors.js';
 import { exampleFor } from './examples.js';
+import { dayIn } from './dates.js';
+import type { Actor } from './actor.js';
 import { RememberedConversations } from './remembered-conversations.js';
 import { DeferredWrites } from './deferred-writes.js';
 import type { IncomingMessage, Language, Outcome, ProcessIncoming } from './incoming.js';
@@ -219,7 +221,10 @@ async function answer(message: IncomingMessage, repos: Repositories, deps: Comma
   // One line per platform command with what an operator filters on; the request id is the platform's
   // delivery key (Slack event/trigger id, Teams activity id). The console's own terminal needs no such line.
   if (message.platform !== 'console') deps.logger.info({ requestId: message.deliveryKey?.key, platform: message.platform, workspace: message.workspaceId, programme: workspace.programmeId, handler: spec.verb }, 'command');
-  if (!registry.mayRun(spec, actor)) refuse(language, permissionReply(verbIn(spec, language), registry.rolesFor(spec), language));
+  if (!registry.mayRun(spec, actor)) {
+    const retired = await retiredRoleRefusal(repos, registry, spec, actor, message.text, deps.settings.timezone);
+    refuse(language, retired ? errorReply(retired, language, 'cluster list all') : permissionReply(verbIn(spec, language), registry.rolesFor(spec), language));
+  }
   try {
     const { args, command } = bind(spec, resolved.command, language);
     const reply = await spec.handler({ args, command, actor, message, repos, registry, clock: deps.clock, settings: deps.settings, logger: deps.logger.child({ handler: spec.verb }) });
@@ -233,6 +238,19 @@ async function answer(message: IncomingMessage, repos: Repositories, deps: Comma
     }
     throw error;
   }
+}
+
+/** A command refused for want of a role that the person holds only in a retired cluster: they are told the
+ *  cluster is retired and since when, not that their role may not run it (a leader whose cluster was retired
+ *  read «Du får inte köra `anteckning`» and took it for a broken role). The cluster named in the message is
+ *  the one said, else the one retired last. Read only on this refusal, never on a command that runs. */
+async function retiredRoleRefusal(repos: Repositories, registry: Registry, spec: CommandSpec, actor: Actor, text: string, timeZone: string): Promise<LoketError | undefined> {
+  const { memberships } = await repos.clusters.retiredMembershipsOf(actor.programmeId, actor.personId);
+  const granting = memberships.filter((m) => registry.mayRun(spec, { ...actor, clusterRoles: [{ clusterId: m.cluster.id, clusterName: m.cluster.name, role: m.role }] }));
+  const typed = text.toLocaleLowerCase('sv');
+  const held = granting.find((m) => typed.includes(m.cluster.name.toLocaleLowerCase('sv'))) ?? granting[0];
+  if (!held?.cluster.retiredAt) return undefined;
+  return new LoketError('cluster.retired_role', { cluster: held.cluster.name, role: `role.${held.role}`, date: dayIn(timeZone, held.cluster.retiredAt) }, 'cluster list all');
 }
 
 /** A handler that shows its own command's example in the other language gets the reader's instead. */

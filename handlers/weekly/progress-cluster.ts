@@ -2,7 +2,7 @@
 import type { Cluster } from '../../db/clusters.repository.js';
 import type { HandlerContext } from '../core/context.js';
 import { LoketError } from '../core/errors.js';
-import { requireCluster } from '../core/lookups.js';
+import { requireCluster, retiredCluster } from '../core/lookups.js';
 import { list } from '../i18n/index.js';
 
 /** The named cluster, else the one cluster the asker leads or deputises (most leaders have exactly one). */
@@ -30,7 +30,7 @@ export async function defaultCluster(ctx: HandlerContext): Promise<Cluster | und
 /** Leaders and deputies write the cluster's note; a manager may write for any cluster. A retired cluster takes
  *  no weekly note from anyone, and its leader is told that rather than that only leaders may write. */
 export function assertMayWrite(ctx: HandlerContext, cluster: Cluster, example: string): void {
-  if (cluster.retiredAt) throw new LoketError('cluster.retired', { cluster: cluster.name }, 'cluster list all');
+  if (cluster.retiredAt) throw retiredCluster(ctx, cluster);
   if (ctx.actor.programmeRoles.includes('manager')) return;
   const ok = ctx.actor.clusterRoles.some((m) => m.clusterId === cluster.id && (m.role === 'leader' || m.role === 'deputy'));
   if (!ok) throw new LoketError('progress.not_allowed', { cluster: cluster.name }, example);

@@ -141,14 +141,14 @@ describe('cluster rename and cluster retire', () => {
     // No new joins, notes, exchanges or meetings there, from its own leader or the project manager.
     expect(errorCode((await p.as('UOLLE', 'join Rymd')).outcome)).toBe('cluster.retired');
     expect(errorCode((await p.as('UPM', 'exchange need Hjälp med budget cluster:Rymd')).outcome)).toBe('cluster.retired');
-    // Anna's role in a retired cluster grants nothing new: she leads no cluster that takes work.
-    expect(errorCode((await p.as('UANNA', 'exchange need Hjälp med budget')).outcome)).toBe('permission.denied');
+    // Anna's role in a retired cluster grants nothing new: she leads no cluster that takes work, and is told why.
+    expect(errorCode((await p.as('UANNA', 'exchange need Hjälp med budget')).outcome)).toBe('cluster.retired_role');
     expect(errorCode((await p.as('UPM', 'cluster role Rymd @Olle member')).outcome)).toBe('cluster.retired');
     expect(errorCode((await p.as('UPM', 'meeting Uppföljning date:2026-03-02 cluster:Rymd')).outcome)).toBe('cluster.retired');
     expect(errorCode((await p.as('UERIK', 'meeting Gemensamt date:2026-03-02 cluster:Skog,Rymd')).outcome)).toBe('cluster.retired');
     const note = await p.as('UPM', 'note Rymd Något nytt');
     expect(errorCode(note.outcome)).toBe('cluster.retired');
-    expect(note.text).toContain('Klustret Rymd är avvecklat: det som sparats finns kvar, men inget nytt läggs till där.');
+    expect(note.text).toContain('Klustret Rymd är avvecklat sedan 2026-03-02: det som sparats finns kvar, men inget nytt läggs till där.');
     expect(errorCode((await p.as('UPM', 'plan gap Rymd area:financing Ingen basfinansiering')).outcome)).toBe('cluster.retired');
     expect(await opened.db.select().from(meetings).where(eq(meetings.programmeId, p.test.programme.id))).toHaveLength(1);
     expect(await opened.db.select().from(notes).where(eq(notes.programmeId, p.test.programme.id))).toEqual([]);
