@@ -3,6 +3,7 @@ import type { reportsCatalogSv } from './catalog.sv.js';
 export const reportsCatalogEn: Record<keyof typeof reportsCatalogSv, string> = {
   'status.title': 'Status {from} – {to}',
   'status.cluster_title': '{cluster}: status {from} – {to}',
+  'status.cluster_title_retired': '{cluster} (retired {date}): status {from} – {to}',
   'status.clusters': 'Clusters',
   'status.clusters_value': '{n}, of which {attention} need attention',
   'status.clusters_value_retired': '{n}, of which {attention} need attention; also {retired} retired with meetings or open actions',

@@ -2,6 +2,7 @@
 export const reportsCatalogSv = {
   'status.title': 'Läget {from} – {to}',
   'status.cluster_title': '{cluster}: läget {from} – {to}',
+  'status.cluster_title_retired': '{cluster} (avvecklat {date}): läget {from} – {to}',
   'status.clusters': 'Kluster',
   'status.clusters_value': '{n}, varav {attention} behöver uppmärksamhet',
   'status.clusters_value_retired': '{n}, varav {attention} behöver uppmärksamhet; dessutom {retired, plural, one {# avvecklat} other {# avvecklade}} med möten eller öppna åtgärder',

@@ -173,7 +173,11 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
     ...(upcoming ? [upcoming] : []),
     { type: 'text', text: t(lang, 'status.cluster_more_views', { cluster: cluster.name, ...more }) },
   ];
-  return { title: t(lang, 'status.cluster_title', { cluster: cluster.name, ...period }), blocks, buttons: viewButtons(lang, period, cluster.name), visibility: 'private' };
+  // A retired cluster says so first, so its silent weeks and empty plan are not read as work left undone.
+  const title = cluster.retiredAt
+    ? t(lang, 'status.cluster_title_retired', { cluster: cluster.name, date: dayIn(ctx.settings.timezone, cluster.retiredAt), ...period })
+    : t(lang, 'status.cluster_title', { cluster: cluster.name, ...period });
+  return { title, blocks, buttons: viewButtons(lang, period, cluster.name), visibility: 'private' };
 }
 
 /** A cluster by name, refused when the reader's status does not cover it. */

@@ -68,4 +68,23 @@ describe('retired clusters in status alla', () => {
     const en = await clusterAssessmentLines({ actor: actor('en'), repos });
     expect(['Rymd', 'Vatten', 'Skog'].map((name) => en(byName.get(name)!.id))).toEqual(['assessed 2026-03-02, 0 improved', 'retired', 'not assessed']);
   });
+
+  it('status of a retired cluster says in its header since when it is retired, and status alla lists one with a meeting as retired, not «ej skattad»', async () => {
+    const p = await meetingProgramme(opened.db);
+    expect(errorCode(await p.as('UERIK', 'möte Skogsdag datum:2026-02-10 kluster:Skog'))).toBeUndefined();
+    expect(errorCode(await p.as('UPM', 'kluster avveckla Skog'))).toBeUndefined();
+    const [skog] = await opened.db.select({ retiredAt: clusters.retiredAt }).from(clusters).where(and(eq(clusters.programmeId, p.test.programme.id), eq(clusters.name, 'Skog')));
+    expect(skog?.retiredAt).toEqual(p.test.clock.now());
+
+    const sv = (await p.as('UPM', 'status Skog')).text;
+    expect(sv.split('\n')[0]).toBe('Skog (avvecklat 2026-03-02): läget 2026-01-01 – 2026-03-31');
+    expect((await p.as('UPM', 'status Rymd')).text.split('\n')[0]).toBe('Rymd: läget 2026-01-01 – 2026-03-31');
+    const all = (await p.as('UPM', 'status alla')).text;
+    expect(all).toMatch(/^ {2}• Skog \(ledare: Erik\) – möten 1, .* – avvecklat 2026-03-02 · avvecklat$/m);
+    expect(all).not.toMatch(/Skog .*ej skattad/);
+
+    await p.as('UPM', 'profile lang:en');
+    expect((await p.as('UPM', 'status Skog')).text.split('\n')[0]).toBe('Skog (retired 2026-03-02): status 2026-01-01 – 2026-03-31');
+    expect((await p.as('UPM', 'status all')).text).not.toMatch(/Skog .*not assessed/);
+  });
 });
