@@ -18,6 +18,10 @@ import { t } from '../i18n/index.js';
 // A confirmation stays within a screen (about 25 lines) beside the meeting's own fields and new items: the first few
 // carried-forward items, then the count of the rest with the command that lists them all.
 const CARRIED_SHOWN = 5;
+/** The lines a confirmation may take, title and buttons included, and the fewest items a list shrinks to. */
+const SCREEN_LINES = 25;
+const CARRIED_LEAST = 2;
+const ACTIONS_LEAST = 2;
 
 /** `meeting <title> …` + lines: logs a meeting; the bare verb opens the form. */
 export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Reply> {
@@ -34,9 +38,16 @@ export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Repl
   const clusters = await namesOfClusters(ctx, input.clusterIds, meeting.id);
   const blocks: ReplyBlock[] = [...duplicateBlocks(actor.language, meeting, duplicateOf), { type: 'fields', fields: savedFields(ctx, meeting, input, clusters.map((c) => c.name), notes.length) }];
   const today = dayIn(ctx.settings.timezone, clock.now());
-  if (actions.length) blocks.push({ type: 'list', title: t(actor.language, 'meeting.actions_title'), items: actions.map((a) => newActionLine(ctx, a, input, today)) });
+  // The new items and the carried-forward ones share the lines left by the title, the fields and the buttons;
+  // what does not fit is counted with the command that lists it, so the lists add up to what is stored.
+  const fit = allot(SCREEN_LINES - linesOf(blocks) - 1 - 2, actions.length, carried.total, carried.actions.length);
+  if (actions.length) {
+    const items = actions.slice(0, fit.actions).map((a) => newActionLine(ctx, a, input, today));
+    if (fit.actions < actions.length) items.push(t(actor.language, 'meeting.more', { count: actions.length - fit.actions, command: `${actor.language === 'sv' ? 'möte visa' : 'meeting show'} ${shortId('M', meeting.number)}` }));
+    blocks.push({ type: 'list', title: t(actor.language, 'meeting.actions_title'), items });
+  }
   if (carried.total > 0) {
-    const items = carried.actions.map((a) => openActionLine(actor.language, a, today));
+    const items = carried.actions.slice(0, fit.carried).map((a) => openActionLine(actor.language, a, today));
     if (carried.total > items.length) items.push(t(actor.language, 'meeting.more', { count: carried.total - items.length, command: `${actor.language === 'sv' ? 'åtgärder' : 'actions'} ${clusters.length === 1 ? quoteName(clusters[0]!.name) : actor.language === 'sv' ? 'alla' : 'all'}` }));
     blocks.push({ type: 'list', title: t(actor.language, 'meeting.carried_title', { count: carried.total }), items });
   }
@@ -74,6 +85,22 @@ async function namesOfClusters(ctx: HandlerContext, clusterIds: string[], meetin
   const own = clusterIds.map((id) => ctx.actor.clusterRoles.find((r) => r.clusterId === id));
   if (own.every((r) => r !== undefined)) return own.map((r) => ({ id: r!.clusterId, name: r!.clusterName })).sort((a, b) => a.name.localeCompare(b.name, ctx.actor.language));
   return (await ctx.repos.meetings.clustersOf(ctx.actor.programmeId, meetingId)).clusters;
+}
+
+/** The lines blocks take as shown: each block after a blank line, a list with its title. */
+function linesOf(blocks: ReplyBlock[]): number {
+  return blocks.reduce((n, b) => n + 1 + (b.type === 'fields' ? b.fields.length : b.type === 'list' ? (b.title ? 1 : 0) + b.items.length : b.text.split('\n').length), 0);
+}
+
+/** How many new and carried-forward items to list in `room` lines, each list taking a blank line, its title,
+ *  its items and, when some are left out, the line that counts them. All of both when they fit; else the
+ *  carried-forward list shrinks to two before the new items (which the person just typed) do. */
+function allot(room: number, actions: number, carriedTotal: number, carriedListed: number): { actions: number; carried: number } {
+  const cost = (shown: number, total: number) => (total ? 2 + shown + (total > shown ? 1 : 0) : 0);
+  let carried = carriedListed;
+  while (carried > CARRIED_LEAST && cost(actions, actions) + cost(carried, carriedTotal) > room) carried -= 1;
+  if (cost(actions, actions) + cost(carried, carriedTotal) <= room) return { actions, carried };
+  return { actions: Math.max(ACTIONS_LEAST, room - cost(carried, carriedTotal) - 3), carried };
 }
 
 function savedFields(ctx: HandlerContext, meeting: Meeting, input: MeetingInput, clusterNames: string[], noteCount: number) {
