@@ -54,7 +54,11 @@ function subjectRef(lang: Language, { entry, clusterName, personName }: Listed):
   const detail = entry.detail ?? {};
   const parts: string[] = [];
   if (typeof detail.ref === 'string') parts.push(detail.ref);
+  // A legal hold keeps the id typed (`spärr G3`, `spärr häv P9`) as `id`: a line without it said only «satte
+  // juridisk spärr på», on what not told.
+  else if (typeof detail.id === 'string' && /^[MANXGP]\d+$/.test(detail.id)) parts.push(detail.id);
   else if (entry.subjectType === 'meeting' && typeof detail.number === 'number') parts.push(`M${detail.number}`);
+  else if (entry.subjectType === 'note' && typeof detail.number === 'number') parts.push(`N${detail.number}`);
   else if (SHORT_ID_SUBJECTS.has(entry.subjectType) && /^[ANP]\d+$/.test(entry.subjectId ?? '')) parts.push(entry.subjectId!);
   if (entry.action === 'organisation.add' && typeof detail.name === 'string') parts.push(typeof detail.orgNumber === 'string' ? `${detail.name} (${detail.orgNumber})` : detail.name);
   if (clusterName) parts.push(clusterName);

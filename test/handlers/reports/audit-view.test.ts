@@ -45,4 +45,38 @@ describe('audit names what each entry is about', () => {
     expect(en.text).toMatch(/moved a note in a handover N4$/m);
     expect(en.text).toContain('set the target for activities: 30');
   });
+
+  it('a legal hold on a plan gap and a plan action, and its release, by the id typed (G1, P1), and a reviewed note by its id', async () => {
+    const p = await handoverProgramme(opened.db);
+    const id = p.test.programme.id;
+    for (const [user, command] of [
+      ['UANNA', 'plan gap Rymd area:financing Ingen basfinansiering'],
+      ['UANNA', 'plan action G1 Sök Vinnova-medel owner:@Anna due:2026-06-30'],
+      ['UANNA', 'note Rymd Passerkort hämtas i receptionen.'],
+      ['UPM', 'hold G1 reason:Tvist'],
+      ['UPM', 'hold P1 reason:Tvist'],
+      ['UPM', 'hold release P1'],
+      ['UANNA', 'note review N1'],
+    ] as const) {
+      const reply = await p.as(user, command);
+      expect(errorCode(reply), `${command}: ${reply.text}`).toBeUndefined();
+    }
+    expect((await stored(id, 'hold.place')).map((r) => [r.subjectType, r.detail])).toEqual([
+      ['G', { id: 'G1', reason: 'Tvist' }],
+      ['P', { id: 'P1', reason: 'Tvist' }],
+    ]);
+    expect((await stored(id, 'hold.release')).map((r) => r.detail)).toEqual([{ id: 'P1', reason: 'Tvist' }]);
+    expect(await stored(id, 'note.review')).toHaveLength(1);
+
+    const sv = (await p.as('UPM', 'logg')).text;
+    expect(sv).toMatch(/· Petra · satte juridisk spärr på G1$/m);
+    expect(sv).toMatch(/· Petra · satte juridisk spärr på P1$/m);
+    expect(sv).toMatch(/· Petra · hävde juridisk spärr på P1$/m);
+    expect(sv).toMatch(/· Anna · granskade anteckning N1$/m);
+    expect(sv).not.toMatch(/spärr på$/m);
+    await p.as('UPM', 'profile lang:en');
+    const en = (await p.as('UPM', 'audit')).text;
+    expect(en).toMatch(/G1$/m);
+    expect(en).toMatch(/P1$/m);
+  });
 });
