@@ -45,9 +45,11 @@ function sameMeeting(input: NewMeeting): SQL<number | null> {
   const clusters = input.clusterIds.length
     ? sql`exists (select 1 from meeting_clusters mc where mc.meeting_id = m.id and mc.cluster_id in (${sql.join(input.clusterIds.map((id) => sql`${id}::uuid`), sql`, `)}))`
     : sql`not exists (select 1 from meeting_clusters mc where mc.meeting_id = m.id)`;
+  // Titles are compared by their words: case, a phone's double space or a closing full stop make no other meeting.
+  const words = (title: SQL | string) => sql`btrim(regexp_replace(lower(${title}), '[[:space:][:punct:]]+', ' ', 'g'))`;
   return sql<number | null>`(select min(m.number) from meetings m
     where m.programme_id = ${input.programmeId} and m.deleted_at is null and m.id <> "meetings"."id"
-      and m.held_on = ${input.heldOn}::date and lower(m.title) = lower(${input.title}) and ${clusters})`.mapWith(Number);
+      and m.held_on = ${input.heldOn}::date and ${words(sql`m.title`)} = ${words(input.title)} and ${clusters})`.mapWith(Number);
 }
 
 export function createMeetingsRepository({ db }: { db: Database }) {

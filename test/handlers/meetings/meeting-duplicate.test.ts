@@ -95,4 +95,21 @@ describe('a meeting logged twice', () => {
     expect(logged.text).toContain(warningSv('M2', 'Klustermöte', '2026-03-10', 'M1'));
     expect(await liveMeetings(p.test.programme.id)).toEqual(['M1 Klustermöte 2026-03-10 Rymd', 'M2 Klustermöte 2026-03-10 Rymd']);
   });
+
+  it("is noticed when the title differs only by a phone's double space or a closing full stop, for a Swedish and an English reader", async () => {
+    const p = await meetingProgramme(opened.db);
+    const id = p.test.programme.id;
+    await p.as('UANNA', 'möte "Styrgrupp mars" datum:2026-03-02 kluster:Rymd');
+    const spaced = await p.as('UDANA', 'möte "Styrgrupp  mars" datum:2026-03-02 kluster:Rymd');
+    expect(errorCode(spaced)).toBeUndefined();
+    expect(spaced.text).toContain('Obs: mötet M1 har redan titeln ”Styrgrupp mars” och datumet 2026-03-02. Var det samma möte, ta bort det nya med `möte radera M2`.');
+    await p.as('UDANA', 'profile lang:en');
+    const stopped = await p.as('UDANA', 'meeting Styrgrupp mars. date:2026-03-02 cluster:Rymd');
+    expect(errorCode(stopped)).toBeUndefined();
+    expect(stopped.text).toContain('Note: meeting M1 already has the title “Styrgrupp mars.” and the date 2026-03-02. If it is the same meeting, remove the new one with `meeting delete M3`.');
+    // Stored all the same: the person may mean it.
+    expect((await liveMeetings(id)).map((m) => m.replace(/ +/g, ' '))).toEqual(['M1 Styrgrupp mars 2026-03-02 Rymd', 'M2 Styrgrupp mars 2026-03-02 Rymd', 'M3 Styrgrupp mars. 2026-03-02 Rymd']);
+    // Other words are another meeting.
+    expect((await p.as('UDANA', 'meeting Styrgrupp mars extra date:2026-03-02 cluster:Rymd')).text).not.toContain('Note:');
+  });
 });
