@@ -10,7 +10,7 @@ import { t } from '../i18n/index.js';
 export { contactOf } from './exchange-messages.js';
 
 type ExchangeId = { number: number };
-export const exchangeDeclineExample = 'exchange decline X7 Hinner inte före sommaren';
+export const exchangeDeclineExample = { sv: 'exchange decline X7 Hinner inte före sommaren', en: 'exchange decline X7 No time before the summer' } as const;
 
 /** `exchange accept <id>`: one side's yes; the second yes introduces the two to each other. */
 export async function exchangeAccept(ctx: HandlerContext<{ id: ExchangeId }>): Promise<Reply> {
@@ -35,7 +35,7 @@ export async function exchangeAccept(ctx: HandlerContext<{ id: ExchangeId }>): P
 /** `exchange decline <id> [reason]`: closes the proposal; the need stays open for other offers. */
 export async function exchangeDecline(ctx: HandlerContext<{ id: ExchangeId; reason: string | undefined }>): Promise<Reply> {
   const { details, side, id } = await requireOwnProposal(ctx, ctx.args.id.number);
-  refuseIfAnswered(details, side, id, exchangeDeclineExample);
+  refuseIfAnswered(details, side, id, exchangeDeclineExample[ctx.actor.language]);
   const reason = ctx.args.reason || undefined;
   const { proposal } = await ctx.repos.exchanges.answer({ proposalId: details.proposal.id, side, answer: 'declined', reason, at: ctx.clock.now() });
   if (!proposal) throw new LoketError('exchange.already_answered', { id }, 'exchange list mine');

@@ -7,11 +7,15 @@ import { textReply, type Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
 
-const example = 'note Rymd Testbädden i Kiruna bokas via Anna på IRF, helst sex veckor i förväg.';
+const examples = {
+  sv: 'note Rymd Testbädden i Kiruna bokas via Anna på IRF, helst sex veckor i förväg.',
+  en: 'note Rymd The test bed in Kiruna is booked through Anna at IRF, preferably six weeks ahead.',
+} as const;
 
 /** `note <cluster> <text>`: a knowledge entry owned by the cluster, written by its members or a manager. */
 export async function addNote(ctx: HandlerContext<{ cluster: string; text: string }>): Promise<Reply> {
   const { args, command, actor, repos, clock } = ctx;
+  const example = examples[actor.language];
   const cluster = await requireOpenCluster(ctx, args.cluster, example);
   const member = actor.clusterRoles.some((m) => m.clusterId === cluster.id);
   if (!member && !actor.programmeRoles.includes('manager')) throw new LoketError('note.not_member', { cluster: cluster.name }, `join ${cluster.name}`);

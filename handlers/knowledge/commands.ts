@@ -18,7 +18,7 @@ export const knowledgeCommands = [
     },
     // Notes are for the cluster's members; the handler checks membership of that cluster.
     roles: ['manager', 'leader', 'deputy', 'member'],
-    example: 'note Rymd Testbädden i Kiruna bokas via IRF, sex veckor i förväg.',
+    example: { sv: 'note Rymd Testbädden i Kiruna bokas via IRF, sex veckor i förväg.', en: 'note Rymd The test bed in Kiruna is booked through IRF, six weeks ahead.' },
     handler: addNote,
   }),
   defineCommand({
@@ -33,7 +33,7 @@ export const knowledgeCommands = [
     // The search has its own limit (30 words, 300 characters) and says it in its own words.
     args: { words: positional.rest(text('ord', 'words', null), { what: 'search.words_what' }) },
     roles: 'everyone',
-    example: 'search möte styrgrupp',
+    example: { sv: 'search möte styrgrupp', en: 'search steering group' },
     menu: true,
     handler: search,
   }),

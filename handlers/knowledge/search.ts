@@ -7,7 +7,7 @@ import { textReply, type Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
 
-const example = 'search möte styrgrupp';
+const examples = { sv: 'search möte styrgrupp', en: 'search steering group' } as const;
 const SHOWN = 10;
 // Every word becomes a prefix match ANDed into one tsquery: thousands of them (a pasted document, found by
 // fuzzing) make Postgres fail the statement, and no one searches with more than a handful.
@@ -20,7 +20,7 @@ export async function search(ctx: HandlerContext<{ words: string }>): Promise<Re
   const lang = actor.language;
   // As typed, so "quoted phrases", `or` and `-word` reach websearch_to_tsquery.
   const words = (textAfterWords(command.raw, 1) || args.words).replace(/\s+/g, ' ');
-  if (words.length > MAX_CHARS || words.split(' ').length > MAX_WORDS) throw new LoketError('search.too_long', { words: MAX_WORDS, chars: MAX_CHARS }, example);
+  if (words.length > MAX_CHARS || words.split(' ').length > MAX_WORDS) throw new LoketError('search.too_long', { words: MAX_WORDS, chars: MAX_CHARS }, examples[lang]);
   const { query, compound } = await repos.search.toQuery(words);
   const shown = asQuoted(words);
   if (!query) return textReply(t(lang, 'search.no_terms', { words: shown }));

@@ -44,7 +44,7 @@ export const meetingCommands = [
     roles: loggers,
     example: {
       sv: 'möte "Styrgrupp mars" datum:2026-03-02 kluster:Rymd typ:styrgrupp',
-      en: 'meeting "Styrgrupp mars" date:2026-03-02 cluster:Rymd kind:board',
+      en: 'meeting "Board March" date:2026-03-02 cluster:Rymd kind:board',
     },
     menu: true,
     handler: logMeeting,
@@ -86,7 +86,7 @@ export const meetingCommands = [
       with: option('with', ['med'], participants()),
     },
     roles: loggers,
-    example: { sv: 'möte ändra M12 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp', en: 'meeting edit M12 "Styrgrupp april" date:2026-04-06 kind:board' },
+    example: { sv: 'möte ändra M12 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp', en: 'meeting edit M12 "Board April" date:2026-04-06 kind:board' },
     handler: editMeeting,
   }),
   defineCommand({
@@ -138,7 +138,7 @@ export const meetingCommands = [
       comment: positional.optionalRest(text('kommentar', 'comment')),
     },
     roles: 'everyone',
-    example: 'done A34 Lokalen är bokad',
+    example: { sv: 'done A34 Lokalen är bokad', en: 'done A34 The room is booked' },
     handler: completeAction,
   }),
 ];

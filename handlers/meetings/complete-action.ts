@@ -10,7 +10,7 @@ import { id } from '../core/arg-types.js';
 import type { ArgType } from '../core/spec.js';
 import { t } from '../i18n/index.js';
 
-const example = 'done A34 Lokalen är bokad';
+const examples = { sv: 'done A34 Lokalen är bokad', en: 'done A34 The room is booked' } as const;
 
 type ActionIds = { number: number; text: string; more: number[] };
 
@@ -44,7 +44,7 @@ export async function completeAction(ctx: HandlerContext<{ id: ActionIds; commen
   const id = shortId('A', number);
   const { action } = await repos.actionItems.findByNumber(actor.programmeId, number);
   if (!action) throw new LoketError('action.not_found', { id }, actor.language === 'sv' ? 'åtgärder alla' : 'actions all');
-  if (!(await mayClose(ctx, action))) throw new LoketError('action.not_allowed', { id }, example);
+  if (!(await mayClose(ctx, action))) throw new LoketError('action.not_allowed', { id }, examples[actor.language]);
   if (action.doneAt) return textReply(t(actor.language, 'action.already_done', { id, date: dayIn(settings.timezone, action.doneAt) }));
   // The comment as typed, line breaks included (the binder's value joins words with spaces).
   const note = args.comment ? textAfterWords(command.raw, 2) || args.comment : null;

@@ -10,7 +10,7 @@ import { resolveParticipants } from './meeting-participants.js';
 import { list, t } from '../i18n/index.js';
 
 // In the reader's language, as the command's own example is (a refusal shows it under what went wrong).
-const examples = { sv: 'möte ändra M12 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp', en: 'meeting edit M12 "Styrgrupp april" date:2026-04-06 kind:board' } as const;
+const examples = { sv: 'möte ändra M12 "Styrgrupp april" datum:2026-04-06 typ:styrgrupp', en: 'meeting edit M12 "Board April" date:2026-04-06 kind:board' } as const;
 // Keys of `meeting` that cannot be changed afterwards: refused by name rather than read as title words.
 // Participants can be added (`with:`), so a meeting logged without them can still be evaluated.
 const NOT_EDITABLE = /^(cluster|kluster|orgs|organisationer|org):/i;

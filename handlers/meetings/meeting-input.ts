@@ -14,7 +14,9 @@ import { requireOpenCluster, resolvePerson } from '../core/lookups.js';
 import type { ParticipantRef } from '../core/spec.js';
 import { resolveOrganisations, resolveParticipants } from './meeting-participants.js';
 
-export const meetingExample = 'meeting "Styrgrupp mars" date:2026-03-02 cluster:Rymd kind:board';
+/** The meeting's example, sample title in the reader's language (keys and words are put in the reader's words
+ *  when shown). */
+const meetingExamples = { sv: 'meeting "Styrgrupp mars" date:2026-03-02 cluster:Rymd kind:board', en: 'meeting "Board March" date:2026-03-02 cluster:Rymd kind:board' } as const;
 /** An `action:` line in the reader's words (`åtgärd:` and `senast:` to a Swedish reader); the due date is moved
  *  two weeks ahead when shown (handlers/core/examples.ts). */
 const actionExamples = { sv: 'åtgärd: @anna Boka lokal för workshopen senast:2026-03-20', en: 'action: @anna Book a room for the workshop due:2026-03-20' } as const;
@@ -42,9 +44,9 @@ export type MeetingInput = Omit<NewMeeting, 'programmeId' | 'authorId' | 'at'> &
 export async function readMeetingInput(ctx: HandlerContext<MeetingArgs>): Promise<MeetingInput> {
   const { args, command, settings, clock } = ctx;
   const title = args.title?.trim();
-  if (!title) throw new LoketError('args.missing', { what: 'meeting.title_what' }, meetingExample);
+  if (!title) throw new LoketError('args.missing', { what: 'meeting.title_what' }, meetingExamples[ctx.actor.language]);
   // A `decision:`, `action:` or `note:` line is a body, held to the same limit as a note (README "Limits").
-  for (const line of command.lines) assertWithin(line.text, textLimits.body, ctx.actor.language, meetingExample);
+  for (const line of command.lines) assertWithin(line.text, textLimits.body, ctx.actor.language, meetingExamples[ctx.actor.language]);
   const heldOn = args.date ?? dayIn(settings.timezone, clock.now());
   const { clusterIds, chooseFrom } = await meetingClusters(ctx, args.clusters ?? []);
   const kind = meetingKindOr(args.kind, clusterIds.length > 0 || chooseFrom !== undefined);
@@ -82,7 +84,7 @@ export async function meetingClusters(ctx: HandlerContext, names: string[]): Pro
     // A joint meeting may name other clusters beside one's own (logged once, so it is counted once); a meeting
     // of only other clusters is theirs to log.
     const mine = manager || clusters.some((c) => own.some((o) => o.clusterId === c.id));
-    if (!mine) throw new LoketError('meeting.cluster_not_allowed', { cluster: list(ctx.actor.language, clusters.map((c) => c.name)), clusters: list(ctx.actor.language, own.map((o) => o.clusterName)) || '–' }, meetingExample);
+    if (!mine) throw new LoketError('meeting.cluster_not_allowed', { cluster: list(ctx.actor.language, clusters.map((c) => c.name)), clusters: list(ctx.actor.language, own.map((o) => o.clusterName)) || '–' }, meetingExamples[ctx.actor.language]);
     return { clusterIds: clusters.map((c) => c.id) };
   }
   if (manager || own.length === 0) return { clusterIds: [] };
@@ -108,13 +110,13 @@ async function readClusters(ctx: HandlerContext, names: string[]): Promise<Clust
 async function clustersNamed(ctx: HandlerContext, name: string) {
   if (name.includes(',')) {
     const { cluster } = await ctx.repos.clusters.findByName(ctx.actor.programmeId, name);
-    if (cluster) return [await requireOpenCluster(ctx, cluster.name, meetingExample)];
+    if (cluster) return [await requireOpenCluster(ctx, cluster.name, meetingExamples[ctx.actor.language])];
     const found = [];
-    for (const part of name.split(',').map((n) => n.trim()).filter(Boolean)) found.push(await requireOpenCluster(ctx, part, meetingExample));
+    for (const part of name.split(',').map((n) => n.trim()).filter(Boolean)) found.push(await requireOpenCluster(ctx, part, meetingExamples[ctx.actor.language]));
     return found;
   }
   // A retired cluster takes no new meetings (`cluster retire`); its old ones stay as they are.
-  return [await requireOpenCluster(ctx, name, meetingExample)];
+  return [await requireOpenCluster(ctx, name, meetingExamples[ctx.actor.language])];
 }
 
 function linesOf(command: Command, kind: StructuredLine['kind']): StructuredLine[] {

@@ -10,7 +10,7 @@ import { normaliseOrgNumber } from '../core/org-number.js';
 import { tokenize } from '../core/parse.js';
 import type { ParticipantRef } from '../core/spec.js';
 
-export const participantsExample = 'meeting "Nätverksträff" with:"@anna, Karin Ek (LTU)" orgs:556677-8899';
+export const participantsExamples = { sv: 'meeting "Nätverksträff" with:"@anna, Karin Ek (LTU)" orgs:556677-8899', en: 'meeting "Network meeting" with:"@anna, Karin Ek (LTU)" orgs:556677-8899' } as const;
 
 /** One comma-separated part of a `with:`-like value (plan action owners and handovers read it too): `@anna`, `<@U123|Anna>`, `@Anna Berg`, or a guest `Karin Ek (LTU)`. */
 type Part = { type: 'people'; refs: PersonRef[] } | { type: 'guest'; name: string; organisation?: string };
@@ -28,7 +28,7 @@ export function parseWithPart(part: string): Part | undefined {
 }
 
 /** The people mentioned loose in the command and the people and guests of `with:`, each person once. */
-export async function resolveParticipants(ctx: HandlerContext, mentions: PersonRef[], named: ParticipantRef[], example = participantsExample): Promise<{ participants: NewParticipant[]; people: Person[] }> {
+export async function resolveParticipants(ctx: HandlerContext, mentions: PersonRef[], named: ParticipantRef[], example: string = participantsExamples[ctx.actor.language]): Promise<{ participants: NewParticipant[]; people: Person[] }> {
   const refs = [...mentions, ...named.flatMap((p) => (p.type === 'person' ? [p.ref] : []))];
   const found: Person[] = [];
   for (const ref of refs) {

@@ -38,7 +38,7 @@ export const planCommands = [
     // Writing gaps, actions and reviews is for leaders, deputies and managers; the handler narrows it to the
     // cluster's own leader or deputy.
     roles: ['manager', 'leader', 'deputy'],
-    example: { sv: 'plan gap Rymd område:finansiering Ingen långsiktig basfinansiering efter 2027', en: 'plan gap Rymd area:financing Ingen långsiktig basfinansiering efter 2027' },
+    example: { sv: 'plan gap Rymd område:finansiering Ingen långsiktig basfinansiering efter 2027', en: 'plan gap Rymd area:financing No long-term core funding after 2027' },
     handler: planGap,
   }),
   defineCommand({
@@ -57,7 +57,7 @@ export const planCommands = [
     // Writing gaps, actions and reviews is for leaders, deputies and managers; the handler narrows it to the
     // cluster's own leader or deputy.
     roles: ['manager', 'leader', 'deputy'],
-    example: { sv: 'plan action G3 Ansök om Vinnova-medel ägare:@anna senast:2026-06-30', en: 'plan action G3 Ansök om Vinnova-medel owner:@anna due:2026-06-30' },
+    example: { sv: 'plan action G3 Ansök om Vinnova-medel ägare:@anna senast:2026-06-30', en: 'plan action G3 Apply for Vinnova funding owner:@anna due:2026-06-30' },
     handler: planAction,
   }),
   defineCommand({

@@ -9,7 +9,7 @@ import { textReply, type Reply } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
 
-export const planActionExample = 'plan action G3 Ansök om Vinnova-medel owner:@anna due:2026-06-30';
+const planActionExamples = { sv: 'plan action G3 Ansök om Vinnova-medel owner:@anna due:2026-06-30', en: 'plan action G3 Apply for Vinnova funding owner:@anna due:2026-06-30' } as const;
 
 type PlanActionArgs = { gap: { number: number }; text: string; owner?: PersonRef; due: string; people: PersonRef[] };
 
@@ -21,7 +21,7 @@ export async function planAction(ctx: HandlerContext<PlanActionArgs>): Promise<R
   const today = dayIn(settings.timezone, now);
   // The example names the gap typed and a due date ahead, so it can be typed as it stands; a gap that does
   // not exist points to the plan, which lists the gaps there are.
-  const example = planActionExample.replace('G3', shortId('G', number)).replace('2026-06-30', addDays(today, 30));
+  const example = planActionExamples[actor.language].replace('G3', shortId('G', number)).replace('2026-06-30', addDays(today, 30));
   const { gap } = await repos.plans.findGap(actor.programmeId, number);
   if (!gap) throw new LoketError('plan.gap_not_found', { id: shortId('G', number) }, 'plan');
   if (!mayEditPlan(actor, gap.clusterId)) throw new LoketError('plan.not_allowed', { cluster: shortId('G', number) }, example);

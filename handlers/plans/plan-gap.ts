@@ -10,12 +10,13 @@ import { shortId } from '../core/short-ids.js';
 import { t } from '../i18n/index.js';
 import { areaLabel } from './plan-areas.js';
 
-export const planGapExample = 'plan gap Rymd area:financing Ingen långsiktig basfinansiering efter 2027';
+const planGapExamples = { sv: 'plan gap Rymd area:financing Ingen långsiktig basfinansiering efter 2027', en: 'plan gap Rymd area:financing No long-term core funding after 2027' } as const;
 
 /** `plan gap [cluster] area:<area> <text>`: a gap or development potential in the cluster's plan. */
 export async function planGap(ctx: HandlerContext<{ cluster: string | undefined; text: string | undefined; area: PlanArea }>): Promise<Reply> {
   const { actor, repos, clock } = ctx;
   const { area } = ctx.args;
+  const planGapExample = planGapExamples[actor.language];
   const { clusterName, text } = await clusterAndText(ctx);
   if (!clusterName) throw new LoketError('args.missing', { what: 'cluster.name_what' }, planGapExample);
   if (!text) throw new LoketError('args.missing', { what: 'plan.gap_text_what' }, planGapExample);

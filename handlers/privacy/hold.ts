@@ -8,7 +8,7 @@ import { shortId } from '../core/short-ids.js';
 import type { Bilingual } from '../core/spec.js';
 import { t } from '../i18n/index.js';
 
-export const holdExample: Bilingual = { sv: 'hold M12 skäl:"Revision av Tillväxtverket 2027"', en: 'hold M12 reason:"Revision av Tillväxtverket 2027"' };
+export const holdExample: Bilingual = { sv: 'hold M12 skäl:"Revision av Tillväxtverket 2027"', en: 'hold M12 reason:"Audit by Tillväxtverket 2027"' };
 export const holdReleaseExample = 'hold release M12';
 
 /** A short id as the binder read it (M12, A34, N5, X7, G3, P9). */

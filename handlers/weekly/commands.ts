@@ -58,7 +58,7 @@ export const weeklyCommands = [
     roles: ['manager', 'leader', 'deputy'],
     example: {
       sv: 'progress gjort: Workshop med Kiruna kommun nästa: Ansökan till Vinnova humör:grön',
-      en: 'progress done: Workshop med Kiruna kommun next: Ansökan till Vinnova mood:green',
+      en: 'progress done: Workshop with Kiruna municipality next: Application to Vinnova mood:green',
     },
     menu: true,
     handler: progress,

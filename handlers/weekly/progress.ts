@@ -10,7 +10,10 @@ import type { Language } from '../core/incoming.js';
 import { assertMayWrite, defaultCluster, progressCluster } from './progress-cluster.js';
 import { authorOf } from './progress-views.js';
 
-export const progressExample = 'progress done: Workshop med Kiruna kommun next: Ansökan till Vinnova blockers: – need: Kontakt på LTU mood:green';
+const progressExamples = {
+  sv: 'progress done: Workshop med Kiruna kommun next: Ansökan till Vinnova blockers: – need: Kontakt på LTU mood:green',
+  en: 'progress done: Workshop with Kiruna municipality next: Application to Vinnova blockers: – need: A contact at LTU mood:green',
+} as const;
 const FIELDS = ['done', 'next', 'blockers', 'need'] as const;
 
 export type ProgressArgs = { cluster?: string; done?: string; next?: string; blockers?: string; need?: string; mood?: Mood };
@@ -22,6 +25,7 @@ export type ProgressArgs = { cluster?: string; done?: string; next?: string; blo
 export async function progress(ctx: HandlerContext<ProgressArgs>): Promise<Reply> {
   const { args, actor, repos, clock, settings } = ctx;
   const fields = readFields(args);
+  const progressExample = progressExamples[actor.language];
   if (!fields) return progressForm(ctx, args.cluster ? await progressCluster(ctx, args.cluster, progressExample) : await defaultCluster(ctx));
   const cluster = await progressCluster(ctx, args.cluster, progressExample);
   assertMayWrite(ctx, cluster, progressExample);
@@ -64,7 +68,7 @@ async function progressForm(ctx: HandlerContext, cluster: Cluster | undefined): 
     blockers: current?.blockers ?? undefined,
     need: current?.need ?? undefined,
   };
-  const intro = t(actor.language, 'progress.form_intro', { week: isoWeek, example: commandRef(progressExample, actor.language) });
+  const intro = t(actor.language, 'progress.form_intro', { week: isoWeek, example: commandRef(progressExamples[actor.language], actor.language) });
   return textReply(intro, { form: formFor(actor.language, cluster?.name, initial, current?.mood ?? undefined) });
 }
 

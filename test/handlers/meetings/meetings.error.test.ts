@@ -58,7 +58,7 @@ describe('meeting with bad input', () => {
     await p.as('UANNA', 'profile lang:en');
     const { text } = await p.as('UANNA', 'meeting Check-in kind:fika');
     expect(text).toContain('There is no meeting kind “fika”. Choose one of: cluster, network, board, study-trip, workshop, training, member, external.');
-    expect(text).toContain('Example: `meeting "Styrgrupp mars" date:2026-03-02 cluster:Rymd kind:board`');
+    expect(text).toContain('Example: `meeting "Board March" date:2026-03-02 cluster:Rymd kind:board`');
   });
 });
 
