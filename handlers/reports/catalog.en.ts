@@ -27,6 +27,7 @@ export const reportsCatalogEn: Record<keyof typeof reportsCatalogSv, string> = {
   'status.digest_unknown': 'Channel {channel}, week {week}: LOKET was interrupted while posting the digest and does not know whether it arrived. It is not posted again – have a look in the channel.',
   'status.digest_stopped': 'Channel {channel}: the digest is switched off ({reason}), probably because LOKET was removed from the channel. Invite LOKET and type `digest here` there again.',
   'status.own_only': 'You see only the clusters you lead or deputise.',
+  'status.retired_not_yours': '{cluster} has been retired since {date}. The status of a retired cluster is seen by the project manager and the advisory board.',
   'status.not_yours': 'You can only see the status of clusters you lead or deputise, and {cluster} is not one of them.',
   'status.page': 'All clusters, page {page} of {pages}',
   'status.next_page': 'Next page',

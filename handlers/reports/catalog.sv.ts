@@ -26,6 +26,7 @@ export const reportsCatalogSv = {
   'status.digest_unknown': 'Kanal {channel}, vecka {week}: LOKET avbröts medan sammanfattningen skickades och vet inte om den kom fram. Den skickas inte igen – titta i kanalen.',
   'status.digest_stopped': 'Kanal {channel}: sammanfattningen är avstängd ({reason}), troligen för att LOKET togs bort ur kanalen. Bjud in LOKET och skriv `sammanfattning här` där igen.',
   'status.own_only': 'Du ser bara de kluster du leder eller är ersättare i.',
+  'status.retired_not_yours': '{cluster} är avvecklat sedan {date}. Läget i ett avvecklat kluster ser projektledaren och den rådgivande styrgruppen.',
   'status.not_yours': 'Du kan bara se läget i kluster du leder eller är ersättare i, och {cluster} är inte ett av dem.',
   'status.page': 'Alla kluster, sida {page} av {pages}',
   'status.next_page': 'Nästa sida',

@@ -184,7 +184,11 @@ async function statusCluster(ctx: HandlerContext, name: string, period: Period, 
 async function clusterInScope(ctx: HandlerContext, name: string): Promise<Cluster> {
   const cluster = await requireCluster(ctx, name, statusExample[ctx.actor.language]);
   const scope = statusScopeOf(ctx);
-  if (scope && !scope.includes(cluster.id)) throw new LoketError('status.not_yours', { cluster: cluster.name }, 'status');
+  if (scope && !scope.includes(cluster.id)) {
+    // A leader's role in a retired cluster covers no status: said so, rather than that it is not theirs.
+    if (cluster.retiredAt) throw new LoketError('status.retired_not_yours', { cluster: cluster.name, date: dayIn(ctx.settings.timezone, cluster.retiredAt) }, 'status');
+    throw new LoketError('status.not_yours', { cluster: cluster.name }, 'status');
+  }
   return cluster;
 }
 

@@ -87,4 +87,18 @@ describe('retired clusters in status alla', () => {
     expect((await p.as('UPM', 'status Skog')).text.split('\n')[0]).toBe('Skog (retired 2026-03-02): status 2026-01-01 – 2026-03-31');
     expect((await p.as('UPM', 'status all')).text).not.toMatch(/Skog .*not assessed/);
   });
+
+  it("a leader asking for the status of the cluster she led before it was retired is told it is retired, not that it is not hers", async () => {
+    const p = await meetingProgramme(opened.db);
+    await p.as('UPM', 'cluster role Skog @Anna deputy');
+    await p.as('UPM', 'kluster avveckla Rymd');
+    const sv = await p.as('UANNA', 'status Rymd');
+    expect(errorCode(sv)).toBe('status.retired_not_yours');
+    expect(sv.text).toContain('Rymd är avvecklat sedan 2026-03-02. Läget i ett avvecklat kluster ser projektledaren och den rådgivande styrgruppen.');
+    expect(sv.text).not.toContain('inte ett av dem');
+    await p.as('UANNA', 'profile lang:en');
+    expect((await p.as('UANNA', 'status Rymd')).text).toContain('Rymd has been retired since 2026-03-02. The status of a retired cluster is seen by the project manager and the advisory board.');
+    // Skog, which she deputises, is hers to see.
+    expect(errorCode(await p.as('UANNA', 'status Skog'))).toBeUndefined();
+  });
 });
