@@ -82,7 +82,7 @@ async function completeSeveral(ctx: HandlerContext, numbers: number[], note: str
     const id = shortId('A', number);
     const { action } = await repos.actionItems.findByNumber(actor.programmeId, number);
     if (!action) throw new LoketError('action.not_found', { id }, language === 'sv' ? 'åtgärder alla' : 'actions all').withHint('action.none_closed', {});
-    if (!(await mayClose(ctx, action))) throw new LoketError('action.not_allowed', { id }, example).withHint('action.none_closed', {});
+    if (!(await mayClose(ctx, action))) throw new LoketError('action.not_allowed', { id }, examples[language]).withHint('action.none_closed', {});
     items.push({ id, action });
   }
   const closedLines: string[] = [];
