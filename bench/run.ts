@@ -5,6 +5,7 @@
 import { cpus, totalmem } from 'node:os';
 import { runAckBench } from './ack.bench.js';
 import { runAnswerBench, runAnswerProfile } from './answer.bench.js';
+import { runCoreCpu } from './core-cpu.js';
 import { runDigestBench } from './digest.bench.js';
 import { runScaleBench } from './scale.bench.js';
 
@@ -46,6 +47,8 @@ log(`LOKET benchmarks (${full ? 'full' : smoke ? 'smoke: one short run of each p
 if (process.argv.includes('--profile')) {
   log('\n# CPU profile of LOKET through a burst of signed /loket note (self time of the burst\'s samples)');
   await runAnswerProfile({ notes: full ? 5000 : 2000, concurrency: 50, seedRows: plan.answer.seedRows, log });
+  log('\n# CPU per note through the core alone (no HTTP, Bolt, inbox or answer POST), one note after another');
+  await runCoreCpu({ notes: 1000, rounds: 5, seedRows: plan.answer.seedRows, log });
   log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   process.exit(0);
 }
