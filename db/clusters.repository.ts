@@ -15,7 +15,6 @@ export function createClustersRepository({ db }: { db: Database }) {
       return { cluster: inserted[0] };
     },
 
-    /** Case-insensitive: leaders type "rymd" for "Rymd". */
     /** Whether a cluster's name is `word` or starts with it as a word (`Swedish` of «Swedish Space Cluster»),
      *  retired ones too: a word near a sub-command (`plan gpa`) is a cluster's name only when one is so named. */
     async anyNameStartsWith(programmeId: string, word: string) {
@@ -27,6 +26,7 @@ export function createClustersRepository({ db }: { db: Database }) {
       return { found: row !== undefined };
     },
 
+    /** Case-insensitive: leaders type "rymd" for "Rymd". */
     async findByName(programmeId: string, name: string) {
       const [cluster] = await db
         .select()

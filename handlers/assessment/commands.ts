@@ -53,6 +53,7 @@ export const assessmentCommands = [
     args: { meeting: positional.required(id('M')) },
     // Narrowed by the handler to the meeting's author or a project manager.
     roles: 'everyone',
+    who: { sv: 'den som loggade mötet, projektledare', en: 'whoever logged the meeting, project manager' },
     example: evaluateExample,
     handler: evaluate,
   }),
@@ -72,6 +73,7 @@ export const assessmentCommands = [
     },
     // Narrowed by the handler to the people who were asked.
     roles: 'everyone',
+    who: { sv: 'de deltagare som fått frågan', en: 'the participants who were asked' },
     example: rateExample,
     handler: rate,
   }),

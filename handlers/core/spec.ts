@@ -157,6 +157,9 @@ interface SpecBase<A extends Slots> {
   readonly lines?: readonly LineKind[];
   /** `everyone`, or the roles that may run it (the handler may narrow it to one cluster). */
   readonly roles: 'everyone' | readonly Role[];
+  /** Who may run it, in words, where the handler narrows `roles` to fewer people than any role names
+   *  (`evaluate`: the meeting's author or a project manager); help shows it instead of the roles. */
+  readonly who?: Bilingual;
   /** One correct command, shown in help and in every refusal. */
   readonly example: string | Bilingual;
   /** Shown in Teams' command menu (at most ten) and in Slack's usage hint. */

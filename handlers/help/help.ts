@@ -48,7 +48,7 @@ function groupHelp(registry: Registry, group: HelpGroup, lang: Language): Reply 
 
 function verbHelp(registry: Registry, spec: CommandSpec, lang: Language): Reply {
   const allowed = registry.rolesFor(spec);
-  const who = allowed.length === roles.length ? t(lang, 'help.everyone') : allowed.map((role) => t(lang, `role.${role}`)).join(', ');
+  const who = spec.who?.[lang] ?? (allowed.length === roles.length ? t(lang, 'help.everyone') : allowed.map((role) => t(lang, `role.${role}`)).join(', '));
   const keys = keysOf(spec, lang);
   // The title names the command in the reader's words; every other name it answers to is listed.
   const also = [spec.verb, ...spec.aliases].filter((name) => name !== verbIn(spec, lang));

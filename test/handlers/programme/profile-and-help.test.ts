@@ -84,6 +84,14 @@ describe('help, whoami and unknown verbs', () => {
     expect(text).toContain('Vem: projektledare, klusterledare');
   });
 
+  it('help names who may run a command its handler narrows: evaluate and rate are not for everyone', async () => {
+    const { as } = await setup();
+    expect((await as('UX', 'hjälp utvärdera')).text).toContain('Vem: den som loggade mötet, projektledare');
+    expect((await as('UX', 'hjälp betygsätt')).text).toContain('Vem: de deltagare som fått frågan');
+    await as('UE', 'språk engelska');
+    expect((await as('UE', 'help evaluate')).text).toContain('Who: whoever logged the meeting, project manager');
+  });
+
   it('a misspelt verb gets the closest known verb and its example', async () => {
     const { as } = await setup();
     const { outcome, text } = await as('UX', 'claster lst');
