@@ -97,7 +97,10 @@ export function createRegistry(specs: readonly CommandSpec[]): Registry {
       // `meting Styrgrupp` is a misspelt verb followed by a title: the first word alone decides when it is close.
       // A word that is no plausible typo of any name (`tack!`, `xq`) gets no suggestion: a far-off one could
       // send a person to a command they never meant (`lämna`).
-      const suggestion = nearestWord(words[0]!, names) ?? (words.length > 1 ? nearestWord(typed, names) : undefined);
+      const first = nearestWord(words[0]!, names);
+      // `meetng show M1`: the mistyped first word with the second makes a command of two words; that one is meant.
+      const pair = first && words.length > 1 ? `${first} ${words[1]!.toLowerCase()}` : undefined;
+      const suggestion = (pair && byName.has(pair) ? pair : first) ?? (words.length > 1 ? nearestWord(typed, names) : undefined);
       return { kind: 'unknown', typed, suggestion: suggestion === undefined ? undefined : byName.get(suggestion) };
     },
     nearest(typed, count) {

@@ -44,6 +44,17 @@ describe('a mistyped sub-command', () => {
     expect(await rowsOf(p.test.programme.id)).toEqual(before);
   });
 
+  it('a mistyped first word of a two-word command (`meetng show M1`, `möe visa M1`) is answered with that command, not the one-word one', async () => {
+    const p = await meetingProgramme(opened.db);
+    const before = await rowsOf(p.test.programme.id);
+    const english = await p.as('UANNA', 'meetng show M1');
+    expect(english.outcome.kind === 'reply' && english.outcome.reply.error?.code).toBe('verb.unknown');
+    expect(english.text).toContain('Menade du `möte visa`?');
+    const swedish = await p.as('UANNA', 'möe visa M1');
+    expect(swedish.text).toContain('Menade du `möte visa`?');
+    expect(await rowsOf(p.test.programme.id)).toEqual(before);
+  });
+
   it('`kluster lsit` is caught like `cluster lsit`, and answered in Swedish words', async () => {
     const p = await meetingProgramme(opened.db);
     const before = await rowsOf(p.test.programme.id);
