@@ -45,7 +45,7 @@ export const en: Record<MessageKey, string> = {
   'person.not_found': 'I do not know “{person}” in this programme. Mention them with @ so the platform recognises them, or ask them to write to LOKET first.',
   'person.ambiguous': "Several people are called “{person}”. Mention the person with @ from the platform's list.",
   // Meetings, decisions, action items, notes and search (issue 4).
-  'date.invalid': '“{value}” is not a valid date{key, select, positional {} other { for {key}:}}. Write dates as YYYY-MM-DD, e.g. 2026-03-02.',
+  'date.invalid': '“{value}” is not a valid date{key, select, positional {} other { for `{key}:`}}. Write dates as YYYY-MM-DD, e.g. 2026-03-02.',
   'date.range_invalid': 'The from date {from} is after the to date {to}.',
   'id.invalid': '“{id}” is not the right kind of id here. Write e.g. {expected}.',
   'id.meeting_what': 'a meeting id (e.g. M12)',

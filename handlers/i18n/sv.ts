@@ -46,7 +46,7 @@ export const sv = {
   'person.not_found': 'Jag känner inte till ”{person}” i programmet. Nämn personen med @ så att plattformen känner igen hen, eller be hen skriva något till LOKET först.',
   'person.ambiguous': 'Flera personer heter ”{person}”. Nämn personen med @ från plattformens lista.',
   // Meetings, decisions, action items, notes and search (issue 4).
-  'date.invalid': '”{value}” är inget giltigt datum{key, select, positional {} other { för {key}:}}. Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2026-03-02.',
+  'date.invalid': '”{value}” är inget giltigt datum{key, select, positional {} other { för `{key}:`}}. Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2026-03-02.',
   'date.range_invalid': 'Från-datumet {from} ligger efter till-datumet {to}.',
   'id.invalid': '”{id}” är inget id av rätt slag här. Skriv t.ex. {expected}.',
   'id.meeting_what': 'ett mötes-id (t.ex. M12)',

@@ -15,9 +15,9 @@ const badInputs: { what: string; text: string; code: string; says: string; examp
   { what: 'an unknown cluster', text: 'meeting Avstämning cluster:Rymd,Fordon\ndecision: ok', code: 'cluster.not_found', says: 'Jag hittar inget kluster som heter ”Fordon”. Finns: Rymd och Skog.', example: 'möte "Styrgrupp mars"' },
   { what: 'an unknown participant', text: 'meeting Avstämning with:@Okänd\ndecision: ok', code: 'person.not_found', says: 'Jag känner inte till ”@Okänd”', example: 'med:"@anna, Karin Ek (LTU)"' },
   { what: 'an unknown action owner', text: 'meeting Avstämning\ndecision: ok\naction: @Okänd Ring Vinnova', code: 'person.not_found', says: '”@Okänd”', example: 'åtgärd: @anna Boka lokal' },
-  { what: 'a date that does not exist', text: 'meeting Avstämning date:2026-02-30\ndecision: ok', code: 'date.invalid', says: '”2026-02-30” är inget giltigt datum för datum:', example: 'datum:2026-03-02' },
+  { what: 'a date that does not exist', text: 'meeting Avstämning date:2026-02-30\ndecision: ok', code: 'date.invalid', says: '”2026-02-30” är inget giltigt datum för `datum:`', example: 'datum:2026-03-02' },
   { what: 'a date in another format', text: 'meeting Avstämning date:2/3', code: 'date.invalid', says: 'Skriv datum som ÅÅÅÅ-MM-DD', example: 'möte "Styrgrupp mars"' },
-  { what: 'a due date that does not exist', text: 'meeting Avstämning\naction: @Nils Boka due:2026-04-31', code: 'date.invalid', says: 'för senast:', example: 'åtgärd: @anna Boka lokal för workshopen senast:2026-03-16' }, // two weeks after the test clock's day
+  { what: 'a due date that does not exist', text: 'meeting Avstämning\naction: @Nils Boka due:2026-04-31', code: 'date.invalid', says: 'för `senast:`', example: 'åtgärd: @anna Boka lokal för workshopen senast:2026-03-16' }, // two weeks after the test clock's day
   { what: 'a due date before the meeting', text: 'meeting Avstämning date:2026-03-02\ndecision: ok\naction: @Nils Boka lokal due:2026-03-01', code: 'meeting.due_before_meeting', says: 'Slutdatumet 2026-03-01 ligger före mötets datum 2026-03-02', example: 'åtgärd: @anna Boka lokal' },
   { what: 'an empty title with other arguments', text: 'meeting date:2026-03-02 cluster:Rymd\ndecision: ok', code: 'args.missing', says: 'Det saknas en titel på mötet.', example: 'möte "Styrgrupp mars"' },
   { what: 'lines but no title', text: 'meeting\ndecision: ok', code: 'args.missing', says: 'Det saknas en titel på mötet.', example: 'möte "Styrgrupp mars"' },
@@ -43,13 +43,13 @@ describe('meeting with bad input', () => {
     const p = await meetingProgramme(opened.db);
     const sv = await p.as('UANNA', 'möte Avstämning datum:2026-03-02 kluster:Rymd\nåtgärd: @Nils Boka lokal senast:fredag');
     expect(errorCode(sv)).toBe('date.invalid');
-    expect(sv.text).toBe('”fredag” är inget giltigt datum för senast:. Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2026-03-02.\nExempel: `åtgärd: @anna Boka lokal för workshopen senast:2026-03-16`');
+    expect(sv.text).toBe('”fredag” är inget giltigt datum för `senast:`. Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2026-03-02.\nExempel: `åtgärd: @anna Boka lokal för workshopen senast:2026-03-16`');
     expect(await p.counts()).toEqual(none);
 
     await p.as('UERIK', 'profile lang:en');
     const en = await p.as('UERIK', 'meeting Check-in date:2026-03-02 cluster:Skog\naction: @Nils Book a room senast:friday');
     expect(errorCode(en)).toBe('date.invalid');
-    expect(en.text).toBe('“friday” is not a valid date for due:. Write dates as YYYY-MM-DD, e.g. 2026-03-02.\nExample: `action: @anna Book a room for the workshop due:2026-03-16`');
+    expect(en.text).toBe('“friday” is not a valid date for `due:`. Write dates as YYYY-MM-DD, e.g. 2026-03-02.\nExample: `action: @anna Book a room for the workshop due:2026-03-16`');
     expect(await p.counts()).toEqual(none);
   });
 
