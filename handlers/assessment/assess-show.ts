@@ -25,8 +25,10 @@ export async function assessShow(ctx: HandlerContext<{ cluster?: string }>): Pro
   const none = t(lang, 'assess.none');
   const sinceFirst = compare(first, latest);
   const trendWord: Record<Trend, string> = { up: t(lang, 'assess.trend_up'), same: t(lang, 'assess.trend_same'), down: t(lang, 'assess.trend_down') };
+  // The first assessment has nothing to compare with: its scores alone, not seven «(förra –, första –)».
+  const only = history.length === 1;
   const rows = planAreas.map((area) =>
-    t(lang, 'assess.show_row', {
+    only ? t(lang, 'assess.show_row_only', { area: areaLabel(lang, area), latest: latest[area] }) : t(lang, 'assess.show_row', {
       area: areaLabel(lang, area),
       latest: latest[area],
       previous: previous ? previous[area] : none,
@@ -35,7 +37,7 @@ export async function assessShow(ctx: HandlerContext<{ cluster?: string }>): Pro
     }).trimEnd(),
   );
   const blocks: ReplyBlock[] = [
-    { type: 'text', text: t(lang, 'assess.show_dates', { latest: latest.assessedOn, author: last.authorName, previous: previous?.assessedOn ?? none, first: history.length > 1 ? first.assessedOn : none }) },
+    { type: 'text', text: only ? t(lang, 'assess.show_dates_only', { latest: latest.assessedOn, author: last.authorName }) : t(lang, 'assess.show_dates', { latest: latest.assessedOn, author: last.authorName, previous: previous?.assessedOn ?? none, first: first.assessedOn }) },
     { type: 'list', items: rows },
   ];
   if (history.length > 1) blocks.push({ type: 'text', text: t(lang, 'assess.show_summary', { improved: sinceFirst.improved, same: sinceFirst.same, fell: sinceFirst.fell }) });

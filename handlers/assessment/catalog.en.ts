@@ -62,6 +62,8 @@ export const assessmentCatalogEn: Record<keyof typeof assessmentCatalogSv, strin
   'assess.show_none': '{cluster} has no self-assessment yet. Start with `assess {cluster}`.',
   'assess.show_dates': 'Latest {latest} ({author}) · previous {previous} · first {first}',
   'assess.show_row': '{area}: {latest} (previous {previous}, first {first}) {trend}',
+  'assess.show_dates_only': 'Assessed {latest} ({author}), the first: the next assessment is compared with it.',
+  'assess.show_row_only': '{area}: {latest}',
   'assess.trend_up': 'improved',
   'assess.trend_same': 'unchanged',
   'assess.trend_down': 'fell',

@@ -62,6 +62,8 @@ export const assessmentCatalogSv = {
   'assess.show_none': '{cluster} har ingen självskattning ännu. Börja med `självskatta {cluster}`.',
   'assess.show_dates': 'Senaste {latest} ({author}) · förra {previous} · första {first}',
   'assess.show_row': '{area}: {latest} (förra {previous}, första {first}) {trend}',
+  'assess.show_dates_only': 'Skattad {latest} ({author}), den första: nästa skattning jämförs med den.',
+  'assess.show_row_only': '{area}: {latest}',
   'assess.trend_up': 'förbättrad',
   'assess.trend_same': 'oförändrad',
   'assess.trend_down': 'försämrad',

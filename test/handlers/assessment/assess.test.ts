@@ -117,7 +117,12 @@ describe('assess: scores and evidence are told apart the same way in both langua
     const [row] = await rowsOf(test.programme.id);
     expect([row?.governance, row?.recognition, row?.structure]).toEqual([2, 3, 3]);
     expect(row?.evidence).toEqual({ governance: 'Ny organisation: tre nivåer, resultat: protokoll varje månad som styrgruppen antog i januari', structure: '14 medlemmar' });
-    expect((await as('UOLLE', 'assess show Rymd')).text).toContain('styrning och ledning: Ny organisation: tre nivåer, resultat: protokoll');
+    const shown = (await as('UOLLE', 'assess show Rymd')).text;
+    expect(shown).toContain('styrning och ledning: Ny organisation: tre nivåer, resultat: protokoll');
+    // The first assessment alone: its scores, with no empty comparison on every line.
+    expect(shown).toContain('Skattad 2026-03-02 (Anna), den första: nästa skattning jämförs med den.');
+    expect(shown).toContain('  • styrning och ledning: 2\n');
+    expect(shown).not.toContain('förra –');
   });
 
   it('an English reader scores with English or Swedish words, and `area: N` is a score but `area: N words` evidence', async () => {
