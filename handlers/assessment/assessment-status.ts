@@ -30,8 +30,8 @@ export async function clusterAssessmentField(ctx: StatusContext, clusterId: stri
 
 /** `status all`: per cluster of the page, its last assessment and the areas improved since the first, short
  *  enough to follow the cluster's line. One statement for every cluster, whatever the page holds. «ej
- *  skattad» is a task still open, so only a cluster at work is called that: the overview lists none that is
- *  retired (db/status.repository.ts), and were one listed it would show its last assessment, or «avvecklat». */
+ *  skattad» is a task still open, so only a cluster at work is called that: a retired one shows its last
+ *  assessment, or nothing (its line already says «avvecklat <datum>»), so the empty string. */
 export async function clusterAssessmentLines(ctx: StatusContext): Promise<(clusterId: string) => string> {
   const lang = ctx.actor.language;
   const { clusters } = await ctx.repos.assessments.ofEveryCluster(ctx.actor.programmeId);
@@ -40,7 +40,7 @@ export async function clusterAssessmentLines(ctx: StatusContext): Promise<(clust
       c.clusterId,
       c.first && c.latest
         ? t(lang, 'assess.status_line', { date: c.latest.assessedOn, improved: improvedSinceFirst(c.first, c.latest) })
-        : t(lang, c.retired ? 'assess.status_line_retired' : 'assess.status_line_never'),
+        : c.retired ? '' : t(lang, 'assess.status_line_never'),
     ]),
   );
   return (clusterId) => byCluster.get(clusterId) ?? t(lang, 'assess.status_line_never');

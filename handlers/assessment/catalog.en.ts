@@ -76,7 +76,6 @@ export const assessmentCatalogEn: Record<keyof typeof assessmentCatalogSv, strin
   'assess.status_never': 'never',
   'assess.status_line': 'assessed {date}, {improved} improved',
   'assess.status_line_never': 'not assessed',
-  'assess.status_line_retired': 'retired',
   'indicator.improved_clusters': 'Clusters with at least three improved areas',
   'export.column.asked': 'asked',
   'export.column.answers': 'answers',

@@ -76,7 +76,6 @@ export const assessmentCatalogSv = {
   'assess.status_never': 'aldrig',
   'assess.status_line': 'skattad {date}, {improved} förbättrade',
   'assess.status_line_never': 'ej skattad',
-  'assess.status_line_retired': 'avvecklat',
   'indicator.improved_clusters': 'Kluster med minst tre förbättrade områden',
   'export.column.asked': 'tillfrågade',
   'export.column.answers': 'svar',

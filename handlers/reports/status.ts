@@ -242,7 +242,7 @@ async function statusAll(ctx: HandlerContext, period: Period, today: string, ask
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   // Each line with its last self-assessment and the areas improved since the first (issue 23), as `status <cluster>`.
-  const items = clusters.map((row) => `${clusterLine(lang, toFacts(row, today))} · ${assessed(row.id)}`);
+  const items = clusters.map((row) => [clusterLine(lang, toFacts(row, today)), assessed(row.id)].filter(Boolean).join(' · '));
   const blocks: ReplyBlock[] = [{ type: 'list', title: t(lang, 'status.page', { page, pages }), items: items.length ? items : ['–'] }];
   if (scope) blocks.push({ type: 'text', text: t(lang, 'status.own_only') });
   const period$ = `from:${period.from} to:${period.to}`;
