@@ -49,7 +49,7 @@ export const meetingsCatalogEn: Record<keyof typeof meetingsCatalogSv, string> =
   'meeting.which_cluster_title': 'Which cluster?',
   'meeting.which_cluster': 'Which cluster is the meeting “{title}” for: {clusters}? Choose below – nothing is saved until you do.',
   'meeting.which_cluster_retype': 'Which cluster is the meeting for: {clusters}? Nothing is saved. Send the meeting again with the cluster on its first line, e.g. `{example}`, and the lines below as before.',
-  'meeting.more': '… and {count} more: `{command}`',
+  'meeting.more': '… and {count} more: {command}',
   'meeting.carried_title': 'Open action items from earlier meetings ({count})',
   'meeting.decisions_title': 'Decisions',
   'meeting.actions_title': 'Action items',

@@ -48,7 +48,7 @@ export const meetingsCatalogSv = {
   'meeting.which_cluster_title': 'Vilket kluster?',
   'meeting.which_cluster': 'Vilket kluster gäller mötet ”{title}”: {clusters}? Välj nedan – inget är sparat förrän du valt.',
   'meeting.which_cluster_retype': 'Vilket kluster gäller mötet: {clusters}? Inget är sparat. Skicka mötet igen med kluster på första raden, t.ex. `{example}`, och raderna under som förut.',
-  'meeting.more': '… och {count} till: `{command}`',
+  'meeting.more': '… och {count} till: {command}',
   'meeting.carried_title': 'Öppna åtgärder från tidigare möten ({count})',
   'meeting.decisions_title': 'Beslut',
   'meeting.actions_title': 'Åtgärder',

@@ -1,5 +1,5 @@
 // Meetings and their action items (docs/architecture.md "Commands"): each command declared once.
-import { cluster, clusters, date, id, list, organisation, participants, text, textLimits } from '../core/arg-types.js';
+import { cluster, clusters, date, enumOf, id, list, organisation, participants, text, textLimits } from '../core/arg-types.js';
 import { defineCommand, mentions, option, positional } from '../core/spec.js';
 import { actionIds, completeAction } from './complete-action.js';
 import { deleteMeeting } from './delete-meeting.js';
@@ -53,8 +53,8 @@ export const meetingCommands = [
     verb: 'meeting show',
     aliases: ['möte visa', 'mote visa'],
     group: 'meetings',
-    summary: { sv: 'visar ett möte med allt som loggades', en: 'shows a meeting and everything logged at it' },
-    args: { id: meetingId() },
+    summary: { sv: 'visar ett möte med allt som loggades (ett stort möte kortas; `alla` visar allt)', en: 'shows a meeting and everything logged at it (a large one is shortened; `all` shows everything)' },
+    args: { id: meetingId(), all: positional.optional(enumOf<'all'>({ all: { sv: ['alla'] } }, 'alla', 'all')) },
     roles: 'everyone',
     example: { sv: 'möte visa M12', en: 'meeting show M12' },
     handler: showMeeting,

@@ -6,7 +6,7 @@ import { nearestKey } from '../core/bind.js';
 import { dayIn } from '../core/dates.js';
 import { LoketError } from '../core/errors.js';
 import { shorten } from '../core/free-text.js';
-import type { Reply, ReplyBlock } from '../core/reply.js';
+import { commandRef, type Reply, type ReplyBlock } from '../core/reply.js';
 import { shortId } from '../core/short-ids.js';
 import { actionHead, openActionLine } from './action-views.js';
 import { meetingForm } from './meeting-form.js';
@@ -43,12 +43,12 @@ export async function logMeeting(ctx: HandlerContext<MeetingArgs>): Promise<Repl
   const fit = allot(SCREEN_LINES - linesOf(blocks) - 1 - 2, actions.length, carried.total, carried.actions.length);
   if (actions.length) {
     const items = actions.slice(0, fit.actions).map((a) => newActionLine(ctx, a, input, today));
-    if (fit.actions < actions.length) items.push(t(actor.language, 'meeting.more', { count: actions.length - fit.actions, command: `${actor.language === 'sv' ? 'möte visa' : 'meeting show'} ${shortId('M', meeting.number)}` }));
+    if (fit.actions < actions.length) items.push(t(actor.language, 'meeting.more', { count: actions.length - fit.actions, command: commandRef(`meeting show ${shortId('M', meeting.number)}`, actor.language) }));
     blocks.push({ type: 'list', title: t(actor.language, 'meeting.actions_title'), items });
   }
   if (carried.total > 0) {
     const items = carried.actions.slice(0, fit.carried).map((a) => openActionLine(actor.language, a, today));
-    if (carried.total > items.length) items.push(t(actor.language, 'meeting.more', { count: carried.total - items.length, command: `${actor.language === 'sv' ? 'åtgärder' : 'actions'} ${clusters.length === 1 ? quoteName(clusters[0]!.name) : actor.language === 'sv' ? 'alla' : 'all'}` }));
+    if (carried.total > items.length) items.push(t(actor.language, 'meeting.more', { count: carried.total - items.length, command: commandRef(`actions ${clusters.length === 1 ? quoteName(clusters[0]!.name) : actor.language === 'sv' ? 'alla' : 'all'}`, actor.language) }));
     blocks.push({ type: 'list', title: t(actor.language, 'meeting.carried_title', { count: carried.total }), items });
   }
   return {

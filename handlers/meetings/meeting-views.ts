@@ -34,7 +34,7 @@ export function shareButtons(language: Language, meeting: Meeting): ReplyButton[
 }
 
 /** Decisions, action items and (for `show`) notes and participants, as lists. */
-export function meetingBlocks(ctx: HandlerContext, meeting: Meeting, details: Details, options: { full: boolean; authorName?: string }): ReplyBlock[] {
+export function meetingBlocks(ctx: HandlerContext, meeting: Meeting, details: Details, options: { full: boolean; authorName?: string; shortened?: number }): ReplyBlock[] {
   const lang = ctx.actor.language;
   const zone = ctx.settings.timezone;
   const today = dayIn(zone, ctx.clock.now());
@@ -47,11 +47,16 @@ export function meetingBlocks(ctx: HandlerContext, meeting: Meeting, details: De
     if (details.organisations.length) fields.push({ label: t(lang, 'meeting.label_organisations'), value: details.organisations.map((o) => `${o.name} (${o.orgNumber})`).join(', ') });
     blocks.push({ type: 'fields', fields });
   }
-  if (details.decisions.length) blocks.push({ type: 'list', title: t(lang, 'meeting.decisions_title'), items: details.decisions.map((d) => d.text) });
+  // Shortened only when something would be left out; what is shown and «… och N till» add up to what is stored.
+  const all = details.decisions.length + details.actions.length + (options.full ? details.notes.length : 0);
+  const cap = options.shortened !== undefined && all > options.shortened * 2 ? options.shortened : undefined;
+  const more = commandRef(`meeting show ${shortId('M', meeting.number)} all`, lang);
+  const capped = (items: string[]) => (cap === undefined || items.length <= cap ? items : [...items.slice(0, cap), t(lang, 'meeting.more', { count: items.length - cap, command: more })]);
+  if (details.decisions.length) blocks.push({ type: 'list', title: t(lang, 'meeting.decisions_title'), items: capped(details.decisions.map((d) => d.text)) });
   if (details.actions.length) {
     const items = details.actions.map((a) => meetingActionLine(lang, a, today, (at) => dayIn(zone, at)));
-    blocks.push({ type: 'list', title: t(lang, 'meeting.actions_title'), items });
+    blocks.push({ type: 'list', title: t(lang, 'meeting.actions_title'), items: capped(items) });
   }
-  if (options.full && details.notes.length) blocks.push({ type: 'list', title: t(lang, 'meeting.notes_title'), items: details.notes.map((n) => `${shortId('N', n.number)} ${n.text}`) });
+  if (options.full && details.notes.length) blocks.push({ type: 'list', title: t(lang, 'meeting.notes_title'), items: capped(details.notes.map((n) => `${shortId('N', n.number)} ${n.text}`)) });
   return blocks;
 }

@@ -5,9 +5,14 @@ import { requireMeeting } from './meeting-lookup.js';
 import { meetingBlocks, shareButtons } from './meeting-views.js';
 
 const example = 'meeting show M12';
+/** Items per list (decisions, action items, notes) before a large meeting is shortened: with the header,
+ *  participants and evaluation a reply stays within about 25 lines. */
+const SHOWN_PER_LIST = 4;
 
-/** `meeting show <id>`: everything logged at a meeting, texts in full (the adapters split long replies). */
-export async function showMeeting(ctx: HandlerContext<{ id: { number: number; text: string } }>): Promise<Reply> {
+/** `meeting show <id> [all]`: everything logged at a meeting, texts in full (the adapters split long replies).
+ *  A large meeting fits a phone's screen: each list shows its first items and «… och N till» with
+ *  `meeting show <id> all`, which shows every one. */
+export async function showMeeting(ctx: HandlerContext<{ id: { number: number; text: string }; all: 'all' | undefined }>): Promise<Reply> {
   const { actor, repos } = ctx;
   const meeting = await requireMeeting(ctx, ctx.args.id.text, example);
   const details = await repos.meetings.details(actor.programmeId, meeting.id);
@@ -16,7 +21,7 @@ export async function showMeeting(ctx: HandlerContext<{ id: { number: number; te
     visibility: 'private',
     title: meeting.title,
     // Participants' evaluation (issue 23): count, average and comments, without names.
-    blocks: [...meetingBlocks(ctx, meeting, details, { full: true, authorName: author?.displayName }), ...(await evaluationBlocks(ctx, meeting.id))],
+    blocks: [...meetingBlocks(ctx, meeting, details, { full: true, authorName: author?.displayName, ...(ctx.args.all ? {} : { shortened: SHOWN_PER_LIST }) }), ...(await evaluationBlocks(ctx, meeting.id))],
     buttons: shareButtons(actor.language, meeting),
   };
 }

@@ -70,4 +70,21 @@ describe('a meeting with many action items', () => {
     expect(listed(few.text, 'Action items', /^ {2}• … and (\d+) more/)).toEqual({ shown: 3, rest: 0 });
     expect(await storedOf(p, 2)).toEqual({ actions: 3, decisions: 0 });
   });
+
+  it('`möte visa` of a large meeting fits a screen: each list its first items and the rest counted, with `möte visa M1 alla` showing all', async () => {
+    const p = await meetingProgramme(opened.db);
+    expect(errorCode(await p.as('UANNA', `möte Workshop datum:2026-03-02 kluster:Rymd\n${lines('åtgärd', 'Uppgift', 30)}\n${lines('beslut', 'Beslut', 20)}\nanteckning: Lokalen var för liten`))).toBeUndefined();
+    const shown = await p.as('UOLLE', 'möte visa M1');
+    expect(shown.text.split('\n').length).toBeLessThanOrEqual(MAX_LINES);
+    const actions = listed(shown.text, 'Åtgärder', /^ {2}• … och (\d+) till: `möte visa M1 alla`$/);
+    const decided = listed(shown.text, 'Beslut', /^ {2}• … och (\d+) till: `möte visa M1 alla`$/);
+    expect([actions.shown + actions.rest, decided.shown + decided.rest]).toEqual([30, 20]);
+    expect(actions.rest).toBeGreaterThan(0);
+    expect(shown.text).toContain('  • N1 Lokalen var för liten');
+
+    const all = await p.as('UOLLE', 'möte visa M1 alla');
+    expect(listed(all.text, 'Åtgärder', /^ {2}• … och (\d+) till/)).toEqual({ shown: 30, rest: 0 });
+    expect(listed(all.text, 'Beslut', /^ {2}• … och (\d+) till/)).toEqual({ shown: 20, rest: 0 });
+    expect(await storedOf(p, 1)).toEqual({ actions: 30, decisions: 20 });
+  });
 });
