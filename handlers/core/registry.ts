@@ -144,7 +144,10 @@ function allowedEdits(typed: string): number {
   return typed.length < 3 ? -1 : typed.length <= 4 ? 1 : 2;
 }
 
-/** Levenshtein distance where swapping two neighbouring letters (`lsit`, `nede`) is one edit. */
+/** Levenshtein distance where swapping two neighbouring letters (`lsit`, `nede`) is one edit (optimal string
+ *  alignment). Written here because fastest-levenshtein, which the binder's key suggestions use, counts such a
+ *  swap as two edits, and then `lsit` (4 letters, one edit allowed) would find no command; the Damerau
+ *  packages on npm are unmaintained and untyped. Command names are short, so the full table costs nothing. */
 function editDistance(a: string, b: string): number {
   const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
